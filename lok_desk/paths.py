@@ -1,0 +1,45 @@
+"""Where Lok Desk keeps its files: one `AppPaths`, built once from platformdirs and passed around."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "lok-desk"
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    """The per-user directories of Lok Desk (config holds the token cache, data holds the sandbox)."""
+
+    config_dir: Path
+    data_dir: Path
+    cache_dir: Path
+
+    @classmethod
+    def default(cls) -> AppPaths:
+        # LOK_DESK_HOME lets tests and the packaged-app smoke test run in a throwaway directory.
+        home = os.environ.get("LOK_DESK_HOME")
+        if home:
+            root = Path(home)
+            return cls(root / "config", root / "data", root / "cache")
+        return cls(
+            Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
+            Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+            Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)),
+        )
+
+    @property
+    def token_cache_file(self) -> Path:
+        return self.config_dir / "tokens.json"
+
+    @property
+    def settings_file(self) -> Path:
+        return self.config_dir / "settings.json"
+
+    @property
+    def sandbox_db(self) -> Path:
+        return self.data_dir / "sandbox.sqlite3"
