@@ -1,0 +1,196 @@
+"""Sign-in material: client credentials, the on-disk access-token cache, the keyring secret store."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from pydantic import ValidationError
+
+from lok_desk.paths import AppPaths
+
+from .models import AccessToken
+
+log = logging.getLogger(__name__)
+
+KEYRING_SERVICE = "lok-desk"
+_CACHE_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Credentials:
+    """A Lok client id and its secret (the secret never shows in repr)."""
+
+    client_id: str
+    client_secret: str = field(repr=False)
+
+
+def _entry_key(base_url: str, client_id: str) -> str:
+    return f"{base_url.rstrip('/')} {client_id}"
+
+
+class TokenCache:
+    """Access tokens kept between launches in one JSON file, keyed by base URL and client id.
+
+    The file is private to the user (0600) and always replaced whole (temp file + rename), so a crash
+    mid-write leaves the previous file intact. A corrupt or unreadable file is logged and treated as
+    empty; the next save rewrites it. Only access tokens live here, never client secrets.
+    """
+
+    def __init__(self, path: Path | str | None = None) -> None:
+        if path is None:
+            path = AppPaths.default().token_cache_file
+        self.path = Path(path)
+
+    def __repr__(self) -> str:
+        return f"TokenCache(path={str(self.path)!r})"
+
+    def _read_all(self) -> dict[str, dict[str, Any]]:
+        try:
+            raw = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return {}
+        except (OSError, UnicodeDecodeError) as exc:
+            log.warning("Ignoring the token cache %s: it cannot be read (%s)", self.path, type(exc).__name__)
+            return {}
+        try:
+            document = json.loads(raw)
+        except ValueError:
+            log.warning("Ignoring the token cache %s: it is not valid JSON; it will be rewritten", self.path)
+            return {}
+        tokens = document.get("tokens") if isinstance(document, dict) else None
+        if not isinstance(tokens, dict):
+            log.warning("Ignoring the token cache %s: unexpected layout; it will be rewritten", self.path)
+            return {}
+        return {key: value for key, value in tokens.items() if isinstance(value, dict)}
+
+    def load(self, base_url: str, client_id: str) -> AccessToken | None:
+        """The cached token for this server and client, or None (expiry is the caller's call)."""
+        entry = self._read_all().get(_entry_key(base_url, client_id))
+        if entry is None:
+            return None
+        try:
+            return AccessToken.model_validate(entry)
+        except ValidationError:
+            log.warning("Ignoring a malformed entry in the token cache %s", self.path)
+            return None
+
+    def save(self, base_url: str, client_id: str, token: AccessToken) -> bool:
+        """Store the token; returns False (and logs) when the file cannot be written."""
+        tokens = self._read_all()
+        tokens[_entry_key(base_url, client_id)] = {
+            "access_token": token.access_token,
+            "access_token_expires_at": token.access_token_expires_at,
+            "scope": None if token.scope is None else str(token.scope),
+        }
+        return self._write_all(tokens)
+
+    def remove(self, base_url: str, client_id: str) -> bool:
+        tokens = self._read_all()
+        if tokens.pop(_entry_key(base_url, client_id), None) is None:
+            return True
+        return self._write_all(tokens)
+
+    def _write_all(self, tokens: dict[str, dict[str, Any]]) -> bool:
+        payload = json.dumps({"version": _CACHE_VERSION, "tokens": tokens}, indent=1, sort_keys=True)
+        tmp_name: str | None = None
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            fd, tmp_name = tempfile.mkstemp(prefix=".tokens-", suffix=".tmp", dir=self.path.parent)
+            # mkstemp already creates 0600; chmod again in case an odd umask/ACL platform widened it.
+            os.chmod(tmp_name, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(payload)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp_name, self.path)
+            tmp_name = None
+            return True
+        except OSError as exc:
+            log.warning("Could not write the token cache %s (%s); sign-in will not be remembered",
+                        self.path, type(exc).__name__)
+            return False
+        finally:
+            if tmp_name is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp_name)
+
+
+class KeyringBackend(Protocol):
+    """The part of a `keyring` backend SecretStore uses (tests pass a fake)."""
+
+    def get_password(self, service: str, username: str) -> str | None: ...
+
+    def set_password(self, service: str, username: str, password: str) -> None: ...
+
+    def delete_password(self, service: str, username: str) -> None: ...
+
+
+def _default_backend() -> KeyringBackend | None:
+    try:
+        import keyring
+        from keyring.backends import fail
+    except Exception:  # keyring missing or broken at import: behave as "no keyring"
+        log.info("No keyring module available; client secrets cannot be remembered")
+        return None
+    try:
+        backend: Any = keyring.get_keyring()
+    except Exception:
+        log.info("The system keyring could not be opened; client secrets cannot be remembered")
+        return None
+    if isinstance(backend, fail.Keyring) or getattr(backend, "priority", 1) <= 0:
+        return None
+    result: KeyringBackend = backend
+    return result
+
+
+class SecretStore:
+    """Client secrets in the system keyring, or nowhere at all.
+
+    When no keyring is available `available` is False and `save` returns False: the secret is never
+    written to a file, and the desk tells the person they will type it at each sign-in.
+    """
+
+    def __init__(self, backend: KeyringBackend | None = None, *, service: str = KEYRING_SERVICE) -> None:
+        self._backend = backend if backend is not None else _default_backend()
+        self._service = service
+
+    def __repr__(self) -> str:
+        return f"SecretStore(available={self.available})"
+
+    @property
+    def available(self) -> bool:
+        return self._backend is not None
+
+    def save(self, base_url: str, client_id: str, secret: str) -> bool:
+        if self._backend is None:
+            return False
+        try:
+            self._backend.set_password(self._service, _entry_key(base_url, client_id), secret)
+        except Exception as exc:  # any keyring backend error means "not saved", never a crash
+            log.warning("The keyring refused to store the client secret (%s)", type(exc).__name__)
+            return False
+        return True
+
+    def load(self, base_url: str, client_id: str) -> str | None:
+        if self._backend is None:
+            return None
+        try:
+            return self._backend.get_password(self._service, _entry_key(base_url, client_id))
+        except Exception as exc:
+            log.warning("The keyring could not be read (%s)", type(exc).__name__)
+            return None
+
+    def delete(self, base_url: str, client_id: str) -> None:
+        if self._backend is None:
+            return
+        try:
+            self._backend.delete_password(self._service, _entry_key(base_url, client_id))
+        except Exception as exc:  # "not found" included: deleting nothing is fine
+            log.info("The keyring did not delete the client secret (%s)", type(exc).__name__)

@@ -1,0 +1,195 @@
+"""How the client talks HTTP: base URL rules, timeouts, retry policy, User-Agent, activity events."""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import random
+import ssl
+import urllib.parse
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Literal
+
+import httpx
+
+import lok_desk
+
+from .errors import (
+    InsecureTransportError,
+    LokConnectionError,
+    LokError,
+    LokProtocolError,
+    LokTimeoutError,
+    LokTLSError,
+)
+
+PRODUCTION_BASE_URL = "https://api.clicknbox.com/api/v2"
+API_PREFIX = "/api/v2"
+USER_AGENT = f"LokDesk/{lok_desk.__version__} (+https://api.clicknbox.com; desktop console for Lok lockers)"
+
+#: Methods the client may repeat after a failure: repeating them cannot create anything twice.
+IDEMPOTENT_METHODS: frozenset[str] = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+#: Statuses meaning "a gateway or the server was briefly unavailable".
+RETRY_STATUSES: frozenset[int] = frozenset({502, 503, 504})
+
+
+@dataclass(frozen=True)
+class Timeouts:
+    """Seconds to wait to connect and to wait for each read of the answer."""
+
+    connect: float = 5.0
+    read: float = 20.0
+    write: float = 20.0
+    pool: float = 5.0
+
+    def to_httpx(self) -> httpx.Timeout:
+        return httpx.Timeout(connect=self.connect, read=self.read, write=self.write, pool=self.pool)
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """Capped exponential backoff with full jitter; `attempts` counts the first try.
+
+    `sleep` and `rng` are injectable so tests never really wait and can see the delays asked for.
+    """
+
+    attempts: int = 3
+    base_delay: float = 0.25
+    max_delay: float = 4.0
+    sleep: Callable[[float], Awaitable[None]] = field(default=asyncio.sleep, repr=False, compare=False)
+    rng: Callable[[], float] = field(default=random.random, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.attempts < 1:
+            raise ValueError("RetryPolicy.attempts must be at least 1")
+
+    def delay(self, retry_number: int) -> float:
+        """Seconds to wait before retry `retry_number` (1 = the first retry)."""
+        ceiling = min(self.max_delay, self.base_delay * 2.0 ** (retry_number - 1))
+        # Jitter keeps many desks that lost the network together from coming back in lockstep.
+        jitter: float = self.rng()
+        return ceiling * (0.5 + 0.5 * jitter)
+
+    async def wait(self, retry_number: int) -> None:
+        await self.sleep(self.delay(retry_number))
+
+
+@dataclass(frozen=True)
+class RequestEvent:
+    """One HTTP exchange, for the desk's network-activity indicator (no bodies, no headers)."""
+
+    method: str
+    path: str
+    phase: Literal["start", "end"]
+    status: int | None = None
+    elapsed_s: float | None = None
+    error: str | None = None
+
+
+RequestHook = Callable[[RequestEvent], None]
+
+
+def normalize_base_url(base_url: str) -> str:
+    """`http://host:port` or `.../api/v2[/]` → `scheme://host[:port]/…/api/v2` without a trailing slash."""
+    text = base_url.strip()
+    parts = urllib.parse.urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise InsecureTransportError(
+            f"not an http(s) URL: {text!r}",
+            user_message=f"“{text}” is not a server address. Enter one like https://api.clicknbox.com.",
+        )
+    path = parts.path.rstrip("/")
+    if not path.endswith(API_PREFIX):
+        path += API_PREFIX
+    return urllib.parse.urlunsplit((parts.scheme, parts.netloc, path, "", ""))
+
+
+def is_loopback_host(host: str) -> bool:
+    """127.0.0.0/8, ::1 and `localhost` (and its subdomains) count as this computer."""
+    name = host.strip("[]").lower().rstrip(".")
+    if name == "localhost" or name.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
+def check_transport_safety(base_url: str) -> None:
+    """Refuse plain http:// unless the server is on this computer: the token would travel in clear."""
+    parts = urllib.parse.urlsplit(base_url)
+    host = parts.hostname or ""
+    if parts.scheme == "http" and not is_loopback_host(host):
+        raise InsecureTransportError(
+            f"plain http to non-loopback host {host}",
+            user_message=(
+                f"Lok Desk will not connect to {host} over plain http://, because your sign-in would "
+                "travel unencrypted. Use an https:// address."
+            ),
+        )
+
+
+def _ssl_cause(exc: BaseException) -> BaseException | None:
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, ssl.SSLError | ssl.CertificateError):
+            return current
+        current = current.__cause__ or current.__context__
+    text = str(exc).upper()
+    if "CERTIFICATE_VERIFY_FAILED" in text or "SSL" in text or "TLS" in text:
+        return exc
+    return None
+
+
+def transport_error(exc: httpx.HTTPError | httpx.InvalidURL, server: str) -> LokError:
+    """The `LokError` for an httpx failure, with a sentence the person can act on."""
+    detail = type(exc).__name__
+    if isinstance(exc, httpx.TimeoutException):
+        return LokTimeoutError(
+            f"{detail}: no answer in time",
+            user_message=(
+                f"The Lok server at {server} did not answer in time. Check your network connection "
+                "and try again in a moment."
+            ),
+        )
+    if isinstance(exc, httpx.ConnectError) and _ssl_cause(exc) is not None:
+        return LokTLSError(
+            f"{detail}: secure connection failed",
+            user_message=(
+                f"Lok Desk could not set up a secure connection to {server}: its certificate is not "
+                "trusted. Check the server address; if it is right, your network may be intercepting "
+                "secure traffic — ask your IT contact."
+            ),
+        )
+    if isinstance(exc, httpx.ConnectError):
+        return LokConnectionError(
+            f"{detail}: could not connect",
+            user_message=(
+                f"Lok Desk could not reach the server at {server}. Check your network connection "
+                "and the server address, then try again."
+            ),
+        )
+    if isinstance(exc, httpx.DecodingError):
+        return LokProtocolError(
+            f"{detail}: the reply could not be decoded",
+            user_message=(
+                f"The server at {server} sent a reply Lok Desk could not read. Try again; if it "
+                "keeps happening, check the server address."
+            ),
+        )
+    if isinstance(exc, httpx.UnsupportedProtocol | httpx.InvalidURL):
+        return InsecureTransportError(
+            f"{detail}: unusable address",
+            user_message=f"“{server}” is not a usable server address. Check it in the sign-in form.",
+        )
+    # ReadError, WriteError, RemoteProtocolError, CloseError…: the connection broke mid-exchange.
+    return LokConnectionError(
+        f"{detail}: connection interrupted",
+        user_message=(
+            f"The connection to {server} was interrupted before Lok answered. Check your network "
+            "connection, then try again."
+        ),
+    )
