@@ -1,0 +1,19 @@
+"""The Reservations tab: list, detail, create, cancel, print (see desk_surface: ReservationsPane)."""
+
+from lok_desk.desk.reservations.pane import ReservationsPane
+from lok_desk.desk.reservations.table_model import (
+    SORT_ROLE,
+    Column,
+    ReservationFilterProxy,
+    ReservationRow,
+    ReservationTableModel,
+)
+
+__all__ = [
+    "SORT_ROLE",
+    "Column",
+    "ReservationFilterProxy",
+    "ReservationRow",
+    "ReservationTableModel",
+    "ReservationsPane",
+]

@@ -1,0 +1,357 @@
+"""The detail panel beside the table: history, package, people, box, tokens, label and actions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lok_desk.desk import formatting
+from lok_desk.desk.reservations.status_chip import StatusChip
+from lok_desk.desk.reservations.table_model import as_datetime
+from lok_desk.desk.reservations.tokens_view import PrinterChooser, TokensView, tokens_for_print
+from lok_desk.desk.roles import Permission
+
+
+def _text(value: object) -> str:
+    if value is None or value == "":
+        return formatting.DASH
+    return str(value)
+
+
+def _number(value: object, unit: str) -> str:
+    if value is None or value == "":
+        return formatting.DASH
+    try:
+        return f"{float(str(value)):g} {unit}"
+    except ValueError:
+        return f"{value} {unit}"
+
+
+class _Section(QGroupBox):
+    """A titled block of label/value rows whose values can be selected and copied."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        self.form = QFormLayout(self)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.values: dict[str, QLabel] = {}
+
+    def set_rows(self, rows: list[tuple[str, str, str]]) -> None:
+        """Rows of (label, value, tooltip); rebuilt each time (a handful of rows)."""
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.values = {}
+        for label, value, tooltip in rows:
+            value_label = QLabel(value, self)
+            value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value_label.setWordWrap(True)
+            value_label.setAccessibleName(label)
+            if tooltip:
+                value_label.setToolTip(tooltip)
+            self.form.addRow(label, value_label)
+            self.values[label] = value_label
+
+
+class ReservationDetail(QWidget):
+    """Shows one reservation (#15 with tokens). Actions are requested through signals; the pane owns
+    the flows and tells this panel which actions are allowed (and why not)."""
+
+    cancel_requested = Signal()
+    update_requested = Signal()
+    shipment_requested = Signal()
+    label_requested = Signal()
+    print_requested = Signal()
+
+    def __init__(self, choose_printer: PrinterChooser, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Reservation detail"))
+        self.reservation: Any = None
+        self.result: Any = None
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self._stack = QStackedWidget(self)
+        outer.addWidget(self._stack)
+
+        self.placeholder = QLabel(
+            self.tr(
+                "Select a reservation to see its history, tokens and QR codes.\n\n"
+                "Press Enter on a row to open it, Ctrl+N to create a reservation."
+            ),
+            self,
+        )
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setStyleSheet("color: palette(mid); padding: 24px;")
+        self._stack.addWidget(self.placeholder)
+
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget(scroll)
+        scroll.setWidget(body)
+        self._stack.addWidget(scroll)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(8, 4, 8, 8)
+
+        header = QHBoxLayout()
+        self.title = QLabel(body)
+        title_font = QFont(self.title.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.35)
+        title_font.setBold(True)
+        self.title.setFont(title_font)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.title.setAccessibleName(self.tr("Shipment id"))
+        header.addWidget(self.title)
+        self.status_chip = StatusChip("", body)
+        header.addWidget(self.status_chip)
+        header.addStretch(1)
+        layout.addLayout(header)
+        self.subtitle = QLabel(body)
+        self.subtitle.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.subtitle.setWordWrap(True)
+        self.subtitle.setStyleSheet("color: palette(mid);")
+        layout.addWidget(self.subtitle)
+
+        self.banner = QLabel(body)
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(
+            "background: #FFF4E0; color: #5A3A00; border: 1px solid #E69F00;"
+            " border-radius: 4px; padding: 6px;"
+        )
+        self.banner.setAccessibleName(self.tr("Notice"))
+        self.banner.hide()
+        layout.addWidget(self.banner)
+
+        actions = QHBoxLayout()
+        self.cancel_button = QPushButton(self.tr("Cancel reservation"), body)
+        self.update_button = QPushButton(self.tr("Update…"), body)
+        self.shipment_button = QPushButton(self.tr("Request shipment…"), body)
+        self.print_button = QPushButton(self.tr("Print tokens…"), body)
+        self.label_button = QPushButton(self.tr("Shipping label…"), body)
+        accessible = {
+            self.cancel_button: self.tr("Cancel reservation"),
+            self.update_button: self.tr("Update pre-reservation"),
+            self.shipment_button: self.tr("Request shipment"),
+            self.print_button: self.tr("Print tokens"),
+            self.label_button: self.tr("Shipping label"),
+        }
+        for button, name in accessible.items():
+            button.setAccessibleName(name)
+            actions.addWidget(button)
+        actions.addStretch(1)
+        self.cancel_button.clicked.connect(self.cancel_requested)
+        self.update_button.clicked.connect(self.update_requested)
+        self.shipment_button.clicked.connect(self.shipment_requested)
+        self.print_button.clicked.connect(self.print_requested)
+        self.label_button.clicked.connect(self.label_requested)
+        self.print_button.setToolTip(self.tr("Print the tokens and QR codes (Ctrl+P)"))
+        layout.addLayout(actions)
+
+        self.timeline = QGroupBox(self.tr("History"), body)
+        self._timeline_layout = QVBoxLayout(self.timeline)
+        layout.addWidget(self.timeline)
+        self.dates = _Section(self.tr("Deadlines"), body)
+        layout.addWidget(self.dates)
+        self.package = _Section(self.tr("Package"), body)
+        layout.addWidget(self.package)
+        people = QHBoxLayout()
+        self.contact = _Section(self.tr("Contact"), body)
+        self.recipient = _Section(self.tr("Recipient"), body)
+        people.addWidget(self.contact)
+        people.addWidget(self.recipient)
+        layout.addLayout(people)
+        self.box = _Section(self.tr("Box"), body)
+        layout.addWidget(self.box)
+        self.shipping = _Section(self.tr("Courier shipment"), body)
+        layout.addWidget(self.shipping)
+        tokens_box = QGroupBox(self.tr("Tokens"), body)
+        tokens_layout = QVBoxLayout(tokens_box)
+        self.tokens = TokensView(choose_printer, tokens_box)
+        tokens_layout.addWidget(self.tokens)
+        layout.addWidget(tokens_box)
+        self.label_box = QGroupBox(self.tr("Shipping label"), body)
+        label_layout = QVBoxLayout(self.label_box)
+        self.label_message = QLabel(
+            self.tr("Courier shipments have a label: use “Shipping label…”."), self.label_box
+        )
+        self.label_message.setWordWrap(True)
+        self.label_message.setAccessibleName(self.tr("Shipping label status"))
+        label_layout.addWidget(self.label_message)
+        layout.addWidget(self.label_box)
+        self.additional = _Section(self.tr("Additional data"), body)
+        layout.addWidget(self.additional)
+        layout.addStretch(1)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    # --- showing ---------------------------------------------------------------------------
+    def clear(self) -> None:
+        self.reservation = None
+        self.result = None
+        self._stack.setCurrentIndex(0)
+
+    def show_loading(self, shipment_id: str) -> None:
+        self.placeholder.setText(self.tr("Loading {0}…").format(shipment_id))
+        self._stack.setCurrentIndex(0)
+
+    def show_message(self, text: str) -> None:
+        self.placeholder.setText(text)
+        self._stack.setCurrentIndex(0)
+
+    def set_banner(self, text: str) -> None:
+        self.banner.setText(text)
+        self.banner.setVisible(bool(text))
+
+    def set_label_message(self, text: str) -> None:
+        self.label_message.setText(text)
+
+    def set_action(self, button: QPushButton, permission: Permission, tooltip: str = "") -> None:
+        """Enable an action, or disable it with the reason as its tooltip."""
+        button.setEnabled(bool(permission))
+        button.setToolTip(tooltip if permission else permission.reason)
+
+    def show_reservation(self, result: Any, location_name: str, timezone: str) -> None:
+        """`result` is a ReservationWithTokens (#15) or ReservationCreated (#25/#16)."""
+        reservation = result.reservation
+        self.result = result
+        self.reservation = reservation
+        self._stack.setCurrentIndex(1)
+        shipment = reservation.shipment_id or reservation.id or ""
+        self.title.setText(shipment)
+        self.status_chip.set_status(str(reservation.current_status or ""))
+        confirmation = getattr(result, "confirmation_code", None)
+        parts = [location_name, self.tr("Reservation {0}").format(reservation.id)]
+        if confirmation:
+            parts.append(self.tr("Confirmation code {0}").format(confirmation))
+        self.subtitle.setText(" · ".join(parts))
+        self.set_banner("")
+        self.set_label_message(self.tr("Courier shipments have a label: use “Shipping label…”."))
+
+        while self._timeline_layout.count():
+            item = self._timeline_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        for event in getattr(reservation, "event_history", None) or []:
+            when = as_datetime(getattr(event, "date", None))
+            row = QWidget(self.timeline)
+            line = QHBoxLayout(row)
+            line.setContentsMargins(0, 0, 0, 0)
+            chip = StatusChip(str(getattr(event, "status", "") or ""), row)
+            line.addWidget(chip)
+            stamp = QLabel(formatting.format_local(when, timezone), row)
+            stamp.setToolTip(formatting.format_utc_tooltip(when))
+            stamp.setAccessibleName(self.tr("{0} at {1}").format(chip.text(), stamp.text()))
+            line.addWidget(stamp)
+            line.addStretch(1)
+            self._timeline_layout.addWidget(row)
+
+        def local(value: object) -> tuple[str, str]:
+            dt = as_datetime(value)
+            return formatting.format_local(dt, timezone), formatting.format_utc_tooltip(dt)
+
+        created, created_tip = local(getattr(reservation, "created_at", None))
+        delivery, delivery_tip = local(getattr(reservation, "delivery_due_date", None))
+        pickup, pickup_tip = local(getattr(reservation, "pickup_due_date", None))
+        self.dates.set_rows(
+            [
+                (self.tr("Created"), created, created_tip),
+                (self.tr("Delivery due"), delivery, delivery_tip),
+                (self.tr("Pick-up due"), pickup, pickup_tip),
+            ]
+        )
+
+        package = getattr(reservation, "package_info", None)
+        dims = [getattr(package, name, None) for name in ("width", "height", "length")]
+        self.package.set_rows(
+            [
+                (self.tr("Value"), formatting.format_mxn(getattr(package, "value", None)), ""),
+                (self.tr("Weight"), _number(getattr(package, "weight", None), "kg"), ""),
+                (
+                    self.tr("Size"),
+                    " × ".join(f"{d:g}" for d in dims) + " cm"
+                    if all(isinstance(d, int | float) for d in dims)
+                    else formatting.DASH,
+                    "",
+                ),
+                (self.tr("Description"), _text(getattr(package, "description", None)), ""),
+            ]
+        )
+        for section, info in (
+            (self.contact, getattr(reservation, "contact_info", None)),
+            (self.recipient, getattr(reservation, "recipient_info", None)),
+        ):
+            section.set_rows(
+                [
+                    (self.tr("Name"), _text(getattr(info, "name", None)), ""),
+                    (self.tr("E-mail"), _text(getattr(info, "email", None)), ""),
+                    (self.tr("Phone"), _text(getattr(info, "phone", None)), ""),
+                ]
+            )
+        notifications = getattr(reservation, "recipient_notifications_enabled", None)
+        if notifications is not None:
+            self.recipient.set_rows(
+                [
+                    *[(label, widget.text(), "") for label, widget in self.recipient.values.items()],
+                    (
+                        self.tr("Notifications"),
+                        self.tr("Pick-up token e-mailed") if notifications else self.tr("Off"),
+                        "",
+                    ),
+                ]
+            )
+        locker = getattr(reservation, "locker", None)
+        is_public = getattr(locker, "is_public", None)
+        self.box.set_rows(
+            [
+                (self.tr("Size"), _text(str(getattr(locker, "size", "") or "").upper() or None), ""),
+                (self.tr("Box id"), _text(getattr(locker, "uuid", None)), ""),
+                (
+                    self.tr("Network"),
+                    formatting.DASH
+                    if is_public is None
+                    else (self.tr("Lok public network") if is_public else self.tr("Private locker")),
+                    "",
+                ),
+            ]
+        )
+        shipping = getattr(reservation, "shipping", None)
+        carrier = getattr(shipping, "carrier", None) if shipping is not None else None
+        self.shipping.setVisible(bool(carrier))
+        if carrier:
+            fee = getattr(shipping, "fee", None)
+            try:
+                fee_text = formatting.format_mxn(float(fee)) if fee is not None else formatting.DASH
+            except (TypeError, ValueError):
+                fee_text = str(fee)
+            self.shipping.set_rows(
+                [
+                    (self.tr("Carrier"), _text(carrier), ""),
+                    (self.tr("Tracking id"), _text(getattr(shipping, "tracking_id", None)), ""),
+                    (self.tr("Fee"), fee_text, ""),
+                ]
+            )
+        additional = getattr(reservation, "additional", None) or {}
+        self.additional.setVisible(bool(additional))
+        self.additional.set_rows([(str(key), str(value), "") for key, value in sorted(additional.items())])
+        self.tokens.set_tokens(
+            tokens_for_print(getattr(result, "tokens", None)),
+            self.tr("Reservation {0}").format(shipment),
+            [location_name, self.tr("Reservation id {0}").format(reservation.id)],
+            empty_text=self.tr("Lok returned no tokens for this reservation."),
+        )

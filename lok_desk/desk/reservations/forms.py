@@ -1,0 +1,86 @@
+"""Form pieces shared by the reservation dialogs: fields with an error line under them, validation."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+
+# Deliberately simple: one @, something on both sides, a dot in the domain, no spaces. The server
+# has the final word; this catches typing slips while the person is still at the desk.
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
+_PHONE_CHARS = re.compile(r"^\+?[\d\s().-]+$")
+
+ERROR_STYLE = "border: 2px solid #D55E00; border-radius: 3px;"
+ERROR_TEXT_STYLE = "color: #B8430A; font-weight: 600;"
+
+
+def email_problem(text: str) -> str:
+    if text and not _EMAIL.match(text):
+        return "This is not an e-mail address (like name@example.com)."
+    return ""
+
+
+def phone_problem(text: str) -> str:
+    if not text:
+        return ""
+    digits = sum(ch.isdigit() for ch in text)
+    if not _PHONE_CHARS.match(text):
+        return "Use digits only (spaces, dashes, brackets and a leading + are fine)."
+    if not 7 <= digits <= 15:
+        return "A phone number has 7 to 15 digits."
+    return ""
+
+
+def parse_number(text: str) -> float | None:
+    """ "1,234.5" or "12,5" → float; "" → None; raises ValueError for anything else."""
+    cleaned = text.strip().replace(" ", "")
+    if not cleaned:
+        return None
+    if "," in cleaned and "." not in cleaned and cleaned.count(",") == 1 and len(cleaned.split(",")[1]) != 3:
+        cleaned = cleaned.replace(",", ".")  # decimal comma
+    cleaned = cleaned.replace(",", "")
+    return float(cleaned)
+
+
+class FieldError(QLabel):
+    """The red line under a field that says what is wrong with it."""
+
+    def __init__(self, field: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = field
+        self.setWordWrap(True)
+        self.setStyleSheet(ERROR_TEXT_STYLE)
+        self.setAccessibleName(self.tr("Problem with {0}").format(field.accessibleName() or "this field"))
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._field_style = field.styleSheet()
+        self.hide()
+
+    def show_error(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+        self.field.setStyleSheet(ERROR_STYLE if text else self._field_style)
+        # Screen readers announce the description of the focused field.
+        self.field.setAccessibleDescription(text)
+
+    def clear_error(self) -> None:
+        self.show_error("")
+
+    @property
+    def has_error(self) -> bool:
+        return bool(self.text()) and not self.isHidden()
+
+
+def with_error(field: QWidget, parent: QWidget) -> tuple[QWidget, FieldError]:
+    """A field and its error line stacked, for a QFormLayout row."""
+    box = QWidget(parent)
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    layout.addWidget(field)
+    error = FieldError(field, box)
+    layout.addWidget(error)
+    if isinstance(field, QLineEdit):
+        field.textEdited.connect(lambda _text: error.clear_error())
+    return box, error

@@ -1,0 +1,95 @@
+"""The courier's shipping label (#26): look at the JPEG, save the PDF, print it."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from lok_desk.api import models
+from lok_desk.desk.asyncqt import spawn
+from lok_desk.desk.reservations.printing import print_image
+from lok_desk.desk.reservations.tokens_view import PrinterChooser
+
+SavePathChooser = Callable[[QWidget, str], Awaitable[str | None]]
+
+
+class LabelDialog(QDialog):
+    def __init__(
+        self,
+        label: models.Label,
+        shipment_id: str,
+        choose_printer: PrinterChooser,
+        parent: QWidget | None = None,
+        *,
+        save_path: SavePathChooser,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Shipping label — {0}").format(shipment_id))
+        self._label = label
+        self._shipment_id = shipment_id
+        self._choose_printer = choose_printer
+        self._save_path = save_path
+        layout = QVBoxLayout(self)
+        scroll = QScrollArea(self)
+        self.image_label = QLabel(scroll)
+        self.image_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.image_label.setAccessibleName(self.tr("Shipping label image"))
+        self.image = QImage.fromData(self._bytes("jpeg"))
+        if self.image.isNull():
+            self.image_label.setText(self.tr("Lok sent no readable label image; the PDF can still be saved."))
+        else:
+            self.image_label.setPixmap(
+                QPixmap.fromImage(self.image).scaledToWidth(
+                    min(640, self.image.width()), Qt.TransformationMode.SmoothTransformation
+                )
+            )
+        scroll.setWidget(self.image_label)
+        scroll.setWidgetResizable(True)
+        layout.addWidget(scroll, 1)
+        self.status = QLabel(self)
+        self.status.setAccessibleName(self.tr("Label status"))
+        layout.addWidget(self.status)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.save_button = buttons.addButton(self.tr("Save PDF…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_button.setAccessibleName(self.tr("Save label as PDF"))
+        self.save_button.setEnabled(bool(self._bytes("pdf")))
+        self.print_button = buttons.addButton(self.tr("Print…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.setAccessibleName(self.tr("Print label"))
+        self.print_button.setEnabled(not self.image.isNull())
+        self.save_button.clicked.connect(lambda: spawn(self.save_pdf(), owner=self))
+        self.print_button.clicked.connect(lambda: spawn(self.print_label(), owner=self))
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(700, 800)
+
+    def _bytes(self, kind: str) -> bytes:
+        try:
+            data = self._label.jpeg_bytes() if kind == "jpeg" else self._label.pdf_bytes()
+        except ValueError:
+            return b""
+        return data or b""
+
+    async def save_pdf(self) -> str | None:
+        path = await self._save_path(self, f"label-{self._shipment_id}.pdf")
+        if not path:
+            return None
+        try:
+            # A label PDF is tens of kB: writing it on the loop thread is not worth a worker.
+            Path(path).write_bytes(self._bytes("pdf"))  # noqa: ASYNC240
+        except OSError as error:
+            self.status.setText(self.tr("Could not save the label: {0}").format(error.strerror or error))
+            return None
+        self.status.setText(self.tr("Saved to {0}").format(path))
+        return path
+
+    async def print_label(self) -> bool:
+        printer = await self._choose_printer(self)
+        if printer is None:
+            return False
+        print_image(printer, self.image)
+        self.status.setText(self.tr("Label sent to the printer."))
+        return True

@@ -1,0 +1,939 @@
+"""The Reservations tab: the table of reservations, its filters and loading, and the detail panel."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable
+from datetime import UTC, datetime
+from enum import Enum
+from typing import Any, NamedTuple
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lok_desk.api import LokError, models
+from lok_desk.api import errors as api_errors
+from lok_desk.desk.asyncqt import confirm, run_dialog, spawn
+from lok_desk.desk.reservations.detail import ReservationDetail
+from lok_desk.desk.reservations.status_chip import StatusChipDelegate
+from lok_desk.desk.reservations.table_model import (
+    Column,
+    LocationLabel,
+    Overdue,
+    ReservationFilterProxy,
+    ReservationRow,
+    ReservationTableModel,
+    row_from_reservation,
+)
+from lok_desk.desk.reservations.tokens_view import PrinterChooser, ask_printer
+from lok_desk.desk.roles import Permission
+from lok_desk.desk.session import Session
+
+PAGE_SIZE = 100
+
+# Cancel is allowed while pending or reserved (DESIGN §3); anything else answers 409.
+CANCELLABLE = frozenset({"pending", "reserved"})
+
+
+class ListState(Enum):
+    ACTIVE = "active"
+    FINISHED = "finished"
+    ALL = "all"
+
+
+class ListKind(Enum):
+    RESERVATIONS = "reservations"
+    PRE_RESERVATIONS = "pre_reservations"  # #7
+    WITH_SHIPMENT = "with_shipment"  # #18
+
+
+class ListQuery(NamedTuple):
+    state: ListState
+    kind: ListKind
+    location_id: str | None
+
+
+def refused_cancel_text(status: str) -> str:
+    """Why Lok refuses to cancel a reservation in `status`, in words for the front desk."""
+    if status in ("delivered", "reopened", "reopened2"):
+        return "This package is already in the locker, so the reservation can no longer be cancelled."
+    if status == "picked_up":
+        return "This package has already been picked up, so there is nothing left to cancel."
+    if status == "cancelled":
+        return "This reservation is already cancelled."
+    return "Lok no longer allows cancelling this reservation. Refresh it to see its current state."
+
+
+class _Table(QTableView):
+    """Enter on a row opens its detail (Return/Enter would otherwise only move the cursor)."""
+
+    open_requested = Signal(QModelIndex)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.open_requested.emit(self.currentIndex())
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class ReservationsPane(QWidget):
+    """Reservations of the signed-in person's locations; created, cancelled and printed from here."""
+
+    first_page_loaded = Signal(int)
+    load_finished = Signal(int)
+    #: A reservation's detail (#15) was shown (tests and the main window wait on it).
+    detail_shown = Signal(str)
+
+    def __init__(
+        self, session: Session, parent: QWidget | None = None, *, choose_printer: PrinterChooser = ask_printer
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("ReservationsPane")
+        self.setAccessibleName(self.tr("Reservations"))
+        self._session = session
+        self.choose_printer = choose_printer
+        caps = session.capabilities
+        self._location_id: str | None = None if caps.sees_all_locations else caps.location_id
+        self._state = ListState.ACTIVE
+        self._kind = ListKind.RESERVATIONS
+        self._load_task: asyncio.Task[None] | None = None
+        self._detail_task: asyncio.Task[None] | None = None
+        self._loading = False
+        self._loaded_total: int | None = None
+        self._load_error = ""
+        self._stopped = False
+        self._own_changes: set[str] = set()
+        #: token text → reservation id, for the tokens this pane has fetched (there is no token search).
+        self._token_index: dict[str, str] = {}
+
+        self.model = ReservationTableModel(self._describe_location, self)
+        self.proxy = ReservationFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.set_location(self._location_id)
+
+        self._build()
+        session.reservation_changed.connect(self._on_reservation_changed)
+        session.locations_changed.connect(self.model.forget_locations)
+
+    # --- layout ----------------------------------------------------------------------------
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(6, 6, 6, 6)
+
+        bar = QHBoxLayout()
+        self.state_buttons = self._segmented(
+            bar,
+            [
+                (ListState.ACTIVE, self.tr("Active"), self.tr("Reservations still in progress")),
+                (ListState.FINISHED, self.tr("Finished"), self.tr("Picked up or cancelled")),
+                (ListState.ALL, self.tr("All"), self.tr("Active and finished")),
+            ],
+            self._set_state,
+        )
+        bar.addSpacing(12)
+        self.kind_buttons = self._segmented(
+            bar,
+            [
+                (ListKind.RESERVATIONS, self.tr("Reservations"), self.tr("Every reservation")),
+                (
+                    ListKind.PRE_RESERVATIONS,
+                    self.tr("Pre-reservations"),
+                    self.tr("Only pre-reservations (made ahead for a courier or customer)"),
+                ),
+                (
+                    ListKind.WITH_SHIPMENT,
+                    self.tr("With shipment"),
+                    self.tr("Only reservations with a courier shipment"),
+                ),
+            ],
+            self._set_kind,
+        )
+        bar.addSpacing(12)
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setPlaceholderText(self.tr("Filter by shipment id, recipient or reservation id"))
+        self.filter_edit.setAccessibleName(self.tr("Filter reservations"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setMinimumWidth(260)
+        self.filter_edit.textChanged.connect(self._on_filter_text)
+        bar.addWidget(self.filter_edit, 1)
+        self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.refresh_button.setAccessibleName(self.tr("Refresh reservations"))
+        self.refresh_button.setToolTip(self.tr("Load the list again (F5)"))
+        self.refresh_button.clicked.connect(lambda: spawn(self.refresh(), owner=self))
+        bar.addWidget(self.refresh_button)
+        self.new_button = QPushButton(self.tr("New reservation…"), self)
+        self.new_button.setAccessibleName(self.tr("New reservation"))
+        self.new_button.clicked.connect(lambda: spawn(self.new_reservation(self._location_id), owner=self))
+        bar.addWidget(self.new_button)
+        outer.addLayout(bar)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        left = QWidget(self.splitter)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        self._table_stack = QStackedWidget(left)
+        self.table = _Table(self._table_stack)
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName(self.tr("Reservations table"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(Column.CREATED, Qt.SortOrder.DescendingOrder)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().hide()
+        # Fixed row heights: the view must not measure 10,000 rows while pages arrive.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+        self.table.setItemDelegateForColumn(Column.STATUS, StatusChipDelegate(self.table))
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setStretchLastSection(False)
+        widths = {
+            Column.SHIPMENT: 150,
+            Column.STATUS: 130,
+            Column.LOCATION: 140,
+            Column.SIZE: 48,
+            Column.RECIPIENT: 160,
+            Column.CREATED: 130,
+            Column.DELIVERY_DUE: 130,
+            Column.PICKUP_DUE: 130,
+        }
+        for column, width in widths.items():
+            header.resizeSection(
+                column,
+                max(
+                    width,
+                    self.fontMetrics().horizontalAdvance("28 Nov 2026 14:05") + 24
+                    if column in (Column.CREATED, Column.DELIVERY_DUE, Column.PICKUP_DUE)
+                    else width,
+                ),
+            )
+        header.setSectionResizeMode(Column.RECIPIENT, QHeaderView.ResizeMode.Stretch)
+        if not self._session.capabilities.sees_all_locations:
+            self.table.hideColumn(Column.LOCATION)
+        self.table.open_requested.connect(self._on_open_requested)
+        self.table.doubleClicked.connect(self._on_open_requested)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+        self._table_stack.addWidget(self.table)
+        self.empty_label = QLabel(self._table_stack)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAccessibleName(self.tr("Reservations list status"))
+        self.empty_label.setStyleSheet("color: palette(mid); font-size: 11pt; padding: 32px;")
+        self._table_stack.addWidget(self.empty_label)
+        left_layout.addWidget(self._table_stack, 1)
+
+        progress_row = QHBoxLayout()
+        self.progress_label = QLabel(left)
+        self.progress_label.setAccessibleName(self.tr("Loading progress"))
+        progress_row.addWidget(self.progress_label)
+        self.progress_bar = QProgressBar(left)
+        self.progress_bar.setTextVisible(False)
+        self.progress_bar.setMaximumWidth(240)
+        self.progress_bar.setAccessibleName(self.tr("Loading progress bar"))
+        progress_row.addWidget(self.progress_bar)
+        self.stop_button = QToolButton(left)
+        self.stop_button.setText(self.tr("Cancel"))
+        self.stop_button.setAccessibleName(self.tr("Cancel loading"))
+        self.stop_button.setToolTip(self.tr("Stop loading more pages (the rows loaded so far stay)"))
+        self.stop_button.clicked.connect(self.stop_loading)
+        progress_row.addWidget(self.stop_button)
+        progress_row.addStretch(1)
+        self.count_label = QLabel(left)
+        self.count_label.setAccessibleName(self.tr("Rows shown"))
+        progress_row.addWidget(self.count_label)
+        left_layout.addLayout(progress_row)
+
+        self.detail = ReservationDetail(self.choose_printer, self.splitter)
+        self.detail.cancel_requested.connect(lambda: spawn(self.cancel_selected(), owner=self))
+        self.detail.update_requested.connect(lambda: spawn(self.update_selected(), owner=self))
+        self.detail.shipment_requested.connect(lambda: spawn(self.request_shipment_selected(), owner=self))
+        self.detail.print_requested.connect(lambda: spawn(self.print_selected(), owner=self))
+        self.detail.label_requested.connect(lambda: spawn(self.show_label_selected(), owner=self))
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        outer.addWidget(self.splitter, 1)
+
+        self.proxy.rowsInserted.connect(self._update_counts)
+        self.proxy.rowsRemoved.connect(self._update_counts)
+        self.proxy.modelReset.connect(self._update_counts)
+        self.proxy.layoutChanged.connect(self._update_counts)
+
+        permission = self._session.capabilities.can_write_reservations(self._location_id)
+        self.new_button.setEnabled(bool(permission))
+        self.new_button.setToolTip(
+            self.tr("Create a reservation (Ctrl+N)") if permission else permission.reason
+        )
+        self.setTabOrder(self.state_buttons[ListState.ACTIVE], self.kind_buttons[ListKind.RESERVATIONS])
+        self.setTabOrder(self.kind_buttons[ListKind.RESERVATIONS], self.filter_edit)
+        self.setTabOrder(self.filter_edit, self.refresh_button)
+        self.setTabOrder(self.refresh_button, self.new_button)
+        self.setTabOrder(self.new_button, self.table)
+        self.setTabOrder(self.table, self.detail)
+        self._set_progress_visible(False)
+        self._update_counts()
+
+    def _segmented(
+        self, bar: QHBoxLayout, items: list[tuple[Any, str, str]], on_pick: Any
+    ) -> dict[Any, QToolButton]:
+        group = QButtonGroup(self)
+        group.setExclusive(True)
+        buttons: dict[Any, QToolButton] = {}
+        box = QHBoxLayout()
+        box.setSpacing(0)
+        for position, (value, text, tooltip) in enumerate(items):
+            button = QToolButton(self)
+            button.setText(text)
+            button.setToolTip(tooltip)
+            button.setAccessibleName(text)
+            button.setCheckable(True)
+            button.setChecked(position == 0)
+            button.setAutoRaise(False)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setMinimumHeight(26)
+            group.addButton(button)
+            button.toggled.connect(lambda checked, v=value: checked and on_pick(v))
+            box.addWidget(button)
+            buttons[value] = button
+        bar.addLayout(box)
+        return buttons
+
+    # --- the list --------------------------------------------------------------------------
+    def _describe_location(self, location_id: str) -> LocationLabel:
+        location = self._session.location(location_id)
+        timezone = (location.timezone if location is not None else None) or "UTC"
+        return LocationLabel(self._session.location_name(location_id) or "—", timezone)
+
+    @property
+    def query(self) -> ListQuery:
+        return ListQuery(self._state, self._kind, self._location_id)
+
+    @property
+    def loading(self) -> bool:
+        return self._loading
+
+    def start(self) -> None:
+        """Begin the first load (the main window calls this once the window is shown)."""
+        spawn(self.refresh(), owner=self)
+
+    def set_location(self, location_id: str | None) -> None:
+        """Show one location (None = every location this person may see)."""
+        caps = self._session.capabilities
+        if not caps.sees_all_locations:
+            location_id = caps.location_id
+        if location_id == self._location_id:
+            return
+        self._location_id = location_id
+        self.proxy.set_location(location_id)
+        permission = caps.can_write_reservations(location_id)
+        self.new_button.setEnabled(bool(permission))
+        self.new_button.setToolTip(
+            self.tr("Create a reservation (Ctrl+N)") if permission else permission.reason
+        )
+        spawn(self.refresh(), owner=self)
+
+    def _set_state(self, state: ListState) -> None:
+        if state != self._state:
+            self._state = state
+            spawn(self.refresh(), owner=self)
+
+    def _set_kind(self, kind: ListKind) -> None:
+        if kind != self._kind:
+            self._kind = kind
+            spawn(self.refresh(), owner=self)
+
+    def _on_filter_text(self, text: str) -> None:
+        self.proxy.set_text(text)
+        self._update_counts()
+
+    def _filters(self) -> models.ReservationFilters:
+        if self._state is ListState.ACTIVE:
+            return models.ReservationFilters(status="active")
+        if self._state is ListState.FINISHED:
+            return models.ReservationFilters(status="finished")
+        return models.ReservationFilters(only_active=False)
+
+    def _fetch_page(
+        self, query: ListQuery, page: int, filters: models.ReservationFilters
+    ) -> Awaitable[models.ReservationPage]:
+        client = self._session.client
+        if query.kind is ListKind.PRE_RESERVATIONS:
+            return client.list_pre_reservations(filters, page=page, page_size=PAGE_SIZE)
+        if query.kind is ListKind.WITH_SHIPMENT:
+            return client.list_shipping_reservations(filters, page=page, page_size=PAGE_SIZE)
+        if query.location_id is not None:
+            # #24: the employee's list, and an owner's one-location view (the server filters).
+            return client.list_location_reservations(
+                query.location_id, filters, page=page, page_size=PAGE_SIZE
+            )
+        return client.list_reservations(filters, page=page, page_size=PAGE_SIZE)
+
+    async def refresh(self) -> None:
+        """Load the list again from the first page; a refresh under way is cancelled first.
+        Returns once every page is in (or the load was stopped or replaced)."""
+        previous = self._load_task
+        if previous is not None and not previous.done():
+            previous.cancel()
+            try:
+                await previous
+            except asyncio.CancelledError:
+                if _cancelling():
+                    raise
+        task = asyncio.ensure_future(self._load(self.query))
+        self._load_task = task
+        try:
+            await task
+        except asyncio.CancelledError:
+            # Replaced by a newer refresh or stopped with Cancel: not an error for whoever awaited us.
+            if _cancelling():
+                raise
+
+    def stop_loading(self) -> None:
+        """Cancel button: keep what is loaded, stop asking for more pages."""
+        task = self._load_task
+        if task is not None and not task.done():
+            self._stopped = True
+            task.cancel()
+
+    async def _load(self, query: ListQuery) -> None:
+        selected = self.selected_reservation_id()
+        self.model.clear()
+        self._loaded_total = None
+        self._load_error = ""
+        self._stopped = False
+        self._loading = True
+        self._set_progress_visible(True)
+        self._update_counts()
+        filters = self._filters()
+        now = datetime.now(UTC)
+        page = 1
+        # The next page is requested while this one is put into the table, so the network and the
+        # table work overlap instead of adding up.
+        pending: asyncio.Future[models.ReservationPage] | None = asyncio.ensure_future(
+            self._session.call(self._fetch_page(query, page, filters))
+        )
+        try:
+            while pending is not None:
+                result = await pending
+                pending = None
+                if result.total is not None:
+                    self._loaded_total = result.total
+                if not result.is_last(page, PAGE_SIZE):
+                    pending = asyncio.ensure_future(
+                        self._session.call(self._fetch_page(query, page + 1, filters))
+                    )
+                self.model.append_rows([row_from_reservation(r, now) for r in result.reservations])
+                self._update_progress()
+                if page == 1:
+                    self.first_page_loaded.emit(self.model.rowCount())
+                    if selected:
+                        self._select_row(selected, show=False)
+                page += 1
+                # Give Qt a turn to paint and take input between pages.
+                await asyncio.sleep(0)
+        except asyncio.CancelledError:
+            if pending is not None:
+                pending.cancel()
+            raise
+        except LokError as error:
+            if pending is not None:
+                pending.cancel()
+            self._load_error = error.user_message
+            self._session.notify_error(error, doing=self.tr("loading reservations"), parent=self)
+        finally:
+            self._loading = False
+            self._set_progress_visible(self._stopped)
+            self._update_counts()
+        self.load_finished.emit(self.model.rowCount())
+
+    def _set_progress_visible(self, visible: bool) -> None:
+        self.progress_bar.setVisible(visible and self._loading)
+        self.stop_button.setVisible(visible and self._loading)
+        self.progress_label.setVisible(visible or self._loading)
+
+    def _update_progress(self) -> None:
+        loaded = self.model.rowCount()
+        total = self._loaded_total
+        if total:
+            self.progress_bar.setRange(0, total)
+            self.progress_bar.setValue(min(loaded, total))
+            self.progress_label.setText(self.tr("Loaded {0} of {1}").format(f"{loaded:,}", f"{total:,}"))
+        else:
+            self.progress_bar.setRange(0, 0)
+            self.progress_label.setText(self.tr("Loaded {0}").format(f"{loaded:,}"))
+
+    def _update_counts(self, *_: object) -> None:
+        shown = self.proxy.rowCount()
+        loaded = self.model.rowCount()
+        if self._stopped and not self._loading:
+            total = self._loaded_total or loaded
+            self.progress_label.setText(
+                self.tr("Stopped after {0} of {1} — press F5 to load everything").format(
+                    f"{loaded:,}", f"{total:,}"
+                )
+            )
+        if shown == loaded:
+            self.count_label.setText(
+                self.tr("{0} reservations").format(f"{loaded:,}") if loaded != 1 else self.tr("1 reservation")
+            )
+        else:
+            self.count_label.setText(self.tr("{0} of {1} shown").format(f"{shown:,}", f"{loaded:,}"))
+        if shown:
+            self._table_stack.setCurrentWidget(self.table)
+            return
+        self.empty_label.setText(self._empty_text(loaded))
+        self._table_stack.setCurrentWidget(self.empty_label)
+
+    def _empty_text(self, loaded: int) -> str:
+        if self._loading:
+            return self.tr("Loading reservations…")
+        if self._load_error:
+            return self.tr("The reservations could not be loaded.\n{0}\n\nPress F5 to try again.").format(
+                self._load_error
+            )
+        if loaded and self.proxy.text:
+            return self.tr("No loaded reservation matches “{0}”.\nClear the filter to see all {1}.").format(
+                self.filter_edit.text().strip(), f"{loaded:,}"
+            )
+        where = ""
+        if self._location_id is not None:
+            where = self.tr(" at {0}").format(self._session.location_name(self._location_id))
+        kind = {
+            ListKind.RESERVATIONS: self.tr("reservations"),
+            ListKind.PRE_RESERVATIONS: self.tr("pre-reservations"),
+            ListKind.WITH_SHIPMENT: self.tr("reservations with a courier shipment"),
+        }[self._kind]
+        state = {
+            ListState.ACTIVE: self.tr("active "),
+            ListState.FINISHED: self.tr("finished "),
+            ListState.ALL: "",
+        }[self._state]
+        text = self.tr("No {0}{1}{2}.").format(state, kind, where)
+        if (
+            self._session.capabilities.can_write_reservations(self._location_id)
+            and self._kind is ListKind.RESERVATIONS
+            and self._state is not ListState.FINISHED
+        ):
+            text += "\n\n" + self.tr("Press Ctrl+N or “New reservation…” to create one.")
+        elif self._state is ListState.ACTIVE:
+            text += "\n\n" + self.tr("Choose “All” to include finished ones.")
+        return text
+
+    # --- selection and detail --------------------------------------------------------------
+    def selected_reservation_id(self) -> str | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.row_at(self.proxy.mapToSource(index).row()).id
+
+    def selected_row(self) -> ReservationRow | None:
+        reservation_id = self.selected_reservation_id()
+        if reservation_id is None:
+            return None
+        position = self.model.row_of(reservation_id)
+        return self.model.row_at(position) if position is not None else None
+
+    def _select_row(self, reservation_id: str, *, show: bool = True) -> bool:
+        position = self.model.row_of(reservation_id)
+        if position is None:
+            return False
+        proxy_index = self.proxy.mapFromSource(self.model.index(position, 0))
+        if not proxy_index.isValid():
+            # Hidden by the text filter: clear it rather than open something the person cannot see.
+            self.filter_edit.clear()
+            proxy_index = self.proxy.mapFromSource(self.model.index(position, 0))
+            if not proxy_index.isValid():
+                return False
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        if not show:
+            self.table.selectionModel().blockSignals(True)
+        self.table.selectionModel().setCurrentIndex(proxy_index, flags)
+        if not show:
+            self.table.selectionModel().blockSignals(False)
+        self.table.scrollTo(proxy_index)
+        return True
+
+    def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            self.detail.clear()
+            return
+        row = self.model.row_at(self.proxy.mapToSource(current).row())
+        self._show_detail_soon(row.id)
+
+    def _on_open_requested(self, index: QModelIndex) -> None:
+        row = self.model.row_at(self.proxy.mapToSource(index).row())
+        if self.detail.reservation is None or self.detail.reservation.id != row.id:
+            self._show_detail_soon(row.id)
+        self.detail.setFocus()
+        self.detail.focusNextChild()
+
+    def _show_detail_soon(self, reservation_id: str) -> None:
+        if self._detail_task is not None and not self._detail_task.done():
+            self._detail_task.cancel()
+        self._detail_task = spawn(self._show_detail(reservation_id), owner=self)
+
+    async def _show_detail(self, reservation_id: str) -> None:
+        position = self.model.row_of(reservation_id)
+        label = self.model.row_at(position).shipment_id if position is not None else reservation_id
+        self.detail.show_loading(label or reservation_id)
+        try:
+            result = await self._session.call(
+                self._session.client.get_reservation(reservation_id, include_tokens=True)
+            )
+        except LokError as error:
+            self.detail.show_message(
+                self.tr("This reservation could not be loaded.\n{0}").format(error.user_message)
+            )
+            if isinstance(
+                error,
+                api_errors.NotFoundError
+                | api_errors.InsufficientScopeError
+                | api_errors.ForbiddenLocationError
+                | api_errors.LokTransportError,
+            ):
+                self._session.notify_error(error, doing=self.tr("opening a reservation"), parent=self)
+            return
+        self._remember(result)
+        self.model.upsert(row_from_reservation(result.reservation))
+        self._present(result)
+
+    def _remember(self, result: Any) -> None:
+        tokens = getattr(result, "tokens", None)
+        reservation_id = result.reservation.id
+        if tokens is None or not reservation_id:
+            return
+        for name in models.TOKEN_NAMES:
+            text = tokens.token(name)
+            if text:
+                self._token_index[text.strip().casefold()] = reservation_id
+
+    def _present(self, result: Any) -> None:
+        reservation = result.reservation
+        location_id = reservation.location_id
+        label = self._describe_location(location_id or "")
+        self.detail.show_reservation(result, label.name, label.timezone)
+        status = str(reservation.current_status or "")
+        now = datetime.now(UTC)
+        if reservation.is_overdue(now):
+            row = row_from_reservation(reservation, now)
+            self.detail.set_banner(self.model._overdue_text(row) if row.overdue is not Overdue.NO else "")
+        write = self._session.capabilities.can_write_reservations(location_id)
+        cancel = write
+        if write and status not in CANCELLABLE:
+            cancel = Permission(False, refused_cancel_text(status))
+        self.detail.set_action(self.detail.cancel_button, cancel, self.tr("Cancel this reservation (Delete)"))
+        pre = write
+        if write and (reservation.is_confirmed or status != "pending"):
+            pre = Permission(
+                False, self.tr("Only a pre-reservation that is not yet confirmed can be changed or shipped.")
+            )
+        self.detail.set_action(
+            self.detail.update_button, pre, self.tr("Change the delivery date, package or people")
+        )
+        self.detail.set_action(
+            self.detail.shipment_button, pre, self.tr("Ask a courier to bring this package (quotation first)")
+        )
+        has_tokens = bool(self.detail.tokens.tokens)
+        self.detail.set_action(
+            self.detail.print_button,
+            Permission(True) if has_tokens else Permission(False, self.tr("No tokens to print.")),
+            self.tr("Print the tokens and QR codes (Ctrl+P)"),
+        )
+        self.detail.set_action(
+            self.detail.label_button,
+            Permission(True),
+            self.tr("Show, save or print the courier's shipping label"),
+        )
+        self.detail_shown.emit(reservation.id or "")
+
+    # --- the pane's public actions ---------------------------------------------------------
+    async def open_reservation(self, reservation_id: str) -> None:
+        """Select the reservation (adding it to the table if the list does not hold it) and show it."""
+        if self._select_row(reservation_id, show=False):
+            if self._detail_task is not None and not self._detail_task.done():
+                self._detail_task.cancel()
+            await self._show_detail(reservation_id)
+            return
+        try:
+            result = await self._session.call(
+                self._session.client.get_reservation(reservation_id, include_tokens=True)
+            )
+        except LokError as error:
+            self._session.notify_error(error, doing=self.tr("opening a reservation"), parent=self)
+            return
+        self._remember(result)
+        self.model.upsert(row_from_reservation(result.reservation))
+        self._select_row(reservation_id, show=False)
+        self._present(result)
+
+    async def find(self, text: str) -> bool:
+        """Global search: a shipment id, a reservation id or a token (only tokens this pane has already
+        fetched: Lok has no token search). Opens what it finds; False when nothing matched."""
+        needle = text.strip()
+        if not needle:
+            return False
+        folded = needle.casefold()
+        for row in self.model.rows:
+            if row.shipment_id.casefold() == folded or row.id.casefold() == folded:
+                await self.open_reservation(row.id)
+                return True
+        token_hit = self._token_index.get(folded)
+        if token_hit is not None:
+            await self.open_reservation(token_hit)
+            return True
+        # Not loaded: ask the server by shipment id (every state), then as a reservation id.
+        filters = models.ReservationFilters(only_active=False, shipment_id=needle)
+        caps = self._session.capabilities
+        try:
+            if caps.sees_all_locations:
+                page = await self._session.call(self._session.client.list_reservations(filters, page_size=1))
+            else:
+                page = await self._session.call(
+                    self._session.client.list_location_reservations(
+                        caps.location_id or "", filters, page_size=1
+                    )
+                )
+        except LokError as error:
+            self._session.notify_error(error, doing=self.tr("searching reservations"), parent=self)
+            return False
+        if page.reservations and page.reservations[0].id:
+            await self.open_reservation(page.reservations[0].id)
+            return True
+        try:
+            result = await self._session.call(
+                self._session.client.get_reservation(needle, include_tokens=True)
+            )
+        except (api_errors.NotFoundError, api_errors.InvalidRequestError):
+            self._session.notify(self.tr("No reservation found for “{0}”.").format(needle))
+            return False
+        except LokError as error:
+            self._session.notify_error(error, doing=self.tr("searching reservations"), parent=self)
+            return False
+        self._remember(result)
+        self.model.upsert(row_from_reservation(result.reservation))
+        self._select_row(result.reservation.id or "", show=False)
+        self._present(result)
+        return True
+
+    async def new_reservation(self, location_id: str | None = None) -> None:
+        """Open the create dialog (Ctrl+N); the new reservation is added to the table and selected."""
+        from lok_desk.desk.reservations.create_dialog import CreateReservationDialog
+
+        caps = self._session.capabilities
+        if not caps.sees_all_locations:
+            location_id = caps.location_id
+        permission = caps.can_write_reservations(location_id)
+        if not permission:
+            self._session.notify(permission.reason)
+            return
+        dialog = CreateReservationDialog(
+            self._session, location_id or self._location_id, choose_printer=self.choose_printer, parent=self
+        )
+        dialog.created.connect(self._on_created)
+        await run_dialog(dialog)
+        dialog.deleteLater()
+
+    def _on_created(self, result: object) -> None:
+        assert isinstance(result, models.ReservationCreated | models.ReservationWithTokens)
+        reservation_id = result.reservation.id or ""
+        self._remember(result)
+        self.model.upsert(row_from_reservation(result.reservation))
+        self._select_row(reservation_id, show=False)
+        self._present(result)
+        self._announce(reservation_id)
+        self._session.notify(
+            self.tr("Reservation {0} created.").format(result.reservation.shipment_id or reservation_id)
+        )
+
+    def _announce(self, reservation_id: str) -> None:
+        self._own_changes.add(reservation_id)
+        self._session.reservation_changed.emit(reservation_id)
+        self._own_changes.discard(reservation_id)
+
+    async def cancel_selected(self) -> None:
+        """Delete: cancel the selected reservation after a confirmation naming it."""
+        row = self.selected_row()
+        if row is None:
+            self._session.notify(self.tr("Select a reservation to cancel."))
+            return
+        permission = self._session.capabilities.can_write_reservations(row.location_id)
+        if not permission:
+            self._session.notify(permission.reason)
+            return
+        shipment = row.shipment_id or row.id
+        if row.status and row.status not in CANCELLABLE:
+            self._explain_refusal(refused_cancel_text(row.status))
+            return
+        location = self._session.location_name(row.location_id)
+        question = self.tr(
+            "Cancel reservation {0} at {1}? The box is released and the tokens stop working."
+        ).format(shipment, location)
+        if not await confirm(
+            self,
+            self.tr("Cancel reservation"),
+            question,
+            ok_text=self.tr("Cancel reservation"),
+            destructive=True,
+        ):
+            return
+        try:
+            cancelled = await self._session.call(self._session.client.cancel_reservation(row.id))
+        except api_errors.InvalidReservationError as error:
+            # 409: the server knows better than our row (the package may have arrived meanwhile).
+            status = await self._current_status(row.id)
+            self._explain_refusal(refused_cancel_text(status or ""), error)
+            return
+        except LokError as error:
+            self._session.notify_error(error, doing=self.tr("cancelling {0}").format(shipment), parent=self)
+            return
+        self.model.upsert(row_from_reservation(cancelled))
+        self._announce(row.id)
+        self._session.notify(self.tr("Reservation {0} cancelled.").format(shipment))
+        if self.selected_reservation_id() == row.id:
+            await self._show_detail(row.id)
+
+    async def _current_status(self, reservation_id: str) -> str | None:
+        try:
+            fresh = await self._session.call(
+                self._session.client.get_reservation(reservation_id, include_tokens=False)
+            )
+        except LokError:
+            return None
+        self.model.upsert(row_from_reservation(fresh.reservation))
+        return str(fresh.reservation.current_status or "")
+
+    def _explain_refusal(self, text: str, error: LokError | None = None) -> None:
+        self.detail.set_banner(text)
+        self._session.notify(text, timeout_ms=10000)
+
+    async def print_selected(self) -> None:
+        """Ctrl+P: print the tokens and QR codes of the selected reservation (or its label)."""
+        reservation_id = self.selected_reservation_id()
+        if reservation_id is None:
+            self._session.notify(self.tr("Select a reservation to print."))
+            return
+        if self.detail.reservation is None or self.detail.reservation.id != reservation_id:
+            await self._show_detail(reservation_id)
+        if self.detail.tokens.tokens:
+            if await self.detail.tokens.print_sheet():
+                self._session.notify(self.tr("Tokens sent to the printer."))
+            return
+        await self.show_label_selected()
+
+    async def show_label_selected(self) -> None:
+        """Fetch the courier label (#26) and show it; a 422 means the reservation has none."""
+        from lok_desk.desk.reservations.label_dialog import LabelDialog
+
+        reservation = self.detail.reservation
+        if reservation is None or not reservation.id:
+            return
+        try:
+            label = await self._session.call(self._session.client.get_label(reservation.id))
+        except LokError as error:
+            if error.status_code == 422:
+                text = self.tr("This reservation has no shipping label (labels exist for courier shipments)")
+                self.detail.set_label_message(text)
+                self._session.notify(text)
+                return
+            self._session.notify_error(error, doing=self.tr("fetching the shipping label"), parent=self)
+            return
+        dialog = LabelDialog(
+            label,
+            reservation.shipment_id or reservation.id,
+            self.choose_printer,
+            self,
+            save_path=self._ask_save_path,
+        )
+        self.detail.set_label_message(self.tr("Label available: “Shipping label…” shows it."))
+        await run_dialog(dialog)
+        dialog.deleteLater()
+
+    async def _ask_save_path(self, parent: QWidget, suggested: str) -> str | None:
+        dialog = QFileDialog(parent, self.tr("Save shipping label"), suggested, self.tr("PDF files (*.pdf)"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("pdf")
+        accepted = await run_dialog(dialog)
+        files = dialog.selectedFiles()
+        dialog.deleteLater()
+        return files[0] if accepted and files else None
+
+    async def update_selected(self) -> None:
+        """#16: change an unconfirmed pre-reservation (delivery date, package, contact, recipient)."""
+        from lok_desk.desk.reservations.update_dialog import UpdatePreReservationDialog
+
+        reservation = self.detail.reservation
+        if reservation is None:
+            return
+        dialog = UpdatePreReservationDialog(self._session, reservation, self)
+        await run_dialog(dialog)
+        if dialog.result_value is not None:
+            self._after_change(dialog.result_value)
+        dialog.deleteLater()
+
+    async def request_shipment_selected(self) -> None:
+        """#33 then #32: quote a courier shipment, and on confirmation request it."""
+        from lok_desk.desk.reservations.shipment_dialog import RequestShipmentDialog
+
+        reservation = self.detail.reservation
+        if reservation is None:
+            return
+        dialog = RequestShipmentDialog(self._session, reservation, self)
+        await run_dialog(dialog)
+        if dialog.result_value is not None:
+            self._after_change(dialog.result_value)
+        dialog.deleteLater()
+
+    def _after_change(self, result: Any) -> None:
+        reservation_id = result.reservation.id or ""
+        self._remember(result)
+        self.model.upsert(row_from_reservation(result.reservation))
+        self._present(result)
+        self._announce(reservation_id)
+
+    def _on_reservation_changed(self, reservation_id: str) -> None:
+        """Someone else in the app changed a reservation: refresh its row if we show it."""
+        if reservation_id in self._own_changes or self.model.row_of(reservation_id) is None:
+            return
+        spawn(self._refresh_row(reservation_id), owner=self)
+
+    async def _refresh_row(self, reservation_id: str) -> None:
+        try:
+            fresh = await self._session.call(
+                self._session.client.get_reservation(reservation_id, include_tokens=True)
+            )
+        except LokError:
+            return
+        self._remember(fresh)
+        self.model.upsert(row_from_reservation(fresh.reservation))
+        if self.detail.reservation is not None and self.detail.reservation.id == reservation_id:
+            self._present(fresh)
+
+
+def _cancelling() -> bool:
+    """Whether the running task itself is being cancelled (not just something it awaited)."""
+    task = asyncio.current_task()
+    return task is not None and task.cancelling() > 0

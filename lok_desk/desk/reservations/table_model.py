@@ -1,0 +1,440 @@
+"""The reservations table: compact rows, a Qt table model over them, and the sort/filter proxy."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, datetime
+from enum import IntEnum
+from typing import Any, NamedTuple
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPixmap
+
+from lok_desk.api import models
+from lok_desk.desk import formatting
+
+#: Raw, comparable value of a cell (epoch seconds for dates, plain strings otherwise).
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+#: The reservation id of the row (any column).
+RESERVATION_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+#: The raw status string of the row (the status chip delegate paints from it).
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 3
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class Column(IntEnum):
+    SHIPMENT = 0
+    STATUS = 1
+    LOCATION = 2
+    SIZE = 3
+    RECIPIENT = 4
+    CREATED = 5
+    DELIVERY_DUE = 6
+    PICKUP_DUE = 7
+
+
+HEADERS: dict[Column, str] = {
+    Column.SHIPMENT: "Shipment",
+    Column.STATUS: "Status",
+    Column.LOCATION: "Location",
+    Column.SIZE: "Box",
+    Column.RECIPIENT: "Recipient",
+    Column.CREATED: "Created",
+    Column.DELIVERY_DUE: "Delivery due",
+    Column.PICKUP_DUE: "Pick-up due",
+}
+
+DATE_COLUMNS = frozenset({Column.CREATED, Column.DELIVERY_DUE, Column.PICKUP_DUE})
+
+# Statuses after which the package sits in the locker: an overdue reservation then waits for pick-up.
+_IN_LOCKER = frozenset({"delivered", "reopened", "reopened2"})
+_FINISHED = frozenset({"picked_up", "cancelled"})
+
+
+class Overdue(IntEnum):
+    NO = 0
+    DELIVERY = 1
+    PICKUP = 2
+
+
+class ReservationRow(NamedTuple):
+    """One reservation as the table needs it. A plain tuple: 100,000 of them must stay cheap, so the
+    full reservation is fetched again (#15) when a person selects the row."""
+
+    id: str
+    shipment_id: str
+    status: str
+    location_id: str
+    size: str
+    recipient: str
+    created: float | None  # epoch seconds, UTC
+    delivery_due: float | None
+    pickup_due: float | None
+    overdue: Overdue
+
+
+def as_datetime(value: object) -> datetime | None:
+    """A date from the API as an aware UTC datetime; tolerant of strings the model left unparsed."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    if isinstance(value, int | float):
+        # Epoch milliseconds are what Lok uses elsewhere (`t`, `from`).
+        return datetime.fromtimestamp(value / 1000 if value > 1e11 else value, UTC)
+    if isinstance(value, str):
+        try:
+            parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return None
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    return None
+
+
+def _epoch(value: object) -> float | None:
+    dt = as_datetime(value)
+    return dt.timestamp() if dt is not None else None
+
+
+def _intern(text: str) -> str:
+    # Statuses, sizes and location ids repeat on every row; one shared string each keeps 100k rows lean.
+    return sys.intern(text) if text else ""
+
+
+def overdue_kind(status: str, delivery_due: float | None, pickup_due: float | None, now: float) -> Overdue:
+    """Which deadline an active reservation has missed (mirrors models.Reservation.is_overdue)."""
+    if not status or status in _FINISHED:
+        return Overdue.NO
+    if status in _IN_LOCKER:
+        return Overdue.PICKUP if pickup_due is not None and pickup_due < now else Overdue.NO
+    return Overdue.DELIVERY if delivery_due is not None and delivery_due < now else Overdue.NO
+
+
+def row_from_reservation(reservation: models.Reservation, now: datetime | None = None) -> ReservationRow:
+    """Reduce a reservation (any variant A/B/C) to the few values the table shows and sorts on."""
+    when = (now or datetime.now(UTC)).timestamp()
+    status = str(reservation.current_status or "")
+    recipient_info = getattr(reservation, "recipient_info", None)
+    recipient = ""
+    if recipient_info is not None:
+        recipient = (
+            getattr(recipient_info, "name", None)
+            or getattr(recipient_info, "email", None)
+            or getattr(recipient_info, "phone", None)
+            or ""
+        )
+    locker = getattr(reservation, "locker", None)
+    size = str(getattr(locker, "size", None) or "") if locker is not None else ""
+    delivery_due = _epoch(getattr(reservation, "delivery_due_date", None))
+    pickup_due = _epoch(getattr(reservation, "pickup_due_date", None))
+    return ReservationRow(
+        id=str(reservation.id or ""),
+        shipment_id=str(reservation.shipment_id or ""),
+        status=_intern(status),
+        location_id=_intern(str(reservation.location_id or "")),
+        size=_intern(size),
+        recipient=str(recipient),
+        created=_epoch(getattr(reservation, "created_at", None)),
+        delivery_due=delivery_due,
+        pickup_due=pickup_due,
+        overdue=overdue_kind(status, delivery_due, pickup_due, when),
+    )
+
+
+class LocationLabel(NamedTuple):
+    name: str
+    timezone: str  # IANA name; "UTC" when the location is unknown
+
+
+def _overdue_icon() -> QIcon:
+    """An amber clock-with-exclamation badge, drawn once (no icon theme exists offscreen)."""
+    pixmap = QPixmap(32, 32)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    path = QPainterPath()
+    path.moveTo(16, 2)
+    path.lineTo(30, 28)
+    path.lineTo(2, 28)
+    path.closeSubpath()
+    painter.fillPath(path, QColor("#E69F00"))  # Okabe–Ito orange
+    painter.setPen(QColor("#000000"))
+    font = painter.font()
+    font.setBold(True)
+    font.setPixelSize(18)
+    painter.setFont(font)
+    painter.drawText(pixmap.rect().adjusted(0, 6, 0, 0), Qt.AlignmentFlag.AlignCenter, "!")
+    painter.end()
+    return QIcon(pixmap)
+
+
+class ReservationTableModel(QAbstractTableModel):
+    """Rows of reservations; display text in the location's local time, raw values under SORT_ROLE."""
+
+    def __init__(
+        self, describe_location: Callable[[str], LocationLabel], parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._describe_location = describe_location
+        self._locations: dict[str, LocationLabel] = {}
+        self._rows: list[ReservationRow] = []
+        self._row_of: dict[str, int] = {}
+        self._overdue_icon: QIcon | None = None
+
+    # --- data access -------------------------------------------------------------------------
+    @property
+    def rows(self) -> Sequence[ReservationRow]:
+        return self._rows
+
+    def row_of(self, reservation_id: str) -> int | None:
+        return self._row_of.get(reservation_id)
+
+    def row_at(self, row: int) -> ReservationRow:
+        return self._rows[row]
+
+    def location(self, location_id: str) -> LocationLabel:
+        label = self._locations.get(location_id)
+        if label is None:
+            label = self._describe_location(location_id)
+            self._locations[location_id] = label
+        return label
+
+    def forget_locations(self) -> None:
+        """Locations were reloaded: names and time zones are looked up again."""
+        self._locations.clear()
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(Column) - 1))
+
+    # --- changes ------------------------------------------------------------------------------
+    def clear(self) -> None:
+        self.beginResetModel()
+        self._rows = []
+        self._row_of = {}
+        self.endResetModel()
+
+    def append_rows(self, rows: Iterable[ReservationRow]) -> int:
+        """Add a page in one batch. A reservation already present (pages shift while a list is read)
+        is updated in place instead of appearing twice. Returns how many rows were added."""
+        fresh: list[ReservationRow] = []
+        seen: set[str] = set()
+        for row in rows:
+            existing = self._row_of.get(row.id)
+            if existing is not None:
+                self._replace(existing, row)
+            elif row.id not in seen:
+                seen.add(row.id)
+                fresh.append(row)
+        if fresh:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+            self._rows.extend(fresh)
+            for offset, row in enumerate(fresh):
+                self._row_of[row.id] = first + offset
+            self.endInsertRows()
+        return len(fresh)
+
+    def upsert(self, row: ReservationRow) -> None:
+        existing = self._row_of.get(row.id)
+        if existing is None:
+            self.append_rows([row])
+        else:
+            self._replace(existing, row)
+
+    def _replace(self, position: int, row: ReservationRow) -> None:
+        if self._rows[position] == row:
+            return
+        self._rows[position] = row
+        self.dataChanged.emit(self.index(position, 0), self.index(position, len(Column) - 1))
+
+    # --- Qt model interface ------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(HEADERS[Column(section)])
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.ToolTipRole
+            and section in DATE_COLUMNS
+        ):
+            return self.tr("In the local time of the reservation's location")
+        return None
+
+    def sort_value(self, row: int, column: int) -> Any:
+        """The raw value a column sorts on: epoch seconds for dates, case-folded text otherwise."""
+        record = self._rows[row]
+        match column:
+            case Column.SHIPMENT:
+                return record.shipment_id.casefold()
+            case Column.STATUS:
+                return formatting.format_status(record.status).casefold() if record.status else ""
+            case Column.LOCATION:
+                return self.location(record.location_id).name.casefold()
+            case Column.SIZE:
+                return _SIZE_ORDER.get(record.size, len(_SIZE_ORDER))
+            case Column.RECIPIENT:
+                return record.recipient.casefold()
+            case Column.CREATED:
+                return record.created
+            case Column.DELIVERY_DUE:
+                return record.delivery_due
+            case Column.PICKUP_DUE:
+                return record.pickup_due
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        record = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(record, column)
+        if role == SORT_ROLE:
+            return self.sort_value(index.row(), column)
+        if role == RESERVATION_ID_ROLE:
+            return record.id
+        if role == STATUS_ROLE:
+            return record.status
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(record, column)
+        if role == Qt.ItemDataRole.DecorationRole and column == Column.SHIPMENT and record.overdue:
+            if self._overdue_icon is None:
+                self._overdue_icon = _overdue_icon()
+            return self._overdue_icon
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            text = self._display(record, column)
+            if column == Column.SHIPMENT and record.overdue:
+                return f"{text}, {self._overdue_text(record)}"
+            return text
+        return None
+
+    def _display(self, record: ReservationRow, column: int) -> str:
+        match column:
+            case Column.SHIPMENT:
+                return record.shipment_id or record.id
+            case Column.STATUS:
+                return formatting.format_status(record.status) if record.status else self.tr("Unknown")
+            case Column.LOCATION:
+                return self.location(record.location_id).name
+            case Column.SIZE:
+                return record.size.upper()
+            case Column.RECIPIENT:
+                return record.recipient
+            case Column.CREATED | Column.DELIVERY_DUE | Column.PICKUP_DUE:
+                value = self._date_of(record, column)
+                if value is None:
+                    return "—"
+                return formatting.format_local(_utc(value), self.location(record.location_id).timezone)
+        return ""
+
+    @staticmethod
+    def _date_of(record: ReservationRow, column: int) -> float | None:
+        if column == Column.CREATED:
+            return record.created
+        if column == Column.DELIVERY_DUE:
+            return record.delivery_due
+        return record.pickup_due
+
+    def _overdue_text(self, record: ReservationRow) -> str:
+        location = self.location(record.location_id)
+        if record.overdue is Overdue.PICKUP and record.pickup_due is not None:
+            since = formatting.format_local(_utc(record.pickup_due), location.timezone)
+            return self.tr("Pick-up overdue since {0}").format(since)
+        if record.delivery_due is not None:
+            since = formatting.format_local(_utc(record.delivery_due), location.timezone)
+            return self.tr("Delivery overdue since {0}").format(since)
+        return ""
+
+    def _tooltip(self, record: ReservationRow, column: int) -> str | None:
+        if column in DATE_COLUMNS:
+            value = self._date_of(record, column)
+            return formatting.format_utc_tooltip(_utc(value)) if value is not None else None
+        if column == Column.SHIPMENT:
+            lines = [self.tr("Reservation {0}").format(record.id)]
+            if record.overdue:
+                lines.insert(0, self._overdue_text(record))
+            return "\n".join(lines)
+        if column == Column.LOCATION:
+            return self.tr("Times in this row are local to {0} ({1})").format(
+                self.location(record.location_id).name, self.location(record.location_id).timezone
+            )
+        if column == Column.STATUS and record.overdue:
+            return self._overdue_text(record)
+        return None
+
+
+_SIZE_ORDER = {"s": 0, "m": 1, "l": 2, "xl": 3}
+
+
+def _utc(epoch: float) -> datetime:
+    return datetime.fromtimestamp(epoch, UTC)
+
+
+class ReservationFilterProxy(QSortFilterProxyModel):
+    """Sorts on raw values (dates as instants, not as the text shown) and filters client-side by text
+    (shipment id, recipient, reservation id) and, when the server list spans locations, by location."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._needle = ""
+        self._location_id: str | None = None
+        self.setSortRole(SORT_ROLE)
+        # Rows arrive page by page; the proxy must place each page without a full re-sort.
+        self.setDynamicSortFilter(True)
+
+    @property
+    def text(self) -> str:
+        return self._needle
+
+    def set_text(self, text: str) -> None:
+        needle = text.strip().casefold()
+        if needle != self._needle:
+            self._needle = needle
+            self.invalidateRowsFilter()
+
+    def set_location(self, location_id: str | None) -> None:
+        if location_id != self._location_id:
+            self._location_id = location_id
+            self.invalidateRowsFilter()
+
+    def _source(self) -> ReservationTableModel:
+        source = self.sourceModel()
+        assert isinstance(source, ReservationTableModel)
+        return source
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        record = self._source().row_at(source_row)
+        if self._location_id is not None and record.location_id != self._location_id:
+            return False
+        if not self._needle:
+            return True
+        needle = self._needle
+        return (
+            needle in record.shipment_id.casefold()
+            or needle in record.recipient.casefold()
+            or needle in record.id.casefold()
+        )
+
+    def lessThan(self, left: Index, right: Index) -> bool:
+        # Compare Python values directly: no QVariant round trip, and "no date" sorts after any date.
+        source = self._source()
+        a = source.sort_value(left.row(), left.column())
+        b = source.sort_value(right.row(), right.column())
+        if a is None or b is None:
+            return a is not None and b is None
+        return bool(a < b)
