@@ -2,9 +2,185 @@
 
 from __future__ import annotations
 
+import argparse
+import asyncio
+import logging
+import os
 import sys
+import time
+import traceback
+from collections.abc import Callable
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from lok_desk.desk.shell import DeskShell
+    from lok_desk.sandbox import SandboxServer
+
+_IMPORTED_AT = time.perf_counter()
+DEMO_ROLES = ("owner", "employee", "reporter", "seller", "admin")
+READY_TIMEOUT_S = 180.0   # --exit-when-ready gives up (exit 3) rather than hang a CI job
+
+log = logging.getLogger("lok_desk")
+
+
+def seconds_since_process_start() -> float:
+    """Wall time since the process started (psutil when present; else since this module loaded)."""
+    try:
+        import psutil  # type: ignore[import-untyped]
+
+        return max(time.time() - float(psutil.Process().create_time()), 0.0)
+    except Exception:  # psutil is a test dependency, not an app one
+        return time.perf_counter() - _IMPORTED_AT
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="lok-desk", description="Lok Desk: the desktop console for Lok parcel lockers.")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--sandbox", action="store_true",
+                       help="start the Lok sandbox on this computer and sign in to it (practice data)")
+    where.add_argument("--server", metavar="URL",
+                       help="a Lok server other than production (e.g. https://lok.example.com/api/v2)")
+    parser.add_argument("--sandbox-reset", action="store_true",
+                        help="with --sandbox: wipe the sandbox data and seed it afresh")
+    parser.add_argument("--demo-role", choices=DEMO_ROLES,
+                        help="with --sandbox: sign in straight away as this demo role")
+    parser.add_argument("--exit-when-ready", action="store_true",
+                        help="quit once the main window shows its first data; print timing as JSON")
+    parser.add_argument("--verbose", action="store_true", help="log to stderr")
+    args = parser.parse_args(argv)
+    if (args.sandbox_reset or args.demo_role) and not args.sandbox:
+        parser.error("--sandbox-reset and --demo-role need --sandbox")
+    return args
+
+
+def start_sandbox(db_path: Any, *, reset: bool, port: int) -> SandboxServer:
+    """Start the embedded sandbox, reusing the last port (so cached tokens stay valid) when free."""
+    from lok_desk.sandbox import SandboxServer
+
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    if port:
+        server = SandboxServer(db_path=db_path, port=port, reset=reset)
+        try:
+            server.start()
+            return server
+        except OSError:
+            log.info("Sandbox port %s is taken; using another one", port)
+        except Exception:   # uvicorn may report a taken port as SystemExit or its own error
+            log.info("Sandbox could not use port %s; using another one", port)
+        reset = False  # the first attempt may already have reseeded
+    server = SandboxServer(db_path=db_path, port=0, reset=reset)
+    server.start()
+    return server
 
 
 def main(argv: list[str] | None = None) -> int:
-    print("lok-desk: the desktop window is not built yet (see the main-window issue).", file=sys.stderr)
-    return 2
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    os.environ["QT_API"] = "pyside6"   # before qasync is imported (it prefers PyQt otherwise)
+    import qasync
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from lok_desk import __version__
+
+    QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Lok Desk")
+    app.setOrganizationName("Lok")
+    app.setOrganizationDomain("clicknbox.com")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("com.clicknbox.LokDesk")
+    # Windows close; the shell decides when the app ends (sign-out goes back to the sign-in window).
+    app.setQuitOnLastWindowClosed(False)
+
+    with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
+        try:
+            return runner.run(run(args, app))
+        except RuntimeError as error:
+            # QApplication.quit() from outside (e.g. the session ends) stops the Qt loop under us;
+            # the shell's finally already ran or runs at Runner.close().
+            if "Event loop stopped" in str(error):
+                return 0
+            raise
+
+
+async def run(args: argparse.Namespace, app: Any) -> int:
+    """The one main() coroutine: sandbox, shell, and clean-up in `finally`."""
+    from lok_desk.api import SecretStore
+    from lok_desk.desk.settings import DeskSettings
+    from lok_desk.desk.shell import DeskShell, ShellError, ShellOptions
+    from lok_desk.desk.widgets import app_icon
+    from lok_desk.paths import AppPaths
+
+    app.setWindowIcon(app_icon())
+    paths = AppPaths.default()
+    sandbox: SandboxServer | None = None
+    shell: DeskShell | None = None
+    loop = asyncio.get_running_loop()
+    try:
+        if args.sandbox:
+            settings = DeskSettings.load(paths.settings_file)
+            # start() blocks until uvicorn accepts connections: keep the window system answering.
+            started = await loop.run_in_executor(
+                None, lambda: start_sandbox(paths.sandbox_db, reset=args.sandbox_reset,
+                                            port=settings.sandbox_port))
+            sandbox = started
+            settings = DeskSettings.load(paths.settings_file)
+            settings.sandbox_port = int(started.base_url.rsplit(":", 1)[1])
+            settings.save_quietly(paths.settings_file)
+            if not args.exit_when_ready:
+                print(f"Lok sandbox at {started.api_url}", file=sys.stderr)
+        shell = DeskShell(
+            paths=paths,
+            options=ShellOptions(server_url=args.server, demo_role=args.demo_role,
+                                 exit_when_ready=args.exit_when_ready,
+                                 seconds_since_start=seconds_since_process_start),
+            secret_store=SecretStore(),
+            sandbox=sandbox,
+        )
+        app.aboutToQuit.connect(shell.quit_event.set)
+        install_error_routes(shell.report_unexpected, loop)
+        if args.exit_when_ready:
+            return await asyncio.wait_for(shell.run(), READY_TIMEOUT_S)
+        return await shell.run()
+    except ShellError as error:
+        print(f"lok-desk: {error}", file=sys.stderr)
+        return 2
+    except TimeoutError:
+        print(f"lok-desk: not ready after {READY_TIMEOUT_S:.0f} s", file=sys.stderr)
+        return 3
+    except Exception as error:
+        if not args.exit_when_ready:
+            raise
+        print(f"lok-desk: start-up failed: {type(error).__name__}: {error}", file=sys.stderr)
+        return 1
+    finally:
+        if sandbox is not None:
+            await loop.run_in_executor(None, sandbox.stop)
+
+
+def install_error_routes(report: Callable[[BaseException], None], loop: asyncio.AbstractEventLoop) -> None:
+    """Unhandled exceptions (Qt slots via sys.excepthook, asyncio tasks) reach the one notification path."""
+
+    def excepthook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        traceback.print_exception(kind, error, tb, file=sys.stderr)
+        if isinstance(error, KeyboardInterrupt):
+            return
+        try:
+            report(error)
+        except Exception:  # the notifier itself failing must not loop back here
+            traceback.print_exc()
+
+    def asyncio_handler(_loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        error = context.get("exception")
+        if isinstance(error, BaseException):
+            excepthook(type(error), error, error.__traceback__)
+        else:
+            log.warning("asyncio: %s", context.get("message"))
+
+    sys.excepthook = excepthook
+    loop.set_exception_handler(asyncio_handler)

@@ -1,0 +1,94 @@
+"""qasync helpers for the desk: await dialogs without exec(), and background tasks tied to a QObject."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Coroutine
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+T = TypeVar("T")
+
+# Tasks must be referenced until done, or the garbage collector may drop them mid-flight
+# (asyncio keeps only weak references to tasks).
+_RUNNING: set[asyncio.Task[Any]] = set()
+
+
+async def run_dialog(dialog: QDialog) -> int:
+    """Open `dialog` (window-modal via open(), never exec()) and return its result code when it closes."""
+    loop = asyncio.get_running_loop()
+    finished: asyncio.Future[int] = loop.create_future()
+
+    def on_finished(result: int) -> None:
+        if not finished.done():
+            finished.set_result(int(result))
+
+    dialog.finished.connect(on_finished)
+    dialog.open()
+    try:
+        return await finished
+    except asyncio.CancelledError:
+        dialog.reject()
+        raise
+    finally:
+        with contextlib.suppress(RuntimeError, TypeError):  # the dialog may already be gone
+            dialog.finished.disconnect(on_finished)
+
+
+async def confirm(
+    parent: QWidget | None, title: str, text: str, *, ok_text: str, destructive: bool = False
+) -> bool:
+    """Ask a yes/no question with a button that names the action; True when the person confirms."""
+    box = QMessageBox(parent)
+    box.setWindowTitle(title)
+    box.setText(text)
+    box.setIcon(QMessageBox.Icon.Warning if destructive else QMessageBox.Icon.Question)
+    ok = box.addButton(ok_text, QMessageBox.ButtonRole.AcceptRole)
+    keep = box.addButton(QMessageBox.StandardButton.Cancel)
+    ok.setAccessibleName(ok_text)
+    keep.setAccessibleName(keep.text())
+    # A destructive action is never the default: Enter must not cancel a customer's parcel by accident.
+    box.setDefaultButton(keep if destructive else ok)
+    box.setEscapeButton(keep)
+    await run_dialog(box)
+    answer = box.clickedButton() is ok
+    box.deleteLater()
+    return answer
+
+
+def spawn(coro: Coroutine[Any, Any, T], *, owner: QObject) -> asyncio.Task[T]:
+    """Run `coro` in the background; keep a reference until it finishes; cancel it if `owner` is destroyed.
+
+    Exceptions other than cancellation go to the asyncio exception handler, which the app routes to the
+    one notification path.
+    """
+    task: asyncio.Task[T] = asyncio.ensure_future(coro)
+    _RUNNING.add(task)
+
+    def on_owner_destroyed(*_: object) -> None:
+        task.cancel()
+
+    owner.destroyed.connect(on_owner_destroyed)
+
+    def on_done(done: asyncio.Task[T]) -> None:
+        _RUNNING.discard(done)
+        with contextlib.suppress(RuntimeError, TypeError):
+            owner.destroyed.disconnect(on_owner_destroyed)
+        if done.cancelled():
+            return
+        error = done.exception()
+        if error is not None:
+            done.get_loop().call_exception_handler(
+                {"message": "Background task failed", "exception": error, "task": done}
+            )
+
+    task.add_done_callback(on_done)
+    return task
+
+
+def running_tasks() -> int:
+    """How many spawned tasks are still running (tests wait for zero)."""
+    return len(_RUNNING)

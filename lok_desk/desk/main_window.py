@@ -1,0 +1,448 @@
+"""The main window: who/where header, location switcher, global search, panes as tabs, status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QProgressBar,
+    QSizePolicy,
+    QStyle,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+from qasync import asyncSlot
+
+from lok_desk import __version__
+from lok_desk.desk.asyncqt import spawn
+from lok_desk.desk.locations import LocationsPane
+from lok_desk.desk.session import Session
+from lok_desk.desk.widgets import Banner, EnvironmentBadge, app_icon
+
+PaneFactory = Callable[[Session, QWidget], Any]
+
+ALL_LOCATIONS = ""
+
+
+def default_reservations_pane(session: Session, parent: QWidget) -> Any:
+    """The real Reservations pane (imported late: the shell must load even if it fails to import)."""
+    from lok_desk.desk.reservations import ReservationsPane
+
+    return ReservationsPane(session, parent)
+
+
+class MainWindow(QMainWindow):
+    """Shows a signed-in `Session`; emits `finished("sign_out" | "quit")` when the person leaves."""
+
+    finished = Signal(str)
+    ready = Signal(int)        # the first reservation page is on screen (rows)
+
+    def __init__(
+        self,
+        session: Session,
+        *,
+        reservations_pane_factory: PaneFactory | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._finished = False
+        self._ready_sent = False
+        self._started = False
+        session.has_window = True
+        self.setWindowIcon(app_icon())
+        company = session.company_name or self.tr("Lok")
+        # The environment is in the title too: it shows in the task bar and window switcher.
+        self.setWindowTitle(self.tr("Lok Desk — {company} [{environment}]").format(
+            company=company, environment=session.environment))
+        self.resize(1280, 800)
+        self.setMinimumSize(QSize(900, 560))
+
+        self._build_header()
+        self.banner = Banner()
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName(self.tr("Panes"))
+        factory = reservations_pane_factory or default_reservations_pane
+        self.reservations = factory(session, self)
+        self.reservations.setAccessibleName(self.tr("Reservations"))
+        self.locations = LocationsPane(session, self)
+        self.tabs.addTab(self.reservations, self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon),
+                         self.tr("&Reservations"))
+        self.tabs.addTab(self.locations, self.style().standardIcon(QStyle.StandardPixmap.SP_DirHomeIcon),
+                         self.tr("&Locations"))
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+
+        self._build_actions()
+        self._build_status_bar()
+        self._fill_location_switcher()
+        self._update_write_actions()
+
+        session.busy_changed.connect(self._on_busy)
+        session.offline_changed.connect(self._on_offline)
+        session.last_success_changed.connect(self._on_last_success)
+        session.error_raised.connect(lambda what, next_step: self.banner.show_message(what, next_step))
+        session.message_posted.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
+        session.locations_changed.connect(self._fill_location_switcher)
+        self.reservations.first_page_loaded.connect(self._on_first_page)
+        self.locations.new_reservation_requested.connect(self._new_reservation_at)
+        self.tabs.currentChanged.connect(lambda _index: self._update_write_actions())
+        self.setTabOrder(self.location_combo, self.search_edit)
+        self.setTabOrder(self.search_edit, self.tabs)
+
+    # ---- header ---------------------------------------------------------------------------------
+    def _build_header(self) -> None:
+        session = self.session
+        self.header = QFrame()
+        self.header.setObjectName("header")
+        self.header.setStyleSheet("#header { border-bottom: 1px solid palette(mid); }")
+        logo = QLabel()
+        logo.setPixmap(app_icon().pixmap(36, 36))
+        self.company_label = QLabel(session.company_name or self.tr("(company not given)"))
+        font = QFont(self.company_label.font())
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.company_label.setFont(font)
+        self.company_label.setAccessibleName(self.tr("Company"))
+        user = session.user
+        who = user.name or user.email or user.id
+        self.user_label = QLabel(who + (f"  ·  {user.email}" if user.email and user.name else ""))
+        self.user_label.setAccessibleName(self.tr("Signed in as"))
+        role = session.capabilities.role.value
+        self.role_label = QLabel(self.tr("Role: {role}").format(role=role))
+        self.role_label.setAccessibleName(self.tr("Role"))
+        self.role_label.setStyleSheet("QLabel { background: palette(midlight); border-radius: 8px;"
+                                      " padding: 1px 8px; }")
+        own = session.capabilities.location_id
+        if not session.capabilities.sees_all_locations and own:
+            self.role_label.setToolTip(
+                self.tr("Works at {name} only").format(name=session.location_name(own)))
+        names = QVBoxLayout()
+        names.setSpacing(0)
+        names.addWidget(self.company_label)
+        who_row = QHBoxLayout()
+        who_row.addWidget(self.user_label)
+        who_row.addWidget(self.role_label)
+        who_row.addStretch(1)
+        names.addLayout(who_row)
+        self.badge = EnvironmentBadge()
+        self.badge.set_environment(session.environment, str(session.client.base_url))
+
+        self.location_combo = QComboBox()
+        self.location_combo.setAccessibleName(self.tr("Location"))
+        self.location_combo.setMinimumWidth(220)
+        self.location_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.location_combo.currentIndexChanged.connect(self._on_location_switched)
+        location_label = QLabel(self.tr("L&ocation:"))
+        location_label.setBuddy(self.location_combo)
+        self.search_edit = QLineEdit()
+        self.search_edit.setAccessibleName(self.tr("Find reservation"))
+        self.search_edit.setPlaceholderText(self.tr("Find: scan or type a shipment id, reservation id "
+                                                    "or token (Ctrl+F)"))
+        self.search_edit.setToolTip(self.tr("Type or scan, then press Enter. A barcode scanner works too."))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMinimumWidth(360)
+        self.search_edit.addAction(self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView),
+                                   QLineEdit.ActionPosition.LeadingPosition)
+        self.search_edit.returnPressed.connect(self._on_search)
+        self.search_edit.textEdited.connect(lambda _t: self.search_edit.setStyleSheet(""))
+
+        row = QHBoxLayout(self.header)
+        row.setContentsMargins(14, 10, 14, 10)
+        row.setSpacing(12)
+        row.addWidget(logo)
+        row.addLayout(names)
+        row.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addStretch(1)
+        row.addWidget(location_label)
+        row.addWidget(self.location_combo)
+        row.addWidget(self.search_edit)
+
+    def _fill_location_switcher(self) -> None:
+        session = self.session
+        combo = self.location_combo
+        keep = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        caps = session.capabilities
+        if caps.sees_all_locations:
+            combo.addItem(self.tr("All locations"), ALL_LOCATIONS)
+            for location in session.locations:
+                combo.addItem(location.internal_name or location.id, location.id)
+            combo.setEnabled(True)
+            combo.setToolTip(self.tr("Show reservations of one location, or of all"))
+        else:
+            own = caps.location_id or ""
+            combo.addItem(session.location_name(own) or self.tr("(your location)"), own)
+            combo.setEnabled(False)
+            combo.setToolTip(self.tr("Employees work at their own location only ({name}).").format(
+                name=session.location_name(own)))
+        index = combo.findData(keep)
+        combo.setCurrentIndex(max(index, 0))
+        combo.blockSignals(False)
+
+    def current_location_id(self) -> str | None:
+        """The switcher's location, None for all locations."""
+        data = self.location_combo.currentData()
+        return str(data) if data else None
+
+    def _on_location_switched(self, _index: int) -> None:
+        self.reservations.set_location(self.current_location_id())
+        self._update_write_actions()
+
+    # ---- actions --------------------------------------------------------------------------------
+    def _action(self, text: str, shortcut: QKeySequence | str | None, slot: Callable[..., Any],
+                icon: QStyle.StandardPixmap | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        action.triggered.connect(slot)
+        self.addAction(action)   # shortcuts work even when the menu bar is hidden
+        return action
+
+    def _build_actions(self) -> None:
+        sp = QStyle.StandardPixmap
+        self.new_action = self._action(self.tr("&New reservation…"), "Ctrl+N", self.new_reservation_slot,
+                                       sp.SP_FileDialogNewFolder)
+        self.cancel_action = self._action(self.tr("&Cancel reservation…"),
+                                          QKeySequence(QKeySequence.StandardKey.Delete),
+                                          self.cancel_selected_slot, sp.SP_DialogCancelButton)
+        # Delete must not fire while typing in the search box or a filter: the pane owns it.
+        self.cancel_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.removeAction(self.cancel_action)
+        self.reservations.addAction(self.cancel_action)
+        self.print_action = self._action(self.tr("&Print tokens or label…"), "Ctrl+P", self.print_slot,
+                                         sp.SP_FileDialogDetailedView)
+        self.find_action = self._action(self.tr("&Find reservation"), "Ctrl+F", self.focus_search)
+        self.refresh_action = self._action(self.tr("&Refresh"), "F5", self.refresh_slot, sp.SP_BrowserReload)
+        self.sign_out_action = self._action(self.tr("Sign &out"), "Ctrl+Shift+Q", self.sign_out_slot,
+                                            sp.SP_DialogCloseButton)
+        self.quit_action = self._action(self.tr("&Quit"), QKeySequence(QKeySequence.StandardKey.Quit),
+                                        self.close)
+        self.reservations_tab_action = self._action(
+            self.tr("&Reservations"), "Ctrl+1", lambda: self.tabs.setCurrentWidget(self.reservations))
+        self.locations_tab_action = self._action(
+            self.tr("&Locations"), "Ctrl+2", lambda: self.tabs.setCurrentWidget(self.locations))
+        about = self._action(self.tr("&About Lok Desk"), None, self._about)
+        for action, name in ((self.new_action, "New reservation"), (self.cancel_action, "Cancel reservation"),
+                             (self.print_action, "Print"), (self.find_action, "Find reservation"),
+                             (self.refresh_action, "Refresh"), (self.sign_out_action, "Sign out"),
+                             (self.quit_action, "Quit")):
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{self.tr(name)} ({keys})")
+
+        menu_bar = self.menuBar()
+        file_menu = menu_bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self.sign_out_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        reservation_menu = menu_bar.addMenu(self.tr("&Reservation"))
+        for action in (self.new_action, self.cancel_action, self.print_action, self.find_action):
+            reservation_menu.addAction(action)
+        view_menu = menu_bar.addMenu(self.tr("&View"))
+        for action in (self.refresh_action, self.reservations_tab_action, self.locations_tab_action):
+            view_menu.addAction(action)
+        help_menu = menu_bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(about)
+
+        self.toolbar = QToolBar(self.tr("Actions"))
+        self.toolbar.setObjectName("actions")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar.setIconSize(QSize(18, 18))
+        for action in (self.new_action, self.cancel_action, self.print_action):
+            self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.refresh_action)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.toolbar.addWidget(spacer)
+        self.toolbar.addAction(self.sign_out_action)
+        for action in self.toolbar.actions():
+            widget = self.toolbar.widgetForAction(action)
+            if widget is not None and action.text():
+                widget.setAccessibleName(action.text().replace("&", "").rstrip("…"))
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+
+    def _update_write_actions(self) -> None:
+        """Write actions follow the role (and, for employees, the location) with the reason shown."""
+        caps = self.session.capabilities
+        permission = caps.can_write_reservations(self.current_location_id())
+        on_reservations = self.tabs.currentWidget() is self.reservations
+        for action, what, shortcut in ((self.new_action, self.tr("New reservation"), "Ctrl+N"),
+                                       (self.cancel_action, self.tr("Cancel the selected reservation"),
+                                        "Del")):
+            action.setEnabled(bool(permission) and (action is self.new_action or on_reservations))
+            action.setToolTip(f"{what} ({shortcut})" if permission else f"{what}: {permission.reason}")
+            action.setStatusTip(permission.reason)
+
+    def _new_reservation_at(self, location_id: str) -> None:
+        self.tabs.setCurrentWidget(self.reservations)
+        spawn(self.reservations.new_reservation(location_id), owner=self)
+
+    @asyncSlot()
+    async def new_reservation_slot(self) -> None:
+        if not self.new_action.isEnabled():
+            return
+        self.tabs.setCurrentWidget(self.reservations)
+        await self.reservations.new_reservation(self.current_location_id())
+
+    @asyncSlot()
+    async def cancel_selected_slot(self) -> None:
+        if self.cancel_action.isEnabled():
+            await self.reservations.cancel_selected()
+
+    @asyncSlot()
+    async def print_slot(self) -> None:
+        self.tabs.setCurrentWidget(self.reservations)
+        await self.reservations.print_selected()
+
+    async def refresh(self) -> None:
+        """F5: reload the pane in front."""
+        if self.tabs.currentWidget() is self.locations:
+            await self.locations.refresh()
+        else:
+            await self.reservations.refresh()
+
+    @asyncSlot()
+    async def refresh_slot(self) -> None:
+        await self.refresh()
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    # ---- global search --------------------------------------------------------------------------
+    def _on_search(self) -> None:
+        text = self.search_edit.text().strip()
+        if text:
+            spawn(self.find_reservation(text), owner=self)
+
+    async def find_reservation(self, text: str) -> bool:
+        """Ask the Reservations pane to open what was typed or scanned; say so when nothing matches."""
+        self.tabs.setCurrentWidget(self.reservations)
+        found = await self.reservations.find(text)
+        if found:
+            self.search_edit.setStyleSheet("")
+            self.session.notify(self.tr("Opened the reservation for “{text}”.").format(text=text))
+        else:
+            self.search_edit.setStyleSheet("QLineEdit { background: #FDECEA; }")
+            self.session.notify(self.tr("No reservation found for “{text}”. Check the code, or look in "
+                                        "another location.").format(text=text), timeout_ms=10000)
+        # Selected, so the next scan replaces it instead of appending to it.
+        self.search_edit.selectAll()
+        return bool(found)
+
+    # ---- status bar -----------------------------------------------------------------------------
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.offline_label = QLabel()
+        self.offline_label.setAccessibleName(self.tr("Connection"))
+        self.offline_label.setStyleSheet("QLabel { background: #B3261E; color: white; font-weight: bold;"
+                                         " padding: 2px 8px; border-radius: 3px; }")
+        self.offline_label.hide()
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setMaximumWidth(90)
+        self.busy_bar.setMaximumHeight(12)
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.setAccessibleName(self.tr("Network activity"))
+        self.busy_bar.hide()
+        self.busy_label = QLabel()
+        self.busy_label.setAccessibleName(self.tr("Requests in flight"))
+        self.last_refresh_label = QLabel(self.tr("Not refreshed yet"))
+        self.last_refresh_label.setAccessibleName(self.tr("Last refresh"))
+        self.server_label = QLabel(self.session.server_label)
+        self.server_label.setAccessibleName(self.tr("Server"))
+        self.server_label.setToolTip(str(self.session.client.base_url))
+        bar.addPermanentWidget(self.offline_label)
+        bar.addPermanentWidget(self.busy_bar)
+        bar.addPermanentWidget(self.busy_label)
+        bar.addPermanentWidget(self.last_refresh_label)
+        bar.addPermanentWidget(self.server_label)
+        if self.session.last_success is not None:
+            self._on_last_success(self.session.last_success)
+
+    def _on_busy(self, count: int) -> None:
+        self.busy_bar.setVisible(count > 0)
+        self.busy_label.setText(self.tr("Loading… ({count})").format(count=count) if count > 0 else "")
+
+    def _on_offline(self, offline: bool) -> None:
+        if offline:
+            self.offline_label.setText(self.tr("⚠ Offline — cannot reach {server}. Retrying by itself…")
+                                       .format(server=self.session.server_label))
+            self.offline_label.setToolTip(self.tr("Check this computer's network. Lok Desk asks the server "
+                                                  "again every few seconds and carries on when it answers."))
+            self.offline_label.show()
+        else:
+            self.offline_label.hide()
+            self.statusBar().showMessage(self.tr("Connection restored. Press F5 to refresh."), 8000)
+            if "reach" in self.banner.text():
+                self.banner.dismiss()
+
+    def _on_last_success(self, when: datetime) -> None:
+        local = when.astimezone()
+        self.last_refresh_label.setText(self.tr("Updated {time}").format(time=local.strftime("%H:%M:%S")))
+        self.last_refresh_label.setToolTip(when.strftime("%Y-%m-%d %H:%M:%S UTC"))
+
+    # ---- life cycle -----------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._started:
+            self._started = True
+            # Start loading only once the window is up, so the person sees it at once.
+            QTimer.singleShot(0, self._start_panes)
+
+    def _start_panes(self) -> None:
+        self.reservations.set_location(self.current_location_id())
+        self.reservations.start()
+
+    def _on_first_page(self, rows: int) -> None:
+        if not self._ready_sent:
+            self._ready_sent = True
+            self.ready.emit(rows)
+
+    def _about(self) -> None:
+        self.statusBar().showMessage(self.tr("Lok Desk {version} — the console for Lok parcel lockers.")
+                                     .format(version=__version__), 8000)
+
+    async def sign_out(self) -> None:
+        """Revoke the token (Session.sign_out) and hand back to the sign-in."""
+        self.sign_out_action.setEnabled(False)
+        self.statusBar().showMessage(self.tr("Signing out…"))
+        await self.session.sign_out()
+        self._finish("sign_out")
+
+    @asyncSlot()
+    async def sign_out_slot(self) -> None:
+        await self.sign_out()
+
+    def _finish(self, how: str) -> None:
+        if not self._finished:
+            self._finished = True
+            self.finished.emit(how)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._finish("quit")
+        event.accept()

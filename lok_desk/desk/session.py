@@ -1,0 +1,317 @@
+"""One signed-in person against one server: the desk's flow (calls, busy/offline state, errors)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable
+from contextlib import AsyncExitStack
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any, TypeVar
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+from lok_desk.api import (
+    Credentials,
+    LokClient,
+    LokError,
+    TokenCache,
+    models,
+)
+from lok_desk.api import errors as api_errors
+from lok_desk.desk.asyncqt import spawn
+from lok_desk.desk.roles import Capabilities, Role
+
+if TYPE_CHECKING:
+    from lok_desk.sandbox import SandboxServer
+
+T = TypeVar("T")
+log = logging.getLogger(__name__)
+
+PRODUCTION = "PRODUCTION"
+SANDBOX = "SANDBOX"
+CUSTOM = "CUSTOM"
+
+LOCATIONS_PAGE_SIZE = 100
+
+
+def explain_error(error: BaseException, *, doing: str, server: str = "") -> tuple[str, str]:
+    """(what happened, what to do next) in plain words for a person at the desk; never a traceback."""
+    where = f" at {server}" if server else ""
+    if isinstance(error, api_errors.LokTimeoutError):
+        return (f"The Lok server{where} took too long to answer while {doing}.",
+                "Lok Desk keeps trying and carries on by itself when the server answers. "
+                "Check this computer's network connection if it lasts.")
+    if isinstance(error, api_errors.LokTransportError):
+        return (f"Lok Desk cannot reach the Lok server{where} while {doing}.",
+                "Check this computer's network connection. Lok Desk keeps trying and carries on by "
+                "itself when the server answers again.")
+    if isinstance(error, api_errors.LokTLSError):
+        return ("The server's security certificate could not be checked, so Lok Desk did not send "
+                "anything.",
+                "Do not continue on this network. Ask your IT contact to check the connection or proxy.")
+    if isinstance(error, api_errors.InsecureTransportError):
+        return ("Lok Desk only sends credentials over https:// (plain http:// is allowed only to this "
+                "computer).",
+                "Use an https:// server address.")
+    if isinstance(error, api_errors.LokProtocolError):
+        return (f"The server{where} sent an answer Lok Desk cannot read while {doing}.",
+                "Check the server address at sign-in. If it is right, try again in a few minutes.")
+    if isinstance(error, api_errors.ForbiddenLocationError):
+        return ("This location is not one you may work with.",
+                "Choose a reservation at your own location, or ask your company's owner for access.")
+    if isinstance(error, api_errors.InsufficientScopeError | api_errors.UnauthorizedClientError):
+        return (f"Your role does not allow {doing}.",
+                "Ask your company's owner for a role that can do this.")
+    if isinstance(error, api_errors.InvalidClientError):
+        return ("The server did not accept this client id and secret.",
+                "Check both for typing mistakes (they are case-sensitive) or ask your Lok contact "
+                "for new ones.")
+    if isinstance(
+        error,
+        api_errors.InvalidTokenError | api_errors.InvalidGrantError | api_errors.CredentialsRequiredError,
+    ):
+        return ("Your sign-in is no longer valid and could not be renewed.",
+                "Sign out (Ctrl+Shift+Q) and sign in again.")
+    if isinstance(error, LokError):
+        message = getattr(error, "user_message", "") or str(error)
+        status = getattr(error, "status_code", None)
+        if status is not None and status >= 500:
+            return (message, "This is a problem on the Lok server. Try again in a few minutes.")
+        return (message, "Check what you entered and try again.")
+    return (f"Something went wrong inside Lok Desk while {doing}.",
+            "Nothing was lost on the server. Try again; if it happens again, restart Lok Desk and tell "
+            "support what you were doing.")
+
+
+class Session(QObject):
+    """One signed-in person against one server. Holds flow, not widgets."""
+
+    busy_changed = Signal(int)          # number of requests in flight (status-bar activity)
+    offline_changed = Signal(bool)      # True when the server cannot be reached; False on recovery
+    reservation_changed = Signal(str)   # reservation id created/cancelled/updated anywhere in the app
+    locations_changed = Signal()        # locations (re)loaded
+    last_success_changed = Signal(object)   # aware UTC datetime of the last answered call
+    error_raised = Signal(str, str)     # (what happened, what to do next) for the main window's banner
+    message_posted = Signal(str, int)   # (status-bar text, timeout ms)
+
+    # How often the offline probe asks the server (doubling up to the cap); tests shorten both.
+    probe_interval_s: float = 2.0
+    probe_interval_max_s: float = 30.0
+
+    def __init__(
+        self,
+        client: LokClient,
+        user: models.User,
+        *,
+        environment: str,
+        sandbox: SandboxServer | None = None,
+        exit_stack: AsyncExitStack | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.client = client
+        self.user = user
+        self.capabilities = Capabilities(Role.from_scope(user.scope), getattr(user, "location", None))
+        self.environment = environment
+        self.sandbox = sandbox
+        self.locations: list[models.LocationDetail] = []
+        self.last_success: datetime | None = None
+        self.has_window = False         # set by the main window; before it, errors go to a message box
+        self._exit_stack = exit_stack
+        self._busy = 0
+        self._offline = False
+        self._probe: asyncio.Task[None] | None = None
+
+    # ---- who and where -------------------------------------------------------------------------
+    @property
+    def company_name(self) -> str:
+        company = getattr(self.user, "company", None)
+        name = getattr(company, "name", None) if company is not None else None
+        return str(name or "")
+
+    @property
+    def server_label(self) -> str:
+        return urlsplit(str(self.client.base_url)).netloc or str(self.client.base_url)
+
+    @property
+    def busy(self) -> int:
+        return self._busy
+
+    @property
+    def offline(self) -> bool:
+        return self._offline
+
+    def location(self, location_id: str | None) -> models.LocationDetail | None:
+        for location in self.locations:
+            if location.id == location_id:
+                return location
+        return None
+
+    def location_name(self, location_id: str | None) -> str:
+        """The location's business name, or its id when the desk does not know it."""
+        location = self.location(location_id)
+        if location is not None:
+            return location.internal_name or location.id
+        return location_id or ""
+
+    # ---- calls ---------------------------------------------------------------------------------
+    async def call(self, coro: Awaitable[T]) -> T:
+        """Await one API call: counts it as busy, flips offline on a transport failure (and back on the
+        next answer from the server), re-raises every LokError for the caller to handle."""
+        self._busy += 1
+        self.busy_changed.emit(self._busy)
+        try:
+            result = await coro
+        except api_errors.LokTransportError:
+            self._set_offline(True)
+            raise
+        except LokError:
+            # The server answered (with an error), so it is reachable.
+            self._set_offline(False)
+            raise
+        finally:
+            self._busy -= 1
+            self.busy_changed.emit(self._busy)
+        self._mark_success()
+        return result
+
+    def _mark_success(self) -> None:
+        self._set_offline(False)
+        self.last_success = datetime.now(UTC)
+        self.last_success_changed.emit(self.last_success)
+
+    async def load_locations(self) -> list[models.LocationDetail]:
+        """All locations this person may see (an employee: only their own), every page."""
+        found: list[models.LocationDetail] = []
+        page_number = 1
+        while True:
+            page = await self.call(
+                self.client.list_locations(page=page_number, page_size=LOCATIONS_PAGE_SIZE)
+            )
+            found.extend(page.locations)
+            if page.is_last(page_number, LOCATIONS_PAGE_SIZE):
+                break
+            page_number += 1
+        own = self.capabilities.location_id
+        if not self.capabilities.sees_all_locations and own:
+            found = [location for location in found if location.id == own]
+        found.sort(key=lambda location: (location.internal_name or location.id).casefold())
+        self.locations = found
+        self.locations_changed.emit()
+        return found
+
+    async def refresh_location(self, location_id: str) -> models.LocationDetail:
+        """Fetch one location again (fresh box availability) and replace it in `locations`."""
+        fresh = await self.call(self.client.get_location(location_id))
+        for index, location in enumerate(self.locations):
+            if location.id == location_id:
+                self.locations[index] = fresh
+        return fresh
+
+    # ---- offline and recovery ------------------------------------------------------------------
+    def _set_offline(self, offline: bool) -> None:
+        if offline == self._offline:
+            return
+        self._offline = offline
+        self.offline_changed.emit(offline)
+        if offline and self._probe is None:
+            self._probe = spawn(self._probe_until_online(), owner=self)
+
+    async def _probe_until_online(self) -> None:
+        """While offline, ask the server something cheap every few seconds (with backoff) so the desk
+        recovers by itself, even when nobody presses anything."""
+        delay = self.probe_interval_s
+        try:
+            while self._offline:
+                await asyncio.sleep(delay)
+                try:
+                    await self.client.list_locations(page=1, page_size=1)
+                except api_errors.LokTransportError:
+                    delay = min(delay * 2, self.probe_interval_max_s)
+                    continue
+                except LokError:
+                    pass  # an error answer still proves the server is back
+                self._mark_success()
+        finally:
+            self._probe = None
+
+    # ---- telling the person --------------------------------------------------------------------
+    def notify_error(self, error: BaseException, *, doing: str, parent: QWidget | None = None) -> None:
+        """The ONE path errors reach a person: plain words and what to do next, never a traceback.
+
+        Inside a dialog the message appears on the dialog (the main window may be hidden behind it);
+        otherwise in the main window's banner.
+        """
+        if not isinstance(error, LokError):
+            log.error("Unexpected error while %s", doing, exc_info=error)
+        what, next_step = explain_error(error, doing=doing, server=self.server_label)
+        host = parent.window() if parent is not None else None
+        if isinstance(host, QDialog) or not self.has_window:
+            show_message_box(host, self.tr("Lok Desk"), what, next_step)
+            return
+        self.error_raised.emit(what, next_step)
+
+    def notify(self, text: str, *, timeout_ms: int = 5000) -> None:
+        """A short status-bar message (something done, nothing wrong)."""
+        self.message_posted.emit(text, timeout_ms)
+
+    # ---- end -----------------------------------------------------------------------------------
+    async def sign_out(self) -> None:
+        """Revoke the token on the server (the cache entry goes even if the server cannot be reached)."""
+        with contextlib.suppress(LokError):
+            await self.call(self.client.sign_out())
+
+    async def aclose(self) -> None:
+        """Stop the probe and close the HTTP client."""
+        if self._probe is not None:
+            self._probe.cancel()
+        if self._exit_stack is not None:
+            stack, self._exit_stack = self._exit_stack, None
+            await stack.aclose()
+
+
+def show_message_box(parent: QWidget | None, title: str, what: str, next_step: str) -> QMessageBox:
+    """A non-modal warning (open(), never exec()) that deletes itself when closed."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(title)
+    box.setText(what)
+    box.setInformativeText(next_step)
+    box.finished.connect(box.deleteLater)
+    box.open()
+    return box
+
+
+async def open_session(
+    *,
+    base_url: str,
+    credentials: Credentials,
+    token_cache: TokenCache | None,
+    environment: str,
+    sandbox: SandboxServer | None = None,
+    use_cached_token: bool = True,
+    **client_options: Any,
+) -> Session:
+    """Sign in and gather what the main window needs (user, role, locations). Raises LokError.
+
+    With `use_cached_token` a still-valid cached token is used without a token request.
+    """
+    stack = AsyncExitStack()
+    client = LokClient(base_url, credentials=credentials, token_cache=token_cache, **client_options)
+    await stack.enter_async_context(client)
+    try:
+        if use_cached_token:
+            await client.sign_in()
+        else:
+            await client.authenticate()
+        user = await client.get_user()
+        session = Session(client, user, environment=environment, sandbox=sandbox, exit_stack=stack)
+        await session.load_locations()
+        return session
+    except BaseException:
+        await stack.aclose()
+        raise

@@ -1,0 +1,361 @@
+"""The desk's flow from start to quit: sign in (silently when possible), main window, sign out, again."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QDialog
+
+from lok_desk.api import (
+    PRODUCTION_BASE_URL,
+    Credentials,
+    LokError,
+    SecretStore,
+    TokenCache,
+)
+from lok_desk.api.transport import normalize_base_url
+from lok_desk.desk.asyncqt import run_dialog
+from lok_desk.desk.main_window import MainWindow, PaneFactory
+from lok_desk.desk.session import CUSTOM, PRODUCTION, SANDBOX, Session, explain_error, open_session
+from lok_desk.desk.settings import DeskSettings
+from lok_desk.desk.signin import CUSTOM_KEY, PRODUCTION_KEY, SANDBOX_KEY, ServerChoice, SignInDialog
+from lok_desk.paths import AppPaths
+
+if TYPE_CHECKING:
+    from lok_desk.sandbox import SandboxServer
+
+log = logging.getLogger(__name__)
+
+
+class ShellError(Exception):
+    """A start-up that cannot go on (shown on stderr with a non-zero exit code)."""
+
+
+@dataclass
+class ShellOptions:
+    """What the command line asked for."""
+
+    server_url: str | None = None           # --server
+    demo_role: str | None = None            # --demo-role (with the sandbox)
+    exit_when_ready: bool = False
+    seconds_since_start: Callable[[], float] = lambda: 0.0
+    reservations_pane_factory: PaneFactory | None = None   # tests may pass another pane
+    client_options: dict[str, Any] | None = None           # e.g. retry/timeouts for tests
+
+
+def demo_clients() -> dict[str, tuple[str, str]]:
+    from lok_desk.sandbox import DEMO_CLIENTS
+
+    return dict(DEMO_CLIENTS)
+
+
+class DeskShell(QObject):
+    """Runs sign-in and main window in turn; holds no widgets' state, only what to show next."""
+
+    def __init__(
+        self,
+        *,
+        paths: AppPaths,
+        options: ShellOptions,
+        secret_store: SecretStore,
+        sandbox: SandboxServer | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.paths = paths
+        self.options = options
+        self.secret_store = secret_store
+        self.sandbox = sandbox
+        self.settings = DeskSettings.load(paths.settings_file)
+        self.token_cache = TokenCache(paths.token_cache_file)
+        self.quit_event = asyncio.Event()
+        self.session: Session | None = None
+        self.window: MainWindow | None = None
+        self.dialog: SignInDialog | None = None
+        self._first_error: tuple[str, str] | None = None
+        self._custom_url = ""
+        self._session_key = ""
+        self._servers = self._server_choices()
+        self._current_key = self._initial_key()
+
+    # ---- servers --------------------------------------------------------------------------------
+    def _server_choices(self) -> list[ServerChoice]:
+        choices = []
+        if self.sandbox is not None:
+            choices.append(ServerChoice(SANDBOX_KEY, self.tr("Lok sandbox on this computer (practice data)"),
+                                        self.sandbox.api_url, SANDBOX))
+        choices.append(ServerChoice(PRODUCTION_KEY, self.tr("Lok production — api.clicknbox.com"),
+                                    PRODUCTION_BASE_URL, PRODUCTION))
+        choices.append(ServerChoice(CUSTOM_KEY, self.tr("Another Lok server…"), "", CUSTOM))
+        return choices
+
+    def _initial_key(self) -> str:
+        if self.options.server_url:
+            url = normalize_base_url(self.options.server_url)
+            if url == PRODUCTION_BASE_URL:
+                return PRODUCTION_KEY
+            self._custom_url = url
+            return CUSTOM_KEY
+        if self.sandbox is not None:
+            return SANDBOX_KEY
+        last = self.settings.last_server
+        if last and last not in (PRODUCTION_KEY, SANDBOX_KEY):
+            self._custom_url = last
+            return CUSTOM_KEY
+        return PRODUCTION_KEY
+
+    def _resolve(self, key: str, custom_url: str = "") -> tuple[str, str, str]:
+        """(settings/keyring key, API URL, environment) for a server choice."""
+        if key == SANDBOX_KEY and self.sandbox is not None:
+            return SANDBOX_KEY, self.sandbox.api_url, SANDBOX
+        if key == CUSTOM_KEY:
+            url = normalize_base_url(custom_url)
+            if url == PRODUCTION_BASE_URL:
+                return PRODUCTION_KEY, url, PRODUCTION
+            if self.sandbox is not None and url == normalize_base_url(self.sandbox.api_url):
+                return SANDBOX_KEY, url, SANDBOX
+            return url, url, CUSTOM
+        return PRODUCTION_KEY, PRODUCTION_BASE_URL, PRODUCTION
+
+    # ---- the whole run --------------------------------------------------------------------------
+    async def run(self) -> int:
+        """Sign in, show the main window, repeat after sign-out; returns the exit code."""
+        try:
+            session = await self._sign_in_without_asking()
+            while True:
+                if session is None:
+                    if self.options.exit_when_ready:
+                        raise ShellError(
+                            "--exit-when-ready needs a sign-in without the dialog: use --sandbox "
+                            "--demo-role ROLE, or sign in once so a valid token is cached.")
+                    session = await self._sign_in_with_dialog()
+                    if session is None:
+                        return 0
+                how = await self._show_main_window(session)
+                if how == "sign_out":
+                    key = self._session_key
+                    self.settings.resume[key] = False
+                    self.settings.save_quietly(self.paths.settings_file)
+                await self._close_session()
+                session = None
+                if how != "sign_out":
+                    return 0
+        finally:
+            await self._close_session()
+
+    async def _close_session(self) -> None:
+        session, self.session = self.session, None
+        window, self.window = self.window, None
+        if window is not None:
+            window.hide()
+            window.deleteLater()
+        if session is not None:
+            await session.aclose()
+            session.deleteLater()
+
+    async def _until_quit(self, awaitable: Any) -> Any:
+        """Await `awaitable` unless the application quits first (then None)."""
+        task = asyncio.ensure_future(awaitable)
+        quit_wait = asyncio.ensure_future(self.quit_event.wait())
+        try:
+            done, _pending = await asyncio.wait({task, quit_wait}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            quit_wait.cancel()
+        if task in done:
+            return task.result()
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError, Exception):
+            await task
+        return None
+
+    # ---- sign-in without a dialog ---------------------------------------------------------------
+    def _known_secret(self, key: str, client_id: str) -> str | None:
+        if key == SANDBOX_KEY:
+            for demo_id, secret in demo_clients().values():
+                if demo_id == client_id:
+                    return secret
+        return self.secret_store.load(key, client_id)
+
+    async def _sign_in_without_asking(self) -> Session | None:
+        if self.options.demo_role:
+            if self.sandbox is None:
+                raise ShellError("--demo-role works only with --sandbox.")
+            clients = demo_clients()
+            if self.options.demo_role not in clients:
+                raise ShellError(f"Unknown demo role {self.options.demo_role!r}; "
+                                 f"choose one of: {', '.join(clients)}.")
+            client_id, secret = clients[self.options.demo_role]
+            return await self._open_quietly(SANDBOX_KEY, client_id, secret)
+        key, url, _env = self._resolve(self._current_key, self._custom_url)
+        client_id = self.settings.client_ids.get(key, "")
+        if not client_id or not self.settings.resume.get(key):
+            return None
+        secret = self._known_secret(key, client_id)
+        cached = self.token_cache.load(url, client_id)
+        has_token = cached is not None and cached.is_valid(datetime.now(UTC))
+        if not has_token and not secret:
+            return None
+        return await self._open_quietly(self._current_key, client_id, secret or "")
+
+    async def _open_quietly(self, choice_key: str, client_id: str, secret: str) -> Session | None:
+        try:
+            return await self._open(choice_key, self._custom_url, client_id, secret, use_cache=True)
+        except LokError as error:
+            if self.options.exit_when_ready:
+                raise ShellError(" ".join(explain_error(error, doing="signing in"))) from error
+            self._first_error = explain_error(error, doing="signing in",
+                                              server=self._server_label(choice_key))
+            return None
+
+    def _server_label(self, choice_key: str) -> str:
+        _key, url, _env = self._resolve(choice_key, self._custom_url)
+        return url
+
+    async def _open(self, choice_key: str, custom_url: str, client_id: str, secret: str, *,
+                    use_cache: bool) -> Session:
+        key, url, environment = self._resolve(choice_key, custom_url)
+        session = await open_session(
+            base_url=url,
+            credentials=Credentials(client_id=client_id, client_secret=secret),
+            token_cache=self.token_cache,
+            environment=environment,
+            sandbox=self.sandbox if environment == SANDBOX else None,
+            use_cached_token=use_cache,
+            **(self.options.client_options or {}),
+        )
+        self._session_key = key
+        self.settings.client_ids[key] = client_id
+        self.settings.resume[key] = True
+        if key != SANDBOX_KEY:
+            self.settings.last_server = key
+        self.settings.save_quietly(self.paths.settings_file)
+        return session
+
+    # ---- sign-in with the dialog ----------------------------------------------------------------
+    async def _sign_in_with_dialog(self) -> Session | None:
+        key, _url, _env = self._resolve(self._current_key, self._custom_url)
+        dialog = SignInDialog(
+            self._servers,
+            current_key=self._current_key,
+            custom_url=self._custom_url,
+            client_id=self.settings.client_ids.get(key, ""),
+            keyring_available=self.secret_store.available,
+        )
+        self.dialog = dialog
+        if self._first_error is not None:
+            dialog.show_error(*self._first_error)
+            self._first_error = None
+        result: list[Session] = []
+        attempt: list[asyncio.Task[None]] = []
+
+        def start(choice_key: str, client_id: str, secret: str, remember: bool, demo: bool) -> None:
+            if attempt and not attempt[0].done():
+                return
+            attempt[:] = [asyncio.ensure_future(
+                self._attempt(dialog, result, choice_key, dialog.custom_url(), client_id, secret,
+                              remember=remember, demo=demo))]
+
+        def on_demo(role: str) -> None:
+            client_id, secret = demo_clients()[role]
+            start(SANDBOX_KEY, client_id, secret, False, True)
+
+        def on_server_changed(choice_key: str) -> None:
+            self._current_key = choice_key
+            server_key, _u, _e = self._resolve(choice_key, dialog.custom_url())
+            remembered = self.settings.client_ids.get(server_key)
+            if remembered and not dialog.client_id_edit.text():
+                dialog.client_id_edit.setText(remembered)
+
+        def on_cancel() -> None:
+            if attempt and not attempt[0].done():
+                attempt[0].cancel()
+
+        dialog.sign_in_requested.connect(
+            lambda choice_key, client_id, secret, remember: start(
+                choice_key, client_id, secret, remember, False))
+        dialog.demo_requested.connect(on_demo)
+        dialog.server_changed.connect(on_server_changed)
+        dialog.cancel_requested.connect(on_cancel)
+        try:
+            code = await self._until_quit(run_dialog(dialog))
+        finally:
+            on_cancel()
+            self.dialog = None
+            dialog.deleteLater()
+        if code == QDialog.DialogCode.Accepted and result:
+            return result[0]
+        for session in result:   # signed in just as the dialog was closed: do not leak the client
+            await session.aclose()
+        return None
+
+    async def _attempt(self, dialog: SignInDialog, result: list[Session], choice_key: str, custom_url: str,
+                       client_id: str, secret: str, *, remember: bool, demo: bool) -> None:
+        dialog.set_busy(True, self.tr("Signing in…"))
+        try:
+            session = await self._open(choice_key, custom_url, client_id, secret, use_cache=demo)
+        except asyncio.CancelledError:
+            dialog.set_busy(False)
+            dialog.show_error(self.tr("Sign-in stopped."), self.tr("Nothing was changed. Sign in again when "
+                                                                   "you are ready."))
+            raise
+        except LokError as error:
+            dialog.set_busy(False)
+            _key, url, _env = self._resolve(choice_key, custom_url)
+            dialog.show_error(*explain_error(error, doing="signing in", server=url))
+            return
+        dialog.set_busy(False)
+        if not demo:
+            if remember and self.secret_store.available:
+                if not self.secret_store.save(self._session_key, client_id, secret):
+                    session.notify(self.tr("The keyring refused to store the secret; you will type it "
+                                           "at the next sign-in."), timeout_ms=10000)
+            else:
+                self.secret_store.delete(self._session_key, client_id)
+        result.append(session)
+        dialog.accept()
+
+    # ---- main window ----------------------------------------------------------------------------
+    async def _show_main_window(self, session: Session) -> str:
+        self.session = session
+        window = MainWindow(session, reservations_pane_factory=self.options.reservations_pane_factory)
+        self.window = window
+        loop = asyncio.get_running_loop()
+        finished: asyncio.Future[str] = loop.create_future()
+
+        def finish(how: str) -> None:
+            if not finished.done():
+                finished.set_result(how)
+
+        window.finished.connect(finish)
+        if self.options.exit_when_ready:
+            window.ready.connect(lambda rows: self._report_ready(session, rows, finish))
+        window.show()
+        how = await self._until_quit(finished)
+        return str(how or "quit")
+
+    def _report_ready(self, session: Session, rows: int, finish: Callable[[str], None]) -> None:
+        figures = {"ready_s": round(self.options.seconds_since_start(), 3), "reservations": rows,
+                   "locations": len(session.locations)}
+        print(json.dumps(figures), flush=True)
+        finish("quit")
+
+    # ---- unexpected errors ----------------------------------------------------------------------
+    def report_unexpected(self, error: BaseException) -> None:
+        """sys.excepthook and the asyncio handler end here: the same words as any other error."""
+        if self.session is not None:
+            self.session.notify_error(error, doing=self.tr("working"))
+            return
+        from lok_desk.desk.session import show_message_box
+
+        what, next_step = explain_error(error, doing="working")
+        show_message_box(self.dialog, self.tr("Lok Desk"), what, next_step)
+        print(f"lok-desk: {type(error).__name__}: {error}", file=sys.stderr)

@@ -1,0 +1,297 @@
+"""The sign-in window: pick a server, then one-click demo roles (sandbox) or client id + secret."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lok_desk.desk.widgets import EnvironmentBadge, app_icon
+
+PRODUCTION_KEY = "production"
+SANDBOX_KEY = "sandbox"
+CUSTOM_KEY = "custom"
+
+
+@dataclass(frozen=True)
+class ServerChoice:
+    """One server the sign-in offers. `key` is what settings and the keyring remember it by."""
+
+    key: str
+    label: str
+    api_url: str          # empty for "custom" until the person types one
+    environment: str      # "PRODUCTION" | "SANDBOX" | "CUSTOM"
+
+
+# What each demo role may do, in one line (DESIGN §3 scope matrix).
+DEMO_ROLE_LINES: dict[str, str] = {
+    "owner": "Creates and cancels reservations at every location of the company; edits its settings.",
+    "employee": "Works with reservations at one location only (the first one of the demo company).",
+    "reporter": "Reads every location and reservation of the company, but changes nothing.",
+    "seller": "Like an owner, and also pre-reserves boxes in the Lok public network.",
+    "admin": "Lok administrator: reads every company's data, changes nothing.",
+}
+
+
+class SignInDialog(QDialog):
+    """Shows choices and reports what the person asked for; the sign-in itself is done by the shell."""
+
+    sign_in_requested = Signal(str, str, str, bool)   # (server key, client id, client secret, remember)
+    demo_requested = Signal(str)                      # demo role name
+    server_changed = Signal(str)                      # server key
+    cancel_requested = Signal()                       # Cancel pressed while a sign-in is running
+
+    def __init__(
+        self,
+        servers: list[ServerChoice],
+        *,
+        current_key: str,
+        custom_url: str = "",
+        client_id: str = "",
+        keyring_available: bool,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Sign in — Lok Desk"))
+        self.setWindowIcon(app_icon())
+        self.setMinimumWidth(620)
+        self._servers = {server.key: server for server in servers}
+        self._busy = False
+
+        title = QLabel(self.tr("Sign in to Lok Desk"))
+        font = QFont(title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        title.setFont(font)
+        subtitle = QLabel(self.tr("Choose the Lok server, then sign in with your company's API client."))
+        subtitle.setWordWrap(True)
+
+        # --- server ------------------------------------------------------------------------------
+        self.server_combo = QComboBox()
+        self.server_combo.setAccessibleName(self.tr("Server"))
+        for server in servers:
+            self.server_combo.addItem(server.label, server.key)
+        self.custom_url_edit = QLineEdit(custom_url)
+        self.custom_url_edit.setPlaceholderText("https://lok.example.com/api/v2")
+        self.custom_url_edit.setAccessibleName(self.tr("Custom server address"))
+        self.badge = EnvironmentBadge()
+        server_row = QHBoxLayout()
+        server_row.addWidget(self.server_combo, 1)
+        server_row.addWidget(self.badge)
+
+        # --- demo roles (sandbox only) ------------------------------------------------------------
+        self.demo_box = QGroupBox(self.tr("Try a demo role (sandbox data on this computer)"))
+        demo_grid = QGridLayout(self.demo_box)
+        demo_grid.setColumnStretch(1, 1)
+        demo_grid.setHorizontalSpacing(12)
+        self.demo_buttons: dict[str, QPushButton] = {}
+        for row, (role, line) in enumerate(DEMO_ROLE_LINES.items()):
+            button = QPushButton(self.tr("Sign in as {role}").format(role=role))
+            button.setAccessibleName(self.tr("Sign in as demo {role}").format(role=role))
+            button.setToolTip(line)
+            button.setMinimumWidth(160)
+            button.clicked.connect(lambda _checked=False, role=role: self._ask_demo(role))
+            description = QLabel(self.tr(line))
+            description.setWordWrap(True)
+            description.setBuddy(button)
+            demo_grid.addWidget(button, row, 0)
+            demo_grid.addWidget(description, row, 1)
+            self.demo_buttons[role] = button
+
+        # --- credentials --------------------------------------------------------------------------
+        self.credentials_box = QGroupBox(self.tr("Sign in with client credentials"))
+        form = QFormLayout(self.credentials_box)
+        self.custom_url_label = QLabel(self.tr("Server &address:"))
+        self.custom_url_label.setBuddy(self.custom_url_edit)
+        form.addRow(self.custom_url_label, self.custom_url_edit)
+        self.client_id_edit = QLineEdit(client_id)
+        self.client_id_edit.setAccessibleName(self.tr("Client id"))
+        self.client_id_edit.setPlaceholderText(self.tr("as issued by Lok"))
+        self.secret_edit = QLineEdit()
+        self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret_edit.setAccessibleName(self.tr("Client secret"))
+        form.addRow(self.tr("Client &id:"), self.client_id_edit)
+        form.addRow(self.tr("Client &secret:"), self.secret_edit)
+        self.remember_check = QCheckBox(self.tr("Remember the secret in this computer's keyring"))
+        self.remember_check.setAccessibleName(self.tr("Remember the secret"))
+        self.keyring_note = QLabel()
+        self.keyring_note.setWordWrap(True)
+        if keyring_available:
+            self.remember_check.setChecked(True)
+            form.addRow("", self.remember_check)
+        else:
+            self.remember_check.setChecked(False)
+            self.remember_check.setVisible(False)
+            self.keyring_note.setText(self.tr(
+                "This computer has no system keyring, so Lok Desk will not store the client secret: "
+                "you will type it again at the next sign-in (a still-valid sign-in is reused)."))
+            form.addRow("", self.keyring_note)
+
+        # --- error and progress -------------------------------------------------------------------
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_label.setAccessibleName(self.tr("Sign-in problem"))
+        self.error_label.setStyleSheet(
+            "QLabel { background: #FDECEA; color: #611A15; border: 1px solid #F5C2C0;"
+            " border-radius: 4px; padding: 8px; }")
+        self.error_label.hide()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(8)
+        self.progress.setAccessibleName(self.tr("Signing in"))
+        self.progress_label = QLabel()
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress_label)
+        progress_row.addWidget(self.progress, 1)
+        self.progress.hide()
+
+        self.buttons = QDialogButtonBox()
+        self.sign_in_button = self.buttons.addButton(
+            self.tr("Sign in"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.sign_in_button.setAccessibleName(self.tr("Sign in"))
+        self.sign_in_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton))
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setAccessibleName(self.tr("Cancel"))
+        self.sign_in_button.clicked.connect(self._ask_sign_in)
+        self.cancel_button.clicked.connect(self.reject)  # reject() below stops a running attempt first
+        self.sign_in_button.setDefault(True)
+
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 18, 20, 16)
+        layout.setSpacing(10)
+        header = QHBoxLayout()
+        logo = QLabel()
+        logo.setPixmap(app_icon().pixmap(48, 48))
+        header.addWidget(logo)
+        heading = QVBoxLayout()
+        heading.addWidget(title)
+        heading.addWidget(subtitle)
+        header.addLayout(heading, 1)
+        layout.addLayout(header)
+        layout.addWidget(line)
+        server_form = QFormLayout()
+        server_label = QLabel(self.tr("Se&rver:"))
+        server_label.setBuddy(self.server_combo)
+        server_form.addRow(server_label, server_row)
+        layout.addLayout(server_form)
+        layout.addWidget(self.demo_box)
+        layout.addWidget(self.credentials_box)
+        layout.addWidget(self.error_label)
+        layout.addLayout(progress_row)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+
+        self.server_combo.currentIndexChanged.connect(self._on_server_changed)
+        index = self.server_combo.findData(current_key)
+        self.server_combo.setCurrentIndex(max(index, 0))
+        self._on_server_changed()
+        self.setTabOrder(self.server_combo, self.custom_url_edit)
+        self.setTabOrder(self.custom_url_edit, self.client_id_edit)
+        self.setTabOrder(self.client_id_edit, self.secret_edit)
+        self.setTabOrder(self.secret_edit, self.remember_check)
+        self.setTabOrder(self.remember_check, self.sign_in_button)
+
+    # ---- what the person chose ---------------------------------------------------------------------
+    def server_key(self) -> str:
+        return str(self.server_combo.currentData())
+
+    def custom_url(self) -> str:
+        return self.custom_url_edit.text().strip()
+
+    def _on_server_changed(self) -> None:
+        server = self._servers.get(self.server_key())
+        is_sandbox = server is not None and server.environment == "SANDBOX"
+        is_custom = self.server_key() == CUSTOM_KEY
+        self.demo_box.setVisible(is_sandbox)
+        self.custom_url_edit.setVisible(is_custom)
+        self.custom_url_label.setVisible(is_custom)
+        if server is not None:
+            self.badge.set_environment(server.environment, server.api_url or self.custom_url())
+        self.clear_error()
+        self.server_changed.emit(self.server_key())
+        self.adjustSize()
+
+    def _ask_demo(self, role: str) -> None:
+        if not self._busy:
+            self.clear_error()
+            self.demo_requested.emit(role)
+
+    def _ask_sign_in(self) -> None:
+        if self._busy:
+            return
+        if self.server_key() == CUSTOM_KEY and not self.custom_url():
+            self.show_error(self.tr("Type the address of your Lok server."),
+                            self.tr("For example https://lok.example.com/api/v2."))
+            self.custom_url_edit.setFocus()
+            return
+        client_id = self.client_id_edit.text().strip()
+        secret = self.secret_edit.text()
+        if not client_id or not secret:
+            self.show_error(self.tr("Type both the client id and the client secret."),
+                            self.tr("Your company's Lok contact issues them."))
+            (self.client_id_edit if not client_id else self.secret_edit).setFocus()
+            return
+        self.clear_error()
+        self.sign_in_requested.emit(self.server_key(), client_id, secret, self.remember_check.isChecked())
+
+    def reject(self) -> None:
+        # While signing in, Cancel/Escape stops the attempt and keeps the window; a second press closes.
+        if self._busy:
+            self.cancel_requested.emit()
+            return
+        super().reject()
+
+    # ---- what the shell tells us -------------------------------------------------------------------
+    def set_busy(self, busy: bool, text: str = "") -> None:
+        """While signing in: progress shown, inputs locked, Cancel stops the attempt."""
+        self._busy = busy
+        self.progress.setVisible(busy)
+        self.progress_label.setText(text if busy else "")
+        for widget in (self.server_combo, self.custom_url_edit, self.client_id_edit, self.secret_edit,
+                       self.remember_check, self.sign_in_button, *self.demo_buttons.values()):
+            widget.setEnabled(not busy)
+
+    def show_error(self, what: str, next_step: str = "") -> None:
+        self.error_label.setText(f"<b>{_escape(what)}</b><br>{_escape(next_step)}")
+        self.error_label.show()
+
+    def clear_error(self) -> None:
+        self.error_label.clear()
+        self.error_label.hide()
+
+    def error_text(self) -> str:
+        """The problem as plain text (for tests and screen readers)."""
+        return self.error_label.text().replace("<br>", " ").replace("<b>", "").replace("</b>", "")
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

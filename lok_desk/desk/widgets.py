@@ -1,0 +1,183 @@
+"""Small painted widgets the shell shares: the app icon, the environment badge, the message banner."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import ClassVar
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPaintEvent, QPen, QPixmap
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QStyle,
+    QStyleOption,
+    QToolButton,
+    QWidget,
+)
+
+
+@cache
+def app_icon() -> QIcon:
+    """Lok Desk's icon: a locker tower (a grid of boxes, one open) drawn at a few sizes."""
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        s = float(size)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#0B5563"))
+        painter.drawRoundedRect(QRectF(s * 0.06, s * 0.06, s * 0.88, s * 0.88), s * 0.16, s * 0.16)
+        gap = s * 0.05
+        cell_w = (s * 0.7 - gap) / 2
+        cell_h = (s * 0.7 - 2 * gap) / 3
+        for row in range(3):
+            for col in range(2):
+                x = s * 0.15 + col * (cell_w + gap)
+                y = s * 0.15 + row * (cell_h + gap)
+                open_box = row == 1 and col == 1
+                painter.setBrush(QColor("#F2B134" if open_box else "#E8F1F2"))
+                painter.drawRoundedRect(QRectF(x, y, cell_w, cell_h), s * 0.03, s * 0.03)
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon
+
+
+class EnvironmentBadge(QWidget):
+    """PRODUCTION in solid red, SANDBOX in amber stripes, CUSTOM in blue: never confused at a glance."""
+
+    # environment -> (background, text colour, striped)
+    STYLES: ClassVar[dict[str, tuple[str, str, bool]]] = {
+        "PRODUCTION": ("#B3261E", "#FFFFFF", False),
+        "SANDBOX": ("#F2B134", "#1F1A00", True),
+        "CUSTOM": ("#1F5FAD", "#FFFFFF", False),
+    }
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._environment = "SANDBOX"
+        self._text = ""
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.setAccessibleName(self.tr("Environment"))
+        font = QFont(self.font())
+        font.setBold(True)
+        font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 108)
+        self.setFont(font)
+        self.set_environment("SANDBOX")
+
+    @property
+    def environment(self) -> str:
+        return self._environment
+
+    def text(self) -> str:
+        return self._text
+
+    def set_environment(self, environment: str, server: str = "") -> None:
+        self._environment = environment
+        self._text = {
+            "PRODUCTION": self.tr("PRODUCTION"),
+            "SANDBOX": self.tr("SANDBOX · practice data"),
+            "CUSTOM": self.tr("CUSTOM SERVER"),
+        }.get(environment, environment)
+        tips = {
+            "PRODUCTION": self.tr("Live Lok service: real lockers, real customers' parcels."),
+            "SANDBOX": self.tr("Lok sandbox on this computer: nothing here reaches a real locker."),
+            "CUSTOM": self.tr("A Lok server you chose"),
+        }
+        tip = tips.get(environment, "")
+        if server:
+            tip += f"\n{server}"
+        self.setToolTip(tip)
+        self.setAccessibleDescription(self._text)
+        self.updateGeometry()
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        metrics = self.fontMetrics()
+        return QSize(metrics.horizontalAdvance(self._text) + 28, metrics.height() + 12)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        background, foreground, striped = self.STYLES.get(self._environment, ("#555555", "#FFFFFF", False))
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
+        path = QPainterPath()
+        path.addRoundedRect(rect, 5, 5)
+        painter.fillPath(path, QColor(background))
+        if striped:
+            # Diagonal hazard stripes: the sandbox looks like a training area, not like production.
+            painter.save()
+            painter.setClipPath(path)
+            painter.setPen(QPen(QColor(0, 0, 0, 38), 5))
+            step = 12
+            for x in range(-self.height(), self.width() + self.height(), step):
+                painter.drawLine(x, self.height(), x + self.height(), 0)
+            painter.restore()
+        painter.setPen(QPen(QColor(background).darker(140), 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(path)
+        painter.setPen(QColor(foreground))
+        painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self._text)
+        painter.end()
+
+
+class Banner(QWidget):
+    """An inline message across the top of the window (not a pop-up): what happened, what to do next."""
+
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAutoFillBackground(True)
+        self.setObjectName("banner")
+        self.icon = QLabel()
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label.setAccessibleName(self.tr("Message"))
+        self.close_button = QToolButton()
+        self.close_button.setAutoRaise(True)
+        self.close_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_TitleBarCloseButton))
+        self.close_button.setToolTip(self.tr("Dismiss this message"))
+        self.close_button.setAccessibleName(self.tr("Dismiss message"))
+        self.close_button.clicked.connect(self.dismiss)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 8, 8, 8)
+        layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.hide()
+
+    def show_message(self, what: str, next_step: str = "", *, kind: str = "error") -> None:
+        colours = {"error": ("#FDECEA", "#611A15", "#F5C2C0", QStyle.StandardPixmap.SP_MessageBoxWarning),
+                   "info": ("#E8F1FB", "#0B3A66", "#B8D4F0", QStyle.StandardPixmap.SP_MessageBoxInformation)}
+        background, foreground, border, pixmap = colours.get(kind, colours["info"])
+        self.setStyleSheet(
+            f"#banner {{ background: {background}; border-bottom: 1px solid {border}; }}"
+            f"#banner QLabel {{ color: {foreground}; }}")
+        self.icon.setPixmap(self.style().standardIcon(pixmap).pixmap(20, 20))
+        self.label.setText(f"<b>{_escape(what)}</b> {_escape(next_step)}")
+        self.show()
+
+    def text(self) -> str:
+        return self.label.text().replace("<b>", "").replace("</b>", "")
+
+    def dismiss(self) -> None:
+        self.hide()
+        self.closed.emit()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # Style sheets on a plain QWidget subclass need this to paint their background.
+        option = QStyleOption()
+        option.initFrom(self)
+        painter = QPainter(self)
+        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_Widget, option, painter, self)
+        painter.end()
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
