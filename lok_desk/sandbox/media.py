@@ -1,0 +1,51 @@
+"""Images the sandbox hands out: QR codes of locker tokens (PNG) and shipping labels (JPEG, PDF)."""
+
+from __future__ import annotations
+
+import base64
+import io
+from functools import lru_cache
+
+import segno
+from PIL import Image, ImageDraw, ImageFont
+
+
+@lru_cache(maxsize=4096)
+def qr_png_base64(token: str) -> str:
+    """Base64 of a PNG QR code holding the token (cached: tokens never change)."""
+    buffer = io.BytesIO()
+    segno.make(token, error="m").save(buffer, kind="png", scale=4, border=2)
+    return base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def _label_image(lines: list[str], code: str) -> Image.Image:
+    # 4×6 in at 100 dpi: the size of a thermal shipping label.
+    image = Image.new("RGB", (400, 600), "white")
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default()
+    draw.rectangle((8, 8, 391, 591), outline="black", width=3)
+    draw.text((20, 20), "LOK — guía de envío", fill="black", font=font)
+    y = 50
+    for line in lines:
+        draw.text((20, y), line[:60], fill="black", font=font)
+        y += 18
+    qr = segno.make(code, error="m")
+    qr_buffer = io.BytesIO()
+    qr.save(qr_buffer, kind="png", scale=5, border=1)
+    qr_image = Image.open(io.BytesIO(qr_buffer.getvalue())).convert("RGB")
+    image.paste(qr_image, (200 - qr_image.width // 2, 590 - qr_image.height - 20))
+    return image
+
+
+def label_files(lines: list[str], code: str) -> tuple[bytes, bytes]:
+    """(JPEG bytes, PDF bytes) of the same label."""
+    image = _label_image(lines, code)
+    jpeg = io.BytesIO()
+    image.save(jpeg, format="JPEG", quality=85)
+    pdf = io.BytesIO()
+    image.save(pdf, format="PDF", resolution=100.0)
+    return jpeg.getvalue(), pdf.getvalue()
+
+
+def b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")

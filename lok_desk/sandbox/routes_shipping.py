@@ -1,0 +1,5 @@
+"""Placeholder: filled in next."""
+
+from fastapi import APIRouter
+
+router = APIRouter()
