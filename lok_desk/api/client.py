@@ -199,7 +199,7 @@ class LokClient:
         headers: Mapping[str, str],
     ) -> httpx.Response:
         if self._http is None:
-            raise RuntimeError("LokClient is not open: use `async with LokClient(...) as client:`")
+            raise self._not_open()
         self._emit(RequestEvent(method, path, "start"))
         started = time.monotonic()
         try:
@@ -216,6 +216,11 @@ class LokClient:
         log.debug("%s %s -> %s in %.2f s", method, path, response.status_code, elapsed)
         self._emit(RequestEvent(method, path, "end", response.status_code, elapsed))
         return response
+
+    @staticmethod
+    def _not_open() -> RuntimeError:
+        # A programming error, not a Lok failure: the desk must open the client with `async with`.
+        return RuntimeError("LokClient is not open: use `async with LokClient(...) as client:`")
 
     def _error_for(self, response: httpx.Response) -> LokError:
         status = response.status_code
@@ -257,6 +262,8 @@ class LokClient:
         retry: bool | None = None,
     ) -> httpx.Response:
         """One logical call: sign-in, retries of idempotent methods, one replay after INVALID_TOKEN."""
+        if self._http is None:
+            raise self._not_open()
         retryable = (method in IDEMPOTENT_METHODS) if retry is None else retry
         attempts = self._retry.attempts if retryable else 1
         attempt = 0
