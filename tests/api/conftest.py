@@ -77,7 +77,9 @@ def ok(payload: Any, status: int = 200) -> Responder:
     return lambda request: httpx.Response(status, json=payload)
 
 
-def lok_error(status: int, error_type: str, message: str, data: dict[str, Any] | None = None) -> httpx.Response:
+def lok_error(
+    status: int, error_type: str, message: str, data: dict[str, Any] | None = None
+) -> httpx.Response:
     body: dict[str, Any] = {"status_code": status, "type": error_type, "message": message}
     if data is not None:
         body["data"] = data

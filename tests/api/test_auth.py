@@ -28,9 +28,17 @@ from lok_desk.api import (
 
 from .conftest import BASE, SECRET, ScriptedLok, fails, lok_error, ok, raises
 
-USER = {"user": {"id": "u1", "name": "Owner", "email": "o@example.com", "scope": "owner",
-                 "company": {"id": "c1", "name": "Co"}, "created_at": "2024-01-01T00:00:00Z",
-                 "updated_at": "2024-01-01T00:00:00Z"}}
+USER = {
+    "user": {
+        "id": "u1",
+        "name": "Owner",
+        "email": "o@example.com",
+        "scope": "owner",
+        "company": {"id": "c1", "name": "Co"},
+        "created_at": "2024-01-01T00:00:00Z",
+        "updated_at": "2024-01-01T00:00:00Z",
+    }
+}
 
 
 def bearer(request: httpx.Request) -> str:
@@ -73,7 +81,9 @@ async def test_wrong_credentials_raise_invalid_client(
     assert len(lok.calls("POST", "/oauth/token")) == 1  # a refused sign-in is not retried
 
 
-async def test_no_credentials_means_a_clear_error(lok: ScriptedLok, make_client: Callable[..., LokClient]) -> None:
+async def test_no_credentials_means_a_clear_error(
+    lok: ScriptedLok, make_client: Callable[..., LokClient]
+) -> None:
     async with make_client(credentials=None) as client:
         with pytest.raises(CredentialsRequiredError):
             await client.get_user()
@@ -128,8 +138,13 @@ async def test_cached_token_is_reused_only_until_60_s_before_expiry(
     seconds_left: int, reused: bool, lok: ScriptedLok, make_client: Callable[..., LokClient], cache_path: Path
 ) -> None:
     now = datetime(2030, 6, 1, 12, 0, tzinfo=UTC)
-    TokenCache(cache_path).save(BASE, "demo-owner", models.AccessToken(
-        access_token="old", access_token_expires_at=(now + timedelta(seconds=seconds_left)).isoformat()))
+    TokenCache(cache_path).save(
+        BASE,
+        "demo-owner",
+        models.AccessToken(
+            access_token="old", access_token_expires_at=(now + timedelta(seconds=seconds_left)).isoformat()
+        ),
+    )
     async with make_client(token_cache=TokenCache(cache_path), clock=lambda: now) as client:
         token = await client.sign_in()
     assert (token.access_token == "old") is reused
@@ -154,13 +169,20 @@ async def test_token_near_expiry_in_memory_is_renewed_before_a_call(
 
 @pytest.mark.parametrize(
     "garbage",
-    [b"\x00\xffnot json at all", b'{"version": 1, "tokens": {"http://127.0.0.1', b"[1, 2, 3]",
-     b'{"version": 1, "tokens": {"x": "not an object"}}'],
+    [
+        b"\x00\xffnot json at all",
+        b'{"version": 1, "tokens": {"http://127.0.0.1',
+        b"[1, 2, 3]",
+        b'{"version": 1, "tokens": {"x": "not an object"}}',
+    ],
     ids=["binary", "truncated", "array", "bad-entry"],
 )
 async def test_corrupt_cache_is_ignored_logged_and_rewritten(
-    garbage: bytes, lok: ScriptedLok, make_client: Callable[..., LokClient],
-    cache_path: Path, caplog: pytest.LogCaptureFixture,
+    garbage: bytes,
+    lok: ScriptedLok,
+    make_client: Callable[..., LokClient],
+    cache_path: Path,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     cache_path.parent.mkdir(parents=True)
     cache_path.write_bytes(garbage)
@@ -178,7 +200,10 @@ async def test_corrupt_cache_is_ignored_logged_and_rewritten(
 
 
 async def test_unreadable_cache_is_ignored(
-    lok: ScriptedLok, make_client: Callable[..., LokClient], cache_path: Path, caplog: pytest.LogCaptureFixture
+    lok: ScriptedLok,
+    make_client: Callable[..., LokClient],
+    cache_path: Path,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     cache_path.mkdir(parents=True)  # a directory where the file should be: reading fails with OSError
     async with make_client(token_cache=TokenCache(cache_path)) as client:
@@ -244,7 +269,9 @@ async def test_post_is_replayed_after_invalid_token(
     assert len(lok.calls("POST", "/company/directories")) == 2
 
 
-async def test_other_auth_errors_are_not_replayed(lok: ScriptedLok, make_client: Callable[..., LokClient]) -> None:
+async def test_other_auth_errors_are_not_replayed(
+    lok: ScriptedLok, make_client: Callable[..., LokClient]
+) -> None:
     lok.on("GET", "/oauth/user", fails(401, "INVALID_GRANT", "Grant revoked"))
     async with make_client() as client:
         with pytest.raises(InvalidGrantError):
@@ -253,8 +280,14 @@ async def test_other_auth_errors_are_not_replayed(lok: ScriptedLok, make_client:
 
 
 async def test_validate_token(lok: ScriptedLok, make_client: Callable[..., LokClient]) -> None:
-    lok.on("GET", "/oauth/token", lambda request: httpx.Response(200, json={
-        "access_token": bearer(request), "access_token_expires_at": FUTURE_Z, "scope": "reporter"}))
+    lok.on(
+        "GET",
+        "/oauth/token",
+        lambda request: httpx.Response(
+            200,
+            json={"access_token": bearer(request), "access_token_expires_at": FUTURE_Z, "scope": "reporter"},
+        ),
+    )
     async with make_client() as client:
         token = await client.validate_token()
     assert token.access_token == "tok-1"
@@ -317,17 +350,31 @@ async def test_sign_out_on_a_new_launch_revokes_the_cached_token(
 
 
 async def test_tokens_and_secrets_stay_out_of_repr_and_logs(
-    lok: ScriptedLok, make_client: Callable[..., LokClient], cache_path: Path, caplog: pytest.LogCaptureFixture
+    lok: ScriptedLok,
+    make_client: Callable[..., LokClient],
+    cache_path: Path,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     caplog.set_level(logging.DEBUG)
     lok.on("GET", "/oauth/user", fails(401, "INVALID_TOKEN", "expired"), ok(USER))
-    lok.on("GET", "/company/webhook", ok({"webhook": {"enabled": True, "secret": "whsec-XYZ", "url": "https://x"}}))
+    lok.on(
+        "GET",
+        "/company/webhook",
+        ok({"webhook": {"enabled": True, "secret": "whsec-XYZ", "url": "https://x"}}),
+    )
     async with make_client(token_cache=TokenCache(cache_path)) as client:
         token = await client.sign_in()
         await client.get_user()
         settings = await client.get_webhook()
-        texts = [repr(client), str(client), repr(token), str(token), repr(settings),
-                 repr(Credentials("id", SECRET)), repr(TokenCache(cache_path))]
+        texts = [
+            repr(client),
+            str(client),
+            repr(token),
+            str(token),
+            repr(settings),
+            repr(Credentials("id", SECRET)),
+            repr(TokenCache(cache_path)),
+        ]
     texts += [record.getMessage() for record in caplog.records]
     texts += [caplog.text]
     for text in texts:

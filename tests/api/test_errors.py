@@ -24,17 +24,33 @@ from lok_desk.api import (
 )
 from lok_desk.api import errors as errors_module
 
-from .conftest import ScriptedLok, fails, ok, raises
+from .conftest import ScriptedLok, fails, raises
 
 LOCATION_PATH = "/company/locations/L1"
 
 
 def test_every_documented_type_has_its_own_subclass() -> None:
     documented = {
-        "NOT_FOUND", "ENTITY_NOT_FOUND", "INVALID_REQUEST", "GRANT_TOKEN", "INSUFFICIENT_SCOPE",
-        "FORBIDDEN_LOCATION", "INVALID_CLIENT", "INVALID_GRANT", "INVALID_TOKEN", "UNAUTHORIZED_CLIENT",
-        "INVALID_RESERVATION", "UNIQUE_SHIPMENT", "BOX_INCOMPATIBLE", "NO_CAPACITY", "LOCATION_LOCKED",
-        "INVALID_DUE_DATE", "INVALID_ADDRESS", "REQUEST_TIMEOUT", "UNKNOWN_ERROR", "FAILED_DEPENDENCY",
+        "NOT_FOUND",
+        "ENTITY_NOT_FOUND",
+        "INVALID_REQUEST",
+        "GRANT_TOKEN",
+        "INSUFFICIENT_SCOPE",
+        "FORBIDDEN_LOCATION",
+        "INVALID_CLIENT",
+        "INVALID_GRANT",
+        "INVALID_TOKEN",
+        "UNAUTHORIZED_CLIENT",
+        "INVALID_RESERVATION",
+        "UNIQUE_SHIPMENT",
+        "BOX_INCOMPATIBLE",
+        "NO_CAPACITY",
+        "LOCATION_LOCKED",
+        "INVALID_DUE_DATE",
+        "INVALID_ADDRESS",
+        "REQUEST_TIMEOUT",
+        "UNKNOWN_ERROR",
+        "FAILED_DEPENDENCY",
         "LOGISTIC_ERROR",
     }
     assert set(ERROR_TYPES) == documented
@@ -69,10 +85,19 @@ async def test_error_reply_is_parsed_into_its_subclass(
 async def test_validation_error_keeps_data_and_keys(
     lok: ScriptedLok, make_client: Callable[..., LokClient]
 ) -> None:
-    lok.on("GET", "/company/locations", lambda request: httpx.Response(400, json={
-        "status_code": 400, "type": "INVALID_REQUEST", "message": "Invalid query",
-        "data": {"keys": ["page_size"], "source": "query"},
-    }))
+    lok.on(
+        "GET",
+        "/company/locations",
+        lambda request: httpx.Response(
+            400,
+            json={
+                "status_code": 400,
+                "type": "INVALID_REQUEST",
+                "message": "Invalid query",
+                "data": {"keys": ["page_size"], "source": "query"},
+            },
+        ),
+    )
     async with make_client() as client:
         with pytest.raises(InvalidRequestError) as caught:
             await client.list_locations(page_size=500)
@@ -96,12 +121,19 @@ async def test_unknown_type_is_kept_on_a_plain_lok_error(
 
 @pytest.mark.parametrize(
     ("status", "expected_cls", "expected_type"),
-    [(404, EntityNotFoundError, "ENTITY_NOT_FOUND"), (400, InvalidRequestError, "INVALID_REQUEST"),
-     (500, UnknownServerError, "UNKNOWN_ERROR"), (409, LokError, "HTTP_409")],
+    [
+        (404, EntityNotFoundError, "ENTITY_NOT_FOUND"),
+        (400, InvalidRequestError, "INVALID_REQUEST"),
+        (500, UnknownServerError, "UNKNOWN_ERROR"),
+        (409, LokError, "HTTP_409"),
+    ],
 )
 async def test_missing_type_falls_back_to_the_contract_default(
-    status: int, expected_cls: type[LokError], expected_type: str,
-    lok: ScriptedLok, make_client: Callable[..., LokClient],
+    status: int,
+    expected_cls: type[LokError],
+    expected_type: str,
+    lok: ScriptedLok,
+    make_client: Callable[..., LokClient],
 ) -> None:
     lok.on("GET", LOCATION_PATH, lambda request: httpx.Response(status, json={"data": {"id": "L1"}}))
     async with make_client() as client:
@@ -151,8 +183,10 @@ async def test_malformed_success_reply_is_a_protocol_error(
         (httpx.Response(404, text=HTML_PAGE, headers={"content-type": "text/html"}), "a web page"),
         (httpx.Response(401, content=b""), "an empty reply"),
         (httpx.Response(400, json=["INVALID_REQUEST"]), "not Lok data"),
-        (httpx.Response(500, text="Internal Server Error", headers={"content-type": "text/plain"}),
-         "not Lok data"),
+        (
+            httpx.Response(500, text="Internal Server Error", headers={"content-type": "text/plain"}),
+            "not Lok data",
+        ),
     ],
     ids=["html-404", "empty-401", "array-400", "text-500"],
 )

@@ -1,4 +1,4 @@
-"""Retry rules: idempotent calls retry with capped backoff, POSTs never retry blindly, creates never duplicate."""
+"""Retry rules: idempotent calls retry with capped backoff, POSTs never retry blindly, no duplicates."""
 
 from __future__ import annotations
 
@@ -24,8 +24,9 @@ LOCATION = {"location": {"id": "L1", "internal_name": "Antara", "timezone": "Ame
 
 
 def unavailable(request: httpx.Request) -> httpx.Response:
-    return httpx.Response(503, text="<html><body>Service Unavailable</body></html>",
-                          headers={"content-type": "text/html"})
+    return httpx.Response(
+        503, text="<html><body>Service Unavailable</body></html>", headers={"content-type": "text/html"}
+    )
 
 
 async def test_get_is_retried_on_503_until_it_works(
@@ -93,8 +94,12 @@ async def test_other_errors_are_not_retried(
 
 async def test_put_and_delete_are_retried(lok: ScriptedLok, make_client: Callable[..., LokClient]) -> None:
     lok.on("PUT", "/company/webhook/status", unavailable, ok({"message": "enabled"}))
-    lok.on("DELETE", "/reservations/R1", raises(httpx.ReadError),
-           ok({"reservation": {"id": "R1", "event_history": [{"status": "cancelled"}]}}))
+    lok.on(
+        "DELETE",
+        "/reservations/R1",
+        raises(httpx.ReadError),
+        ok({"reservation": {"id": "R1", "event_history": [{"status": "cancelled"}]}}),
+    )
     async with make_client() as client:
         assert (await client.set_webhook_enabled(True)).message == "enabled"
         assert (await client.cancel_reservation("R1")).is_finished
@@ -105,13 +110,19 @@ async def test_put_and_delete_are_retried(lok: ScriptedLok, make_client: Callabl
 
 @pytest.mark.parametrize(
     "responder",
-    [unavailable, raises(httpx.ReadError), raises(httpx.ConnectError),
-     lambda request: lok_error(408, "REQUEST_TIMEOUT", "sync")],
+    [
+        unavailable,
+        raises(httpx.ReadError),
+        raises(httpx.ConnectError),
+        lambda request: lok_error(408, "REQUEST_TIMEOUT", "sync"),
+    ],
     ids=["503", "read-error", "connect-error", "request-timeout"],
 )
 async def test_post_is_never_retried(
     responder: Callable[[httpx.Request], httpx.Response],
-    lok: ScriptedLok, make_client: Callable[..., LokClient], sleeps: Sleeps,
+    lok: ScriptedLok,
+    make_client: Callable[..., LokClient],
+    sleeps: Sleeps,
 ) -> None:
     lok.on("POST", "/company/directories", responder)
     async with make_client() as client:
@@ -145,14 +156,20 @@ async def test_retry_waits_use_the_injected_sleep(
 
 
 def reservation_json(reservation_id: str, shipment_id: str) -> dict[str, object]:
-    return {"id": reservation_id, "shipment_id": shipment_id, "location": "L1",
-            "event_history": [{"status": "reserved", "date": "2024-05-01T10:00:00Z"}]}
+    return {
+        "id": reservation_id,
+        "shipment_id": shipment_id,
+        "location": "L1",
+        "event_history": [{"status": "reserved", "date": "2024-05-01T10:00:00Z"}],
+    }
 
 
 class FlakyLok:
     """Records creates in a store like a real server, but can lose the reply of the first ones."""
 
-    def __init__(self, lok: ScriptedLok, lose_replies: int, failure: type[Exception] = httpx.ReadError) -> None:
+    def __init__(
+        self, lok: ScriptedLok, lose_replies: int, failure: type[Exception] = httpx.ReadError
+    ) -> None:
         self.created: list[dict[str, object]] = []
         self.lose_replies = lose_replies
         self.failure = failure
@@ -169,19 +186,29 @@ class FlakyLok:
         if self.lose_replies > 0:
             self.lose_replies -= 1
             raise self.failure("connection lost after the server acted", request=request)  # type: ignore[call-arg]
-        return httpx.Response(201, json={"reservation": reservation, "tokens": {"pickup_token": "P-1"},
-                                         "confirmation_code": "C-1"})
+        return httpx.Response(
+            201,
+            json={"reservation": reservation, "tokens": {"pickup_token": "P-1"}, "confirmation_code": "C-1"},
+        )
 
     def list(self, request: httpx.Request) -> httpx.Response:
         assert request.url.params["only_active"] == "false"
         wanted = request.url.params["shipment_id"]
         found = [r for r in self.created if r["shipment_id"] == wanted]
-        return httpx.Response(200, json={"reservations": found, "total": len(found), "page": 1,
-                                         "page_size": 100, "total_pages": 1})
+        return httpx.Response(
+            200,
+            json={"reservations": found, "total": len(found), "page": 1, "page_size": 100, "total_pages": 1},
+        )
 
     def get(self, request: httpx.Request) -> httpx.Response:
-        return httpx.Response(200, json={"reservation": self.created[0], "tokens": {"pickup_token": "P-1"},
-                                         "confirmation_code": "C-1"})
+        return httpx.Response(
+            200,
+            json={
+                "reservation": self.created[0],
+                "tokens": {"pickup_token": "P-1"},
+                "confirmation_code": "C-1",
+            },
+        )
 
 
 @pytest.mark.parametrize("failure", [httpx.ReadError, httpx.RemoteProtocolError, httpx.ReadTimeout])
@@ -228,7 +255,9 @@ async def test_unique_shipment_on_the_second_post_means_already_created(
 
     lok.on("GET", "/company/reservations", list_late)
     async with make_client() as client:
-        created = await client.create_reservation("L1", models.ReservationRequest(size="m", shipment_id="S-9"))
+        created = await client.create_reservation(
+            "L1", models.ReservationRequest(size="m", shipment_id="S-9")
+        )
     assert created.reservation.id == "R1"
     assert len(server.created) == 1
     assert len(lok.calls("POST", "/locations/L1/reservations")) == 2
@@ -244,13 +273,16 @@ async def test_lost_reply_of_a_create_that_never_happened_posts_once_more(
         attempts["n"] += 1
         if attempts["n"] == 1:
             raise httpx.ConnectError("refused", request=request)
-        return httpx.Response(201, json={"reservation": reservation_json("R5", body_of(request)["shipment_id"]),
-                                         "tokens": {}})
+        return httpx.Response(
+            201, json={"reservation": reservation_json("R5", body_of(request)["shipment_id"]), "tokens": {}}
+        )
 
     lok.on("POST", "/locations/L1/reservations", create)
     lok.on("GET", "/company/reservations", ok({"reservations": [], "total": 0}))
     async with make_client() as client:
-        created = await client.create_reservation("L1", models.ReservationRequest(size="l", shipment_id="S-1"))
+        created = await client.create_reservation(
+            "L1", models.ReservationRequest(size="l", shipment_id="S-1")
+        )
     assert created.reservation.id == "R5"
     posts = lok.calls("POST", "/locations/L1/reservations")
     assert [body_of(p)["shipment_id"] for p in posts] == ["S-1", "S-1"]
@@ -284,7 +316,9 @@ async def test_reconcile_falls_back_to_the_location_list_for_an_employee(
     lok.on("GET", "/company/reservations", fails(403, "INSUFFICIENT_SCOPE", "employees see one location"))
     lok.on("GET", "/locations/L1/reservations", server.list)
     async with make_client() as client:
-        created = await client.create_reservation("L1", models.ReservationRequest(size="s", shipment_id="E-1"))
+        created = await client.create_reservation(
+            "L1", models.ReservationRequest(size="s", shipment_id="E-1")
+        )
     assert created.reservation.id == "R1"
     assert len(server.created) == 1
 
@@ -311,7 +345,9 @@ async def test_request_timeout_on_create_is_reconciled(
 
     lok.on("POST", "/locations/L1/reservations", create_then_timeout)
     async with make_client() as client:
-        created = await client.create_reservation("L1", models.ReservationRequest(size="s", shipment_id="T-1"))
+        created = await client.create_reservation(
+            "L1", models.ReservationRequest(size="s", shipment_id="T-1")
+        )
     assert created.reservation.id == "R1"
     assert len(server.created) == 1
     assert isinstance(RequestTimeoutError("x"), LokError)

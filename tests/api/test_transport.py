@@ -1,4 +1,4 @@
-"""Transport safety: no plain http off this computer, base URL rules, User-Agent, timeouts, activity events."""
+"""Transport safety: no plain http off this computer, base URL rules, User-Agent, timeouts, activity."""
 
 from __future__ import annotations
 
@@ -22,8 +22,14 @@ from .conftest import ScriptedLok, ok, raises
 
 
 @pytest.mark.parametrize(
-    "url", ["http://api.clicknbox.com/api/v2", "http://192.168.1.20:8765", "http://10.0.0.1",
-            "http://127.0.0.1.evil.example/api/v2", "http://localhost.example.com"],
+    "url",
+    [
+        "http://api.clicknbox.com/api/v2",
+        "http://192.168.1.20:8765",
+        "http://10.0.0.1",
+        "http://127.0.0.1.evil.example/api/v2",
+        "http://localhost.example.com",
+    ],
 )
 def test_plain_http_to_another_computer_is_refused(url: str) -> None:
     with pytest.raises(InsecureTransportError) as caught:
@@ -32,8 +38,15 @@ def test_plain_http_to_another_computer_is_refused(url: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "url", ["http://127.0.0.1:8765", "http://127.1.2.3/api/v2", "http://[::1]:9000", "http://localhost:8765",
-            "https://api.clicknbox.com", "https://10.0.0.1/api/v2"],
+    "url",
+    [
+        "http://127.0.0.1:8765",
+        "http://127.1.2.3/api/v2",
+        "http://[::1]:9000",
+        "http://localhost:8765",
+        "https://api.clicknbox.com",
+        "https://10.0.0.1/api/v2",
+    ],
 )
 def test_https_anywhere_and_http_to_loopback_are_accepted(url: str) -> None:
     client = LokClient(url)
@@ -88,7 +101,9 @@ async def test_ids_cannot_change_the_route(lok: ScriptedLok, make_client: Callab
 
 
 async def test_timeouts_and_tls_verification_are_set_on_the_pool(lok: ScriptedLok) -> None:
-    client = LokClient("https://lok.example", timeouts=Timeouts(connect=3.0, read=7.0), transport=lok.transport)
+    client = LokClient(
+        "https://lok.example", timeouts=Timeouts(connect=3.0, read=7.0), transport=lok.transport
+    )
     async with client:
         http = client._http
         assert http is not None
