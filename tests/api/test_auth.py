@@ -456,3 +456,35 @@ def test_secret_store_survives_a_broken_keyring(caplog: pytest.LogCaptureFixture
     assert store.save(BASE, "demo-owner", SECRET) is False
     assert store.load(BASE, "demo-owner") is None
     assert SECRET not in caplog.text
+
+
+# --- concurrency -----------------------------------------------------------------------------
+
+
+async def test_concurrent_first_calls_sign_in_once(
+    lok: ScriptedLok, make_client: Callable[..., LokClient]
+) -> None:
+    import asyncio
+
+    lok.on("GET", "/oauth/user", ok(USER))
+    async with make_client() as client:
+        users = await asyncio.gather(*(client.get_user() for _ in range(5)))
+    assert len(users) == 5
+    assert lok.tokens_issued == 1
+
+
+async def test_concurrent_invalid_tokens_reauthenticate_once(
+    lok: ScriptedLok, make_client: Callable[..., LokClient]
+) -> None:
+    import asyncio
+
+    def user_for_fresh_tokens(request: httpx.Request) -> httpx.Response:
+        if bearer(request) == "tok-1":
+            return lok_error(401, "INVALID_TOKEN", "revoked")
+        return httpx.Response(200, json=USER)
+
+    lok.on("GET", "/oauth/user", user_for_fresh_tokens)
+    async with make_client() as client:
+        await client.sign_in()
+        await asyncio.gather(*(client.get_user() for _ in range(4)))
+    assert lok.tokens_issued == 2  # the first refusal signs in again; the others reuse that token

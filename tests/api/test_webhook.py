@@ -7,6 +7,8 @@ import hashlib
 import hmac
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from lok_desk.api import webhook
 
@@ -63,3 +65,17 @@ def test_malformed_headers_are_false_never_errors(header: object) -> None:
 def test_header_as_bytes_and_with_whitespace_is_accepted() -> None:
     assert webhook.verify("secret", b'{"a":1}', WELL_KNOWN[2].encode())
     assert webhook.verify("secret", b'{"a":1}', f"  {WELL_KNOWN[2]}\r\n")
+
+
+@given(secret=st.text(max_size=40), body=st.binary(max_size=200), header=st.one_of(st.text(), st.binary()))
+def test_verify_never_raises_and_only_accepts_the_signature(
+    secret: str, body: bytes, header: str | bytes
+) -> None:
+    assert webhook.verify(secret, body, header) is (
+        header in (webhook.sign(secret, body), webhook.sign(secret, body).encode())
+    )
+
+
+@given(secret=st.text(max_size=40), body=st.binary(max_size=200))
+def test_sign_then_verify_round_trips(secret: str, body: bytes) -> None:
+    assert webhook.verify(secret, body, webhook.sign(secret, body))
