@@ -1,0 +1,1 @@
+"""End-to-end tests: the real LokClient against a real Lok sandbox over loopback HTTP."""
