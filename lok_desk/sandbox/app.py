@@ -60,11 +60,16 @@ async def _on_http_error(request: Request, exc: Exception) -> Response:
     if exc.status_code == 404:
         return error_response(404, "NOT_FOUND", "No such route", {"path": request.url.path})
     if exc.status_code == 405:
-        return error_response(405, "NOT_FOUND", "This route does not take this method",
-                              {"path": request.url.path, "method": request.method})
+        return error_response(
+            405,
+            "NOT_FOUND",
+            "This route does not take this method",
+            {"path": request.url.path, "method": request.method},
+        )
     if exc.status_code == 400:
-        return error_response(400, "INVALID_REQUEST", "The body could not be read",
-                              {"keys": ["body"], "source": "payload"})
+        return error_response(
+            400, "INVALID_REQUEST", "The body could not be read", {"keys": ["body"], "source": "payload"}
+        )
     type_ = "UNKNOWN_ERROR" if exc.status_code >= 500 else "INVALID_REQUEST"
     return error_response(exc.status_code, type_, str(exc.detail), {})
 

@@ -23,26 +23,44 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="lok-desk-sandbox", description="Run the Lok sandbox (a local Lok API v2) headless."
     )
-    parser.add_argument("--host", default="127.0.0.1", help="address to bind (loopback unless --allow-remote)")
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="address to bind (loopback unless --allow-remote)"
+    )
     parser.add_argument("--port", type=int, default=8765, help="port (0 = any free port)")
     where = parser.add_mutually_exclusive_group()
     where.add_argument("--db", type=Path, help="SQLite file (default: the user data dir)")
     where.add_argument("--memory", action="store_true", help="keep everything in memory (tests)")
-    parser.add_argument("--webhook-retry-base", type=float, default=10.0, metavar="SECONDS",
-                        help="first webhook retry interval, doubling up to 1 h (default 10)")
-    parser.add_argument("--token-lifetime", type=int, default=3600, metavar="SECONDS",
-                        help="access token lifetime (default 3600)")
+    parser.add_argument(
+        "--webhook-retry-base",
+        type=float,
+        default=10.0,
+        metavar="SECONDS",
+        help="first webhook retry interval, doubling up to 1 h (default 10)",
+    )
+    parser.add_argument(
+        "--token-lifetime",
+        type=int,
+        default=3600,
+        metavar="SECONDS",
+        help="access token lifetime (default 3600)",
+    )
     parser.add_argument("--reset", action="store_true", help="wipe the database and seed it again")
-    parser.add_argument("--allow-remote", action="store_true",
-                        help="allow binding to a non-loopback address (exposes demo credentials!)")
+    parser.add_argument(
+        "--allow-remote",
+        action="store_true",
+        help="allow binding to a non-loopback address (exposes demo credentials!)",
+    )
     return parser.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if not _is_loopback(args.host) and not args.allow_remote:
-        print(f"lok-desk-sandbox: refusing to bind to {args.host}: it is not a loopback address. "
-              "Pass --allow-remote if you really mean it.", file=sys.stderr)
+        print(
+            f"lok-desk-sandbox: refusing to bind to {args.host}: it is not a loopback address. "
+            "Pass --allow-remote if you really mean it.",
+            file=sys.stderr,
+        )
         return 2
     if not 0 <= args.port <= 65535:
         print("lok-desk-sandbox: --port must be 0..65535", file=sys.stderr)
@@ -58,8 +76,12 @@ def main(argv: list[str] | None = None) -> int:
 
     db_path = None if args.memory else (args.db or AppPaths.default().sandbox_db)
     server = SandboxServer(
-        db_path=db_path, host=args.host, port=args.port, webhook_retry_base=args.webhook_retry_base,
-        token_lifetime=args.token_lifetime, reset=args.reset,
+        db_path=db_path,
+        host=args.host,
+        port=args.port,
+        webhook_retry_base=args.webhook_retry_base,
+        token_lifetime=args.token_lifetime,
+        reset=args.reset,
     )
     try:
         server.start()

@@ -70,8 +70,11 @@ class ListQuery:
             descending = field.startswith("-")
             field = field.lstrip("-+")
             if field not in SORT_FIELDS:
-                raise invalid(f"sort must be one of {', '.join(SORT_FIELDS)}, optionally prefixed by -",
-                              ["sort"], "query")
+                raise invalid(
+                    f"sort must be one of {', '.join(SORT_FIELDS)}, optionally prefixed by -",
+                    ["sort"],
+                    "query",
+                )
             self.sort_column = field
             self.descending = descending
 

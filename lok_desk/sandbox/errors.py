@@ -48,9 +48,7 @@ def not_found(what: str, id_: str) -> LokHTTPError:
 
 
 def insufficient_scope(scope: str, action: str) -> LokHTTPError:
-    return LokHTTPError(
-        403, "INSUFFICIENT_SCOPE", f"The {scope} scope cannot {action}", {"scope": scope}
-    )
+    return LokHTTPError(403, "INSUFFICIENT_SCOPE", f"The {scope} scope cannot {action}", {"scope": scope})
 
 
 def forbidden_location(location_id: str) -> LokHTTPError:

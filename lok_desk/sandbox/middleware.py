@@ -17,8 +17,15 @@ from lok_desk.sandbox.store import dumps
 API_PREFIX = "/api/v2"
 log = logging.getLogger("lok_desk.sandbox")
 
-_FAULT_TYPES = {500: "UNKNOWN_ERROR", 504: "REQUEST_TIMEOUT", 424: "FAILED_DEPENDENCY", 423: "LOCATION_LOCKED",
-                401: "INVALID_TOKEN", 404: "NOT_FOUND", 409: "INVALID_RESERVATION"}
+_FAULT_TYPES = {
+    500: "UNKNOWN_ERROR",
+    504: "REQUEST_TIMEOUT",
+    424: "FAILED_DEPENDENCY",
+    423: "LOCATION_LOCKED",
+    401: "INVALID_TOKEN",
+    404: "NOT_FOUND",
+    409: "INVALID_RESERVATION",
+}
 
 
 class FaultMiddleware:
@@ -29,7 +36,7 @@ class FaultMiddleware:
         self.state = state
 
     def _match(self, method: str, path: str) -> FaultRuleState | None:
-        relative = path[len(API_PREFIX):] or "/"
+        relative = path[len(API_PREFIX) :] or "/"
         for rule in self.state.faults:
             if rule.remaining == 0:
                 continue
@@ -59,7 +66,9 @@ class FaultMiddleware:
             await _send(send, 200, b"<html>Lok is having a moment{", "application/json")
             return
         if rule.status is not None:
-            type_ = _FAULT_TYPES.get(rule.status, "UNKNOWN_ERROR" if rule.status >= 500 else "INVALID_REQUEST")
+            type_ = _FAULT_TYPES.get(
+                rule.status, "UNKNOWN_ERROR" if rule.status >= 500 else "INVALID_REQUEST"
+            )
             body = error_body(rule.status, type_, "Injected by the sandbox fault rules", {"injected": True})
             await _send(send, rule.status, body, "application/json")
             return
@@ -67,8 +76,16 @@ class FaultMiddleware:
 
 
 async def _send(send: Send, status: int, body: bytes, content_type: str) -> None:
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", content_type.encode()), (b"content-length", str(len(body)).encode())]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", content_type.encode()),
+                (b"content-length", str(len(body)).encode()),
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": body})
 
 
@@ -94,8 +111,10 @@ _SECRET_WORDS = ("secret", "token", "password", "authorization", "grant")
 
 def redact(value: Any) -> Any:
     if isinstance(value, dict):
-        return {k: ("[removed]" if any(w in str(k).lower() for w in _SECRET_WORDS) else redact(v))
-                for k, v in value.items()}
+        return {
+            k: ("[removed]" if any(w in str(k).lower() for w in _SECRET_WORDS) else redact(v))
+            for k, v in value.items()
+        }
     if isinstance(value, list):
         return [redact(v) for v in value]
     return value
@@ -154,13 +173,18 @@ class ActionLogMiddleware:
         user = scope.get("state", {}).get("lok_user")
         client = scope.get("client")
         origin = headers.get("origin") or (str(client[0]) if client else "")
-        resource = f"{scope['method']} {scope['path'][len(API_PREFIX):]}"
+        resource = f"{scope['method']} {scope['path'][len(API_PREFIX) :]}"
         self.state.store.conn.execute(
             "INSERT INTO action_logs (company_id, resource, status, user_email, referer, origin, timestamp, "
             "payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                getattr(user, "company_id", None), resource, status, getattr(user, "email", None),
-                headers.get("referer", ""), origin, self.state.clock.now_iso(),
+                getattr(user, "company_id", None),
+                resource,
+                status,
+                getattr(user, "email", None),
+                headers.get("referer", ""),
+                origin,
+                self.state.clock.now_iso(),
                 payload_text(body, headers.get("content-type", "")),
             ),
         )

@@ -29,7 +29,8 @@ DIRECT_DELIVERY_WINDOW_MS = 3 * MS_PER_DAY
 PICKUP_WINDOW_MS = 3 * MS_PER_DAY
 PRE_RESERVATION_GRACE_MS = 24 * MS_PER_HOUR
 TOKEN_KINDS = ("delivery", "reopen_1", "reopen_2", "pickup", "cancel")
-_TOKEN_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: people type these at a kiosk
+# No 0/O or 1/I: people type these tokens at a kiosk.
+_TOKEN_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # noqa: S105 -- an alphabet, not a password
 
 
 @dataclass
@@ -113,7 +114,12 @@ class Reservation:
 
 def location_summary(row: sqlite3.Row) -> dict[str, Any]:
     doc = loads(row["doc"])
-    return {"id": doc["id"], "uuid": doc["uuid"], "internal_name": doc["internal_name"], "address": doc["address"]}
+    return {
+        "id": doc["id"],
+        "uuid": doc["uuid"],
+        "internal_name": doc["internal_name"],
+        "address": doc["address"],
+    }
 
 
 class SummaryCache:
@@ -208,7 +214,9 @@ def assign_box(conn: sqlite3.Connection, location_id: str, size: str) -> str:
     box = free_box(conn, location_id, size)
     if box is None:
         raise LokHTTPError(
-            422, "NO_CAPACITY", f"No free box of size {size} at this location right now",
+            422,
+            "NO_CAPACITY",
+            f"No free box of size {size} at this location right now",
             {"location_id": location_id, "size": size},
         )
     return box
@@ -241,18 +249,23 @@ def check_custom_delivery_token(conn: sqlite3.Connection, token: str | None) -> 
         return
     if not (4 <= len(token) <= 32) or not token.isascii() or not token.isalnum():
         raise LokHTTPError(
-            400, "INVALID_REQUEST", "delivery_token must be 4 to 32 letters or digits",
+            400,
+            "INVALID_REQUEST",
+            "delivery_token must be 4 to 32 letters or digits",
             {"keys": ["delivery_token"], "source": "payload"},
         )
     if conn.execute("SELECT 1 FROM kiosk_tokens WHERE token = ?", (token,)).fetchone() is not None:
         raise LokHTTPError(
-            400, "INVALID_REQUEST", "This delivery_token is already in use",
+            400,
+            "INVALID_REQUEST",
+            "This delivery_token is already in use",
             {"keys": ["delivery_token"], "source": "payload"},
         )
 
 
-def check_shipment_unique(conn: sqlite3.Connection, company_id: str, shipment_id: str | None,
-                          own_id: str | None = None) -> None:
+def check_shipment_unique(
+    conn: sqlite3.Connection, company_id: str, shipment_id: str | None, own_id: str | None = None
+) -> None:
     if shipment_id is None:
         return
     row = conn.execute(
@@ -260,7 +273,9 @@ def check_shipment_unique(conn: sqlite3.Connection, company_id: str, shipment_id
     ).fetchone()
     if row is not None and row[0] != own_id:
         raise LokHTTPError(
-            409, "UNIQUE_SHIPMENT", "This shipment_id is already used by another reservation of your company",
+            409,
+            "UNIQUE_SHIPMENT",
+            "This shipment_id is already used by another reservation of your company",
             {"shipment_id": shipment_id, "id": str(row[0])},
         )
 
@@ -271,7 +286,9 @@ def clean_additional(additional: dict[str, str] | None) -> dict[str, str]:
         return {}
     if len(additional) > 30:
         raise LokHTTPError(
-            400, "INVALID_REQUEST", "additional holds at most 30 keys",
+            400,
+            "INVALID_REQUEST",
+            "additional holds at most 30 keys",
             {"keys": ["additional"], "source": "payload"},
         )
     return {k: v for k, v in additional.items() if not k.lower().startswith("lok")}
@@ -356,7 +373,8 @@ def kiosk(state: SandboxState, token: str, now_ms: int) -> Reservation:
     allowed, target = _KIOSK_MOVES[kind]
     if reservation.status not in allowed:
         raise LokHTTPError(
-            409, "INVALID_RESERVATION",
+            409,
+            "INVALID_RESERVATION",
             f"A {kind} token cannot be used while the reservation is {reservation.status}",
             {"id": reservation.id, "status": reservation.status},
         )
@@ -404,7 +422,8 @@ def daily_reminders(state: SandboxState, now_ms: int) -> int:
 def ensure_cancellable(reservation: Reservation) -> None:
     if reservation.status not in ("pending", "reserved"):
         raise LokHTTPError(
-            409, "INVALID_RESERVATION",
+            409,
+            "INVALID_RESERVATION",
             f"A reservation that is {reservation.status} can no longer be cancelled",
             {"id": reservation.id, "status": reservation.status},
         )
@@ -414,6 +433,8 @@ def ensure_updatable(reservation: Reservation) -> None:
     """#16/#32/#33 apply to unconfirmed, active pre-reservations only; anything else is gone (410)."""
     if not reservation.is_pre or reservation.doc.get("is_confirmed") or not reservation.active:
         raise LokHTTPError(
-            410, "INVALID_RESERVATION", "This reservation can no longer be updated",
+            410,
+            "INVALID_RESERVATION",
+            "This reservation can no longer be updated",
             {"id": reservation.id, "status": reservation.status},
         )

@@ -9,7 +9,14 @@ from urllib.parse import parse_qsl
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from lok_desk.sandbox.auth import access_token_body, bearer_token, client_row, issue_token, sha256, user_for_token
+from lok_desk.sandbox.auth import (
+    access_token_body,
+    bearer_token,
+    client_row,
+    issue_token,
+    sha256,
+    user_for_token,
+)
 from lok_desk.sandbox.deps import StateDep, UserDep, json_response
 from lok_desk.sandbox.errors import LokHTTPError, invalid
 
@@ -58,8 +65,11 @@ async def _form(request: Request) -> dict[str, Any]:
 @router.post("/oauth/token", summary="#12 Get access token", openapi_extra=_TOKEN_FORM)
 async def obtain_token(request: Request, state: StateDep) -> Response:
     form = await _form(request)
-    missing = [k for k in ("grant_type", "client_id", "client_secret") if not isinstance(form.get(k), str)
-               or not form.get(k)]
+    missing = [
+        k
+        for k in ("grant_type", "client_id", "client_secret")
+        if not isinstance(form.get(k), str) or not form.get(k)
+    ]
     if missing:
         raise invalid("Missing or empty: " + ", ".join(missing), missing)
     if form["grant_type"] != "client_credentials":

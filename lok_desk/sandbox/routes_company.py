@@ -1,5 +1,536 @@
-"""Placeholder: filled in next."""
+"""Company routes: action logs and reports (#1, #19, #23), notification e-mails (#5, #6),
+webhook settings (#9, #10, #34) and directories (#2, #3, #20, #21, #29, #35)."""
 
-from fastapi import APIRouter
+from __future__ import annotations
 
-router = APIRouter()
+import csv
+import io
+import math
+import re
+import secrets
+import sqlite3
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+from pydantic import ValidationError
+from starlette.responses import Response
+
+from lok_desk.sandbox.auth import Capability, User
+from lok_desk.sandbox.clock import MS_PER_DAY, in_range, iso, parse_instant
+from lok_desk.sandbox.deps import PageDep, StateDep, UserDep, json_response
+from lok_desk.sandbox.errors import LokHTTPError, invalid, not_found
+from lok_desk.sandbox.schemas import (
+    ContactsReplace,
+    DirectoryContact,
+    DirectoryCreate,
+    DirectoryCsvImport,
+    DirectoryUpdate,
+    NotificationEmailsUpdate,
+    WebhookStatus,
+    WebhookUpdate,
+)
+from lok_desk.sandbox.state import SandboxState
+from lok_desk.sandbox.store import dumps, loads
+from lok_desk.sandbox.webhooks import ALL_EVENTS, check_url, new_secret
+
+router = APIRouter(tags=["company"])
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+# -- action logs and reports ----------------------------------------------------------------------
+
+
+@router.get("/company/action_logs", summary="#1 Activity log (last 1000)")
+async def action_logs(state: StateDep, user: UserDep) -> Response:
+    Capability.LOGS.check(user)
+    rows = state.store.conn.execute(
+        "SELECT * FROM action_logs WHERE company_id = ? ORDER BY id DESC LIMIT 1000", (user.company_id,)
+    ).fetchall()
+    entries = [
+        {
+            "resource": r["resource"],
+            "status": r["status"],
+            "user_email": r["user_email"] or "",
+            "referer": r["referer"] or "",
+            "origin": r["origin"] or "",
+            "timestamp": r["timestamp"],
+            "payload": r["payload"],
+        }
+        for r in rows
+    ]
+    return json_response({"action_logs": entries})
+
+
+@router.get("/company/action_logs/csv", summary="#19 Request activity report")
+async def action_log_report(
+    state: StateDep,
+    user: UserDep,
+    from_: Annotated[str, Query(alias="from", max_length=64)] = "1653342119905",
+    until: Annotated[str, Query(max_length=64)] = "now",
+) -> Response:
+    Capability.LOGS.check(user)
+    start = parse_instant(from_)
+    if start is None or not in_range(start):
+        raise invalid("from must be epoch milliseconds or an ISO 8601 date", ["from"], "query")
+    end = state.clock.now_ms() if until.strip().lower() == "now" else parse_instant(until)
+    if end is None or not in_range(end):
+        raise invalid("until must be epoch milliseconds, an ISO 8601 date or now", ["until"], "query")
+    if end < start:
+        raise invalid("until is before from", ["from", "until"], "query")
+    company = state.store.conn.execute(
+        "SELECT administrator_email, operator_email FROM companies WHERE id = ?", (user.company_id,)
+    ).fetchone()
+    to = (
+        (company["administrator_email"] or company["operator_email"] or user.email) if company else user.email
+    )
+    return json_response(
+        {
+            "status_code": 200,
+            "message": f"The activity report from {iso(start)} to {iso(end)} will be sent to {to}",
+        }
+    )
+
+
+RECENT_ACTIVITY_COLUMNS = (
+    "Id de pedido",
+    "Locker",
+    "Huso horario",
+    "Torre",
+    "Casillero",
+    "Reservación",
+    "Depósito",
+    "Recolección",
+    "Cancelación",
+)
+
+
+def _csv_line(fields: list[str]) -> str:
+    # As in the reference's example: every field double-quoted, separated by comma + space.
+    return ", ".join('"' + f.replace('"', '""') + '"' for f in fields)
+
+
+@router.get("/company/reports/recent_activity", summary="#23 Recent-activity CSV")
+async def recent_activity(state: StateDep, user: UserDep) -> Response:
+    Capability.LOGS.check(user)
+    conn = state.store.conn
+    since = iso(state.clock.now_ms() - 2 * MS_PER_DAY)
+    rows = conn.execute(
+        "SELECT r.doc, l.doc AS location FROM reservations r JOIN locations l ON l.id = r.location_id "
+        "WHERE r.company_id = ? AND r.updated_at >= ? ORDER BY r.created_at",
+        (user.company_id, since),
+    ).fetchall()
+    lines = [_csv_line(list(RECENT_ACTIVITY_COLUMNS))]
+    for row in rows:
+        doc, location = loads(row["doc"]), loads(row["location"])
+        first: dict[str, str] = {}
+        for event in doc["event_history"]:
+            first.setdefault(event["status"], event["date"])
+        box = str(doc.get("locker", {}).get("uuid") or "")
+        lines.append(
+            _csv_line(
+                [
+                    str(doc.get("shipment_id") or doc["id"]),
+                    location["internal_name"],
+                    location["timezone"],
+                    box[:8],
+                    box,
+                    doc["created_at"],
+                    first.get("delivered", ""),
+                    first.get("picked_up", ""),
+                    first.get("cancelled", ""),
+                ]
+            )
+        )
+    return Response("\r\n".join(lines) + "\r\n", media_type="text/csv; charset=utf-8")
+
+
+# -- notification e-mails -------------------------------------------------------------------------
+
+
+def _emails_body(conn: sqlite3.Connection, company_id: str) -> dict[str, Any]:
+    row = conn.execute(
+        "SELECT operator_email, administrator_email FROM companies WHERE id = ?", (company_id,)
+    ).fetchone()
+    emails: dict[str, str] = {}
+    if row is not None:
+        if row["operator_email"]:
+            emails["operator"] = row["operator_email"]
+        if row["administrator_email"]:
+            emails["administrator"] = row["administrator_email"]
+    return {"status_code": 200, "management_emails": emails}
+
+
+@router.get("/company/notification_emails", summary="#5 Get notification emails")
+async def get_notification_emails(state: StateDep, user: UserDep) -> Response:
+    Capability.SETTINGS_READ.check(user)
+    return json_response(_emails_body(state.store.conn, user.company_id))
+
+
+@router.put("/company/notification_emails", summary="#6 Edit notification emails")
+async def put_notification_emails(body: NotificationEmailsUpdate, state: StateDep, user: UserDep) -> Response:
+    Capability.SETTINGS_WRITE.check(user)
+    bad = [
+        k
+        for k in ("operator_email", "administrator_email")
+        if getattr(body, k) and not _EMAIL.match(str(getattr(body, k)))
+    ]
+    if bad:
+        raise invalid("Not an e-mail address: " + ", ".join(bad), bad)
+    with state.store.transaction() as conn:
+        # An empty string clears the address; an omitted key keeps it.
+        if body.operator_email is not None:
+            conn.execute(
+                "UPDATE companies SET operator_email = ? WHERE id = ?",
+                (body.operator_email or None, user.company_id),
+            )
+        if body.administrator_email is not None:
+            conn.execute(
+                "UPDATE companies SET administrator_email = ? WHERE id = ?",
+                (body.administrator_email or None, user.company_id),
+            )
+        out = _emails_body(conn, user.company_id)
+    return json_response(out)
+
+
+# -- webhook settings -----------------------------------------------------------------------------
+
+
+def _webhook_body(conn: sqlite3.Connection, company_id: str) -> dict[str, Any]:
+    row = conn.execute("SELECT * FROM webhooks WHERE company_id = ?", (company_id,)).fetchone()
+    if row is None:
+        # Nothing configured yet: an empty, disabled webhook (no secret until PUT creates it).
+        return {"status_code": 200, "webhook": {"enabled": False, "secret": "", "url": "", "events": []}}
+    return {
+        "status_code": 200,
+        "webhook": {
+            "enabled": bool(row["enabled"]),
+            "secret": row["secret"],
+            "url": row["url"],
+            "events": loads(row["events"]),
+        },
+    }
+
+
+@router.get("/company/webhook", summary="#9 Get webhook settings")
+async def get_webhook(state: StateDep, user: UserDep) -> Response:
+    Capability.SETTINGS_READ.check(user)
+    return json_response(_webhook_body(state.store.conn, user.company_id))
+
+
+@router.put("/company/webhook", summary="#10 Update webhook settings")
+async def put_webhook(body: WebhookUpdate, state: StateDep, user: UserDep) -> Response:
+    Capability.SETTINGS_WRITE.check(user)
+    url = body.url.strip()
+    check_url(url)
+    events = list(dict.fromkeys(e.value for e in body.events)) if body.events else list(ALL_EVENTS)
+    with state.store.transaction() as conn:
+        row = conn.execute("SELECT secret FROM webhooks WHERE company_id = ?", (user.company_id,)).fetchone()
+        if row is None:
+            conn.execute(
+                "INSERT INTO webhooks (company_id, url, secret, events, enabled) VALUES (?, ?, ?, ?, 1)",
+                (user.company_id, url, new_secret(), dumps(events)),
+            )
+        else:
+            conn.execute(
+                "UPDATE webhooks SET url = ?, events = ? WHERE company_id = ?",
+                (url, dumps(events), user.company_id),
+            )
+        out = _webhook_body(conn, user.company_id)
+    return json_response(out)
+
+
+@router.put("/company/webhook/status", summary="#34 Toggle webhook")
+async def put_webhook_status(body: WebhookStatus, state: StateDep, user: UserDep) -> Response:
+    Capability.SETTINGS_WRITE.check(user)
+    with state.store.transaction() as conn:
+        done = conn.execute(
+            "UPDATE webhooks SET enabled = ? WHERE company_id = ?", (int(body.enabled), user.company_id)
+        ).rowcount
+        if not done:
+            raise invalid("Set the webhook URL (PUT /company/webhook) before enabling it", ["enabled"])
+    state.poke_worker()
+    return json_response(
+        {"status_code": 200, "message": "Webhook enabled" if body.enabled else "Webhook disabled"}
+    )
+
+
+# -- directories ----------------------------------------------------------------------------------
+
+
+def _directory_row(state: SandboxState, user: User, directory_id: str) -> sqlite3.Row:
+    """Another company's directory answers 404, like an unknown one."""
+    row: sqlite3.Row | None = state.store.conn.execute(
+        "SELECT * FROM directories WHERE id = ? AND company_id = ?", (directory_id, user.company_id)
+    ).fetchone()
+    if row is None:
+        raise not_found("Directory", directory_id)
+    return row
+
+
+def _summary(doc: dict[str, Any], company: dict[str, str]) -> dict[str, Any]:
+    return {
+        "id": doc["id"],
+        "company": company,
+        "author": doc["author"],
+        "isActive": doc["isActive"],
+        "name": doc["name"],
+        "created_at": doc["created_at"],
+        "updated_at": doc.get("updated_at"),
+    }
+
+
+def _detail(conn: sqlite3.Connection, doc: dict[str, Any], company: dict[str, str]) -> dict[str, Any]:
+    out = _summary(doc, company)
+    out["contacts"] = doc["contacts"]
+    locations = []
+    for location_id in doc.get("locations", []):
+        row = conn.execute("SELECT doc FROM locations WHERE id = ?", (location_id,)).fetchone()
+        if row is not None:
+            loc = loads(row[0])
+            locations.append(
+                {
+                    "id": loc["id"],
+                    "uuid": loc["uuid"],
+                    "internal_name": loc["internal_name"],
+                    "address": loc["address"],
+                }
+            )
+    out["locations"] = locations
+    return out
+
+
+def _company(user: User) -> dict[str, str]:
+    return {"id": user.company_id, "name": user.company_name}
+
+
+def _check_name_free(conn: sqlite3.Connection, user: User, name: str, own_id: str | None = None) -> None:
+    row = conn.execute(
+        "SELECT id FROM directories WHERE company_id = ? AND lower(name) = lower(?)", (user.company_id, name)
+    ).fetchone()
+    if row is not None and row[0] != own_id:
+        raise LokHTTPError(
+            409,
+            "INVALID_REQUEST",
+            f"A directory named {name!r} already exists",
+            {"keys": ["directory.name"], "id": row[0]},
+        )
+
+
+@router.get("/company/directories", summary="#2 List directories")
+async def list_directories(state: StateDep, user: UserDep, paging: PageDep) -> Response:
+    page, page_size = paging
+    conn = state.store.conn
+    total = int(
+        conn.execute("SELECT COUNT(*) FROM directories WHERE company_id = ?", (user.company_id,)).fetchone()[
+            0
+        ]
+    )
+    rows = conn.execute(
+        "SELECT doc FROM directories WHERE company_id = ? ORDER BY created_at, id LIMIT ? OFFSET ?",
+        (user.company_id, page_size, (page - 1) * page_size),
+    ).fetchall()
+    return json_response(
+        {
+            "status_code": 200,
+            "directories": [_summary(loads(r[0]), _company(user)) for r in rows],
+            "total": total,
+            "page": page,
+            "page_size": page_size,
+            "total_pages": math.ceil(total / page_size) if total else 0,
+        }
+    )
+
+
+@router.post("/company/directories", summary="#3 Create directory")
+async def create_directory(body: DirectoryCreate, state: StateDep, user: UserDep) -> Response:
+    Capability.DIRECTORY_WRITE.check(user)
+    name = body.directory.name.strip()
+    if not name:
+        raise invalid("The directory needs a name", ["directory.name"])
+    now = state.clock.now_iso()
+    with state.store.transaction() as conn:
+        _check_name_free(conn, user, name)
+        doc = _new_directory(conn, user, name, now)
+        out = {"status_code": 200, "directory": _detail(conn, doc, _company(user))}
+    return json_response(out)
+
+
+def _new_directory(conn: sqlite3.Connection, user: User, name: str, now: str) -> dict[str, Any]:
+    doc: dict[str, Any] = {
+        "id": "dir-" + secrets.token_hex(6),
+        "name": name,
+        "isActive": True,
+        "created_at": now,
+        "updated_at": now,
+        "author": {"id": user.id, "name": user.name},
+        "contacts": [],
+        "locations": [],
+    }
+    conn.execute(
+        "INSERT INTO directories (id, company_id, name, created_at, doc) VALUES (?, ?, ?, ?, ?)",
+        (doc["id"], user.company_id, name, now, dumps(doc)),
+    )
+    return doc
+
+
+def _save_directory(conn: sqlite3.Connection, doc: dict[str, Any]) -> None:
+    conn.execute(
+        "UPDATE directories SET name = ?, doc = ? WHERE id = ?", (doc["name"], dumps(doc), doc["id"])
+    )
+
+
+@router.get("/company/directories/{directory_id}", summary="#20 Get directory")
+async def get_directory(directory_id: str, state: StateDep, user: UserDep) -> Response:
+    row = _directory_row(state, user, directory_id)
+    return json_response(
+        {"status_code": 200, "directory": _detail(state.store.conn, loads(row["doc"]), _company(user))}
+    )
+
+
+@router.put("/company/directories/{directory_id}", summary="#21 Update directory")
+async def update_directory(
+    directory_id: str, body: DirectoryUpdate, state: StateDep, user: UserDep
+) -> Response:
+    Capability.DIRECTORY_WRITE.check(user)
+    name = body.directory.name.strip()
+    if not name:
+        raise invalid("The directory needs a name", ["directory.name"])
+    with state.store.transaction() as conn:
+        doc = loads(_directory_row(state, user, directory_id)["doc"])
+        _check_name_free(conn, user, name, own_id=directory_id)
+        if body.directory.locations is not None:
+            for index, location_id in enumerate(body.directory.locations):
+                row = conn.execute("SELECT company_id FROM locations WHERE id = ?", (location_id,)).fetchone()
+                if row is None or row["company_id"] != user.company_id:
+                    raise invalid(f"Unknown location {location_id!r}", [f"directory.locations.{index}"])
+            doc["locations"] = list(dict.fromkeys(body.directory.locations))
+        doc["name"] = name
+        doc["isActive"] = body.directory.is_active
+        doc["updated_at"] = state.clock.now_iso()
+        _save_directory(conn, doc)
+        out = {"status_code": 200, "directory": _detail(conn, doc, _company(user))}
+    return json_response(out)
+
+
+def _stored_contacts(contacts: list[DirectoryContact], directory_id: str, now: str) -> list[dict[str, Any]]:
+    emails = [c.email.lower() for c in contacts if c.email]
+    duplicated = sorted({e for e in emails if emails.count(e) > 1})
+    if duplicated:
+        raise LokHTTPError(
+            409,
+            "INVALID_REQUEST",
+            "Two contacts share the e-mail " + ", ".join(duplicated),
+            {"keys": ["contacts"], "emails": duplicated},
+        )
+    stored = []
+    for contact in contacts:
+        item = contact.model_dump(exclude_none=True, mode="json")
+        item.update({"directory": directory_id, "created_at": now, "updated_at": now})
+        stored.append(item)
+    return stored
+
+
+@router.put("/company/directories/{directory_id}/contacts", summary="#35 Overwrite contacts")
+async def replace_contacts(
+    directory_id: str, body: ContactsReplace, state: StateDep, user: UserDep
+) -> Response:
+    Capability.DIRECTORY_WRITE.check(user)
+    now = state.clock.now_iso()
+    with state.store.transaction() as conn:
+        doc = loads(_directory_row(state, user, directory_id)["doc"])
+        doc["contacts"] = _stored_contacts(body.contacts, directory_id, now)
+        doc["updated_at"] = now
+        _save_directory(conn, doc)
+    return json_response({"contacts": doc["contacts"]})
+
+
+CSV_COLUMNS = (
+    "name",
+    "last_name",
+    "email",
+    "gender",
+    "age",
+    "phones",
+    "street",
+    "number",
+    "town",
+    "zip_code",
+    "city",
+    "state",
+    "country",
+    "references",
+    "cross_streets",
+    "delivery_info",
+)
+
+
+def parse_contacts_csv(text: str) -> list[DirectoryContact]:
+    """Header row with the CSV_COLUMNS names (any order; name, last_name required); `phones`
+    separated by `;`. Errors name the line: data.keys ["csv.<line>.<column>"]."""
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")), skipinitialspace=True)
+    header = [h.strip() for h in (reader.fieldnames or [])]
+    if "name" not in header or "last_name" not in header:
+        raise invalid("The CSV needs a header row with at least name and last_name", ["csv"])
+    reader.fieldnames = header
+    contacts = []
+    for line, raw in enumerate(reader, start=2):
+        row = {k: (v or "").strip() for k, v in raw.items() if k in CSV_COLUMNS and isinstance(v, str)}
+        item: dict[str, Any] = {
+            "name": row.get("name", ""),
+            "last_name": row.get("last_name", ""),
+            "gender": row.get("gender") or "unspecified",
+            "age": row.get("age") or 0,
+        }
+        if row.get("email"):
+            item["email"] = row["email"]
+        if row.get("phones"):
+            item["phones"] = [p.strip() for p in row["phones"].split(";") if p.strip()]
+        if any(row.get(k) for k in ("street", "number", "town", "zip_code")):
+            item["address"] = {
+                k: row.get(k, "")
+                for k in CSV_COLUMNS[6:]
+                if row.get(k) or k in ("street", "number", "town", "zip_code")
+            }
+        try:
+            contacts.append(DirectoryContact.model_validate(item))
+        except ValidationError as exc:
+            keys = [f"csv.{line}." + ".".join(str(p) for p in e["loc"]) for e in exc.errors()]
+            raise invalid(f"Line {line} of the CSV is not a valid contact", keys) from None
+        if len(contacts) > 5000:
+            raise invalid("The CSV holds more than 5000 contacts", ["csv"])
+    return contacts
+
+
+@router.post("/company/directories/csv", summary="#29 Import contacts CSV", status_code=204)
+async def import_contacts_csv(body: DirectoryCsvImport, state: StateDep, user: UserDep) -> Response:
+    Capability.DIRECTORY_WRITE.check(user)
+    if not body.csv or not body.csv.strip():
+        raise invalid("Send the contacts as csv text", ["csv"])
+    contacts = parse_contacts_csv(body.csv)
+    now = state.clock.now_iso()
+    with state.store.transaction() as conn:
+        if body.directoriesIds:
+            docs = []
+            for index, directory_id in enumerate(body.directoriesIds):
+                row = conn.execute(
+                    "SELECT doc FROM directories WHERE id = ? AND company_id = ?",
+                    (directory_id, user.company_id),
+                ).fetchone()
+                if row is None:
+                    raise invalid(f"Unknown directory {directory_id!r}", [f"directoriesIds.{index}"])
+                docs.append(loads(row[0]))
+        else:
+            name = f"Importado {now[:16].replace('T', ' ')}"
+            suffix = 1
+            while conn.execute(
+                "SELECT 1 FROM directories WHERE company_id = ? AND name = ?", (user.company_id, name)
+            ).fetchone():
+                suffix += 1
+                name = f"Importado {now[:16].replace('T', ' ')} ({suffix})"
+            docs = [_new_directory(conn, user, name, now)]
+        for doc in docs:
+            doc["contacts"] = _stored_contacts(contacts, doc["id"], now)
+            doc["updated_at"] = now
+            _save_directory(conn, doc)
+    return Response(status_code=204)

@@ -54,14 +54,16 @@ async def list_locations(
         rows = [r for r in rows if needle in str(r["internal_name"]).casefold()]
     total = len(rows)
     chosen = rows[(page - 1) * page_size : page * page_size]
-    return json_response({
-        "status_code": 200,
-        "locations": [location_detail(conn, r) for r in chosen],
-        "total": total,
-        "page": page,
-        "page_size": page_size,
-        "total_pages": math.ceil(total / page_size) if total else 0,
-    })
+    return json_response(
+        {
+            "status_code": 200,
+            "locations": [location_detail(conn, r) for r in chosen],
+            "total": total,
+            "page": page,
+            "page_size": page_size,
+            "total_pages": math.ceil(total / page_size) if total else 0,
+        }
+    )
 
 
 @router.get("/company/locations/{location_id}", summary="#22 Get location")
@@ -86,17 +88,20 @@ async def available_locations(body: AvailabilitySearch, state: StateDep, user: U
     if body.coords is not None:
         lat, lon = body.coords.lat, body.coords.long
     elif body.zip_code is not None:
-        hit = conn.execute("SELECT lat, lon FROM locations WHERE zip_code = ? LIMIT 1",
-                           (body.zip_code.strip(),)).fetchone()
+        hit = conn.execute(
+            "SELECT lat, lon FROM locations WHERE zip_code = ? LIMIT 1", (body.zip_code.strip(),)
+        ).fetchone()
         if hit is None:
-            raise LokHTTPError(422, "INVALID_ADDRESS", "The zip code matches no known area",
-                               {"keys": ["zip_code"]})
+            raise LokHTTPError(
+                422, "INVALID_ADDRESS", "The zip code matches no known area", {"keys": ["zip_code"]}
+            )
         lat, lon = float(hit["lat"]), float(hit["lon"])
     else:
         raise invalid("Send coords or zip_code", ["coords", "zip_code"])
     # Owners search their company's lockers; sellers also the Lok public network.
     candidates = [
-        r for r in conn.execute("SELECT * FROM locations ORDER BY seq").fetchall()
+        r
+        for r in conn.execute("SELECT * FROM locations ORDER BY seq").fetchall()
         if r["company_id"] == user.company_id or (user.scope == "seller" and r["is_public"])
     ]
     near = sorted(
@@ -107,34 +112,41 @@ async def available_locations(body: AvailabilitySearch, state: StateDep, user: U
     if body.size is not None:
         fitting = [(d, r) for d, r in near if free_box(conn, str(r["id"]), body.size.value) is not None]
         if near and not fitting:
-            raise LokHTTPError(422, "BOX_INCOMPATIBLE", f"No free box of size {body.size.value} nearby",
-                               {"keys": ["size"]})
+            raise LokHTTPError(
+                422, "BOX_INCOMPATIBLE", f"No free box of size {body.size.value} nearby", {"keys": ["size"]}
+            )
         near = fitting
     chosen = near[: body.limit]
     locations = []
     for distance, row in chosen:
         doc = loads(row["doc"])
-        locations.append({
-            "distance": round(distance),
-            "host": doc["internal_name"],
-            "is_24": False,
-            "coords": doc["coords"],
-            "phone": doc.get("phone"),
-            "service_days": doc["service_days"],
-            "timezone": doc["timezone"],
-            "internal_name": doc["internal_name"],
-            "address": doc["address"],
-            "id": doc["id"],
-            "uuid": doc["uuid"],
-        })
+        locations.append(
+            {
+                "distance": round(distance),
+                "host": doc["internal_name"],
+                "is_24": False,
+                "coords": doc["coords"],
+                "phone": doc.get("phone"),
+                "service_days": doc["service_days"],
+                "timezone": doc["timezone"],
+                "internal_name": doc["internal_name"],
+                "address": doc["address"],
+                "id": doc["id"],
+                "uuid": doc["uuid"],
+            }
+        )
     body_out: dict[str, Any] = {"status_code": 200, "locations": locations}
     if locations:
         grant = "grt_" + secrets.token_urlsafe(24)
         with state.store.transaction():
             conn.execute(
                 "INSERT INTO grants (grant_sha256, company_id, location_ids, expires_ms) VALUES (?, ?, ?, ?)",
-                (sha256(grant), user.company_id, dumps([loc["id"] for loc in locations]),
-                 state.clock.now_ms() + GRANT_LIFETIME_MS),
+                (
+                    sha256(grant),
+                    user.company_id,
+                    dumps([loc["id"] for loc in locations]),
+                    state.clock.now_ms() + GRANT_LIFETIME_MS,
+                ),
             )
         body_out["grant"] = grant
     return json_response(body_out)

@@ -159,7 +159,9 @@ def _package_info(body: ReservationRequest | PreReservationRequest | PreReservat
     return body.package_info.model_dump(exclude_none=True)
 
 
-def _people(body: ReservationRequest | PreReservationRequest | PreReservationUpdate) -> tuple[dict[str, Any], dict[str, Any]]:
+def _people(
+    body: ReservationRequest | PreReservationRequest | PreReservationUpdate,
+) -> tuple[dict[str, Any], dict[str, Any]]:
     contact = body.contact_info.model_dump(exclude_none=True) if body.contact_info else {}
     recipient = body.recipient_info.model_dump(exclude_none=True) if body.recipient_info else {}
     return contact, recipient
@@ -182,14 +184,26 @@ async def create_reservation(
         reservation_id = new_id("rsv-")
         contact, recipient = _people(body)
         doc = new_document(
-            reservation_id=reservation_id, location=location, box_uuid=box, size=body.size.value,
-            shipment_id=body.shipment_id, package_info=package, additional=additional,
-            contact_info=contact, recipient_info=recipient,
-            notifications=bool(body.recipient_notifications_enabled), first_status="reserved",
-            now_ms=now, delivery_due_ms=now + DIRECT_DELIVERY_WINDOW_MS,
+            reservation_id=reservation_id,
+            location=location,
+            box_uuid=box,
+            size=body.size.value,
+            shipment_id=body.shipment_id,
+            package_info=package,
+            additional=additional,
+            contact_info=contact,
+            recipient_info=recipient,
+            notifications=bool(body.recipient_notifications_enabled),
+            first_status="reserved",
+            now_ms=now,
+            delivery_due_ms=now + DIRECT_DELIVERY_WINDOW_MS,
         )
-        reservation = Reservation(doc=doc, tokens=issue_tokens(conn, reservation_id, body.delivery_token),
-                                  company_id=user.company_id, is_pre=False)
+        reservation = Reservation(
+            doc=doc,
+            tokens=issue_tokens(conn, reservation_id, body.delivery_token),
+            company_id=user.company_id,
+            is_pre=False,
+        )
         reservation.save(conn, insert=True)
         enqueue_event(state, user.company_id, doc, "reserved", now)
         out = _created_body(reservation, conn, 201)
@@ -203,15 +217,23 @@ def _delivery_date(value: str | None, now: int) -> int:
     if instant is None or not in_range(instant):
         raise invalid("delivery_date must be an ISO 8601 date", ["delivery_date"])
     if instant < now:
-        raise LokHTTPError(400, "INVALID_DUE_DATE", "delivery_date is in the past",
-                           {"keys": ["delivery_date"], "source": "payload"})
+        raise LokHTTPError(
+            400,
+            "INVALID_DUE_DATE",
+            "delivery_date is in the past",
+            {"keys": ["delivery_date"], "source": "payload"},
+        )
     return instant
 
 
 def _check_grant(state: SandboxState, user: User, grant: str | None, location_id: str) -> None:
     if not grant:
-        raise LokHTTPError(403, "GRANT_TOKEN", "Send the grant of POST /locations/available in lok-grant-token",
-                           {"source": "headers", "keys": ["lok-grant-token"]})
+        raise LokHTTPError(
+            403,
+            "GRANT_TOKEN",
+            "Send the grant of POST /locations/available in lok-grant-token",
+            {"source": "headers", "keys": ["lok-grant-token"]},
+        )
     row = state.store.conn.execute("SELECT * FROM grants WHERE grant_sha256 = ?", (sha256(grant),)).fetchone()
     if (
         row is None
@@ -219,11 +241,17 @@ def _check_grant(state: SandboxState, user: User, grant: str | None, location_id
         or int(row["expires_ms"]) <= state.clock.now_ms()
         or location_id not in loads(row["location_ids"])
     ):
-        raise LokHTTPError(403, "GRANT_TOKEN", "The grant for this operation is invalid or expired",
-                           {"source": "headers", "keys": ["lok-grant-token"]})
+        raise LokHTTPError(
+            403,
+            "GRANT_TOKEN",
+            "The grant for this operation is invalid or expired",
+            {"source": "headers", "keys": ["lok-grant-token"]},
+        )
 
 
-@router.post("/locations/{location_id}/pre_reservation", summary="#30 Create pre-reservation", status_code=201)
+@router.post(
+    "/locations/{location_id}/pre_reservation", summary="#30 Create pre-reservation", status_code=201
+)
 async def create_pre_reservation(
     location_id: str,
     body: PreReservationRequest,
@@ -253,15 +281,27 @@ async def create_pre_reservation(
         reservation_id = new_id("rsv-")
         contact, recipient = _people(body)
         doc = new_document(
-            reservation_id=reservation_id, location=row, box_uuid=box, size=size,
-            shipment_id=body.shipment_id, package_info=package, additional=additional,
-            contact_info=contact, recipient_info=recipient,
-            notifications=bool(body.recipient_notifications_enabled), first_status="pending",
-            now_ms=now, delivery_due_ms=delivery,
+            reservation_id=reservation_id,
+            location=row,
+            box_uuid=box,
+            size=size,
+            shipment_id=body.shipment_id,
+            package_info=package,
+            additional=additional,
+            contact_info=contact,
+            recipient_info=recipient,
+            notifications=bool(body.recipient_notifications_enabled),
+            first_status="pending",
+            now_ms=now,
+            delivery_due_ms=delivery,
         )
-        reservation = Reservation(doc=doc, tokens=issue_tokens(conn, reservation_id, body.delivery_token),
-                                  company_id=user.company_id, is_pre=True,
-                                  expires_ms=delivery + PRE_RESERVATION_GRACE_MS)
+        reservation = Reservation(
+            doc=doc,
+            tokens=issue_tokens(conn, reservation_id, body.delivery_token),
+            company_id=user.company_id,
+            is_pre=True,
+            expires_ms=delivery + PRE_RESERVATION_GRACE_MS,
+        )
         reservation.save(conn, insert=True)
         out = _created_body(reservation, conn, 201)
     return json_response(out, 201)
@@ -292,10 +332,14 @@ async def update_pre_reservation(
         if body.shipment_id is not None:
             check_shipment_unique(conn, user.company_id, body.shipment_id, own_id=reservation.id)
             doc["shipment_id"] = body.shipment_id
-        if body.delivery_token is not None and body.delivery_token != reservation.tokens.get("delivery_token"):
+        if body.delivery_token is not None and body.delivery_token != reservation.tokens.get(
+            "delivery_token"
+        ):
             check_custom_delivery_token(conn, body.delivery_token)
-            conn.execute("UPDATE kiosk_tokens SET token = ? WHERE reservation_id = ? AND kind = 'delivery'",
-                         (body.delivery_token, reservation.id))
+            conn.execute(
+                "UPDATE kiosk_tokens SET token = ? WHERE reservation_id = ? AND kind = 'delivery'",
+                (body.delivery_token, reservation.id),
+            )
             reservation.tokens["delivery_token"] = body.delivery_token
         if body.additional is not None:
             kept = {k: v for k, v in doc.get("additional", {}).items() if k.lower().startswith("lok")}
@@ -352,6 +396,10 @@ def label_for(doc: dict[str, Any]) -> dict[str, str]:
 async def reservation_label(reservation_id: str, state: StateDep, user: UserDep) -> Response:
     reservation = Reservation.from_row(load_reservation_row(state, user, reservation_id, operate=False))
     if not reservation.doc.get("shipping"):
-        raise LokHTTPError(422, "INVALID_RESERVATION", "This reservation has no shipping order, so no label",
-                           {"id": reservation.id})
+        raise LokHTTPError(
+            422,
+            "INVALID_RESERVATION",
+            "This reservation has no shipping order, so no label",
+            {"id": reservation.id},
+        )
     return json_response(label_for(reservation.doc))

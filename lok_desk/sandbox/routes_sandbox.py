@@ -57,10 +57,17 @@ async def set_faults(body: FaultRules, state: StateDep) -> Response:
             pattern = re.compile(rule.path)
         except re.error:
             raise invalid("path must be a regular expression", [f"rules.{index}.path"]) from None
-        rules.append(FaultRuleState(
-            method=rule.method.upper() if rule.method else None, pattern=pattern, status=rule.status,
-            delay_ms=rule.delay_ms, remaining=rule.times, drop=rule.drop, malformed=rule.malformed,
-        ))
+        rules.append(
+            FaultRuleState(
+                method=rule.method.upper() if rule.method else None,
+                pattern=pattern,
+                status=rule.status,
+                delay_ms=rule.delay_ms,
+                remaining=rule.times,
+                drop=rule.drop,
+                malformed=rule.malformed,
+            )
+        )
     state.faults[:] = rules
     return json_response({"rules": len(rules)})
 

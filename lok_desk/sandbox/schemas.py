@@ -263,7 +263,7 @@ class ContactsReplace(Body):
 class DirectoryCsvImport(Body):
     """#29."""
 
-    directoriesIds: Annotated[list[ShortText], Field(max_length=100)] | None = None  # noqa: N815
+    directoriesIds: Annotated[list[ShortText], Field(max_length=100)] | None = None
     csv: Annotated[str, Field(max_length=2_000_000), AfterValidator(_no_surrogates)] | None = None
 
 

@@ -1,4 +1,5 @@
 """Deterministic seed data: two companies, a public-network locker, clients, boxes, reservations."""
+# ruff: noqa: S311 -- a seeded random.Random is the point: the seed must be reproducible, not secret.
 
 from __future__ import annotations
 
@@ -28,7 +29,8 @@ NETWORK_COMPANY_ID = "cmp-lok-network"
 
 #: Demo clients of the first company: role → (client_id, client_secret).
 DEMO_CLIENTS: dict[str, tuple[str, str]] = {
-    role: (f"demo-{role}", f"demo-{role}-secret") for role in ("owner", "employee", "reporter", "seller", "admin")
+    role: (f"demo-{role}", f"demo-{role}-secret")
+    for role in ("owner", "employee", "reporter", "seller", "admin")
 }
 #: The second company's owner: must never see the first company's data, nor the reverse.
 OTHER_CLIENTS: dict[str, tuple[str, str]] = {
@@ -40,52 +42,224 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 
 # (id, company, public, name, timezone, city, state, country, street, number, town, zip, lat, lon)
 _LOCATIONS: list[tuple[Any, ...]] = [
-    ("loc-cdmx-antara", DEMO_COMPANY_ID, False, "Antara Polanco", "America/Mexico_City", "Ciudad de México",
-     "CDMX", "Mexico", "Av. Ejército Nacional", "843-B", "Granada", "11520", 19.4397, -99.2036),
-    ("loc-tij-plaza-rio", DEMO_COMPANY_ID, False, "Plaza Río Tijuana", "America/Tijuana", "Tijuana",
-     "Baja California", "Mexico", "Paseo de los Héroes", "96", "Zona Urbana Río", "22010", 32.5265, -117.0196),
-    ("loc-cun-malecon", DEMO_COMPANY_ID, False, "Malecón Américas", "America/Cancun", "Cancún",
-     "Quintana Roo", "Mexico", "Av. Bonampak", "Mz 1", "Centro", "77500", 21.1466, -86.8232),
-    ("loc-bog-andino", DEMO_COMPANY_ID, False, "Andino Bogotá", "America/Bogota", "Bogotá",
-     "Cundinamarca", "Colombia", "Carrera 11", "82-71", "Chapinero", "110221", 4.6668, -74.0527),
-    ("loc-mty-fundidora", DEMO_COMPANY_ID, False, "Paseo Fundidora", "America/Monterrey", "Monterrey",
-     "Nuevo León", "Mexico", "Av. Fundidora", "501", "Obrera", "64010", 25.6781, -100.2834),
-    ("loc-net-coyoacan", NETWORK_COMPANY_ID, True, "Red Lok Coyoacán", "America/Mexico_City",
-     "Ciudad de México", "CDMX", "Mexico", "Av. Miguel Ángel de Quevedo", "687", "Coyoacán", "04100",
-     19.3467, -99.1617),
-    ("loc-gdl-galerias", OTHER_COMPANY_ID, False, "Galerías Guadalajara", "America/Mexico_City",
-     "Zapopan", "Jalisco", "Mexico", "Av. Rafael Sanzio", "150", "Arcos de Guadalupe", "45030",
-     20.6767, -103.4327),
-    ("loc-gdl-andares", OTHER_COMPANY_ID, False, "Andares Norte", "America/Mexico_City",
-     "Zapopan", "Jalisco", "Mexico", "Blvd. Puerta de Hierro", "4965", "Puerta de Hierro", "45116",
-     20.7100, -103.4118),
+    (
+        "loc-cdmx-antara",
+        DEMO_COMPANY_ID,
+        False,
+        "Antara Polanco",
+        "America/Mexico_City",
+        "Ciudad de México",
+        "CDMX",
+        "Mexico",
+        "Av. Ejército Nacional",
+        "843-B",
+        "Granada",
+        "11520",
+        19.4397,
+        -99.2036,
+    ),
+    (
+        "loc-tij-plaza-rio",
+        DEMO_COMPANY_ID,
+        False,
+        "Plaza Río Tijuana",
+        "America/Tijuana",
+        "Tijuana",
+        "Baja California",
+        "Mexico",
+        "Paseo de los Héroes",
+        "96",
+        "Zona Urbana Río",
+        "22010",
+        32.5265,
+        -117.0196,
+    ),
+    (
+        "loc-cun-malecon",
+        DEMO_COMPANY_ID,
+        False,
+        "Malecón Américas",
+        "America/Cancun",
+        "Cancún",
+        "Quintana Roo",
+        "Mexico",
+        "Av. Bonampak",
+        "Mz 1",
+        "Centro",
+        "77500",
+        21.1466,
+        -86.8232,
+    ),
+    (
+        "loc-bog-andino",
+        DEMO_COMPANY_ID,
+        False,
+        "Andino Bogotá",
+        "America/Bogota",
+        "Bogotá",
+        "Cundinamarca",
+        "Colombia",
+        "Carrera 11",
+        "82-71",
+        "Chapinero",
+        "110221",
+        4.6668,
+        -74.0527,
+    ),
+    (
+        "loc-mty-fundidora",
+        DEMO_COMPANY_ID,
+        False,
+        "Paseo Fundidora",
+        "America/Monterrey",
+        "Monterrey",
+        "Nuevo León",
+        "Mexico",
+        "Av. Fundidora",
+        "501",
+        "Obrera",
+        "64010",
+        25.6781,
+        -100.2834,
+    ),
+    (
+        "loc-net-coyoacan",
+        NETWORK_COMPANY_ID,
+        True,
+        "Red Lok Coyoacán",
+        "America/Mexico_City",
+        "Ciudad de México",
+        "CDMX",
+        "Mexico",
+        "Av. Miguel Ángel de Quevedo",
+        "687",
+        "Coyoacán",
+        "04100",
+        19.3467,
+        -99.1617,
+    ),
+    (
+        "loc-gdl-galerias",
+        OTHER_COMPANY_ID,
+        False,
+        "Galerías Guadalajara",
+        "America/Mexico_City",
+        "Zapopan",
+        "Jalisco",
+        "Mexico",
+        "Av. Rafael Sanzio",
+        "150",
+        "Arcos de Guadalupe",
+        "45030",
+        20.6767,
+        -103.4327,
+    ),
+    (
+        "loc-gdl-andares",
+        OTHER_COMPANY_ID,
+        False,
+        "Andares Norte",
+        "America/Mexico_City",
+        "Zapopan",
+        "Jalisco",
+        "Mexico",
+        "Blvd. Puerta de Hierro",
+        "4965",
+        "Puerta de Hierro",
+        "45116",
+        20.7100,
+        -103.4118,
+    ),
 ]
 BOXES_PER_SIZE = {"s": 40, "m": 30, "l": 16, "xl": 8}
 # Seeded active reservations leave at least this share of every size free, so demos can reserve.
 _MIN_FREE_SHARE = 0.4
 
-_FIRST = ("Ana", "Luis", "María", "José", "Sofía", "Diego", "Valeria", "Jorge", "Camila", "Andrés", "Lucía",
-          "Mateo", "Fernanda", "Ricardo", "Daniela", "Héctor", "Ximena", "Iván", "Paola", "Emilio")
-_LAST = ("García", "Hernández", "López", "Martínez", "González", "Rodríguez", "Pérez", "Sánchez", "Ramírez",
-         "Flores", "Torres", "Rivera", "Gómez", "Díaz", "Cruz", "Morales", "Ortiz", "Vargas")
-_GOODS = ("Libros", "Ropa", "Electrónica", "Zapatos", "Juguetes", "Cosméticos", "Documentos", "Medicamentos",
-          "Accesorios", "Refacciones")
+_FIRST = (
+    "Ana",
+    "Luis",
+    "María",
+    "José",
+    "Sofía",
+    "Diego",
+    "Valeria",
+    "Jorge",
+    "Camila",
+    "Andrés",
+    "Lucía",
+    "Mateo",
+    "Fernanda",
+    "Ricardo",
+    "Daniela",
+    "Héctor",
+    "Ximena",
+    "Iván",
+    "Paola",
+    "Emilio",
+)
+_LAST = (
+    "García",
+    "Hernández",
+    "López",
+    "Martínez",
+    "González",
+    "Rodríguez",
+    "Pérez",
+    "Sánchez",
+    "Ramírez",
+    "Flores",
+    "Torres",
+    "Rivera",
+    "Gómez",
+    "Díaz",
+    "Cruz",
+    "Morales",
+    "Ortiz",
+    "Vargas",
+)
+_GOODS = (
+    "Libros",
+    "Ropa",
+    "Electrónica",
+    "Zapatos",
+    "Juguetes",
+    "Cosméticos",
+    "Documentos",
+    "Medicamentos",
+    "Accesorios",
+    "Refacciones",
+)
 
 
 def location_doc(spec: tuple[Any, ...], seq: int) -> dict[str, Any]:
-    (loc_id, _company, _public, name, tz, city, state, country, street, number, town, zip_code, lat, lon) = spec
+    (loc_id, _company, _public, name, tz, city, state, country, street, number, town, zip_code, lat, lon) = (
+        spec
+    )
     days = []
     for index, weekday in enumerate(_WEEKDAYS):
         closing = "14:00" if weekday == "sunday" else ("21:00" if seq % 2 else "18:00")
-        days.append({"weekday": index + 1, "string_weekday": weekday, "opening_time": "09:00",
-                     "closing_time": closing})
+        days.append(
+            {
+                "weekday": index + 1,
+                "string_weekday": weekday,
+                "opening_time": "09:00",
+                "closing_time": closing,
+            }
+        )
     return {
         "id": loc_id,
         "uuid": f"{seq + 1:04d}",
         "internal_name": name,
         "address": {
-            "parking": seq % 3 != 2, "city": city, "state": state, "country": country, "street": street,
-            "number": number, "town": town, "zip_code": zip_code, "references": "Junto a la entrada principal",
+            "parking": seq % 3 != 2,
+            "city": city,
+            "state": state,
+            "country": country,
+            "street": street,
+            "number": number,
+            "town": town,
+            "zip_code": zip_code,
+            "references": "Junto a la entrada principal",
             "cross_streets": "",
         },
         "coords": {"latitude": lat, "longitude": lon},
@@ -96,12 +270,33 @@ def location_doc(spec: tuple[Any, ...], seq: int) -> dict[str, Any]:
     }
 
 
-def _client(conn: sqlite3.Connection, client_id: str, secret: str, scope: str, name: str, email: str,
-            company_id: str, location_id: str | None, now: str) -> None:
+def _client(
+    conn: sqlite3.Connection,
+    client_id: str,
+    secret: str,
+    scope: str,
+    name: str,
+    email: str,
+    company_id: str,
+    location_id: str | None,
+    now: str,
+) -> None:
     conn.execute(
-        "INSERT INTO clients (client_id, secret_sha256, user_id, name, email, scope, company_id, location_id, "
+        "INSERT INTO clients (client_id, secret_sha256, user_id, name, email, scope, company_id, "
+        "location_id, "
         "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (client_id, sha256(secret), "usr-" + client_id, name, email, scope, company_id, location_id, now, now),
+        (
+            client_id,
+            sha256(secret),
+            "usr-" + client_id,
+            name,
+            email,
+            scope,
+            company_id,
+            location_id,
+            now,
+            now,
+        ),
     )
 
 
@@ -128,25 +323,72 @@ def seed(store: Store, now_ms: int, reservations: int = 320, other_reservations:
     with store.transaction() as conn:
         conn.execute(
             "INSERT INTO companies (id, name, operator_email, administrator_email) VALUES (?, ?, ?, ?)",
-            (DEMO_COMPANY_ID, "Paquetería Demo S.A. de C.V.", "operaciones@demo.lok.test", "admin@demo.lok.test"),
+            (
+                DEMO_COMPANY_ID,
+                "Paquetería Demo S.A. de C.V.",
+                "operaciones@demo.lok.test",
+                "admin@demo.lok.test",
+            ),
         )
         conn.execute("INSERT INTO companies (id, name) VALUES (?, ?)", (OTHER_COMPANY_ID, "Envíos del Norte"))
-        conn.execute("INSERT INTO companies (id, name) VALUES (?, ?)", (NETWORK_COMPANY_ID, "Red pública Lok"))
-        names = {"owner": "Olivia Dueña", "employee": "Ernesto Mostrador", "reporter": "Regina Reportes",
-                 "seller": "Sergio Ventas", "admin": "Adriana Lok"}
+        conn.execute(
+            "INSERT INTO companies (id, name) VALUES (?, ?)", (NETWORK_COMPANY_ID, "Red pública Lok")
+        )
+        names = {
+            "owner": "Olivia Dueña",
+            "employee": "Ernesto Mostrador",
+            "reporter": "Regina Reportes",
+            "seller": "Sergio Ventas",
+            "admin": "Adriana Lok",
+        }
         for role, (client_id, secret) in DEMO_CLIENTS.items():
-            _client(conn, client_id, secret, role, names[role], f"{role}@demo.lok.test", DEMO_COMPANY_ID,
-                    _LOCATIONS[0][0] if role == "employee" else None, now)
-        _client(conn, *OTHER_CLIENTS["owner"], "owner", "Nora Norte", "owner@norte.lok.test", OTHER_COMPANY_ID,
-                None, now)
-        _client(conn, *OTHER_CLIENTS["employee"], "employee", "Elías Norte", "employee@norte.lok.test",
-                OTHER_COMPANY_ID, _LOCATIONS[6][0], now)
+            _client(
+                conn,
+                client_id,
+                secret,
+                role,
+                names[role],
+                f"{role}@demo.lok.test",
+                DEMO_COMPANY_ID,
+                _LOCATIONS[0][0] if role == "employee" else None,
+                now,
+            )
+        _client(
+            conn,
+            *OTHER_CLIENTS["owner"],
+            "owner",
+            "Nora Norte",
+            "owner@norte.lok.test",
+            OTHER_COMPANY_ID,
+            None,
+            now,
+        )
+        _client(
+            conn,
+            *OTHER_CLIENTS["employee"],
+            "employee",
+            "Elías Norte",
+            "employee@norte.lok.test",
+            OTHER_COMPANY_ID,
+            _LOCATIONS[6][0],
+            now,
+        )
         for seq, spec in enumerate(_LOCATIONS):
             conn.execute(
-                "INSERT INTO locations (id, seq, company_id, is_public, internal_name, zip_code, lat, lon, doc) "
+                "INSERT INTO locations (id, seq, company_id, is_public, internal_name, zip_code, lat, lon, "
+                "doc) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (spec[0], seq, spec[1], int(spec[2]), spec[3], spec[11], spec[12], spec[13],
-                 dumps(location_doc(spec, seq))),
+                (
+                    spec[0],
+                    seq,
+                    spec[1],
+                    int(spec[2]),
+                    spec[3],
+                    spec[11],
+                    spec[12],
+                    spec[13],
+                    dumps(location_doc(spec, seq)),
+                ),
             )
             for tower in (1, 2):
                 tower_id = f"{seq + 1:04d}{tower:04d}"
@@ -172,15 +414,25 @@ def seed(store: Store, now_ms: int, reservations: int = 320, other_reservations:
 
 
 _STATUS_WEIGHTS = (
-    ("pending", 6), ("reserved", 14), ("reserved_shipping", 4), ("delivered", 14), ("reopened", 3),
-    ("reopened2", 2), ("picked_up", 40), ("cancelled", 12),
+    ("pending", 6),
+    ("reserved", 14),
+    ("reserved_shipping", 4),
+    ("delivered", 14),
+    ("reopened", 3),
+    ("reopened2", 2),
+    ("picked_up", 40),
+    ("cancelled", 12),
 )
 
 
 def _person(rng: random.Random) -> dict[str, Any]:
     first, last = rng.choice(_FIRST), rng.choice(_LAST)
     handle = f"{first}.{last}".lower().translate(str.maketrans("áéíóúñ", "aeioun"))
-    return {"name": f"{first} {last}", "email": f"{handle}@correo.test", "phone": f"+52 55 {rng.randrange(10**7, 10**8)}"}
+    return {
+        "name": f"{first} {last}",
+        "email": f"{handle}@correo.test",
+        "phone": f"+52 55 {rng.randrange(10**7, 10**8)}",
+    }
 
 
 def _free_box(conn: sqlite3.Connection, location_id: str, size: str) -> str | None:
@@ -201,8 +453,15 @@ def _free_count(conn: sqlite3.Connection, location_id: str, size: str) -> int:
     return int(row[0])
 
 
-def _seed_reservation(conn: sqlite3.Connection, rng: random.Random, tokens: _TokenSource, company_id: str,
-                      spec: tuple[Any, ...], index: int, now_ms: int) -> None:
+def _seed_reservation(
+    conn: sqlite3.Connection,
+    rng: random.Random,
+    tokens: _TokenSource,
+    company_id: str,
+    spec: tuple[Any, ...],
+    index: int,
+    now_ms: int,
+) -> None:
     kinds, weights = zip(*_STATUS_WEIGHTS, strict=True)
     kind = rng.choices(kinds, weights)[0]
     size = rng.choices(SIZES, (5, 4, 2, 1))[0]
@@ -237,13 +496,23 @@ def _seed_reservation(conn: sqlite3.Connection, rng: random.Random, tokens: _Tok
     delivery_due = created + (MS_PER_DAY if is_pre else DIRECT_DELIVERY_WINDOW_MS)
     location_row = {"id": location_id, "is_public": int(is_public)}
     doc = new_document(
-        reservation_id=reservation_id, location=location_row,  # type: ignore[arg-type]
-        box_uuid=box, size=size, shipment_id=shipment_id,
-        package_info={"weight": weight, "value": round(rng.uniform(100, 5000), 2),
-                      "description": rng.choice(_GOODS)},
-        additional=additional, contact_info=_person(rng), recipient_info=_person(rng),
-        notifications=rng.random() < 0.5, first_status="pending" if is_pre else "reserved",
-        now_ms=created, delivery_due_ms=delivery_due,
+        reservation_id=reservation_id,
+        location=location_row,  # type: ignore[arg-type]
+        box_uuid=box,
+        size=size,
+        shipment_id=shipment_id,
+        package_info={
+            "weight": weight,
+            "value": round(rng.uniform(100, 5000), 2),
+            "description": rng.choice(_GOODS),
+        },
+        additional=additional,
+        contact_info=_person(rng),
+        recipient_info=_person(rng),
+        notifications=rng.random() < 0.5,
+        first_status="pending" if is_pre else "reserved",
+        now_ms=created,
+        delivery_due_ms=delivery_due,
     )
     history = doc["event_history"]
     t = created
@@ -263,10 +532,15 @@ def _seed_reservation(conn: sqlite3.Connection, rng: random.Random, tokens: _Tok
             "tracking_id": f"LKX{rng.randrange(10**9, 10**10)}",
             "pickup_point": {"address": "Av. Insurgentes Sur 1602, Crédito Constructor, 03940", "notes": ""},
             "destination_point": {"address": f"{spec[8]} {spec[9]}, {spec[10]}, {spec[11]}", "notes": ""},
-            "carrier": "Lok Express", "vehicle_type": "moto", "fee": "129.00",
-            "required_pickup_date": iso(t + 2 * MS_PER_HOUR), "estimated_delivery_date": iso(delivery_due),
+            "carrier": "Lok Express",
+            "vehicle_type": "moto",
+            "fee": "129.00",
+            "required_pickup_date": iso(t + 2 * MS_PER_HOUR),
+            "estimated_delivery_date": iso(delivery_due),
         }
-        doc["additional"].update({"lok_carrier": "Lok Express", "lok_tracking_id": doc["shipping"]["tracking_id"]})
+        doc["additional"].update(
+            {"lok_carrier": "Lok Express", "lok_tracking_id": doc["shipping"]["tracking_id"]}
+        )
     elif kind in ("delivered", "reopened", "reopened2", "picked_up"):
         if is_pre:
             step("reserved", 0, 2)
@@ -287,8 +561,9 @@ def _seed_reservation(conn: sqlite3.Connection, rng: random.Random, tokens: _Tok
     doc["updated_at"] = history[-1]["date"]
     reservation_tokens = {f"{k}_token": tokens.take() for k in TOKEN_KINDS}
     reservation_tokens["confirmation_code"] = f"{rng.randrange(10**6):06d}"
-    reservation = Reservation(doc=doc, tokens=reservation_tokens, company_id=company_id, is_pre=is_pre,
-                              expires_ms=expires)
+    reservation = Reservation(
+        doc=doc, tokens=reservation_tokens, company_id=company_id, is_pre=is_pre, expires_ms=expires
+    )
     reservation.save(conn, insert=True)
     conn.executemany(
         "INSERT INTO kiosk_tokens (token, reservation_id, kind) VALUES (?, ?, ?)",
@@ -300,20 +575,36 @@ def _contact(rng: random.Random) -> dict[str, Any]:
     first, last = rng.choice(_FIRST), rng.choice(_LAST)
     handle = f"{first}.{last}".lower().translate(str.maketrans("áéíóúñ", "aeioun"))
     return {
-        "name": first, "last_name": last, "email": f"{handle}@correo.test",
-        "gender": rng.choice(("male", "female", "unspecified")), "age": rng.randrange(18, 80),
+        "name": first,
+        "last_name": last,
+        "email": f"{handle}@correo.test",
+        "gender": rng.choice(("male", "female", "unspecified")),
+        "age": rng.randrange(18, 80),
         "phones": [f"+52 55 {rng.randrange(10**7, 10**8)}"],
-        "address": {"city": "Ciudad de México", "state": "CDMX", "country": "Mexico",
-                    "street": rng.choice(("Av. Reforma", "Calle Durango", "Av. Universidad", "Calle Puebla")),
-                    "number": str(rng.randrange(1, 999)), "town": rng.choice(("Roma Norte", "Condesa", "Del Valle")),
-                    "zip_code": f"0{rng.randrange(1000, 9999)}", "references": "", "cross_streets": "",
-                    "delivery_info": ""},
+        "address": {
+            "city": "Ciudad de México",
+            "state": "CDMX",
+            "country": "Mexico",
+            "street": rng.choice(("Av. Reforma", "Calle Durango", "Av. Universidad", "Calle Puebla")),
+            "number": str(rng.randrange(1, 999)),
+            "town": rng.choice(("Roma Norte", "Condesa", "Del Valle")),
+            "zip_code": f"0{rng.randrange(1000, 9999)}",
+            "references": "",
+            "cross_streets": "",
+            "delivery_info": "",
+        },
     }
 
 
 def _seed_directories(conn: sqlite3.Connection, rng: random.Random, now_ms: int) -> None:
     specs = [
-        ("dir-demo-frecuentes", DEMO_COMPANY_ID, "Clientes frecuentes", 8, ["loc-cdmx-antara", "loc-tij-plaza-rio"]),
+        (
+            "dir-demo-frecuentes",
+            DEMO_COMPANY_ID,
+            "Clientes frecuentes",
+            8,
+            ["loc-cdmx-antara", "loc-tij-plaza-rio"],
+        ),
         ("dir-demo-proveedores", DEMO_COMPANY_ID, "Proveedores", 3, []),
         ("dir-norte-clientes", OTHER_COMPANY_ID, "Clientes Norte", 5, ["loc-gdl-galerias"]),
     ]
@@ -325,8 +616,16 @@ def _seed_directories(conn: sqlite3.Connection, rng: random.Random, now_ms: int)
             contact = _contact(rng)
             contact.update({"directory": dir_id, "created_at": created, "updated_at": created})
             contacts.append(contact)
-        doc = {"id": dir_id, "name": name, "isActive": True, "created_at": created, "updated_at": created,
-               "author": {"id": "usr-" + owner, "name": owner}, "contacts": contacts, "locations": locations}
+        doc = {
+            "id": dir_id,
+            "name": name,
+            "isActive": True,
+            "created_at": created,
+            "updated_at": created,
+            "author": {"id": "usr-" + owner, "name": owner},
+            "contacts": contacts,
+            "locations": locations,
+        }
         conn.execute(
             "INSERT INTO directories (id, company_id, name, created_at, doc) VALUES (?, ?, ?, ?, ?)",
             (dir_id, company_id, name, created, dumps(doc)),
@@ -344,14 +643,24 @@ def add_bulk_reservations(store: Store, now_ms: int, count: int, company_id: str
             created = now_ms - rng.randrange(60 * 24 * 60) * 60_000
             reservation_id = "rsv-bulk-" + "".join(rng.choice("0123456789abcdef") for _ in range(12))
             doc = new_document(
-                reservation_id=reservation_id, location={"id": spec[0], "is_public": 0},  # type: ignore[arg-type]
-                box_uuid=f"{_LOCATIONS.index(spec) + 1:04d}0001001", size="s", shipment_id=f"BULK-{index}",
+                reservation_id=reservation_id,
+                location={"id": spec[0], "is_public": 0},  # type: ignore[arg-type]
+                box_uuid=f"{_LOCATIONS.index(spec) + 1:04d}0001001",
+                size="s",
+                shipment_id=f"BULK-{index}",
                 package_info={"weight": 1.5, "value": 300.0, "description": rng.choice(_GOODS)},
-                additional={}, contact_info=_person(rng), recipient_info=_person(rng), notifications=False,
-                first_status="reserved", now_ms=created, delivery_due_ms=created + DIRECT_DELIVERY_WINDOW_MS,
+                additional={},
+                contact_info=_person(rng),
+                recipient_info=_person(rng),
+                notifications=False,
+                first_status="reserved",
+                now_ms=created,
+                delivery_due_ms=created + DIRECT_DELIVERY_WINDOW_MS,
             )
-            doc["event_history"] += [{"status": "delivered", "date": iso(created + MS_PER_HOUR)},
-                                     {"status": "picked_up", "date": iso(created + 5 * MS_PER_HOUR)}]
+            doc["event_history"] += [
+                {"status": "delivered", "date": iso(created + MS_PER_HOUR)},
+                {"status": "picked_up", "date": iso(created + 5 * MS_PER_HOUR)},
+            ]
             doc["updated_at"] = iso(created + 5 * MS_PER_HOUR)
             reservation_tokens = {f"{k}_token": tokens.take() for k in TOKEN_KINDS}
             reservation_tokens["confirmation_code"] = "000000"

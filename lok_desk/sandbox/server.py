@@ -71,8 +71,10 @@ class SandboxServer:
     def state(self) -> SandboxState:
         if self._state is None:
             self._state = open_state(
-                self.db_path, webhook_retry_base=self._webhook_retry_base,
-                token_lifetime=self._token_lifetime, reset=self._reset,
+                self.db_path,
+                webhook_retry_base=self._webhook_retry_base,
+                token_lifetime=self._token_lifetime,
+                reset=self._reset,
             )
         return self._state
 
@@ -91,7 +93,9 @@ class SandboxServer:
 
     def _bind(self) -> socket.socket:
         family = socket.AF_INET6 if ":" in self.host else socket.AF_INET
-        sock = socket.socket(family, socket.SOCK_STREAM)
+        # proto=IPPROTO_TCP matters: asyncio sets TCP_NODELAY on accepted connections only when the
+        # listening socket says TCP explicitly; without it every answer waits ~40 ms for delayed ACKs.
+        sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((self.host, self.port))
         sock.listen(128)
@@ -106,8 +110,14 @@ class SandboxServer:
         state = self.state
         sock = self._bind()
         config = uvicorn.Config(
-            build_app(state), log_level="warning", access_log=False, lifespan="on", proxy_headers=False,
-            timeout_graceful_shutdown=3, http="h11", loop="asyncio",
+            build_app(state),
+            log_level="warning",
+            access_log=False,
+            lifespan="on",
+            proxy_headers=False,
+            timeout_graceful_shutdown=3,
+            http="h11",
+            loop="asyncio",
         )
         server = uvicorn.Server(config)
         self._server = server

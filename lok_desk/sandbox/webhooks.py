@@ -23,7 +23,16 @@ from lok_desk.sandbox.store import dumps, loads
 
 log = logging.getLogger("lok_desk.sandbox.webhooks")
 
-ALL_EVENTS = ("reserved", "delivered", "reopened", "reopened2", "picked_up", "cancelled", "undelivered", "unpicked")
+ALL_EVENTS = (
+    "reserved",
+    "delivered",
+    "reopened",
+    "reopened2",
+    "picked_up",
+    "cancelled",
+    "undelivered",
+    "unpicked",
+)
 STATUS_MESSAGES = {
     "reserved": "Locker reserved",
     "delivered": "Package received in the locker",
@@ -220,7 +229,9 @@ class WebhookWorker:
                     (attempts, status_code, error[:500], row_id),
                 )
             else:
-                interval = min(settings.webhook_retry_base * 2 ** (attempts - 1), settings.webhook_max_interval)
+                interval = min(
+                    settings.webhook_retry_base * 2 ** (attempts - 1), settings.webhook_max_interval
+                )
                 conn.execute(
                     "UPDATE outbox SET status = 'failed', attempts = ?, last_status_code = ?, "
                     "last_error = ?, next_attempt_ms = ? WHERE id = ?",
