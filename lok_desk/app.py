@@ -65,10 +65,9 @@ def start_sandbox(db_path: Any, *, reset: bool, port: int) -> SandboxServer:
         try:
             server.start()
             return server
-        except OSError:
-            log.info("Sandbox port %s is taken; using another one", port)
-        except Exception:   # uvicorn may report a taken port as SystemExit or its own error
-            log.info("Sandbox could not use port %s; using another one", port)
+        except Exception:   # the port is taken (OSError) or uvicorn refused it
+            log.info("Sandbox port %s is not free; using another one", port)
+            server.close()
         reset = False  # the first attempt may already have reseeded
     server = SandboxServer(db_path=db_path, port=0, reset=reset)
     server.start()
@@ -160,7 +159,7 @@ async def run(args: argparse.Namespace, app: Any) -> int:
         return 1
     finally:
         if sandbox is not None:
-            await loop.run_in_executor(None, sandbox.stop)
+            await loop.run_in_executor(None, sandbox.close)   # stop, and close the store
 
 
 def install_error_routes(report: Callable[[BaseException], None], loop: asyncio.AbstractEventLoop) -> None:

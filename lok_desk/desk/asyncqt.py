@@ -14,7 +14,7 @@ T = TypeVar("T")
 
 # Tasks must be referenced until done, or the garbage collector may drop them mid-flight
 # (asyncio keeps only weak references to tasks).
-_RUNNING: set[asyncio.Task[Any]] = set()
+_RUNNING: dict[asyncio.Task[Any], QObject] = {}
 
 
 async def run_dialog(dialog: QDialog) -> int:
@@ -66,7 +66,7 @@ def spawn(coro: Coroutine[Any, Any, T], *, owner: QObject) -> asyncio.Task[T]:
     one notification path.
     """
     task: asyncio.Task[T] = asyncio.ensure_future(coro)
-    _RUNNING.add(task)
+    _RUNNING[task] = owner
 
     def on_owner_destroyed(*_: object) -> None:
         task.cancel()
@@ -74,7 +74,7 @@ def spawn(coro: Coroutine[Any, Any, T], *, owner: QObject) -> asyncio.Task[T]:
     owner.destroyed.connect(on_owner_destroyed)
 
     def on_done(done: asyncio.Task[T]) -> None:
-        _RUNNING.discard(done)
+        _RUNNING.pop(done, None)
         with contextlib.suppress(RuntimeError, TypeError):
             owner.destroyed.disconnect(on_owner_destroyed)
         if done.cancelled():
@@ -92,3 +92,27 @@ def spawn(coro: Coroutine[Any, Any, T], *, owner: QObject) -> asyncio.Task[T]:
 def running_tasks() -> int:
     """How many spawned tasks are still running (tests wait for zero)."""
     return len(_RUNNING)
+
+
+def _owned_by(obj: QObject | None, root: QObject) -> bool:
+    try:
+        while obj is not None:
+            if obj is root:
+                return True
+            obj = obj.parent()
+    except RuntimeError:  # a C++ object already gone: nothing of `root` any more
+        return False
+    return False
+
+
+async def cancel_owned(root: QObject) -> None:
+    """Cancel the spawned tasks of `root` and its children and wait for them to unwind.
+
+    Call before deleting a window: a task cancelled only by `destroyed` resumes after the widgets it
+    touches in `finally` are gone.
+    """
+    tasks = [task for task, owner in list(_RUNNING.items()) if _owned_by(owner, root)]
+    for task in tasks:
+        task.cancel()
+    if tasks:
+        await asyncio.gather(*tasks, return_exceptions=True)

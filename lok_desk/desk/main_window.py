@@ -418,6 +418,11 @@ class MainWindow(QMainWindow):
         self.reservations.set_location(self.current_location_id())
         self.reservations.start()
 
+    @property
+    def is_ready(self) -> bool:
+        """Shown, with the first reservation page on screen."""
+        return self._ready_sent
+
     def _on_first_page(self, rows: int) -> None:
         if not self._ready_sent:
             self._ready_sent = True

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog
+from shiboken6 import isValid
 
 from lok_desk.api import (
     PRODUCTION_BASE_URL,
@@ -23,7 +24,7 @@ from lok_desk.api import (
     TokenCache,
 )
 from lok_desk.api.transport import normalize_base_url
-from lok_desk.desk.asyncqt import run_dialog
+from lok_desk.desk.asyncqt import cancel_owned, run_dialog
 from lok_desk.desk.main_window import MainWindow, PaneFactory
 from lok_desk.desk.session import CUSTOM, PRODUCTION, SANDBOX, Session, explain_error, open_session
 from lok_desk.desk.settings import DeskSettings
@@ -157,6 +158,7 @@ class DeskShell(QObject):
         window, self.window = self.window, None
         if window is not None:
             window.hide()
+            await cancel_owned(window)
             window.deleteLater()
         if session is not None:
             await session.aclose()
@@ -303,6 +305,8 @@ class DeskShell(QObject):
         try:
             session = await self._open(choice_key, custom_url, client_id, secret, use_cache=demo)
         except asyncio.CancelledError:
+            if not isValid(dialog):   # the whole dialog went away (the app is quitting)
+                raise
             dialog.set_busy(False)
             dialog.show_error(self.tr("Sign-in stopped."), self.tr("Nothing was changed. Sign in again when "
                                                                    "you are ready."))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -176,6 +176,10 @@ class SignInDialog(QDialog):
         self.sign_in_button.clicked.connect(self._ask_sign_in)
         self.cancel_button.clicked.connect(self.reject)  # reject() below stops a running attempt first
         self.sign_in_button.setDefault(True)
+        # Enter in either field signs in, whichever button last had focus.
+        self.client_id_edit.returnPressed.connect(self._ask_sign_in)
+        self.secret_edit.returnPressed.connect(self._ask_sign_in)
+        self.sign_in_button.setAutoDefault(False)
 
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
@@ -258,6 +262,15 @@ class SignInDialog(QDialog):
             return
         self.clear_error()
         self.sign_in_requested.emit(self.server_key(), client_id, secret, self.remember_check.isChecked())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter is handled by the fields (returnPressed) and by a focused button itself; QDialog's own
+        # "press the default button" would fire a second time, and once the fields lock while busy it
+        # may pick Cancel and stop the sign-in that was just started.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def reject(self) -> None:
         # While signing in, Cancel/Escape stops the attempt and keeps the window; a second press closes.
