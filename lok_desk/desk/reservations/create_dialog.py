@@ -37,6 +37,7 @@ from lok_desk.desk.reservations.forms import (
     ERROR_TEXT_STYLE,
     FieldError,
     email_problem,
+    mute,
     parse_number,
     phone_problem,
     with_error,
@@ -215,7 +216,7 @@ class CreateReservationDialog(QDialog):
         form.addRow("", self.fit_result)
         self.availability_label = QLabel(where)
         self.availability_label.setWordWrap(True)
-        self.availability_label.setStyleSheet("color: palette(mid);")
+        mute(self.availability_label)
         self.availability_label.setAccessibleName(self.tr("Free boxes"))
         form.addRow(self.tr("Free now"), self.availability_label)
 
@@ -276,6 +277,7 @@ class CreateReservationDialog(QDialog):
         self.additional_table.verticalHeader().hide()
         self.additional_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.additional_table.setMinimumHeight(90)
+        self.additional_table.setMaximumHeight(150)
         self.additional_table.itemChanged.connect(lambda _i: self.errors["additional"].clear_error())
         extra_layout.addWidget(self.additional_table)
         self.errors["additional"] = FieldError(self.additional_table, extra)
@@ -358,6 +360,7 @@ class CreateReservationDialog(QDialog):
         scroll = QScrollArea(page)
         scroll.setWidgetResizable(True)
         self.result_tokens = TokensView(self._choose_printer, scroll)
+        self.result_tokens.columns = 2
         scroll.setWidget(self.result_tokens)
         layout.addWidget(scroll, 1)
         buttons = QDialogButtonBox(page)

@@ -9,6 +9,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from lok_desk.desk import formatting
+from lok_desk.desk.reservations.forms import mute
 from lok_desk.desk.reservations.status_chip import StatusChip
 from lok_desk.desk.reservations.table_model import as_datetime
 from lok_desk.desk.reservations.tokens_view import PrinterChooser, TokensView, tokens_for_print
@@ -97,12 +99,14 @@ class ReservationDetail(QWidget):
         )
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
-        self.placeholder.setStyleSheet("color: palette(mid); padding: 24px;")
+        self.placeholder.setStyleSheet("padding: 24px;")
+        mute(self.placeholder)
         self._stack.addWidget(self.placeholder)
 
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget(scroll)
         scroll.setWidget(body)
         self._stack.addWidget(scroll)
@@ -125,7 +129,7 @@ class ReservationDetail(QWidget):
         self.subtitle = QLabel(body)
         self.subtitle.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.subtitle.setWordWrap(True)
-        self.subtitle.setStyleSheet("color: palette(mid);")
+        mute(self.subtitle)
         layout.addWidget(self.subtitle)
 
         self.banner = QLabel(body)
@@ -138,7 +142,7 @@ class ReservationDetail(QWidget):
         self.banner.hide()
         layout.addWidget(self.banner)
 
-        actions = QHBoxLayout()
+        actions = QGridLayout()
         self.cancel_button = QPushButton(self.tr("Cancel reservation"), body)
         self.update_button = QPushButton(self.tr("Update…"), body)
         self.shipment_button = QPushButton(self.tr("Request shipment…"), body)
@@ -151,10 +155,11 @@ class ReservationDetail(QWidget):
             self.print_button: self.tr("Print tokens"),
             self.label_button: self.tr("Shipping label"),
         }
-        for button, name in accessible.items():
+        # Two short rows (writing actions, then paper) keep the panel narrow without cutting labels.
+        for position, (button, name) in enumerate(accessible.items()):
             button.setAccessibleName(name)
-            actions.addWidget(button)
-        actions.addStretch(1)
+            actions.addWidget(button, position // 3, position % 3)
+        actions.setColumnStretch(3, 1)
         self.cancel_button.clicked.connect(self.cancel_requested)
         self.update_button.clicked.connect(self.update_requested)
         self.shipment_button.clicked.connect(self.shipment_requested)
@@ -170,12 +175,10 @@ class ReservationDetail(QWidget):
         layout.addWidget(self.dates)
         self.package = _Section(self.tr("Package"), body)
         layout.addWidget(self.package)
-        people = QHBoxLayout()
         self.contact = _Section(self.tr("Contact"), body)
+        layout.addWidget(self.contact)
         self.recipient = _Section(self.tr("Recipient"), body)
-        people.addWidget(self.contact)
-        people.addWidget(self.recipient)
-        layout.addLayout(people)
+        layout.addWidget(self.recipient)
         self.box = _Section(self.tr("Box"), body)
         layout.addWidget(self.box)
         self.shipping = _Section(self.tr("Courier shipment"), body)

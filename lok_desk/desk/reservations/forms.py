@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 # Deliberately simple: one @, something on both sides, a dot in the domain, no spaces. The server
@@ -84,3 +85,18 @@ def with_error(field: QWidget, parent: QWidget) -> tuple[QWidget, FieldError]:
     if isinstance(field, QLineEdit):
         field.textEdited.connect(lambda _text: error.clear_error())
     return box, error
+
+
+def mute(label: QLabel) -> None:
+    """Secondary text: the palette's text colour softened toward the background (readable in light and
+    dark themes, unlike the `mid` role which is often too faint on white)."""
+    palette = label.palette()
+    text = palette.color(QPalette.ColorRole.WindowText)
+    window = palette.color(QPalette.ColorRole.Window)
+    blend = QColor(
+        round(text.red() * 0.72 + window.red() * 0.28),
+        round(text.green() * 0.72 + window.green() * 0.28),
+        round(text.blue() * 0.72 + window.blue() * 0.28),
+    )
+    palette.setColor(QPalette.ColorRole.WindowText, blend)
+    label.setPalette(palette)

@@ -31,8 +31,10 @@ from PySide6.QtWidgets import (
 from lok_desk.api import LokError, models
 from lok_desk.api import errors as api_errors
 from lok_desk.desk.asyncqt import confirm, run_dialog, spawn
+from lok_desk.desk.formatting import STATUS_STYLE
 from lok_desk.desk.reservations.detail import ReservationDetail
-from lok_desk.desk.reservations.status_chip import StatusChipDelegate
+from lok_desk.desk.reservations.forms import mute
+from lok_desk.desk.reservations.status_chip import StatusChipDelegate, chip_text
 from lok_desk.desk.reservations.table_model import (
     Column,
     LocationLabel,
@@ -209,27 +211,23 @@ class ReservationsPane(QWidget):
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setStretchLastSection(False)
+        metrics = self.fontMetrics()
+        date_width = metrics.horizontalAdvance("28 Nov 2026 14:05") + 24
+        # Wide enough for the longest chip ("↻↻ Reopened twice"), so no status is ever cut off.
+        chip_width = max(metrics.horizontalAdvance(chip_text(status)) for status in STATUS_STYLE) + 36
         widths = {
-            Column.SHIPMENT: 150,
-            Column.STATUS: 130,
-            Column.LOCATION: 140,
-            Column.SIZE: 48,
-            Column.RECIPIENT: 160,
-            Column.CREATED: 130,
-            Column.DELIVERY_DUE: 130,
-            Column.PICKUP_DUE: 130,
+            Column.SHIPMENT: metrics.horizontalAdvance("LOK-000000-AAAAAA") + 44,
+            Column.STATUS: chip_width,
+            Column.LOCATION: metrics.horizontalAdvance("Tijuana Centro") + 24,
+            Column.SIZE: metrics.horizontalAdvance("Box") + 24,
+            Column.RECIPIENT: metrics.horizontalAdvance("María José García") + 24,
+            Column.CREATED: date_width,
+            Column.DELIVERY_DUE: date_width,
+            Column.PICKUP_DUE: date_width,
         }
         for column, width in widths.items():
-            header.resizeSection(
-                column,
-                max(
-                    width,
-                    self.fontMetrics().horizontalAdvance("28 Nov 2026 14:05") + 24
-                    if column in (Column.CREATED, Column.DELIVERY_DUE, Column.PICKUP_DUE)
-                    else width,
-                ),
-            )
-        header.setSectionResizeMode(Column.RECIPIENT, QHeaderView.ResizeMode.Stretch)
+            header.resizeSection(column, width)
+        header.setStretchLastSection(True)
         if not self._session.capabilities.sees_all_locations:
             self.table.hideColumn(Column.LOCATION)
         self.table.open_requested.connect(self._on_open_requested)
@@ -240,7 +238,8 @@ class ReservationsPane(QWidget):
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         self.empty_label.setAccessibleName(self.tr("Reservations list status"))
-        self.empty_label.setStyleSheet("color: palette(mid); font-size: 11pt; padding: 32px;")
+        self.empty_label.setStyleSheet("font-size: 11pt; padding: 32px;")
+        mute(self.empty_label)
         self._table_stack.addWidget(self.empty_label)
         left_layout.addWidget(self._table_stack, 1)
 
@@ -276,6 +275,7 @@ class ReservationsPane(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([sum(widths.values()) + 24, 560])
         outer.addWidget(self.splitter, 1)
 
         self.proxy.rowsInserted.connect(self._update_counts)

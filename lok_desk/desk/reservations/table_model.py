@@ -404,12 +404,20 @@ class ReservationFilterProxy(QSortFilterProxyModel):
     def set_text(self, text: str) -> None:
         needle = text.strip().casefold()
         if needle != self._needle:
-            self._needle = needle
-            self.invalidateRowsFilter()
+            self._refilter(lambda: setattr(self, "_needle", needle))
 
     def set_location(self, location_id: str | None) -> None:
         if location_id != self._location_id:
-            self._location_id = location_id
+            self._refilter(lambda: setattr(self, "_location_id", location_id))
+
+    def _refilter(self, change: Callable[[], None]) -> None:
+        # Qt 6.10 replaced invalidateRowsFilter() with begin/endFilterChange; support both.
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            change()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # pragma: no cover - Qt < 6.10
+            change()
             self.invalidateRowsFilter()
 
     def _source(self) -> ReservationTableModel:

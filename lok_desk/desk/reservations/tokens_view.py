@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from lok_desk.desk.asyncqt import run_dialog, spawn
+from lok_desk.desk.reservations.forms import mute
 from lok_desk.desk.reservations.printing import TokenForPrint, print_image, print_token_sheet
 
 #: Which printer to use; the default asks the person with QPrintDialog. Tests hand in a PDF printer.
@@ -161,7 +162,8 @@ class TokenCard(QWidget):
         layout.addWidget(self.qr)
         texts = QVBoxLayout()
         caption = QLabel(token.label, self)
-        caption.setStyleSheet("color: palette(mid); font-weight: 600;")
+        caption.setStyleSheet("font-weight: 600;")
+        mute(caption)
         texts.addWidget(caption)
         self.text = QLabel(token.token, self)
         self.text.setFont(_mono_font(13))
@@ -195,6 +197,8 @@ class TokensView(QWidget):
         self._subtitle: list[str] = []
         self.tokens: list[TokenForPrint] = []
         self.cards: list[TokenCard] = []
+        #: Cards per row: one beside the table, two in the roomier create dialog.
+        self.columns = 1
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._empty = QLabel(self.tr("No tokens to show."), self)
@@ -216,7 +220,7 @@ class TokensView(QWidget):
         for position, token in enumerate(tokens):
             card = TokenCard(token, self)
             card.enlarge_requested.connect(self._enlarge)
-            self._grid.addWidget(card, 1 + position // 2, position % 2)
+            self._grid.addWidget(card, 1 + position // self.columns, position % self.columns)
             self.cards.append(card)
 
     def _enlarge(self, token: object) -> None:

@@ -1,0 +1,463 @@
+"""The Reservations pane against a real sandbox: create, deliver at the kiosk, cancel, errors, roles.
+
+Each test clicks and types the way a person does and asserts on what a person sees.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMessageBox, QPushButton
+
+from lok_desk.api import LokClient, models
+from lok_desk.desk import formatting
+from lok_desk.desk.reservations import ReservationsPane
+from lok_desk.desk.reservations.create_dialog import CreateReservationDialog
+from lok_desk.desk.reservations.table_model import Column
+from lok_desk.sandbox import SandboxServer
+
+from ._helpers import until
+
+PaneFactory = Callable[[str], ReservationsPane]
+
+
+def row_texts(pane: ReservationsPane, shipment_id: str) -> dict[Column, str] | None:
+    """What the table shows for a shipment (None when it is not a visible row)."""
+    proxy = pane.proxy
+    for row in range(proxy.rowCount()):
+        if proxy.index(row, Column.SHIPMENT).data() == shipment_id:
+            return {column: proxy.index(row, column).data() for column in Column}
+    return None
+
+
+def click_row(qtbot: Any, pane: ReservationsPane, shipment_id: str) -> None:
+    proxy = pane.proxy
+    for row in range(proxy.rowCount()):
+        index = proxy.index(row, Column.SHIPMENT)
+        if index.data() == shipment_id:
+            pane.table.scrollTo(index)
+            rect = pane.table.visualRect(index)
+            qtbot.mouseClick(pane.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+            return
+    raise AssertionError(f"{shipment_id} is not in the table")
+
+
+async def open_create_dialog(qtbot: Any, pane: ReservationsPane) -> CreateReservationDialog:
+    qtbot.mouseClick(pane.new_button, Qt.MouseButton.LeftButton)
+    await until(lambda: _visible_dialog(pane) is not None, what="the create dialog")
+    dialog = _visible_dialog(pane)
+    assert dialog is not None
+    await until(lambda: "free" in dialog.size_combo.itemText(0), what="box availability")
+    return dialog
+
+
+def _visible_dialog(pane: ReservationsPane) -> CreateReservationDialog | None:
+    for dialog in pane.findChildren(CreateReservationDialog):
+        if dialog.isVisible():
+            return dialog
+    return None
+
+
+def choose_location(qtbot: Any, dialog: CreateReservationDialog, name: str) -> None:
+    qtbot.keyClicks(dialog.location_combo, name)
+    assert dialog.location_combo.currentText() == name
+
+
+def fill_people(qtbot: Any, dialog: CreateReservationDialog) -> None:
+    qtbot.keyClicks(dialog.contact_name, "Recepcion Antara")  # QTest types ASCII only
+    qtbot.keyClicks(dialog.contact_email, "recepcion@example.com")
+    qtbot.keyClicks(dialog.recipient_name, "Ana Lopez")
+    qtbot.keyClicks(dialog.recipient_email, "ana@example.com")
+    qtbot.keyClicks(dialog.recipient_phone, "+52 55 1234 5678")
+
+
+async def submit(qtbot: Any, dialog: CreateReservationDialog) -> None:
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    await until(
+        lambda: (
+            dialog.result_value is not None
+            or any(e.has_error for e in dialog.errors.values())
+            or dialog.general_error.isVisible()
+        ),
+        what="the server's answer",
+    )
+
+
+async def first_location_free(client: LokClient, name: str) -> models.LocationDetail:
+    page = await client.list_locations(page_size=100)
+    return next(location for location in page.locations if location.internal_name == name)
+
+
+def direct_request(shipment_id: str, size: str = "s", weight: float = 1.0) -> models.ReservationRequest:
+    return models.ReservationRequest(
+        size=size,
+        shipment_id=shipment_id,
+        package_info=models.ReservationPackageInfo(weight=weight, value=100.0, description="Libros"),
+        contact_info=models.ContactInfo(name="Recepción"),
+        recipient_info=models.RecipientInfo(name="Luis"),
+    )
+
+
+def test_create_then_deliver_at_the_kiosk_then_refresh_shows_it_in_the_locker(
+    qtbot: Any, run: Any, make_pane: PaneFactory, sandbox: SandboxServer, printed: list[Path]
+) -> None:
+    pane = make_pane("owner")
+
+    async def scenario() -> None:
+        await pane.refresh()
+        dialog = await open_create_dialog(qtbot, pane)
+        choose_location(qtbot, dialog, "Antara Polanco")
+        # The size-fit assistant: 5 × 30 × 50 cm and 2 kg fits the smallest box, S.
+        qtbot.keyClicks(dialog.width_edit, "5")
+        qtbot.keyClicks(dialog.height_edit, "30")
+        qtbot.keyClicks(dialog.length_edit, "50")
+        qtbot.keyClicks(dialog.weight_edit, "2")
+        qtbot.mouseClick(dialog.fit_button, Qt.MouseButton.LeftButton)
+        assert dialog.size_combo.currentData() == "s"
+        assert dialog.fit_result.text() == "S (10 × 35 × 60 cm) is the smallest box that fits."
+        qtbot.keyClicks(dialog.shipment_edit, "SHP-KIOSK-1")
+        qtbot.keyClicks(dialog.value_edit, "1500")
+        fill_people(qtbot, dialog)
+        await submit(qtbot, dialog)
+        assert dialog.result_value is not None, [e.text() for e in dialog.errors.values() if e.has_error]
+
+        # The result view: every token with its QR code, ready to print.
+        labels = [card.token.label for card in dialog.result_tokens.cards]
+        assert labels[:2] == ["Delivery token", "Pick-up token"]
+        assert all(not card.qr.pixmap().isNull() for card in dialog.result_tokens.cards)
+        delivery = dialog.result_tokens.cards[0].text.text()
+        assert "SHP-KIOSK-1" in dialog.result_title.text()
+        qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+        await until(lambda: printed and printed[-1].exists(), what="the token sheet PDF")
+        assert printed[-1].read_bytes().startswith(b"%PDF")
+        qtbot.mouseClick(dialog.done_button, Qt.MouseButton.LeftButton)
+        await until(lambda: not dialog.isVisible(), what="the dialog to close")
+
+        # The row appears at once (no reload), selected, with its detail.
+        row = row_texts(pane, "SHP-KIOSK-1")
+        assert row is not None
+        assert row[Column.STATUS] == formatting.format_status("reserved")
+        assert row[Column.LOCATION] == "Antara Polanco"
+        assert pane.detail.title.text() == "SHP-KIOSK-1"
+
+        async with httpx.AsyncClient() as http:
+            answer = await http.post(f"{sandbox.base_url}/sandbox/kiosk", json={"token": delivery})
+        assert answer.status_code == 200, answer.text
+
+        qtbot.mouseClick(pane.refresh_button, Qt.MouseButton.LeftButton)
+        await until(
+            lambda: (
+                not pane.loading
+                and (row_texts(pane, "SHP-KIOSK-1") or {}).get(Column.STATUS)
+                == formatting.format_status("delivered")
+            ),
+            what="the delivered status after F5",
+        )
+
+    run(scenario())
+
+
+def test_cancel_asks_naming_the_shipment_and_then_shows_cancelled(
+    qtbot: Any, run: Any, make_pane: PaneFactory, api: Callable[[str], LokClient]
+) -> None:
+    client = api("owner")
+    pane = make_pane("owner")
+
+    async def scenario() -> None:
+        antara = await first_location_free(client, "Antara Polanco")
+        await client.create_reservation(antara.id, direct_request("SHP-CANCEL-1"))
+        await pane.refresh()
+        click_row(qtbot, pane, "SHP-CANCEL-1")
+        await until(lambda: pane.detail.title.text() == "SHP-CANCEL-1", what="the detail")
+        assert pane.detail.cancel_button.isEnabled()
+        qtbot.mouseClick(pane.detail.cancel_button, Qt.MouseButton.LeftButton)
+        await until(lambda: _message_box(pane) is not None, what="the confirmation")
+        box = _message_box(pane)
+        assert box is not None
+        assert box.text() == (
+            "Cancel reservation SHP-CANCEL-1 at Antara Polanco? The box is released and "
+            "the tokens stop working."
+        )
+        confirm = next(b for b in box.buttons() if b.text() == "Cancel reservation")
+        qtbot.mouseClick(confirm, Qt.MouseButton.LeftButton)
+        await until(
+            lambda: (
+                (row_texts(pane, "SHP-CANCEL-1") or {}).get(Column.STATUS)
+                == formatting.format_status("cancelled")
+            ),
+            what="Cancelled in the table",
+        )
+        await until(lambda: pane.detail.status_chip.status() == "cancelled", what="the detail to follow")
+        assert not pane.detail.cancel_button.isEnabled()
+        assert pane.detail.cancel_button.toolTip() == "This reservation is already cancelled."
+
+    run(scenario())
+
+
+def _message_box(pane: ReservationsPane) -> QMessageBox | None:
+    boxes = [box for box in pane.findChildren(QMessageBox) if box.isVisible()]
+    return boxes[0] if boxes else None
+
+
+def test_refused_cancel_is_explained_in_plain_words(
+    qtbot: Any, run: Any, make_pane: PaneFactory, api: Callable[[str], LokClient], sandbox: SandboxServer
+) -> None:
+    client = api("owner")
+    pane = make_pane("owner")
+
+    async def scenario() -> None:
+        antara = await first_location_free(client, "Antara Polanco")
+        created = await client.create_reservation(antara.id, direct_request("SHP-LATE-1"))
+        await pane.refresh()
+        click_row(qtbot, pane, "SHP-LATE-1")
+        await until(lambda: pane.detail.title.text() == "SHP-LATE-1", what="the detail")
+        # The courier delivers while the desk still shows "Reserved".
+        async with httpx.AsyncClient() as http:
+            answer = await http.post(
+                f"{sandbox.base_url}/sandbox/kiosk", json={"token": created.tokens.delivery_token}
+            )
+        assert answer.status_code == 200
+        qtbot.mouseClick(pane.detail.cancel_button, Qt.MouseButton.LeftButton)
+        await until(lambda: _message_box(pane) is not None, what="the confirmation")
+        box = _message_box(pane)
+        assert box is not None
+        qtbot.mouseClick(
+            next(b for b in box.buttons() if b.text() == "Cancel reservation"), Qt.MouseButton.LeftButton
+        )
+        text = "This package is already in the locker, so the reservation can no longer be cancelled."
+        await until(
+            lambda: pane.detail.banner.text() == text and pane.detail.banner.isVisible(),
+            what="the explanation",
+        )
+        await until(
+            lambda: (
+                (row_texts(pane, "SHP-LATE-1") or {}).get(Column.STATUS)
+                == formatting.format_status("delivered")
+            ),
+            what="the row to catch up",
+        )
+
+    run(scenario())
+
+
+def test_no_capacity_is_shown_at_the_size_field_and_the_form_is_kept(
+    qtbot: Any, run: Any, make_pane: PaneFactory, api: Callable[[str], LokClient]
+) -> None:
+    client = api("owner")
+    pane = make_pane("owner")
+
+    async def scenario() -> None:
+        antara = await first_location_free(client, "Antara Polanco")
+        free_xl = antara.box("xl")
+        assert free_xl is not None and free_xl.free is not None
+        for index in range(free_xl.free):
+            await client.create_reservation(antara.id, direct_request(f"FILL-XL-{index}", size="xl"))
+        dialog = await open_create_dialog(qtbot, pane)
+        choose_location(qtbot, dialog, "Antara Polanco")
+        await until(
+            lambda: (
+                "XL — 60 × 45 × 60 cm · 0 free"
+                in [dialog.size_combo.itemText(i) for i in range(dialog.size_combo.count())]
+            ),
+            what="XL shown as full",
+        )
+        qtbot.keyClicks(dialog.size_combo, "X")
+        assert dialog.size_combo.currentData() == "xl"
+        qtbot.keyClicks(dialog.shipment_edit, "SHP-FULL-1")
+        fill_people(qtbot, dialog)
+        await submit(qtbot, dialog)
+        size_error = dialog.errors["size"]
+        assert size_error.isVisible()
+        assert size_error.text() == (
+            "No XL box is free at Antara Polanco right now. Choose another size or location."
+        )
+        assert "border" in dialog.size_combo.styleSheet()
+        assert not dialog.errors["shipment_id"].isVisible()
+        # What the person typed is all still there.
+        assert dialog.shipment_edit.text() == "SHP-FULL-1"
+        assert dialog.contact_name.text() == "Recepcion Antara"
+        assert dialog.recipient_phone.text() == "+52 55 1234 5678"
+        assert dialog.size_combo.currentData() == "xl"
+        dialog.reject()
+
+    run(scenario())
+
+
+def test_too_heavy_is_box_incompatible_at_the_size_field(
+    qtbot: Any, run: Any, make_pane: PaneFactory
+) -> None:
+    pane = make_pane("owner")
+
+    async def scenario() -> None:
+        dialog = await open_create_dialog(qtbot, pane)
+        qtbot.keyClicks(dialog.size_combo, "L")
+        qtbot.keyClicks(dialog.weight_edit, "30")
+        qtbot.keyClicks(dialog.description_edit, "Mancuernas")
+        fill_people(qtbot, dialog)
+        await submit(qtbot, dialog)
+        assert dialog.errors["size"].isVisible()
+        assert dialog.errors["size"].text().startswith("No box can hold this package (boxes take up to 25 kg")
+        assert dialog.weight_edit.text() == "30"
+        assert dialog.description_edit.text() == "Mancuernas"
+        assert dialog.result_value is None
+        dialog.reject()
+
+    run(scenario())
+
+
+def test_a_used_shipment_id_is_shown_at_the_shipment_field(
+    qtbot: Any, run: Any, make_pane: PaneFactory, api: Callable[[str], LokClient]
+) -> None:
+    client = api("owner")
+    pane = make_pane("owner")
+
+    async def scenario() -> None:
+        antara = await first_location_free(client, "Antara Polanco")
+        await client.create_reservation(antara.id, direct_request("SHP-TWICE"))
+        dialog = await open_create_dialog(qtbot, pane)
+        choose_location(qtbot, dialog, "Antara Polanco")
+        qtbot.keyClicks(dialog.size_combo, "S")
+        qtbot.keyClicks(dialog.shipment_edit, "SHP-TWICE")
+        fill_people(qtbot, dialog)
+        await submit(qtbot, dialog)
+        error = dialog.errors["shipment_id"]
+        assert error.isVisible()
+        assert error.text().startswith("The shipment id “SHP-TWICE” is already used")
+        assert not dialog.errors["size"].isVisible()
+        assert dialog.shipment_edit.text() == "SHP-TWICE"
+        assert dialog.recipient_email.text() == "ana@example.com"
+        # Typing in the field clears its error.
+        qtbot.keyClicks(dialog.shipment_edit, "-2")
+        assert not error.isVisible()
+        dialog.reject()
+
+    run(scenario())
+
+
+def test_local_validation_names_each_field(qtbot: Any, run: Any, make_pane: PaneFactory) -> None:
+    pane = make_pane("owner")
+
+    async def scenario() -> None:
+        dialog = await open_create_dialog(qtbot, pane)
+        qtbot.keyClicks(dialog.contact_email, "ana@")
+        qtbot.keyClicks(dialog.recipient_phone, "55-ABC")
+        dialog.add_additional("lokStatus", "x")
+        await submit(qtbot, dialog)
+        assert dialog.errors["size"].text() == "Choose a box size (the assistant below can pick one)."
+        assert (
+            dialog.errors["contact_email"].text() == "This is not an e-mail address (like name@example.com)."
+        )
+        assert dialog.errors["recipient_phone"].text().startswith("Use digits only")
+        assert "starts with “lok”" in dialog.errors["additional"].text()
+        dialog.reject()
+
+    run(scenario())
+
+
+def test_reporter_sees_every_write_action_disabled_with_the_reason(
+    qtbot: Any, run: Any, make_pane: PaneFactory
+) -> None:
+    pane = make_pane("reporter")
+    reason = "Your role (reporter) can read everything but change nothing."
+
+    async def scenario() -> None:
+        await pane.refresh()
+        assert pane.model.rowCount() > 0
+        assert not pane.new_button.isEnabled()
+        assert pane.new_button.toolTip() == reason
+        first = pane.proxy.index(0, Column.SHIPMENT).data()
+        click_row(qtbot, pane, first)
+        await until(lambda: pane.detail.title.text() == first, what="the detail")
+        for button in (pane.detail.cancel_button, pane.detail.update_button, pane.detail.shipment_button):
+            assert not button.isEnabled()
+            assert button.toolTip() == reason
+        assert pane.detail.print_button.isEnabled()  # reading and printing are fine
+
+    run(scenario())
+
+
+def test_employee_sees_only_their_location(qtbot: Any, run: Any, make_pane: PaneFactory) -> None:
+    pane = make_pane("employee")
+
+    async def scenario() -> None:
+        await pane.refresh()
+        own = pane._session.capabilities.location_id
+        assert own
+        assert pane.model.rowCount() > 0
+        assert {row.location_id for row in pane.model.rows} == {own}
+        assert pane.table.isColumnHidden(Column.LOCATION)
+        assert pane.new_button.isEnabled()
+
+    run(scenario())
+
+
+def test_enter_opens_the_detail_with_tokens_and_the_qr_can_be_copied(
+    qtbot: Any, run: Any, make_pane: PaneFactory
+) -> None:
+    pane = make_pane("owner")
+
+    async def scenario() -> None:
+        await pane.refresh()
+        pane.table.setFocus()
+        qtbot.keyClick(pane.table, Qt.Key.Key_Down)
+        qtbot.keyClick(pane.table, Qt.Key.Key_Return)
+        shipment = pane.proxy.index(pane.table.currentIndex().row(), Column.SHIPMENT).data()
+        await until(
+            lambda: pane.detail.title.text() == shipment and pane.detail.tokens.cards,
+            what="the detail with tokens",
+        )
+        card = pane.detail.tokens.cards[0]
+        qtbot.mouseClick(card.copy_button, Qt.MouseButton.LeftButton)
+        assert QGuiApplication.clipboard().text() == card.token.token
+        qtbot.mouseClick(card.copy_qr_button, Qt.MouseButton.LeftButton)
+        assert not QGuiApplication.clipboard().image().isNull()
+        # Clicking the QR enlarges it in a dialog.
+        qtbot.mouseClick(card.qr, Qt.MouseButton.LeftButton)
+        dialogs = [d for d in pane.detail.tokens.findChildren(QPushButton) if d.text() == "Copy QR image"]
+        assert dialogs, "the enlarged QR dialog"
+
+    run(scenario())
+
+
+def test_a_direct_reservation_has_no_label_and_says_so(
+    qtbot: Any, run: Any, make_pane: PaneFactory, api: Callable[[str], LokClient]
+) -> None:
+    client = api("owner")
+    pane = make_pane("owner")
+
+    async def scenario() -> None:
+        antara = await first_location_free(client, "Antara Polanco")
+        await client.create_reservation(antara.id, direct_request("SHP-NOLABEL"))
+        await pane.refresh()
+        click_row(qtbot, pane, "SHP-NOLABEL")
+        await until(lambda: pane.detail.title.text() == "SHP-NOLABEL", what="the detail")
+        qtbot.mouseClick(pane.detail.label_button, Qt.MouseButton.LeftButton)
+        await until(
+            lambda: (
+                pane.detail.label_message.text()
+                == "This reservation has no shipping label (labels exist for courier shipments)"
+            ),
+            what="the no-label sentence",
+        )
+
+    run(scenario())
+
+
+def test_ctrl_p_prints_the_token_sheet_to_pdf(
+    qtbot: Any, run: Any, make_pane: PaneFactory, printed: list[Path]
+) -> None:
+    pane = make_pane("owner")
+
+    async def scenario() -> None:
+        await pane.refresh()
+        click_row(qtbot, pane, pane.proxy.index(0, Column.SHIPMENT).data())
+        await pane.print_selected()
+        assert printed and printed[-1].read_bytes().startswith(b"%PDF")
+        assert printed[-1].stat().st_size > 2000  # QR images are in it, not an empty page
+
+    run(scenario())
