@@ -1,0 +1,43 @@
+"""The owner workspace: notification settings, webhook workbench, reports, directories, pre-reservations.
+
+Scopes (DESIGN §3): owner and seller edit; reporter and admin read with the edit controls greyed out
+and the reason as tooltip; an employee sees none of these panes. Every pane has `start()` (first load,
+after the window shows) and `async refresh()` (F5).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from lok_desk.desk.owner.notifications import NotificationSettingsPane
+from lok_desk.desk.owner.webhook_state import WebhookState
+from lok_desk.desk.roles import Role
+from lok_desk.desk.session import Session
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("owner_panes", text)
+
+
+def owner_panes(
+    session: Session,
+    parent: QWidget | None = None,
+    *,
+    on_open_reservation: Callable[[str], None] | None = None,
+) -> list[tuple[str, QWidget]]:
+    """The owner-workspace tabs this person may see (employee: none), in display order."""
+    caps = session.capabilities
+    if caps.role is Role.EMPLOYEE or not caps.can_read_company_settings():
+        return []
+    # One webhook object: a save in one pane shows in the other (the secret the workbench verifies with).
+    webhook = WebhookState(session, parent)
+    panes: list[tuple[str, QWidget]] = [
+        (_tr("Notifications"), NotificationSettingsPane(session, webhook, parent)),
+    ]
+    return panes
+
+
+__all__ = ["NotificationSettingsPane", "WebhookState", "owner_panes"]

@@ -1,0 +1,200 @@
+"""Pieces the owner-workspace panes share: permission greying, URL checks, a plain table model, CSV export."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import ipaddress
+from collections.abc import Awaitable, Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import QFileDialog, QLabel, QWidget
+
+from lok_desk.desk.asyncqt import run_dialog
+from lok_desk.desk.roles import Permission
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1   # raw value for sorting (same convention as the other panes)
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2    # the row's source object
+
+Index = QModelIndex | QPersistentModelIndex
+
+# A coroutine that asks where to save a file: (parent, title, suggested name) → path or None.
+PathChooser = Callable[[QWidget, str, str], Awaitable[str | None]]
+
+
+def apply_permission(permission: Permission, widgets: Iterable[QWidget], *, tooltip: str = "") -> None:
+    """Enable the edit controls when allowed; otherwise grey them out and say why in the tooltip."""
+    for widget in widgets:
+        widget.setEnabled(bool(permission))
+        widget.setToolTip(tooltip if permission else permission.reason)
+
+
+def is_loopback_host(host: str) -> bool:
+    if host.lower() in ("localhost", "localhost."):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def webhook_url_problem(text: str) -> str:
+    """Why `text` cannot be a webhook address, or "" when it can (the server checks again)."""
+    url = text.strip()
+    if not url:
+        return "Enter the address where Lok should send notifications."
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        _ = parts.port   # raises ValueError for a port that is not a number 0–65535
+    except ValueError:
+        return "This is not a valid web address (like https://example.com/lok-webhook)."
+    if parts.scheme not in ("http", "https") or not host:
+        return "This is not a web address: it must start with https:// (like https://example.com/lok-webhook)."
+    if parts.scheme == "http" and not is_loopback_host(host):
+        return ("Use https:// — plain http:// is allowed only for this computer "
+                "(localhost or 127.0.0.1), because notifications carry your customers' data.")
+    return ""
+
+
+class RowTableModel(QAbstractTableModel):
+    """Read-only rows of display values, with raw values under SORT_ROLE and the row object under ROW_ROLE.
+
+    `columns` are (header, function(row) → display text, function(row) → sort value).
+    """
+
+    def __init__(
+        self,
+        columns: Sequence[tuple[str, Callable[[Any], str], Callable[[Any], Any]]],
+        parent: QObject | None = None,
+        *,
+        tooltip: Callable[[Any, int], str] | None = None,
+        foreground: Callable[[Any, int], Any] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._columns = list(columns)
+        self._rows: list[Any] = []
+        self._tooltip = tooltip
+        self._foreground = foreground
+
+    @property
+    def rows(self) -> list[Any]:
+        return list(self._rows)
+
+    def set_rows(self, rows: Iterable[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def append(self, row: Any) -> None:
+        position = len(self._rows)
+        self.beginInsertRows(QModelIndex(), position, position)
+        self._rows.append(row)
+        self.endInsertRows()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._columns[section][0]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        _header, display, sort_value = self._columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return display(row)
+        if role == SORT_ROLE:
+            value = sort_value(row)
+            return "" if value is None else value
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.ToolTipRole and self._tooltip is not None:
+            return self._tooltip(row, index.column()) or None
+        if role == Qt.ItemDataRole.ForegroundRole and self._foreground is not None:
+            return self._foreground(row, index.column())
+        return None
+
+
+def visible_table(model: QAbstractItemModel) -> tuple[list[str], list[list[str]]]:
+    """Headers and rows exactly as shown (a proxy's filter and sort order included)."""
+    headers = [str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in range(model.columnCount())]
+    rows = [
+        [str(model.data(model.index(r, c)) or "") for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]
+    return headers, rows
+
+
+def _write_csv(path: Path, headers: list[str], rows: list[list[str]]) -> None:
+    # utf-8-sig: spreadsheet programs on Windows then read accents (Depósito, Recolección) correctly.
+    with path.open("w", newline="", encoding="utf-8-sig") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(headers)
+        writer.writerows(rows)
+
+
+async def write_csv(path: str | Path, headers: list[str], rows: list[list[str]]) -> None:
+    """Write a CSV file off the Qt thread, so a slow disk never freezes the window."""
+    await asyncio.to_thread(_write_csv, Path(path), headers, rows)
+
+
+async def ask_save_csv_path(parent: QWidget, title: str, suggested: str) -> str | None:
+    """A save dialog for a .csv file, awaited without exec()."""
+    dialog = QFileDialog(parent, title, suggested, parent.tr("CSV files (*.csv)"))
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setDefaultSuffix("csv")
+    accepted = await run_dialog(dialog)
+    files = dialog.selectedFiles()
+    dialog.deleteLater()
+    return files[0] if accepted and files else None
+
+
+async def ask_open_csv_path(parent: QWidget, title: str, _suggested: str = "") -> str | None:
+    """An open dialog for a .csv file, awaited without exec()."""
+    dialog = QFileDialog(parent, title, "", parent.tr("CSV files (*.csv);;All files (*)"))
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    accepted = await run_dialog(dialog)
+    files = dialog.selectedFiles()
+    dialog.deleteLater()
+    return files[0] if accepted and files else None
+
+
+def hint_label(text: str, parent: QWidget | None = None) -> QLabel:
+    """A wrapped, softer line of explanation under a control."""
+    from lok_desk.desk.reservations.forms import mute
+
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    mute(label)
+    return label
+
+
+def error_field_for_keys(keys: Sequence[str], known: Iterable[str]) -> str | None:
+    """The first of `known` field keys that a server validation error names (`data.keys`), if any.
+
+    Matches whole keys and dotted prefixes: "url" matches "url" and "url.0"."""
+    names = list(known)
+    for key in keys:
+        for name in names:
+            if key == name or key.startswith(name + ".") or key.endswith("." + name):
+                return name
+    return None
