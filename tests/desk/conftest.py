@@ -31,15 +31,15 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["QT_API"] = "pyside6"
 
-import qasync  # noqa: E402  (QT_API must be set first)
-from PySide6.QtCore import QCoreApplication, QEvent  # noqa: E402
+import qasync
+from PySide6.QtCore import QCoreApplication, QEvent
 
-from lok_desk.api import SecretStore  # noqa: E402
-from lok_desk.desk.main_window import MainWindow  # noqa: E402
-from lok_desk.desk.session import SANDBOX, Session, open_session  # noqa: E402
-from lok_desk.desk.shell import DeskShell, ShellOptions  # noqa: E402
-from lok_desk.desk.signin import SignInDialog  # noqa: E402
-from lok_desk.paths import AppPaths  # noqa: E402
+from lok_desk.api import SecretStore
+from lok_desk.desk.main_window import MainWindow
+from lok_desk.desk.session import SANDBOX, Session, open_session
+from lok_desk.desk.shell import DeskShell, ShellOptions
+from lok_desk.desk.signin import SignInDialog
+from lok_desk.paths import AppPaths
 
 T = TypeVar("T")
 

@@ -128,7 +128,8 @@ def test_sign_out_revokes_the_token_and_returns_to_sign_in(start_shell: Any, qtb
     cache = TokenCache(desk_paths.token_cache_file)
     assert cache.load(sandbox.api_url, "demo-owner") is not None
 
-    qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window, Qt.Key.Key_Q, ctrl_shift)
 
     qtbot.waitUntil(lambda: running.dialog() is not None, timeout=20000)
     assert running.window() is None

@@ -1,0 +1,196 @@
+"""The main window as staff see it: roles, location switcher, search, token expiry, offline and back."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import httpx
+from PySide6.QtCore import Qt
+
+from lok_desk.desk.session import Session
+
+
+def test_owner_header_badge_and_switcher(signed_in_window: Any) -> None:
+    window = signed_in_window("owner")
+    session: Session = window.session
+    assert window.badge.text().startswith("SANDBOX")
+    assert window.badge.environment == "SANDBOX"
+    combo = window.location_combo
+    assert combo.isEnabled()
+    assert combo.itemText(0) == "All locations"
+    assert combo.count() == len(session.locations) + 1 >= 5
+    assert window.new_action.isEnabled()
+    assert window.locations.model.rowCount() == len(session.locations)
+    assert window.last_refresh_label.text().startswith("Updated ")
+    assert window.offline_label.isHidden()
+
+
+def test_employee_sees_only_its_location(signed_in_window: Any) -> None:
+    window = signed_in_window("employee")
+    session: Session = window.session
+    own = session.capabilities.location_id
+    assert own
+    combo = window.location_combo
+    assert combo.count() == 1
+    assert not combo.isEnabled()
+    assert combo.itemText(0) == session.location_name(own)
+    assert "own location only" in combo.toolTip()
+    # The Locations pane lists that one location, selected, and it may take new reservations there.
+    pane = window.locations
+    assert pane.model.rowCount() == 1
+    assert pane.name_label.text() == session.location_name(own)
+    assert pane.new_here_button.isEnabled()
+    assert window.new_action.isEnabled()
+
+
+def test_reporter_sees_write_actions_disabled_with_the_reason(signed_in_window: Any, qtbot: Any) -> None:
+    window = signed_in_window("reporter")
+    reason = "Your role (reporter) can read everything but change nothing."
+    assert not window.new_action.isEnabled()
+    assert reason in window.new_action.toolTip()
+    assert not window.cancel_action.isEnabled()
+    assert reason in window.cancel_action.toolTip()
+    button = window.toolbar.widgetForAction(window.new_action)
+    assert not button.isEnabled()
+    assert reason in button.toolTip()
+    # Reading is allowed: print and refresh stay on.
+    assert window.print_action.isEnabled()
+    assert window.refresh_action.isEnabled()
+
+    window.tabs.setCurrentWidget(window.locations)
+    pane = window.locations
+    qtbot.waitUntil(lambda: pane.current_location is not None)
+    assert not pane.new_here_button.isEnabled()
+    assert pane.new_here_button.toolTip() == reason
+    assert pane.new_here_reason.text() == reason
+
+
+def test_admin_write_actions_explain_read_only(signed_in_window: Any) -> None:
+    window = signed_in_window("admin")
+    assert not window.new_action.isEnabled()
+    assert "administrators can read every company's data but not change it" in window.new_action.toolTip()
+
+
+def test_locations_pane_details(signed_in_window: Any, qtbot: Any) -> None:
+    window = signed_in_window("owner")
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is window.locations
+    pane = window.locations
+    qtbot.waitUntil(lambda: pane.current_location is not None)
+    location = pane.current_location
+    assert pane.name_label.text() == (location.internal_name or location.id)
+    assert pane.zone_label.text() == location.timezone
+    # Today is marked in the week's schedule (by the location's own calendar).
+    today = location.local_now(pane.model.now).strftime("%A")
+    marked = [hours.text() for day, hours in pane.schedule_labels if day.text() == today]
+    assert marked and marked[0].endswith("(today)")
+    # The availability picture says in words what it draws.
+    summary = pane.availability.summary_text()
+    assert "free of" in summary or "counts not reported" in summary or "available" in summary
+    # Sorting by open-now and filtering work like a person expects.
+    qtbot.keyClicks(pane.filter_edit, "zzz-no-such-place")
+    assert pane.list_stack.currentWidget() is pane.empty_label
+    assert "No location matches" in pane.empty_label.text()
+    pane.filter_edit.clear()
+    assert pane.list_stack.currentWidget() is pane.table
+
+
+def test_new_reservation_here_asks_the_reservations_pane(signed_in_window: Any, qtbot: Any,
+                                                         monkeypatch: Any) -> None:
+    window = signed_in_window("owner")
+    asked: list[str | None] = []
+
+    async def fake_new(location_id: str | None = None) -> None:
+        asked.append(location_id)
+
+    monkeypatch.setattr(window.reservations, "new_reservation", fake_new)
+    window.tabs.setCurrentWidget(window.locations)
+    pane = window.locations
+    qtbot.waitUntil(lambda: pane.current_location is not None)
+    qtbot.mouseClick(pane.new_here_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(asked))
+    assert asked == [pane.current_location.id]
+    assert window.tabs.currentWidget() is window.reservations
+
+
+def test_global_search_that_finds_nothing_says_so(signed_in_window: Any, qtbot: Any) -> None:
+    window = signed_in_window("owner")
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(window.search_edit.hasFocus)
+    qtbot.keyClicks(window.search_edit, "NO-SUCH-PARCEL-42")
+    qtbot.keyClick(window.search_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "No reservation found" in window.statusBar().currentMessage(), timeout=20000)
+    assert "NO-SUCH-PARCEL-42" in window.statusBar().currentMessage()
+    assert window.search_edit.selectedText() == "NO-SUCH-PARCEL-42"   # the next scan replaces it
+
+
+def test_token_expiry_mid_session_is_recovered_silently(signed_in_window: Any, qtbot: Any,
+                                                        sandbox: Any) -> None:
+    window = signed_in_window("owner")
+    session: Session = window.session
+    old_token = session.client._token.access_token
+    clock = httpx.post(f"{sandbox.base_url}/sandbox/clock", json={"advance_seconds": 3700})
+    assert clock.status_code == 200
+
+    window.tabs.setCurrentWidget(window.locations)
+    before = session.last_success
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: session.last_success != before and session.busy == 0, timeout=20000)
+
+    assert session.client._token.access_token != old_token     # signed in again, by itself
+    assert window.banner.isHidden()
+    assert window.offline_label.isHidden()
+    assert window.locations.model.rowCount() == len(session.locations) >= 5
+
+
+def test_server_down_shows_offline_and_recovers(signed_in_window: Any, qtbot: Any, sandbox: Any) -> None:
+    window = signed_in_window("owner")
+    session: Session = window.session
+    session.probe_interval_s = 0.2
+    session.probe_interval_max_s = 0.5
+    window.tabs.setCurrentWidget(window.locations)
+
+    sandbox.stop()
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: window.offline_label.isVisible(), timeout=20000)
+    assert "Offline" in window.offline_label.text()
+    assert "Retrying" in window.offline_label.text()
+    # The window still answers while offline.
+    window.resize(1000, 700)
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is window.reservations
+
+    sandbox.start()
+    qtbot.waitUntil(lambda: not window.offline_label.isVisible(), timeout=20000)
+    assert "Connection restored" in window.statusBar().currentMessage()
+
+
+def test_exit_when_ready_prints_one_json_line(tmp_path: Path) -> None:
+    env = dict(os.environ, LOK_DESK_HOME=str(tmp_path), QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-m", "lok_desk", "--sandbox", "--demo-role", "owner", "--exit-when-ready"],
+        env=env, capture_output=True, text=True, timeout=240, check=False)
+    assert done.returncode == 0, done.stderr
+    lines = [line for line in done.stdout.splitlines() if line.strip()]
+    assert len(lines) == 1
+    figures = json.loads(lines[0])
+    assert set(figures) == {"ready_s", "reservations", "locations"}
+    assert figures["ready_s"] > 0
+    assert figures["reservations"] > 0
+    assert figures["locations"] >= 4
+    assert (tmp_path / "data" / "sandbox.sqlite3").exists()
+
+
+def test_exit_when_ready_without_a_sign_in_fails_plainly(tmp_path: Path) -> None:
+    env = dict(os.environ, LOK_DESK_HOME=str(tmp_path), QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-m", "lok_desk", "--sandbox", "--exit-when-ready"],
+        env=env, capture_output=True, text=True, timeout=240, check=False)
+    assert done.returncode != 0
+    assert "--demo-role" in done.stderr
+    assert done.stdout.strip() == ""
