@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from lok_desk.desk.owner.notifications import NotificationSettingsPane
 from lok_desk.desk.owner.webhook_state import WebhookState
+from lok_desk.desk.owner.workbench import WebhookWorkbenchPane
 from lok_desk.desk.roles import Role
 from lok_desk.desk.session import Session
 
@@ -36,8 +37,9 @@ def owner_panes(
     webhook = WebhookState(session, parent)
     panes: list[tuple[str, QWidget]] = [
         (_tr("Notifications"), NotificationSettingsPane(session, webhook, parent)),
+        (_tr("Webhook workbench"), WebhookWorkbenchPane(session, webhook, parent)),
     ]
     return panes
 
 
-__all__ = ["NotificationSettingsPane", "WebhookState", "owner_panes"]
+__all__ = ["NotificationSettingsPane", "WebhookState", "WebhookWorkbenchPane", "owner_panes"]

@@ -1,0 +1,517 @@
+"""Webhook workbench: check a signature by hand, receive the webhook on this computer, read the sandbox's
+delivery log. Everything runs on the qasync loop; nothing here blocks the window."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import httpx
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lok_desk.api import LokError, models, webhook
+from lok_desk.desk import formatting
+from lok_desk.desk.asyncqt import confirm, spawn
+from lok_desk.desk.owner.common import (
+    ROW_ROLE,
+    SORT_ROLE,
+    RowTableModel,
+    apply_permission,
+    hint_label,
+    is_loopback_host,
+)
+from lok_desk.desk.owner.receiver import LocalWebhookReceiver, ReceivedRequest
+from lok_desk.desk.owner.webhook_state import WebhookState
+from lok_desk.desk.session import Session
+
+OK_COLOUR = QColor("#006B4F")     # dark bluish green (Okabe–Ito family), readable on white
+BAD_COLOUR = QColor("#B8430A")    # dark vermillion
+
+
+def explain_signature(secret: str, body: bytes, header: str) -> tuple[bool, str]:
+    """(valid, why) for a `Lok-Signature` value, in words that say what to look at next."""
+    text = header.strip()
+    if not text:
+        return False, "Paste the value of the Lok-Signature header."
+    if not secret:
+        return False, "Enter the webhook secret (Notifications → Webhook → Secret → Copy)."
+    try:
+        digest = base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError):
+        return False, ("Header is not valid base64: it may be cut off, or it has extra characters "
+                       "(quotes, the header name, spaces inside).")
+    if len(digest) != 32:
+        return False, (f"Header decodes to {len(digest)} bytes, but an HMAC-SHA256 signature has 32: "
+                       "it is probably cut off or not a Lok-Signature.")
+    if webhook.verify(secret, body, text):
+        return True, "Valid: Lok signed exactly this body with this secret."
+    for variant, what in ((body.strip(), "without the whitespace at its start or end"),
+                          (body.replace(b"\r\n", b"\n"), "with Unix line endings"),
+                          (body.replace(b"\n", b"\r\n"), "with Windows line endings")):
+        if variant != body and webhook.verify(secret, variant, text):
+            return False, (f"Signature does not match this body, but it matches the body {what}: "
+                           "your copy changed the bytes — verify the raw body exactly as received.")
+    return False, ("Signature does not match: the body may have been changed — even whitespace counts — "
+                   "or the secret is not this webhook's current secret.")
+
+
+@dataclass(frozen=True)
+class ReceivedEvent:
+    """A request the local receiver got, read as a Lok notification."""
+
+    request: ReceivedRequest
+    status: str
+    shipment_id: str
+    reservation_id: str
+    signature_ok: bool
+    why: str
+
+
+def read_event(request: ReceivedRequest, secret: str) -> ReceivedEvent:
+    header = request.header(webhook.SIGNATURE_HEADER) or ""
+    ok, why = explain_signature(secret, request.body, header)
+    try:
+        payload = json.loads(request.body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        payload = None
+    if not isinstance(payload, dict):
+        payload = {}
+    return ReceivedEvent(request, str(payload.get("status") or "?"), str(payload.get("shipment_id") or ""),
+                         str(payload.get("reservation_id") or ""), ok, why)
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """One row of the sandbox's delivery log (GET /sandbox/webhook/deliveries)."""
+
+    id: int
+    event: str
+    url: str
+    status: str
+    attempts: int
+    last_status_code: int | None
+    last_error: str
+    next_attempt_at: datetime | None
+    delivered_at: datetime | None
+    shipment_id: str
+    reservation_id: str
+
+    @classmethod
+    def from_json(cls, item: dict[str, Any]) -> Delivery:
+        payload = item.get("payload") if isinstance(item.get("payload"), dict) else {}
+        assert isinstance(payload, dict)
+        code = item.get("last_status_code")
+        return cls(
+            id=int(item.get("id") or 0),
+            event=str(item.get("event") or ""),
+            url=str(item.get("url") or ""),
+            status=str(item.get("status") or ""),
+            attempts=int(item.get("attempts") or 0),
+            last_status_code=int(code) if isinstance(code, int) else None,
+            last_error=str(item.get("last_error") or ""),
+            next_attempt_at=models.parse_datetime(item.get("next_attempt_at")),
+            delivered_at=models.parse_datetime(item.get("delivered_at")),
+            shipment_id=str(payload.get("shipment_id") or ""),
+            reservation_id=str(payload.get("reservation_id") or ""),
+        )
+
+
+DELIVERY_STATUS = {
+    "pending": "◌ Waiting",
+    "delivered": "✓ Delivered",
+    "failed": "↻ Failed, will retry",
+    "given_up": "✕ Given up",
+}
+
+
+def _local(dt: datetime | None) -> str:
+    return dt.astimezone().strftime("%d %b %H:%M:%S") if dt is not None else formatting.DASH
+
+
+def _status_text(status: str) -> str:
+    style = formatting.status_style(status)
+    return f"{style.symbol} {formatting.format_status(status)}"
+
+
+class WebhookWorkbenchPane(QWidget):
+    """Three tabs: listen locally, check a signature, delivery log (sandbox only)."""
+
+    event_received = Signal(object)   # ReceivedEvent
+
+    def __init__(self, session: Session, webhook_state: WebhookState | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Webhook workbench"))
+        self._session = session
+        self.webhook = webhook_state or WebhookState(session, self)
+        self.permission = session.capabilities.can_write_company_settings()
+        self.receiver = LocalWebhookReceiver(self._on_request)
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName(self.tr("Workbench sections"))
+        self.tabs.addTab(self._build_listen(), self.tr("Listen locally"))
+        self.tabs.addTab(self._build_checker(), self.tr("Check a signature"))
+        self.tabs.addTab(self._build_deliveries(), self.tr("Delivery log"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.tabs)
+        self.webhook.changed.connect(self._show_listen_state)
+        self._show_listen_state()
+
+    # ---- listen locally ---------------------------------------------------------------------------
+    def _build_listen(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(hint_label(self.tr(
+            "Try the webhook without a server of your own: Lok Desk listens on this computer "
+            "(127.0.0.1), checks each notification's signature with the current secret and lists it "
+            "here as it arrives. Only programs on this computer can reach it — use it with the sandbox "
+            "or a Lok server on this machine."), page))
+        row = QHBoxLayout()
+        self.listen_button = QPushButton(self.tr("Start listening"), page)
+        self.listen_button.setAccessibleName(self.tr("Start or stop listening"))
+        self.listen_button.clicked.connect(lambda: spawn(self.toggle_listening(), owner=self))
+        self.url_label = QLineEdit(page)
+        self.url_label.setReadOnly(True)
+        self.url_label.setAccessibleName(self.tr("Local receiver address"))
+        self.url_label.setPlaceholderText(self.tr("Not listening"))
+        self.point_button = QPushButton(self.tr("Point the webhook here"), page)
+        self.point_button.setAccessibleName(self.tr("Point the webhook here"))
+        self.point_button.clicked.connect(lambda: spawn(self.point_webhook_here(), owner=self))
+        row.addWidget(self.listen_button)
+        row.addWidget(self.url_label, 1)
+        row.addWidget(self.point_button)
+        layout.addLayout(row)
+        self.listen_status = QLabel(page)
+        self.listen_status.setWordWrap(True)
+        self.listen_status.setAccessibleName(self.tr("Receiver status"))
+        layout.addWidget(self.listen_status)
+
+        self.events_model = RowTableModel(
+            [
+                (self.tr("Received"), lambda e: _local(e.request.received_at),
+                 lambda e: e.request.received_at),
+                (self.tr("Status"), lambda e: _status_text(e.status), lambda e: e.status),
+                (self.tr("Shipment"), lambda e: e.shipment_id or formatting.DASH, lambda e: e.shipment_id),
+                (self.tr("Reservation"), lambda e: e.reservation_id or formatting.DASH,
+                 lambda e: e.reservation_id),
+                (self.tr("Signature"),
+                 lambda e: self.tr("✓ valid") if e.signature_ok else self.tr("✗ invalid"),
+                 lambda e: int(e.signature_ok)),
+            ],
+            self,
+            tooltip=lambda e, column: e.why if column == 4 else "",
+            foreground=lambda e, column: (
+                (OK_COLOUR if e.signature_ok else BAD_COLOUR) if column == 4 else None),
+        )
+        proxy = QSortFilterProxyModel(self)
+        proxy.setSourceModel(self.events_model)
+        proxy.setSortRole(SORT_ROLE)
+        self.events_table = QTableView(page)
+        self.events_table.setAccessibleName(self.tr("Received notifications"))
+        self.events_table.setModel(proxy)
+        self.events_table.setSortingEnabled(True)
+        self.events_table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.events_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.events_table.verticalHeader().hide()
+        self.events_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.events_table.horizontalHeader().setStretchLastSection(True)
+        self.events_table.doubleClicked.connect(self._check_received)
+        layout.addWidget(self.events_table, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(hint_label(self.tr("Double-click a notification to open it in “Check a signature”."),
+                                    page), 1)
+        self.clear_button = QPushButton(self.tr("Clear list"), page)
+        self.clear_button.setAccessibleName(self.tr("Clear received notifications"))
+        self.clear_button.clicked.connect(lambda: self.events_model.set_rows([]))
+        bottom.addWidget(self.clear_button)
+        layout.addLayout(bottom)
+        return page
+
+    def _show_listen_state(self) -> None:
+        listening = self.receiver.running
+        self.listen_button.setText(self.tr("Stop listening") if listening else self.tr("Start listening"))
+        self.url_label.setText(self.receiver.url)
+        pointed = listening and self.webhook.url == self.receiver.url
+        if not self.permission:
+            apply_permission(self.permission, [self.point_button])
+        else:
+            self.point_button.setEnabled(listening and not pointed)
+            self.point_button.setToolTip(
+                self.tr("Start listening first.") if not listening else
+                self.tr("The webhook already points here.") if pointed else
+                self.tr("Save this address as the company's webhook (the events chosen stay)."))
+        count = self.events_model.rowCount()
+        if not listening:
+            text = self.tr("Not listening.")
+        elif pointed and self.webhook.enabled:
+            text = self.tr("Listening, and the webhook points here: new notifications appear below "
+                           "({count} so far).").format(count=count)
+        elif pointed:
+            text = self.tr("Listening and the webhook points here, but the webhook is OFF: turn it on in "
+                           "Notifications to receive anything.")
+        else:
+            text = self.tr("Listening ({count} received). The webhook points elsewhere ({url}); press "
+                           "“Point the webhook here” to receive Lok's notifications.").format(
+                count=count, url=self.webhook.url or self.tr("not set up"))
+        self.listen_status.setText(text)
+
+    async def toggle_listening(self) -> None:
+        if self.receiver.running:
+            await self.stop_listening()
+        else:
+            await self.start_listening()
+
+    async def start_listening(self) -> str:
+        url = await self.receiver.start()
+        if not self.webhook.loaded:
+            try:
+                await self.webhook.load()
+            except LokError as error:
+                self._session.notify_error(error, doing=self.tr("reading the webhook secret"), parent=self)
+        self._show_listen_state()
+        return url
+
+    async def stop_listening(self) -> None:
+        await self.receiver.stop()
+        self._show_listen_state()
+
+    async def shutdown(self) -> None:
+        """Close the receiver (call before the window goes away)."""
+        await self.receiver.stop()
+
+    async def point_webhook_here(self) -> bool:
+        """#10 with the receiver's URL, keeping the chosen events; asks before replacing a real address."""
+        if not self.permission or not self.receiver.running:
+            return False
+        current = self.webhook.url
+        if current and not _is_loopback_url(current):
+            sure = await confirm(
+                self, self.tr("Point the webhook here?"),
+                self.tr("The webhook now sends to {url}. Pointing it at this computer stops notifications "
+                        "to that address until you change it back.").format(url=current),
+                ok_text=self.tr("Point it here"), destructive=True)
+            if not sure:
+                return False
+        try:
+            await self.webhook.save(self.receiver.url, self.webhook.events)
+        except LokError as error:
+            self._session.notify_error(error, doing=self.tr("pointing the webhook here"), parent=self)
+            return False
+        self._session.notify(self.tr("The webhook now points at this computer."))
+        self._show_listen_state()
+        return True
+
+    def _on_request(self, request: ReceivedRequest) -> None:
+        event = read_event(request, self.webhook.secret)
+        self.events_model.append(event)
+        self._show_listen_state()
+        self.event_received.emit(event)
+
+    @property
+    def received(self) -> list[ReceivedEvent]:
+        return self.events_model.rows
+
+    def _check_received(self, index: QModelIndex) -> None:
+        event = index.data(ROW_ROLE)
+        if isinstance(event, ReceivedEvent):
+            self.body_edit.setPlainText(event.request.body.decode("utf-8", errors="replace"))
+            self.header_edit.setText(event.request.header(webhook.SIGNATURE_HEADER) or "")
+            self.secret_edit.setText(self.webhook.secret)
+            self.tabs.setCurrentIndex(1)
+            self.check_signature()
+
+    # ---- signature checker ------------------------------------------------------------------------
+    def _build_checker(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(hint_label(self.tr(
+            "Paste what your server received to see whether Lok sent it. The signature is "
+            "Base64(HMAC-SHA256(secret, body)) over the exact bytes of the body."), page))
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.body_edit = QPlainTextEdit(page)
+        self.body_edit.setAccessibleName(self.tr("Request body"))
+        self.body_edit.setPlaceholderText(
+            '{"reservation_id": "…", "shipment_id": "…", "status": "reserved", …}')
+        self.body_edit.setTabChangesFocus(True)
+        form.addRow(self.tr("&Body:"), self.body_edit)
+        self.header_edit = QLineEdit(page)
+        self.header_edit.setAccessibleName(self.tr("Lok-Signature header value"))
+        self.header_edit.setPlaceholderText(self.tr("value of the Lok-Signature header"))
+        form.addRow(self.tr("&Lok-Signature:"), self.header_edit)
+        secret_row = QHBoxLayout()
+        self.secret_edit = QLineEdit(page)
+        self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret_edit.setAccessibleName(self.tr("Secret to check with"))
+        self.secret_edit.setPlaceholderText(self.tr("whsec_…"))
+        self.use_secret_button = QPushButton(self.tr("Use current secret"), page)
+        self.use_secret_button.setAccessibleName(self.tr("Use the webhook's current secret"))
+        self.use_secret_button.clicked.connect(lambda: spawn(self.use_current_secret(), owner=self))
+        secret_row.addWidget(self.secret_edit, 1)
+        secret_row.addWidget(self.use_secret_button)
+        form.addRow(self.tr("&Secret:"), secret_row)
+        for field in (self.body_edit, self.header_edit, self.secret_edit):
+            label = form.labelForField(field) if field is not self.secret_edit else None
+            if isinstance(label, QLabel):
+                label.setBuddy(field)
+        layout.addLayout(form, 1)
+        row = QHBoxLayout()
+        self.check_button = QPushButton(self.tr("Check signature"), page)
+        self.check_button.setAccessibleName(self.tr("Check signature"))
+        self.check_button.setDefault(True)
+        self.check_button.clicked.connect(self.check_signature)
+        row.addWidget(self.check_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.check_result = QLabel(page)
+        self.check_result.setWordWrap(True)
+        self.check_result.setAccessibleName(self.tr("Signature check result"))
+        self.check_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.check_result)
+        return page
+
+    async def use_current_secret(self) -> None:
+        if not self.webhook.loaded:
+            try:
+                await self.webhook.load()
+            except LokError as error:
+                self._session.notify_error(error, doing=self.tr("reading the webhook secret"), parent=self)
+                return
+        self.secret_edit.setText(self.webhook.secret)
+
+    def check_signature(self) -> bool:
+        # toPlainText() is what the person pasted; encode it back as UTF-8, the way Lok sends JSON.
+        body = self.body_edit.toPlainText().encode("utf-8")
+        ok, why = explain_signature(self.secret_edit.text(), body, self.header_edit.text())
+        mark = "✓" if ok else "✗"
+        self.check_result.setText(f"{mark} {self.tr(why)}")
+        colour = OK_COLOUR if ok else BAD_COLOUR
+        self.check_result.setStyleSheet(f"QLabel {{ color: {colour.name()}; font-weight: 600; }}")
+        return ok
+
+    # ---- delivery log (sandbox) -------------------------------------------------------------------
+    def _build_deliveries(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        if self._session.sandbox is None:
+            layout.addWidget(hint_label(self.tr(
+                "The delivery log is kept by the Lok sandbox only; the live Lok service does not publish "
+                "it. Sign in to the sandbox to watch deliveries and retries."), page))
+        else:
+            layout.addWidget(hint_label(self.tr(
+                "What the sandbox tried to deliver to the webhook: each attempt, the answer it got and "
+                "when it tries again (the interval doubles after each failure)."), page))
+        self.deliveries_model = RowTableModel(
+            [
+                (self.tr("#"), lambda d: str(d.id), lambda d: d.id),
+                (self.tr("Event"), lambda d: _status_text(d.event), lambda d: d.event),
+                (self.tr("Shipment"), lambda d: d.shipment_id or formatting.DASH, lambda d: d.shipment_id),
+                (self.tr("Delivery"), lambda d: self.tr(DELIVERY_STATUS.get(d.status, d.status)),
+                 lambda d: d.status),
+                (self.tr("Attempts"), lambda d: str(d.attempts), lambda d: d.attempts),
+                (self.tr("Last answer"),
+                 lambda d: d.last_error or (f"HTTP {d.last_status_code}" if d.last_status_code else
+                                            formatting.DASH),
+                 lambda d: d.last_status_code or 0),
+                (self.tr("Next retry"), lambda d: _local(d.next_attempt_at), lambda d: d.next_attempt_at),
+                (self.tr("Delivered"), lambda d: _local(d.delivered_at), lambda d: d.delivered_at),
+                (self.tr("Address"), lambda d: d.url, lambda d: d.url),
+            ],
+            self,
+        )
+        proxy = QSortFilterProxyModel(self)
+        proxy.setSourceModel(self.deliveries_model)
+        proxy.setSortRole(SORT_ROLE)
+        self.deliveries_table = QTableView(page)
+        self.deliveries_table.setAccessibleName(self.tr("Webhook deliveries"))
+        self.deliveries_table.setModel(proxy)
+        self.deliveries_table.setSortingEnabled(True)
+        self.deliveries_table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.deliveries_table.verticalHeader().hide()
+        self.deliveries_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.deliveries_table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.deliveries_table, 1)
+        row = QHBoxLayout()
+        self.deliveries_status = QLabel(page)
+        self.deliveries_status.setAccessibleName(self.tr("Delivery log status"))
+        self.deliveries_status.setWordWrap(True)
+        self.refresh_deliveries_button = QPushButton(self.tr("Refresh log"), page)
+        self.refresh_deliveries_button.setAccessibleName(self.tr("Refresh delivery log"))
+        self.refresh_deliveries_button.clicked.connect(lambda: spawn(self.load_deliveries(), owner=self))
+        row.addWidget(self.deliveries_status, 1)
+        row.addWidget(self.refresh_deliveries_button)
+        layout.addLayout(row)
+        if self._session.sandbox is None:
+            self.deliveries_table.setEnabled(False)
+            self.refresh_deliveries_button.setEnabled(False)
+            self.refresh_deliveries_button.setToolTip(self.tr("Only the sandbox keeps a delivery log."))
+        return page
+
+    async def load_deliveries(self) -> list[Delivery]:
+        sandbox = self._session.sandbox
+        if sandbox is None:
+            return []
+        self.refresh_deliveries_button.setEnabled(False)
+        try:
+            async with httpx.AsyncClient(base_url=sandbox.base_url, timeout=10.0) as http:
+                response = await http.get("/sandbox/webhook/deliveries")
+                response.raise_for_status()
+                items = response.json().get("deliveries", [])
+        except (httpx.HTTPError, ValueError, AttributeError) as error:
+            self.deliveries_status.setText(self.tr("Could not read the delivery log: {0}").format(
+                type(error).__name__))
+            return []
+        finally:
+            self.refresh_deliveries_button.setEnabled(True)
+        deliveries = [Delivery.from_json(item) for item in items if isinstance(item, dict)]
+        self.deliveries_model.set_rows(deliveries)
+        waiting = sum(d.status in ("pending", "failed") for d in deliveries)
+        self.deliveries_status.setText(self.tr("{total} deliveries, {waiting} still to go · read at {time}")
+                                       .format(total=len(deliveries), waiting=waiting,
+                                               time=datetime.now().strftime("%H:%M:%S")))
+        return deliveries
+
+    @property
+    def deliveries(self) -> list[Delivery]:
+        return self.deliveries_model.rows
+
+    # ---- pane protocol ----------------------------------------------------------------------------
+    def start(self) -> None:
+        spawn(self.refresh(), owner=self)
+
+    async def refresh(self) -> None:
+        try:
+            await self.webhook.load()
+        except LokError as error:
+            self._session.notify_error(error, doing=self.tr("loading the webhook"), parent=self)
+        if self._session.sandbox is not None:
+            await self.load_deliveries()
+
+
+def _is_loopback_url(url: str) -> bool:
+    from urllib.parse import urlsplit
+
+    try:
+        return is_loopback_host(urlsplit(url).hostname or "")
+    except ValueError:
+        return False
