@@ -117,6 +117,7 @@ class Clients:
         role: str = "owner",
         *,
         server: SandboxServer | None = None,
+        base_url: str | None = None,
         secret: str | None = None,
         token_cache: TokenCache | None = None,
         retry: RetryPolicy | None = None,
@@ -124,7 +125,7 @@ class Clients:
         client_id, real_secret = ALL_CLIENTS[role]
         log = CallLog(shared=self.covered)
         client = LokClient(
-            (server or self.server).api_url,
+            base_url or (server or self.server).api_url,
             credentials=Credentials(client_id, real_secret if secret is None else secret),
             token_cache=token_cache,
             retry=retry or RetryPolicy(attempts=3, sleep=self.waits),
