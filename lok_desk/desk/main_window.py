@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         names.setSpacing(0)
         names.addWidget(self.company_label)
         who_row = QHBoxLayout()
+        who_row.setSpacing(10)
         who_row.addWidget(self.user_label)
         who_row.addWidget(self.role_label)
         who_row.addStretch(1)
@@ -149,18 +150,18 @@ class MainWindow(QMainWindow):
 
         self.location_combo = QComboBox()
         self.location_combo.setAccessibleName(self.tr("Location"))
-        self.location_combo.setMinimumWidth(220)
+        self.location_combo.setMinimumWidth(200)
         self.location_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.location_combo.currentIndexChanged.connect(self._on_location_switched)
         location_label = QLabel(self.tr("L&ocation:"))
         location_label.setBuddy(self.location_combo)
         self.search_edit = QLineEdit()
         self.search_edit.setAccessibleName(self.tr("Find reservation"))
-        self.search_edit.setPlaceholderText(self.tr("Find: scan or type a shipment id, reservation id "
-                                                    "or token (Ctrl+F)"))
-        self.search_edit.setToolTip(self.tr("Type or scan, then press Enter. A barcode scanner works too."))
+        self.search_edit.setPlaceholderText(self.tr("Find a reservation: scan or type (Ctrl+F)"))
+        self.search_edit.setToolTip(self.tr("A shipment id, reservation id or token; press Enter. "
+                                            "A barcode scanner works too."))
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setMinimumWidth(360)
+        self.search_edit.setMinimumWidth(300)
         self.search_edit.addAction(self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView),
                                    QLineEdit.ActionPosition.LeadingPosition)
         self.search_edit.returnPressed.connect(self._on_search)

@@ -44,11 +44,11 @@ class ServerChoice:
 
 # What each demo role may do, in one line (DESIGN §3 scope matrix).
 DEMO_ROLE_LINES: dict[str, str] = {
-    "owner": "Creates and cancels reservations at every location of the company; edits its settings.",
-    "employee": "Works with reservations at one location only (the first one of the demo company).",
-    "reporter": "Reads every location and reservation of the company, but changes nothing.",
-    "seller": "Like an owner, and also pre-reserves boxes in the Lok public network.",
-    "admin": "Lok administrator: reads every company's data, changes nothing.",
+    "owner": "Creates and cancels reservations at every location; edits company settings.",
+    "employee": "Works with reservations at one location only (the first demo location).",
+    "reporter": "Reads every location and reservation of the company; changes nothing.",
+    "seller": "Like an owner, plus pre-reservations in the Lok public network.",
+    "admin": "Lok administrator: reads every company's data; changes nothing.",
 }
 
 
@@ -73,7 +73,7 @@ class SignInDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Sign in — Lok Desk"))
         self.setWindowIcon(app_icon())
-        self.setMinimumWidth(620)
+        self.setMinimumWidth(760)
         self._servers = {server.key: server for server in servers}
         self._busy = False
 
@@ -135,16 +135,15 @@ class SignInDialog(QDialog):
         self.remember_check.setAccessibleName(self.tr("Remember the secret"))
         self.keyring_note = QLabel()
         self.keyring_note.setWordWrap(True)
-        if keyring_available:
-            self.remember_check.setChecked(True)
-            form.addRow("", self.remember_check)
-        else:
-            self.remember_check.setChecked(False)
-            self.remember_check.setVisible(False)
+        form.addRow("", self.remember_check)
+        form.addRow("", self.keyring_note)
+        self.remember_check.setChecked(keyring_available)
+        self.remember_check.setVisible(keyring_available)
+        self.keyring_note.setVisible(not keyring_available)
+        if not keyring_available:
             self.keyring_note.setText(self.tr(
-                "This computer has no system keyring, so Lok Desk will not store the client secret: "
-                "you will type it again at the next sign-in (a still-valid sign-in is reused)."))
-            form.addRow("", self.keyring_note)
+                "This computer has no system keyring, so Lok Desk will not store the client secret. "
+                "You will type it again at each sign-in."))
 
         # --- error and progress -------------------------------------------------------------------
         self.error_label = QLabel()

@@ -130,6 +130,8 @@ class LocationTableModel(QAbstractTableModel):
         return self._display(location, column).casefold()
 
     def _tooltip(self, location: models.LocationDetail, column: int) -> str | None:
+        if column in (self.NAME, self.ADDRESS):
+            return self._display(location, column)   # columns may be narrow: the whole text on hover
         if column == self.LOCAL_TIME:
             return self.tr("Now at this locker ({zone})").format(zone=location.timezone or "UTC")
         if column == self.FREE:
