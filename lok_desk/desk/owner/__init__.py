@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from lok_desk.desk.owner.notifications import NotificationSettingsPane
+from lok_desk.desk.owner.reports import ReportsPane
 from lok_desk.desk.owner.webhook_state import WebhookState
 from lok_desk.desk.owner.workbench import WebhookWorkbenchPane
 from lok_desk.desk.roles import Role
@@ -38,8 +39,9 @@ def owner_panes(
     panes: list[tuple[str, QWidget]] = [
         (_tr("Notifications"), NotificationSettingsPane(session, webhook, parent)),
         (_tr("Webhook workbench"), WebhookWorkbenchPane(session, webhook, parent)),
+        (_tr("Reports"), ReportsPane(session, parent)),
     ]
     return panes
 
 
-__all__ = ["NotificationSettingsPane", "WebhookState", "WebhookWorkbenchPane", "owner_panes"]
+__all__ = ["NotificationSettingsPane", "ReportsPane", "WebhookState", "WebhookWorkbenchPane", "owner_panes"]

@@ -208,7 +208,7 @@ class WebhookWorkbenchPane(QWidget):
         self.events_model = RowTableModel(
             [
                 (self.tr("Received"), lambda e: _local(e.request.received_at),
-                 lambda e: e.request.received_at),
+                 lambda e: e.request.received_at.timestamp()),
                 (self.tr("Status"), lambda e: _status_text(e.status), lambda e: e.status),
                 (self.tr("Shipment"), lambda e: e.shipment_id or formatting.DASH, lambda e: e.shipment_id),
                 (self.tr("Reservation"), lambda e: e.reservation_id or formatting.DASH,
@@ -432,8 +432,10 @@ class WebhookWorkbenchPane(QWidget):
                  lambda d: d.last_error or (f"HTTP {d.last_status_code}" if d.last_status_code else
                                             formatting.DASH),
                  lambda d: d.last_status_code or 0),
-                (self.tr("Next retry"), lambda d: _local(d.next_attempt_at), lambda d: d.next_attempt_at),
-                (self.tr("Delivered"), lambda d: _local(d.delivered_at), lambda d: d.delivered_at),
+                (self.tr("Next retry"), lambda d: _local(d.next_attempt_at),
+                 lambda d: d.next_attempt_at.timestamp() if d.next_attempt_at else 0.0),
+                (self.tr("Delivered"), lambda d: _local(d.delivered_at),
+                 lambda d: d.delivered_at.timestamp() if d.delivered_at else 0.0),
                 (self.tr("Address"), lambda d: d.url, lambda d: d.url),
             ],
             self,

@@ -1,0 +1,530 @@
+"""Reports pane: recent activity (#23) as a table and a per-day chart, the action log (#1) with filter and
+search, a request for the full activity report (#19), and CSV export of any table."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from PySide6.QtCore import (
+    QDate,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lok_desk.api import LokError, models
+from lok_desk.desk import formatting
+from lok_desk.desk.asyncqt import spawn
+from lok_desk.desk.owner.common import (
+    SORT_ROLE,
+    PathChooser,
+    RowTableModel,
+    ask_save_csv_path,
+    hint_label,
+    visible_table,
+    write_csv,
+)
+from lok_desk.desk.reservations.forms import ERROR_TEXT_STYLE, with_error
+from lok_desk.desk.session import Session
+
+# The four moments the recent-activity CSV records, in the order a parcel lives them.
+CHART_STATUSES: tuple[tuple[str, str], ...] = (
+    ("reserved", "reserved_at"),
+    ("delivered", "delivered_at"),
+    ("picked_up", "picked_up_at"),
+    ("cancelled", "cancelled_at"),
+)
+
+
+def activity_by_day(rows: list[models.RecentActivityRow]) -> dict[date, Counter[str]]:
+    """For each day (in the locker's own time zone), how many reservations reached each moment."""
+    days: dict[date, Counter[str]] = {}
+    for row in rows:
+        zone = formatting.zone(row.timezone)
+        for status, attribute in CHART_STATUSES:
+            when = getattr(row, attribute)
+            if isinstance(when, datetime):
+                aware = when if when.tzinfo else when.replace(tzinfo=UTC)
+                days.setdefault(aware.astimezone(zone).date(), Counter())[status] += 1
+    return dict(sorted(days.items()))
+
+
+class ActivityChart(QWidget):
+    """Stacked bars per day, one colour and one symbol per status (Okabe–Ito), with a legend."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Activity per day chart"))
+        self.setMinimumHeight(220)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.days: dict[date, Counter[str]] = {}
+
+    def set_rows(self, rows: list[models.RecentActivityRow]) -> None:
+        self.days = activity_by_day(rows)
+        # Screen readers get the numbers the bars show.
+        parts = []
+        for day, counts in self.days.items():
+            text = ", ".join(f"{formatting.format_status(s)} {counts[s]}" for s, _a in CHART_STATUSES
+                             if counts[s])
+            parts.append(f"{day:%d %b}: {text}")
+        self.setAccessibleDescription("; ".join(parts) or self.tr("No activity"))
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(640, 260)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        text_colour = palette.color(palette.ColorRole.WindowText)
+        grid_colour = palette.color(palette.ColorRole.Mid)
+        metrics = self.fontMetrics()
+        line = metrics.height()
+        rect = QRectF(self.rect()).adjusted(8, 8, -8, -8)
+
+        # Legend along the top: a swatch with the status symbol, then its words.
+        x = rect.left()
+        legend_y = rect.top()
+        for status, _attribute in CHART_STATUSES:
+            style = formatting.status_style(status)
+            swatch = QRectF(x, legend_y, line + 4, line + 2)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(style.background))
+            painter.drawRoundedRect(swatch, 3, 3)
+            painter.setPen(QColor(style.foreground))
+            painter.drawText(swatch, Qt.AlignmentFlag.AlignCenter, style.symbol)
+            painter.setPen(text_colour)
+            label = style.label
+            painter.drawText(QRectF(x + line + 10, legend_y, metrics.horizontalAdvance(label) + 4, line + 2),
+                             Qt.AlignmentFlag.AlignVCenter, label)
+            x += line + 10 + metrics.horizontalAdvance(label) + 22
+
+        plot = QRectF(rect.left() + metrics.horizontalAdvance("0000") + 8, legend_y + line * 2 + 6,
+                      0, 0)
+        plot.setRight(rect.right())
+        plot.setBottom(rect.bottom() - line - 6)
+        if not self.days:
+            painter.setPen(text_colour)
+            painter.drawText(plot, Qt.AlignmentFlag.AlignCenter,
+                             self.tr("No reservations changed in the last two days."))
+            painter.end()
+            return
+        top = max(sum(counts.values()) for counts in self.days.values())
+        step = max(1, _nice_step(top))
+        top = ((top + step - 1) // step) * step
+        # Horizontal grid lines with their counts.
+        painter.setFont(self.font())
+        for value in range(0, top + 1, step):
+            y = plot.bottom() - plot.height() * value / top
+            painter.setPen(QPen(grid_colour, 1, Qt.PenStyle.DotLine))
+            painter.drawLine(plot.left(), y, plot.right(), y)
+            painter.setPen(text_colour)
+            painter.drawText(QRectF(rect.left(), y - line / 2, plot.left() - rect.left() - 6, line),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(value))
+        slot = plot.width() / len(self.days)
+        bar_width = min(slot * 0.6, 90.0)
+        for index, (day, counts) in enumerate(self.days.items()):
+            left = plot.left() + slot * index + (slot - bar_width) / 2
+            y = plot.bottom()
+            for status, _attribute in CHART_STATUSES:
+                count = counts[status]
+                if not count:
+                    continue
+                style = formatting.status_style(status)
+                height = plot.height() * count / top
+                segment = QRectF(left, y - height, bar_width, height)
+                painter.setPen(QPen(palette.color(palette.ColorRole.Base), 1))
+                painter.setBrush(QColor(style.background))
+                painter.drawRect(segment)
+                if height >= line:
+                    painter.setPen(QColor(style.foreground))
+                    painter.drawText(segment, Qt.AlignmentFlag.AlignCenter, f"{style.symbol} {count}")
+                y -= height
+            painter.setPen(text_colour)
+            painter.drawText(QRectF(plot.left() + slot * index, plot.bottom() + 4, slot, line),
+                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, f"{day:%a %d %b}")
+        painter.setPen(QPen(text_colour, 1))
+        painter.drawLine(plot.left(), plot.bottom(), plot.right(), plot.bottom())
+        painter.end()
+
+
+def _nice_step(top: int) -> int:
+    for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000):
+        if top / step <= 6:
+            return step
+    return max(1, top // 5)
+
+
+def _local_in(dt: datetime | None, tz_name: str) -> str:
+    return formatting.format_local(dt, tz_name) if dt is not None else formatting.DASH
+
+
+class ActionLogFilter(QSortFilterProxyModel):
+    """Text search over every column plus a result class (all, 2xx, 4xx, 5xx)."""
+
+    STATUS_COLUMN = 2
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.status_class = 0           # 0 = any, else 2/4/5 for 2xx/4xx/5xx
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterKeyColumn(-1)
+        self.setSortRole(SORT_ROLE)
+
+    def set_status_class(self, value: int) -> None:
+        # beginFilterChange/endFilterChange replace the deprecated invalidateFilter() (Qt 6.9+).
+        self.beginFilterChange()
+        self.status_class = value
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        if self.status_class:
+            model = self.sourceModel()
+            status = model.index(source_row, self.STATUS_COLUMN, source_parent).data(SORT_ROLE)
+            if not isinstance(status, int) or status // 100 != self.status_class:
+                return False
+        return super().filterAcceptsRow(source_row, source_parent)
+
+
+def _table(parent: QWidget, name: str, model: Any) -> QTableView:
+    table = QTableView(parent)
+    table.setAccessibleName(name)
+    table.setModel(model)
+    table.setSortingEnabled(True)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    return table
+
+
+class ReportsPane(QWidget):
+    """Everyone who sees it may read and export; requesting the full report is reading too (#19)."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Reports"))
+        self._session = session
+        self.choose_save_path: PathChooser = ask_save_csv_path
+        self.activity_rows: list[models.RecentActivityRow] = []
+        self.activity_loaded = False
+        self.logs_loaded = False
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName(self.tr("Report sections"))
+        self.tabs.addTab(self._build_activity(), self.tr("Recent activity"))
+        self.tabs.addTab(self._build_logs(), self.tr("Action log"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.tabs)
+
+    # ---- recent activity --------------------------------------------------------------------------
+    def _build_activity(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        top = QHBoxLayout()
+        top.addWidget(hint_label(self.tr(
+            "Reservations that changed in the last two days, from Lok's recent-activity report. Times are "
+            "each locker's local time."), page), 1)
+        self.activity_reload = QPushButton(self.tr("Reload"), page)
+        self.activity_reload.setAccessibleName(self.tr("Reload recent activity"))
+        self.activity_reload.clicked.connect(lambda: spawn(self.load_activity(), owner=self))
+        self.activity_export = QPushButton(self.tr("Export CSV…"), page)
+        self.activity_export.setAccessibleName(self.tr("Export recent activity to CSV"))
+        self.activity_export.clicked.connect(
+            lambda: spawn(self.export(self.activity_table, "recent-activity.csv"), owner=self))
+        top.addWidget(self.activity_reload)
+        top.addWidget(self.activity_export)
+        layout.addLayout(top)
+        splitter = QSplitter(Qt.Orientation.Vertical, page)
+        self.chart = ActivityChart(splitter)
+        self.activity_model = RowTableModel(
+            [
+                (self.tr("Order"), lambda r: r.order_id, lambda r: r.order_id),
+                (self.tr("Locker"), lambda r: r.locker, lambda r: r.locker),
+                (self.tr("Reserved"), lambda r: _local_in(r.reserved_at, r.timezone),
+                 lambda r: _ts(r.reserved_at)),
+                (self.tr("Delivered"), lambda r: _local_in(r.delivered_at, r.timezone),
+                 lambda r: _ts(r.delivered_at)),
+                (self.tr("Picked up"), lambda r: _local_in(r.picked_up_at, r.timezone),
+                 lambda r: _ts(r.picked_up_at)),
+                (self.tr("Cancelled"), lambda r: _local_in(r.cancelled_at, r.timezone),
+                 lambda r: _ts(r.cancelled_at)),
+                (self.tr("Box"), lambda r: r.box, lambda r: r.box),
+                (self.tr("Time zone"), lambda r: r.timezone, lambda r: r.timezone),
+            ],
+            self,
+            tooltip=lambda r, c: formatting.format_utc_tooltip(
+                [None, None, r.reserved_at, r.delivered_at, r.picked_up_at, r.cancelled_at, None, None][c]),
+        )
+        proxy = QSortFilterProxyModel(self)
+        proxy.setSourceModel(self.activity_model)
+        proxy.setSortRole(SORT_ROLE)
+        self.activity_table = _table(splitter, self.tr("Recent activity"), proxy)
+        self.activity_table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+        splitter.addWidget(self.chart)
+        splitter.addWidget(self.activity_table)
+        splitter.setSizes([280, 360])
+        layout.addWidget(splitter, 1)
+        self.activity_status = QLabel(page)
+        self.activity_status.setAccessibleName(self.tr("Recent activity status"))
+        layout.addWidget(self.activity_status)
+        return page
+
+    async def load_activity(self) -> list[models.RecentActivityRow]:
+        self.activity_reload.setEnabled(False)
+        try:
+            text = await self._session.call(self._session.client.get_recent_activity_csv())
+        except LokError as error:
+            self._session.notify_error(error, doing=self.tr("loading recent activity"), parent=self)
+            return self.activity_rows
+        finally:
+            self.activity_reload.setEnabled(True)
+        rows = models.parse_recent_activity(text)
+        self.activity_rows = rows
+        self.activity_model.set_rows(rows)
+        self.chart.set_rows(rows)
+        self.activity_table.resizeColumnsToContents()
+        self.activity_status.setText(self.tr("{count} reservations · loaded {time}").format(
+            count=len(rows), time=datetime.now().strftime("%H:%M:%S")))
+        self.activity_loaded = True
+        return rows
+
+    # ---- action log -------------------------------------------------------------------------------
+    def _build_logs(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        filters = QHBoxLayout()
+        self.log_search = QLineEdit(page)
+        self.log_search.setAccessibleName(self.tr("Search the action log"))
+        self.log_search.setPlaceholderText(self.tr("Search: resource, user, origin, details…"))
+        self.log_search.setClearButtonEnabled(True)
+        self.log_result = QComboBox(page)
+        self.log_result.setAccessibleName(self.tr("Result filter"))
+        for text, value in ((self.tr("Any result"), 0), (self.tr("Succeeded (2xx)"), 2),
+                            (self.tr("Refused (4xx)"), 4), (self.tr("Server errors (5xx)"), 5)):
+            self.log_result.addItem(text, value)
+        self.logs_reload = QPushButton(self.tr("Reload"), page)
+        self.logs_reload.setAccessibleName(self.tr("Reload action log"))
+        self.logs_reload.clicked.connect(lambda: spawn(self.load_logs(), owner=self))
+        self.logs_export = QPushButton(self.tr("Export CSV…"), page)
+        self.logs_export.setAccessibleName(self.tr("Export action log to CSV"))
+        self.logs_export.clicked.connect(lambda: spawn(self.export(self.logs_table, "action-log.csv"),
+                                                       owner=self))
+        search_label = QLabel(self.tr("&Search:"), page)
+        search_label.setBuddy(self.log_search)
+        filters.addWidget(search_label)
+        filters.addWidget(self.log_search, 1)
+        filters.addWidget(self.log_result)
+        filters.addWidget(self.logs_reload)
+        filters.addWidget(self.logs_export)
+        layout.addLayout(filters)
+        self.logs_model = RowTableModel(
+            [
+                (self.tr("When"), lambda e: _machine_local(e.timestamp), lambda e: _ts(e.timestamp)),
+                (self.tr("Resource"), lambda e: e.resource or "", lambda e: e.resource or ""),
+                (self.tr("Result"), lambda e: _result_text(e.status), lambda e: e.status or 0),
+                (self.tr("User"), lambda e: e.user_email or "", lambda e: e.user_email or ""),
+                (self.tr("Origin"), lambda e: e.origin or "", lambda e: e.origin or ""),
+                (self.tr("Details"), lambda e: (e.payload or "")[:300], lambda e: e.payload or ""),
+            ],
+            self,
+            tooltip=lambda e, c: formatting.format_utc_tooltip(e.timestamp) if c == 0 else (
+                (e.payload or "")[:2000] if c == 5 else ""),
+        )
+        self.logs_proxy = ActionLogFilter(self)
+        self.logs_proxy.setSourceModel(self.logs_model)
+        self.log_search.textChanged.connect(self.logs_proxy.setFilterFixedString)
+        self.log_search.textChanged.connect(self._show_log_count)
+        self.log_result.currentIndexChanged.connect(
+            lambda _i: (self.logs_proxy.set_status_class(int(self.log_result.currentData())),
+                        self._show_log_count()))
+        self.logs_table = _table(page, self.tr("Action log"), self.logs_proxy)
+        self.logs_table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        layout.addWidget(self.logs_table, 1)
+        self.logs_status = QLabel(page)
+        self.logs_status.setAccessibleName(self.tr("Action log status"))
+        layout.addWidget(self.logs_status)
+        layout.addWidget(self._build_full_report(page))
+        return page
+
+    def _show_log_count(self, *_: object) -> None:
+        shown, total = self.logs_proxy.rowCount(), self.logs_model.rowCount()
+        self.logs_status.setText(self.tr("Showing {shown} of {total} entries (Lok keeps the newest 1,000 "
+                                         "here; request the full report for more).").format(
+            shown=shown, total=total))
+
+    async def load_logs(self) -> list[models.ActionLogEntry]:
+        self.logs_reload.setEnabled(False)
+        try:
+            entries = await self._session.call(self._session.client.get_action_logs())
+        except LokError as error:
+            self._session.notify_error(error, doing=self.tr("loading the action log"), parent=self)
+            return []
+        finally:
+            self.logs_reload.setEnabled(True)
+        self.logs_model.set_rows(entries)
+        self.logs_table.resizeColumnsToContents()
+        self.logs_table.setColumnWidth(5, 320)
+        self._show_log_count()
+        self.logs_loaded = True
+        return entries
+
+    # ---- full report (#19) ------------------------------------------------------------------------
+    def _build_full_report(self, parent: QWidget) -> QGroupBox:
+        group = QGroupBox(self.tr("Full activity report"), parent)
+        group.setAccessibleName(self.tr("Full activity report"))
+        layout = QVBoxLayout(group)
+        layout.addWidget(hint_label(self.tr(
+            "Lok prepares the complete action log for the dates you choose and sends it by e-mail "
+            "(to the administrator address in Notifications)."), group))
+        row = QHBoxLayout()
+        form = QFormLayout()
+        today = QDate.currentDate()
+        self.report_from = QDateEdit(today.addDays(-30), group)
+        self.report_from.setCalendarPopup(True)
+        self.report_from.setDisplayFormat("dd MMM yyyy")
+        self.report_from.setAccessibleName(self.tr("Report from"))
+        self.report_until = QDateEdit(today, group)
+        self.report_until.setCalendarPopup(True)
+        self.report_until.setDisplayFormat("dd MMM yyyy")
+        self.report_until.setAccessibleName(self.tr("Report until"))
+        from_box, self.report_from_error = with_error(self.report_from, group)
+        until_box, self.report_until_error = with_error(self.report_until, group)
+        self.report_from.dateChanged.connect(lambda _d: self.report_from_error.clear_error())
+        self.report_until.dateChanged.connect(lambda _d: self.report_until_error.clear_error())
+        form.addRow(self.tr("&From:"), from_box)
+        form.addRow(self.tr("&Until (inclusive):"), until_box)
+        for field, box in ((self.report_from, from_box), (self.report_until, until_box)):
+            label = form.labelForField(box)
+            if isinstance(label, QLabel):
+                label.setBuddy(field)
+        row.addLayout(form)
+        self.report_button = QPushButton(self.tr("Request full report"), group)
+        self.report_button.setAccessibleName(self.tr("Request full report"))
+        self.report_button.clicked.connect(lambda: spawn(self.request_report(), owner=self))
+        row.addWidget(self.report_button, 0, Qt.AlignmentFlag.AlignTop)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.report_message = QLabel(group)
+        self.report_message.setWordWrap(True)
+        self.report_message.setAccessibleName(self.tr("Report answer"))
+        self.report_message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.report_message)
+        return group
+
+    def report_range(self) -> tuple[datetime, datetime] | None:
+        """From the start of the first day to the end of the last (this computer's time zone), or None
+        with the problem shown at the field."""
+        start_day = self.report_from.date().toPython()
+        end_day = self.report_until.date().toPython()
+        assert isinstance(start_day, date) and isinstance(end_day, date)
+        if start_day > end_day:
+            self.report_until_error.show_error(self.tr("The last day is before the first day."))
+            return None
+        if start_day > date.today():
+            self.report_from_error.show_error(self.tr("The first day is in the future."))
+            return None
+        local = datetime.now().astimezone().tzinfo
+        start = datetime.combine(start_day, time.min, tzinfo=local)
+        end = min(datetime.combine(end_day + timedelta(days=1), time.min, tzinfo=local),
+                  datetime.now(UTC))
+        return start.astimezone(UTC), end.astimezone(UTC)
+
+    async def request_report(self) -> str | None:
+        span = self.report_range()
+        if span is None:
+            return None
+        self.report_button.setEnabled(False)
+        self.report_message.setStyleSheet("")
+        try:
+            reply = await self._session.call(
+                self._session.client.request_action_log_report(from_=span[0], until=span[1]))
+        except LokError as error:
+            self.report_message.setStyleSheet(ERROR_TEXT_STYLE)
+            self.report_message.setText(self.tr("Lok did not accept the request: {0}").format(
+                error.user_message))
+            return None
+        finally:
+            self.report_button.setEnabled(True)
+        text = reply.message or self.tr("Lok accepted the request.")
+        self.report_message.setText("✓ " + text)
+        return text
+
+    # ---- export -----------------------------------------------------------------------------------
+    async def export(self, table: QTableView, suggested: str) -> str | None:
+        """Save the table as shown (filter and order included) to a CSV file the person chooses."""
+        headers, rows = visible_table(table.model())
+        path = await self.choose_save_path(self, self.tr("Export to CSV"), suggested)
+        if not path:
+            return None
+        try:
+            await write_csv(path, headers, rows)
+        except OSError as error:
+            self._session.notify_error(error, doing=self.tr("saving the CSV file"), parent=self)
+            return None
+        self._session.notify(self.tr("Saved {count} rows to {path}.").format(count=len(rows), path=path))
+        return path
+
+    # ---- pane protocol ----------------------------------------------------------------------------
+    def start(self) -> None:
+        spawn(self.refresh(), owner=self)
+
+    async def refresh(self) -> None:
+        await self.load_activity()
+        await self.load_logs()
+
+
+def _ts(dt: datetime | None) -> float:
+    """A sortable number for a date (missing dates first)."""
+    return dt.timestamp() if dt is not None else 0.0
+
+
+def _machine_local(dt: datetime | None) -> str:
+    if dt is None:
+        return formatting.DASH
+    aware = dt if dt.tzinfo else dt.replace(tzinfo=UTC)
+    return aware.astimezone().strftime("%d %b %Y %H:%M:%S")
+
+
+def _result_text(status: int | None) -> str:
+    if status is None:
+        return formatting.DASH
+    if 200 <= status < 300:
+        return f"✓ {status}"
+    if 400 <= status < 500:
+        return f"✕ {status} refused"
+    if status >= 500:
+        return f"! {status} server error"
+    return str(status)
+
+
+__all__ = ["ActionLogFilter", "ActivityChart", "ReportsPane", "activity_by_day"]
