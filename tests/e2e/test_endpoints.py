@@ -16,6 +16,7 @@ from lok_desk.api import ENDPOINTS, InvalidReservationError, models
 
 from .conftest import (
     FIRST_LOCATION,
+    OTHER_COMPANY_LOCATION,
     PUBLIC_LOCATION,
     SECOND_LOCATION,
     Clients,
@@ -135,6 +136,40 @@ async def test_seller_search_reaches_the_public_network(lok: Clients) -> None:
     distances = [location.distance for location in result.locations]
     assert distances == sorted(distances)
     assert all(d is not None and d <= 30_000 for d in distances)
+
+
+@covers(28, 30, 15)
+async def test_seller_pre_reserves_in_the_public_network(lok: Clients) -> None:
+    client = await lok("seller")
+    search = models.AvailabilitySearch(
+        coords=models.SearchCoords(long=-99.1617, lat=19.3467), max_distance=2_000, limit=3, size="s"
+    )
+    result = await client.search_available_locations(search)
+    assert [location.id for location in result.locations] == [PUBLIC_LOCATION]
+    assert result.grant
+    request = models.PreReservationRequest(size="s", shipment_id=shipment_id("red"))
+    pre = await client.create_pre_reservation(PUBLIC_LOCATION, result.grant, request)
+    assert pre.reservation.location_id == PUBLIC_LOCATION
+    assert pre.reservation.locker is not None and pre.reservation.locker.is_public is True
+    assert pre.reservation.id is not None
+    fetched = await client.get_reservation(pre.reservation.id)
+    assert fetched.reservation.shipment_id == request.shipment_id
+
+
+@covers(4, 8, 15)
+async def test_admin_reads_across_companies(lok: Clients) -> None:
+    admin = await lok("admin")
+    locations = {location.id for location in (await admin.list_locations(page_size=100)).locations}
+    assert {FIRST_LOCATION, OTHER_COMPANY_LOCATION} <= locations
+    stranger = await lok("other-owner")
+    theirs = (await stranger.list_reservations()).reservations
+    assert theirs and theirs[0].id is not None
+    seen = await admin.get_reservation(theirs[0].id)
+    assert seen.reservation.location_id == theirs[0].location_id
+    everything = models.ReservationFilters(only_active=False)
+    assert (await admin.list_reservations(everything, page_size=1)).total == (
+        (await (await lok("owner")).list_reservations(everything, page_size=1)).total or 0
+    ) + ((await stranger.list_reservations(everything, page_size=1)).total or 0)
 
 
 # --- reservations (#8, #15, #17, #24, #25, #26) --------------------------------------------------

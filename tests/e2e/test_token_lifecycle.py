@@ -97,3 +97,24 @@ async def test_sign_out_revokes_the_token_and_removes_the_cache_entry(
     await client.sign_out()
     assert (await client.get_user()).email == "owner@demo.lok.test"
     assert lok.log(client).token_requests() == 2
+
+
+async def test_token_revoked_elsewhere_is_replaced_silently(lok: Clients, token_cache: TokenCache) -> None:
+    """Two desks share one cache; one signs out, the other keeps working on a fresh token."""
+    first = await lok("owner", token_cache=token_cache)
+    await first.sign_in()
+    second = await lok("owner", token_cache=token_cache)
+    shared = await second.sign_in()
+    assert lok.log(second).token_requests() == 0
+
+    await first.sign_out()
+    user = await second.get_user()
+    assert user.email == "owner@demo.lok.test"
+    answered = [(e.method, e.path, e.status) for e in lok.log(second).ends()]
+    assert answered == [
+        ("GET", "/oauth/user", 401),
+        ("POST", "/oauth/token", 200),
+        ("GET", "/oauth/user", 200),
+    ]
+    renewed = token_cache.load(second.base_url, "demo-owner")
+    assert renewed is not None and renewed.access_token != shared.access_token
