@@ -146,7 +146,7 @@ async def test_bad_grant_is_refused(lok: Clients) -> None:
     assert_readable(caught.value)
     # A real grant for one location does not open another one.
     search = models.AvailabilitySearch(
-        coords=models.SearchCoords(long=-99.2036, lat=19.4397), max_distance=1000
+        coords=models.SearchCoords(longitude=-99.2036, latitude=19.4397), max_distance=1000
     )
     grant = (await client.search_available_locations(search)).grant
     assert grant

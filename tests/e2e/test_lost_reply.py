@@ -136,7 +136,7 @@ async def test_pre_reservation_whose_reply_was_lost_is_found_not_repeated(
     )
     client = await lok("owner", base_url=relay.api_url)
     search = models.AvailabilitySearch(
-        coords=models.SearchCoords(long=-99.2036, lat=19.4397), max_distance=1000, limit=1
+        coords=models.SearchCoords(longitude=-99.2036, latitude=19.4397), max_distance=1000, limit=1
     )
     grant = (await client.search_available_locations(search)).grant
     assert grant
