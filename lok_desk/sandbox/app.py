@@ -97,6 +97,8 @@ def build_app(state: SandboxState) -> ASGIApp:
         version=__version__,
         description="A local, faithful implementation of the Lok API v2 plus sandbox-only routes.",
         lifespan=lifespan,
+        # An API answers a wrong path with 404 NOT_FOUND, not with a redirect to a guess.
+        redirect_slashes=False,
     )
     app.state.sandbox = state
     app.state.worker = worker

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import ssl
 from collections.abc import Iterator
 from typing import Any
-
-import ssl
 
 import httpx
 import pytest
