@@ -12,6 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from lok_desk.desk.owner.directories import DirectoriesPane, DirectoryContactCompleter
 from lok_desk.desk.owner.notifications import NotificationSettingsPane
 from lok_desk.desk.owner.reports import ReportsPane
 from lok_desk.desk.owner.webhook_state import WebhookState
@@ -40,8 +41,17 @@ def owner_panes(
         (_tr("Notifications"), NotificationSettingsPane(session, webhook, parent)),
         (_tr("Webhook workbench"), WebhookWorkbenchPane(session, webhook, parent)),
         (_tr("Reports"), ReportsPane(session, parent)),
+        (_tr("Directories"), DirectoriesPane(session, parent)),
     ]
     return panes
 
 
-__all__ = ["NotificationSettingsPane", "ReportsPane", "WebhookState", "WebhookWorkbenchPane", "owner_panes"]
+__all__ = [
+    "DirectoriesPane",
+    "DirectoryContactCompleter",
+    "NotificationSettingsPane",
+    "ReportsPane",
+    "WebhookState",
+    "WebhookWorkbenchPane",
+    "owner_panes",
+]

@@ -1,0 +1,175 @@
+"""Directories pane against the real sandbox: create/rename/deactivate, contacts editor, CSV import with a
+local preview, and the contact completer for reservation forms."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
+
+from lok_desk.desk.owner import DirectoriesPane, DirectoryContactCompleter
+from lok_desk.desk.owner.directories import preview_contacts_csv
+
+from ._helpers import click
+
+GOOD_CSV = """name,last_name,email,gender,age,phones,street,number,town,zip_code
+Ana,Torres,ana.torres@example.com,female,34,+52 55 1111 2222;+52 55 3333 4444,Av. Reforma,10,Juárez,06600
+Luis,Pérez,luis@example.com,male,51,+52 81 5555 6666,,,,
+"Ruth","Gómez, Jr",,unspecified,,,,,,
+"""
+
+BAD_CSV = """name,last_name,email,age,favourite_colour
+Ana,Torres,ana@example.com,34,blue
+Luis,,luis@example.com,fifty,green
+Eva,Ruiz,ana@example.com,29,red
+"""
+
+
+def open_directories(desk_session: Any, show_pane: Any, qtbot: Any, role: str = "owner") -> DirectoriesPane:
+    pane = DirectoriesPane(desk_session(role))
+    show_pane(pane)
+    qtbot.waitUntil(lambda: pane.loaded and pane.current is not None, timeout=10000)
+    return pane
+
+
+def choose_file(pane: DirectoriesPane, path: Path) -> None:
+    async def choose(_parent: Any, _title: str, _suggested: str) -> str:
+        return str(path)
+
+    pane.choose_open_path = choose
+
+
+def test_csv_import_round_trip(desk_session: Any, show_pane: Any, qtbot: Any, tmp_path: Path,
+                               fresh_client: Any) -> None:
+    pane = open_directories(desk_session, show_pane, qtbot)
+    before = len(pane.directories)
+    source = tmp_path / "clientes.csv"
+    source.write_text(GOOD_CSV, encoding="utf-8")
+    choose_file(pane, source)
+    click(qtbot, pane.import_button)
+    qtbot.waitUntil(lambda: pane.import_dialog is not None and pane.import_dialog.isVisible(), timeout=10000)
+    dialog = pane.import_dialog
+    assert dialog is not None
+    assert dialog.model.rowCount() == 3
+    assert "3 contacts ready" in dialog.summary.text()
+    click(qtbot, dialog.import_button)
+
+    qtbot.waitUntil(lambda: len(pane.directories) == before + 1 and pane.current is not None
+                    and (pane.current.name or "").startswith("Importado"), timeout=10000)
+    qtbot.waitUntil(lambda: pane.contacts_model.rowCount() == 3, timeout=10000)
+    shown = {(pane.contacts_model.index(r, 0).data(), pane.contacts_model.index(r, 1).data())
+             for r in range(3)}
+    assert shown == {("Ana", "Torres"), ("Luis", "Pérez"), ("Ruth", "Gómez, Jr")}
+    stored = fresh_client("owner", lambda client: client.get_directory(pane.current.id))
+    ana = next(c for c in stored.contacts if c.name == "Ana")
+    assert ana.phones == ["+52 55 1111 2222", "+52 55 3333 4444"]
+    assert ana.address is not None and ana.address.zip_code == "06600"
+
+
+def test_csv_preview_flags_rows_and_refuses_to_import(desk_session: Any, show_pane: Any, qtbot: Any,
+                                                      tmp_path: Path) -> None:
+    pane = open_directories(desk_session, show_pane, qtbot)
+    source = tmp_path / "bad.csv"
+    source.write_text(BAD_CSV, encoding="utf-8")
+    choose_file(pane, source)
+    click(qtbot, pane.import_button)
+    qtbot.waitUntil(lambda: pane.import_dialog is not None and pane.import_dialog.isVisible(), timeout=10000)
+    dialog = pane.import_dialog
+    assert dialog is not None
+    assert not dialog.import_button.isEnabled()
+    assert "2 rows need fixing" in dialog.summary.text()
+    problems = [dialog.model.index(r, 1).data() for r in range(dialog.model.rowCount())]
+    assert problems[0] == "✓"
+    assert "last_name is empty" in problems[1] and "age" in problems[1]
+    assert "same e-mail as line 2" in problems[2]
+    dialog.reject()
+    qtbot.waitUntil(lambda: pane.import_dialog is None)
+
+
+def test_preview_needs_a_header_with_the_required_columns() -> None:
+    preview = preview_contacts_csv("Ana,Torres\nLuis,Pérez\n")
+    assert not preview.ok and "name" in preview.file_problem
+
+
+def test_create_rename_deactivate_and_edit_contacts(desk_session: Any, show_pane: Any, qtbot: Any,
+                                                    fresh_client: Any) -> None:
+    pane = open_directories(desk_session, show_pane, qtbot)
+    qtbot.keyClicks(pane.new_name_edit, "Mensajeros")
+    click(qtbot, pane.create_button)
+    qtbot.waitUntil(lambda: pane.current is not None and pane.current.name == "Mensajeros", timeout=10000)
+    assert pane.contacts_model.rowCount() == 0
+
+    # The same name again: Lok's 409 appears under the field, the typing stays.
+    qtbot.keyClicks(pane.new_name_edit, "mensajeros")
+    click(qtbot, pane.create_button)
+    qtbot.waitUntil(pane.new_name_error.isVisible, timeout=10000)
+    assert pane.new_name_edit.text() == "mensajeros"
+
+    pane.name_edit.selectAll()
+    qtbot.keyClicks(pane.name_edit, "Mensajeros de confianza")
+    click(qtbot, pane.active_check)
+    click(qtbot, pane.save_directory_button)
+    qtbot.waitUntil(lambda: pane.current is not None and pane.current.name == "Mensajeros de confianza",
+                    timeout=10000)
+
+    click(qtbot, pane.add_contact_button)
+    for column, text in ((0, "Iris"), (1, "Luna"), (2, "iris@example.com")):
+        index = pane.contacts_model.index(0, column)
+        pane.contacts_table.setCurrentIndex(index)
+        pane.contacts_table.edit(index)
+        qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit))
+        editor = QApplication.focusWidget()
+        editor.selectAll()
+        qtbot.keyClicks(editor, text)
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert "Unsaved" in pane.contacts_state.text()
+    click(qtbot, pane.save_contacts_button)
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None, timeout=5000)
+    box = QApplication.activeModalWidget()
+    ok = next(b for b in box.buttons() if b.text() == "Save contacts")
+    click(qtbot, ok)
+    qtbot.waitUntil(lambda: not pane.contacts_model.dirty and pane.contacts_model.rowCount() == 1,
+                    timeout=10000)
+
+    stored = fresh_client("owner", lambda client: client.get_directory(pane.current.id))
+    assert stored.name == "Mensajeros de confianza" and stored.is_active is False
+    assert [(c.name, c.last_name, c.email) for c in stored.contacts] == [("Iris", "Luna", "iris@example.com")]
+
+
+def test_reporter_reads_directories_with_edit_controls_disabled(
+        desk_session: Any, show_pane: Any, qtbot: Any) -> None:
+    pane = open_directories(desk_session, show_pane, qtbot, role="reporter")
+    qtbot.waitUntil(lambda: pane.contacts_model.rowCount() > 0, timeout=10000)
+    for control in (pane.create_button, pane.import_button, pane.save_contacts_button, pane.name_edit):
+        assert not control.isEnabled()
+    assert "reporter" in pane.import_button.toolTip()
+    assert not pane.contacts_model.flags(pane.contacts_model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable
+
+
+def test_contact_completer_fills_name_email_and_phone(desk_session: Any, qtbot: Any, arun: Any) -> None:
+    completer = DirectoryContactCompleter(desk_session("owner"))
+    assert arun(completer.load()) > 0
+    form = QWidget()
+    qtbot.addWidget(form)
+    name, email, phone = QLineEdit(form), QLineEdit(form), QLineEdit(form)
+    layout = QVBoxLayout(form)
+    for edit in (name, email, phone):
+        layout.addWidget(edit)
+    completer.attach(name, email, phone)
+    form.show()
+    qtbot.waitExposed(form)
+    name.setFocus()
+    first = completer.model().index(0, 0)
+    wanted = str(first.data(Qt.ItemDataRole.UserRole + 10))
+    qtbot.keyClicks(name, wanted[:4])
+    qtbot.waitUntil(lambda: completer.popup().isVisible(), timeout=5000)
+    popup = completer.popup()
+    row = next(r for r in range(popup.model().rowCount())
+               if popup.model().index(r, 0).data(Qt.ItemDataRole.UserRole + 10) == wanted)
+    popup.setCurrentIndex(popup.model().index(row, 0))
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: name.text() == wanted, timeout=5000)
+    assert email.text() == str(first.data(Qt.ItemDataRole.UserRole + 11))
+    assert phone.text().startswith("+52")
