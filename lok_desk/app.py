@@ -92,7 +92,9 @@ def main(argv: list[str] | None = None) -> int:
     app.setOrganizationName("Lok")
     app.setOrganizationDomain("clicknbox.com")
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("com.clicknbox.LokDesk")
+    from lok_desk.resources import apply_app_identity
+
+    apply_app_identity(app)  # desktop-file id (taskbar grouping) and the window icon
     # Windows close; the shell decides when the app ends (sign-out goes back to the sign-in window).
     app.setQuitOnLastWindowClosed(False)
 
@@ -112,10 +114,8 @@ async def run(args: argparse.Namespace, app: Any) -> int:
     from lok_desk.api import SecretStore
     from lok_desk.desk.settings import DeskSettings
     from lok_desk.desk.shell import DeskShell, ShellError, ShellOptions
-    from lok_desk.desk.widgets import app_icon
     from lok_desk.paths import AppPaths
 
-    app.setWindowIcon(app_icon())
     paths = AppPaths.default()
     sandbox: SandboxServer | None = None
     shell: DeskShell | None = None

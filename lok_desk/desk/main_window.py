@@ -29,7 +29,8 @@ from lok_desk import __version__
 from lok_desk.desk.asyncqt import spawn
 from lok_desk.desk.locations import LocationsPane
 from lok_desk.desk.session import Session
-from lok_desk.desk.widgets import Banner, EnvironmentBadge, app_icon
+from lok_desk.desk.widgets import Banner, EnvironmentBadge
+from lok_desk.resources import app_icon
 
 PaneFactory = Callable[[Session, QWidget], Any]
 

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lok_desk.desk.widgets import EnvironmentBadge, app_icon
+from lok_desk.desk.widgets import EnvironmentBadge
+from lok_desk.resources import app_icon
 
 PRODUCTION_KEY = "production"
 SANDBOX_KEY = "sandbox"

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from functools import cache
 from typing import ClassVar
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPaintEvent, QPen, QPixmap
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -16,34 +15,6 @@ from PySide6.QtWidgets import (
     QToolButton,
     QWidget,
 )
-
-
-@cache
-def app_icon() -> QIcon:
-    """Lok Desk's icon: a locker tower (a grid of boxes, one open) drawn at a few sizes."""
-    icon = QIcon()
-    for size in (16, 24, 32, 48, 64, 128, 256):
-        pixmap = QPixmap(size, size)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        s = float(size)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#0B5563"))
-        painter.drawRoundedRect(QRectF(s * 0.06, s * 0.06, s * 0.88, s * 0.88), s * 0.16, s * 0.16)
-        gap = s * 0.05
-        cell_w = (s * 0.7 - gap) / 2
-        cell_h = (s * 0.7 - 2 * gap) / 3
-        for row in range(3):
-            for col in range(2):
-                x = s * 0.15 + col * (cell_w + gap)
-                y = s * 0.15 + row * (cell_h + gap)
-                open_box = row == 1 and col == 1
-                painter.setBrush(QColor("#F2B134" if open_box else "#E8F1F2"))
-                painter.drawRoundedRect(QRectF(x, y, cell_w, cell_h), s * 0.03, s * 0.03)
-        painter.end()
-        icon.addPixmap(pixmap)
-    return icon
 
 
 class EnvironmentBadge(QWidget):
