@@ -49,6 +49,8 @@ from lok_desk.desk.roles import Permission
 from lok_desk.desk.session import Session
 
 PAGE_SIZE = 100
+#: Longest time loaded rows wait before they are shown (a batch is one insert and one repaint).
+FLUSH_INTERVAL_S = 0.25
 
 # Cancel is allowed while pending or reserved (DESIGN §3); anything else answers 409.
 CANCELLABLE = frozenset({"pending", "reserved"})
@@ -431,6 +433,11 @@ class ReservationsPane(QWidget):
         filters = self._filters()
         now = datetime.now(UTC)
         page = 1
+        loop = asyncio.get_running_loop()
+        # Pages that arrive close together go into the table as one batch (one insert, one repaint):
+        # the view then repaints a few times a second instead of after every page.
+        batch: list[ReservationRow] = []
+        last_flush = loop.time()
         # The next page is requested while this one is put into the table, so the network and the
         # table work overlap instead of adding up.
         pending: asyncio.Future[models.ReservationPage] | None = asyncio.ensure_future(
@@ -446,8 +453,12 @@ class ReservationsPane(QWidget):
                     pending = asyncio.ensure_future(
                         self._session.call(self._fetch_page(query, page + 1, filters))
                     )
-                self.model.append_rows([row_from_reservation(r, now) for r in result.reservations])
-                self._update_progress()
+                batch.extend(row_from_reservation(r, now) for r in result.reservations)
+                if page == 1 or pending is None or loop.time() - last_flush >= FLUSH_INTERVAL_S:
+                    self.model.append_rows(batch)
+                    batch = []
+                    last_flush = loop.time()
+                    self._update_progress()
                 if page == 1:
                     self.first_page_loaded.emit(self.model.rowCount())
                     if selected:
@@ -458,10 +469,13 @@ class ReservationsPane(QWidget):
         except asyncio.CancelledError:
             if pending is not None:
                 pending.cancel()
+            if self._stopped:  # Cancel button: what arrived stays in the table
+                self.model.append_rows(batch)
             raise
         except LokError as error:
             if pending is not None:
                 pending.cancel()
+            self.model.append_rows(batch)
             self._load_error = error.user_message
             self._session.notify_error(error, doing=self.tr("loading reservations"), parent=self)
         finally:
@@ -640,7 +654,7 @@ class ReservationsPane(QWidget):
         now = datetime.now(UTC)
         if reservation.is_overdue(now):
             row = row_from_reservation(reservation, now)
-            self.detail.set_banner(self.model._overdue_text(row) if row.overdue is not Overdue.NO else "")
+            self.detail.set_banner(self.model._overdue_text(row) if row.overdue != Overdue.NO else "")
         write = self._session.capabilities.can_write_reservations(location_id)
         cancel = write
         if write and status not in CANCELLABLE:

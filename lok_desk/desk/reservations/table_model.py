@@ -79,7 +79,7 @@ class ReservationRow(NamedTuple):
     created: float | None  # epoch seconds, UTC
     delivery_due: float | None
     pickup_due: float | None
-    overdue: Overdue
+    overdue: int  # an Overdue value, kept as a plain int so the row stays a GC-untracked tuple
 
 
 def as_datetime(value: object) -> datetime | None:
@@ -146,8 +146,15 @@ def row_from_reservation(reservation: models.Reservation, now: datetime | None =
         created=_epoch(getattr(reservation, "created_at", None)),
         delivery_due=delivery_due,
         pickup_due=pickup_due,
-        overdue=overdue_kind(status, delivery_due, pickup_due, when),
+        overdue=int(overdue_kind(status, delivery_due, pickup_due, when)),
     )
+
+
+# Positions of ReservationRow's fields: the model stores plain tuples (see ReservationTableModel) and
+# its hot paths (data, sort, filter) index them directly.
+(F_ID, F_SHIPMENT_ID, F_STATUS, F_LOCATION_ID, F_SIZE, F_RECIPIENT, F_CREATED, F_DELIVERY_DUE, F_PICKUP_DUE,
+ F_OVERDUE) = range(10)
+N_COLUMNS = 8
 
 
 class LocationLabel(NamedTuple):
@@ -186,20 +193,27 @@ class ReservationTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._describe_location = describe_location
         self._locations: dict[str, LocationLabel] = {}
-        self._rows: list[ReservationRow] = []
+        # Plain tuples of str/float/int/None, not the NamedTuple: CPython stops tracking such tuples in
+        # its garbage collector, so 100,000 rows add nothing to each full collection (a full collection
+        # is a pause of the event loop).
+        self._rows: list[tuple[Any, ...]] = []
         self._row_of: dict[str, int] = {}
         self._overdue_icon: QIcon | None = None
 
     # --- data access -------------------------------------------------------------------------
     @property
     def rows(self) -> Sequence[ReservationRow]:
-        return self._rows
+        """Every row as a ReservationRow (a copy: for searches and tests, not for hot paths)."""
+        return [ReservationRow._make(row) for row in self._rows]
+
+    def raw_row(self, row: int) -> tuple[Any, ...]:
+        return self._rows[row]
 
     def row_of(self, reservation_id: str) -> int | None:
         return self._row_of.get(reservation_id)
 
     def row_at(self, row: int) -> ReservationRow:
-        return self._rows[row]
+        return ReservationRow._make(self._rows[row])
 
     def location(self, location_id: str) -> LocationLabel:
         label = self._locations.get(location_id)
@@ -212,7 +226,7 @@ class ReservationTableModel(QAbstractTableModel):
         """Locations were reloaded: names and time zones are looked up again."""
         self._locations.clear()
         if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(Column) - 1))
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, N_COLUMNS - 1))
 
     # --- changes ------------------------------------------------------------------------------
     def clear(self) -> None:
@@ -236,7 +250,7 @@ class ReservationTableModel(QAbstractTableModel):
         if fresh:
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
-            self._rows.extend(fresh)
+            self._rows.extend(tuple(row) for row in fresh)
             for offset, row in enumerate(fresh):
                 self._row_of[row.id] = first + offset
             self.endInsertRows()
@@ -250,17 +264,18 @@ class ReservationTableModel(QAbstractTableModel):
             self._replace(existing, row)
 
     def _replace(self, position: int, row: ReservationRow) -> None:
-        if self._rows[position] == row:
+        plain = tuple(row)
+        if self._rows[position] == plain:
             return
-        self._rows[position] = row
-        self.dataChanged.emit(self.index(position, 0), self.index(position, len(Column) - 1))
+        self._rows[position] = plain
+        self.dataChanged.emit(self.index(position, 0), self.index(position, N_COLUMNS - 1))
 
     # --- Qt model interface ------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
+        return 0 if parent.isValid() else N_COLUMNS
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -280,21 +295,21 @@ class ReservationTableModel(QAbstractTableModel):
         record = self._rows[row]
         match column:
             case Column.SHIPMENT:
-                return record.shipment_id.casefold()
+                return record[F_SHIPMENT_ID].casefold()
             case Column.STATUS:
-                return formatting.format_status(record.status).casefold() if record.status else ""
+                return formatting.format_status(record[F_STATUS]).casefold() if record[F_STATUS] else ""
             case Column.LOCATION:
-                return self.location(record.location_id).name.casefold()
+                return self.location(record[F_LOCATION_ID]).name.casefold()
             case Column.SIZE:
-                return _SIZE_ORDER.get(record.size, len(_SIZE_ORDER))
+                return _SIZE_ORDER.get(record[F_SIZE], len(_SIZE_ORDER))
             case Column.RECIPIENT:
-                return record.recipient.casefold()
+                return record[F_RECIPIENT].casefold()
             case Column.CREATED:
-                return record.created
+                return record[F_CREATED]
             case Column.DELIVERY_DUE:
-                return record.delivery_due
+                return record[F_DELIVERY_DUE]
             case Column.PICKUP_DUE:
-                return record.pickup_due
+                return record[F_PICKUP_DUE]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -307,73 +322,73 @@ class ReservationTableModel(QAbstractTableModel):
         if role == SORT_ROLE:
             return self.sort_value(index.row(), column)
         if role == RESERVATION_ID_ROLE:
-            return record.id
+            return record[F_ID]
         if role == STATUS_ROLE:
-            return record.status
+            return record[F_STATUS]
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(record, column)
-        if role == Qt.ItemDataRole.DecorationRole and column == Column.SHIPMENT and record.overdue:
+        if role == Qt.ItemDataRole.DecorationRole and column == Column.SHIPMENT and record[F_OVERDUE]:
             if self._overdue_icon is None:
                 self._overdue_icon = _overdue_icon()
             return self._overdue_icon
         if role == Qt.ItemDataRole.AccessibleTextRole:
             text = self._display(record, column)
-            if column == Column.SHIPMENT and record.overdue:
+            if column == Column.SHIPMENT and record[F_OVERDUE]:
                 return f"{text}, {self._overdue_text(record)}"
             return text
         return None
 
-    def _display(self, record: ReservationRow, column: int) -> str:
+    def _display(self, record: tuple[Any, ...], column: int) -> str:
         match column:
             case Column.SHIPMENT:
-                return record.shipment_id or record.id
+                return record[F_SHIPMENT_ID] or record[F_ID]
             case Column.STATUS:
-                return formatting.format_status(record.status) if record.status else self.tr("Unknown")
+                return formatting.format_status(record[F_STATUS]) if record[F_STATUS] else self.tr("Unknown")
             case Column.LOCATION:
-                return self.location(record.location_id).name
+                return self.location(record[F_LOCATION_ID]).name
             case Column.SIZE:
-                return record.size.upper()
+                return record[F_SIZE].upper()
             case Column.RECIPIENT:
-                return record.recipient
+                return record[F_RECIPIENT]
             case Column.CREATED | Column.DELIVERY_DUE | Column.PICKUP_DUE:
                 value = self._date_of(record, column)
                 if value is None:
                     return "—"
-                return formatting.format_local(_utc(value), self.location(record.location_id).timezone)
+                return formatting.format_local(_utc(value), self.location(record[F_LOCATION_ID]).timezone)
         return ""
 
     @staticmethod
-    def _date_of(record: ReservationRow, column: int) -> float | None:
+    def _date_of(record: tuple[Any, ...], column: int) -> float | None:
         if column == Column.CREATED:
-            return record.created
+            return record[F_CREATED]
         if column == Column.DELIVERY_DUE:
-            return record.delivery_due
-        return record.pickup_due
+            return record[F_DELIVERY_DUE]
+        return record[F_PICKUP_DUE]
 
-    def _overdue_text(self, record: ReservationRow) -> str:
-        location = self.location(record.location_id)
-        if record.overdue is Overdue.PICKUP and record.pickup_due is not None:
-            since = formatting.format_local(_utc(record.pickup_due), location.timezone)
+    def _overdue_text(self, record: tuple[Any, ...]) -> str:
+        location = self.location(record[F_LOCATION_ID])
+        if record[F_OVERDUE] == Overdue.PICKUP and record[F_PICKUP_DUE] is not None:
+            since = formatting.format_local(_utc(record[F_PICKUP_DUE]), location.timezone)
             return self.tr("Pick-up overdue since {0}").format(since)
-        if record.delivery_due is not None:
-            since = formatting.format_local(_utc(record.delivery_due), location.timezone)
+        if record[F_DELIVERY_DUE] is not None:
+            since = formatting.format_local(_utc(record[F_DELIVERY_DUE]), location.timezone)
             return self.tr("Delivery overdue since {0}").format(since)
         return ""
 
-    def _tooltip(self, record: ReservationRow, column: int) -> str | None:
+    def _tooltip(self, record: tuple[Any, ...], column: int) -> str | None:
         if column in DATE_COLUMNS:
             value = self._date_of(record, column)
             return formatting.format_utc_tooltip(_utc(value)) if value is not None else None
         if column == Column.SHIPMENT:
-            lines = [self.tr("Reservation {0}").format(record.id)]
-            if record.overdue:
+            lines = [self.tr("Reservation {0}").format(record[F_ID])]
+            if record[F_OVERDUE]:
                 lines.insert(0, self._overdue_text(record))
             return "\n".join(lines)
         if column == Column.LOCATION:
             return self.tr("Times in this row are local to {0} ({1})").format(
-                self.location(record.location_id).name, self.location(record.location_id).timezone
+                self.location(record[F_LOCATION_ID]).name, self.location(record[F_LOCATION_ID]).timezone
             )
-        if column == Column.STATUS and record.overdue:
+        if column == Column.STATUS and record[F_OVERDUE]:
             return self._overdue_text(record)
         return None
 
@@ -426,16 +441,16 @@ class ReservationFilterProxy(QSortFilterProxyModel):
         return source
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        record = self._source().row_at(source_row)
-        if self._location_id is not None and record.location_id != self._location_id:
+        record = self._source().raw_row(source_row)
+        if self._location_id is not None and record[F_LOCATION_ID] != self._location_id:
             return False
         if not self._needle:
             return True
         needle = self._needle
         return (
-            needle in record.shipment_id.casefold()
-            or needle in record.recipient.casefold()
-            or needle in record.id.casefold()
+            needle in record[F_SHIPMENT_ID].casefold()
+            or needle in record[F_RECIPIENT].casefold()
+            or needle in record[F_ID].casefold()
         )
 
     def lessThan(self, left: Index, right: Index) -> bool:

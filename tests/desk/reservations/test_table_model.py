@@ -132,8 +132,8 @@ def test_overdue_rows_carry_an_icon_and_say_since_when(qapp: object) -> None:
     late = reservation(1, location="loc-cdmx", created=due - timedelta(days=1), delivery_due=due)
     on_time = reservation(2, location="loc-cdmx", created=NOW, delivery_due=NOW + timedelta(days=1))
     model, _proxy = build([late, on_time])
-    assert model.row_at(0).overdue is Overdue.DELIVERY
-    assert model.row_at(1).overdue is Overdue.NO
+    assert model.row_at(0).overdue == Overdue.DELIVERY
+    assert model.row_at(1).overdue == Overdue.NO
     index = model.index(0, Column.SHIPMENT)
     assert model.data(index, Qt.ItemDataRole.DecorationRole) is not None
     assert model.data(model.index(1, Column.SHIPMENT), Qt.ItemDataRole.DecorationRole) is None
