@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from lok_desk.desk.owner.directories import DirectoriesPane, DirectoryContactCompleter
 from lok_desk.desk.owner.notifications import NotificationSettingsPane
+from lok_desk.desk.owner.prereservations import PreReservationsPane
 from lok_desk.desk.owner.reports import ReportsPane
 from lok_desk.desk.owner.webhook_state import WebhookState
 from lok_desk.desk.owner.workbench import WebhookWorkbenchPane
@@ -43,6 +44,13 @@ def owner_panes(
         (_tr("Reports"), ReportsPane(session, parent)),
         (_tr("Directories"), DirectoriesPane(session, parent)),
     ]
+    if caps.can_pre_reserve():
+        panes.append(
+            (
+                _tr("Pre-reservations"),
+                PreReservationsPane(session, parent, on_open_reservation=on_open_reservation),
+            )
+        )
     return panes
 
 
@@ -50,6 +58,7 @@ __all__ = [
     "DirectoriesPane",
     "DirectoryContactCompleter",
     "NotificationSettingsPane",
+    "PreReservationsPane",
     "ReportsPane",
     "WebhookState",
     "WebhookWorkbenchPane",

@@ -1,0 +1,488 @@
+"""Pre-reservations pane (owner, seller): find lockers with room (#28), then pre-reserve one with the grant
+(#30). Updating, quoting and requesting the shipment live in the Reservations pane."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtCore import QDateTime, QItemSelection, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lok_desk.api import LokError, models
+from lok_desk.desk import formatting
+from lok_desk.desk.asyncqt import spawn
+from lok_desk.desk.owner.common import ROW_ROLE, SORT_ROLE, RowTableModel, hint_label
+from lok_desk.desk.reservations.forms import (
+    ERROR_TEXT_STYLE,
+    FieldError,
+    email_problem,
+    parse_number,
+    phone_problem,
+    with_error,
+)
+from lok_desk.desk.session import Session
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+# Server validation keys → the form field that shows the error.
+KEY_TO_FIELD: dict[str, str] = {
+    "delivery_date": "delivery_date",
+    "shipment_id": "shipment_id",
+    "package_info.weight": "weight",
+    "package_info.value": "value",
+    "package_info.description": "description",
+    "package_info": "weight",
+    "size": "size",
+    "contact_info.name": "contact_name",
+    "contact_info.email": "contact_email",
+    "contact_info.phone": "contact_phone",
+    "contact_info": "contact_name",
+    "recipient_info.name": "recipient_name",
+    "recipient_info.email": "recipient_email",
+    "recipient_info.phone": "recipient_phone",
+    "recipient_info": "recipient_name",
+}
+
+
+def schedule_text(location: models.AvailableLocation, now: datetime | None = None) -> str:
+    """"Open now · 09:00–18:00", "Closed now · today 09:00–14:00", "Closed today" or "Open 24 h"."""
+    if location.is_24:
+        return "Open 24 h"
+    local = location.local_now(now)
+    today = WEEKDAYS[local.weekday()]
+    day = next((d for d in location.service_days if str(d.string_weekday) == today
+                or d.weekday == local.weekday() + 1), None)
+    if day is None:
+        return "Closed today"
+    hours = f"{day.opening_time}–{day.closing_time}"
+    return f"Open now · {hours}" if location.is_open_at(local) else f"Closed now · today {hours}"
+
+
+class PreReservationsPane(QWidget):
+    """Search by zip code or coordinates and box size; pre-reserve in the chosen locker."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None, *,
+                 on_open_reservation: Callable[[str], None] | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Pre-reservations"))
+        self._session = session
+        self.on_open_reservation = on_open_reservation
+        self.permission = session.capabilities.can_pre_reserve()
+        self.grant: str | None = None
+        self.created: models.ReservationCreated | None = None
+        self.searched = False
+        self.errors: dict[str, FieldError] = {}
+        self.fields: dict[str, QLineEdit] = {}
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self._build_search())
+        splitter.addWidget(self._build_form())
+        splitter.setSizes([640, 520])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(splitter)
+        if not self.permission:
+            for widget in (self.search_button, self.create_button):
+                widget.setEnabled(False)
+                widget.setToolTip(self.permission.reason)
+        self._show_choice()
+
+    # ---- search -----------------------------------------------------------------------------------
+    def _build_search(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        group = QGroupBox(self.tr("Find a locker with room"), box)
+        form = QFormLayout(group)
+        mode_row = QHBoxLayout()
+        self.zip_radio = QRadioButton(self.tr("Zip code"), group)
+        self.zip_radio.setAccessibleName(self.tr("Search by zip code"))
+        self.coords_radio = QRadioButton(self.tr("Coordinates"), group)
+        self.coords_radio.setAccessibleName(self.tr("Search by coordinates"))
+        self._mode = QButtonGroup(self)
+        self._mode.addButton(self.zip_radio)
+        self._mode.addButton(self.coords_radio)
+        self.zip_radio.setChecked(True)
+        mode_row.addWidget(self.zip_radio)
+        mode_row.addWidget(self.coords_radio)
+        mode_row.addStretch(1)
+        form.addRow(self.tr("Near:"), mode_row)
+        self.zip_edit = QLineEdit(group)
+        self.zip_edit.setAccessibleName(self.tr("Zip code"))
+        self.zip_edit.setPlaceholderText("11520")
+        self.zip_edit.returnPressed.connect(lambda: spawn(self.search(), owner=self))
+        zip_box, self.zip_error = with_error(self.zip_edit, group)
+        form.addRow(self.tr("&Zip code:"), zip_box)
+        coords_row = QHBoxLayout()
+        self.lat_spin = QDoubleSpinBox(group)
+        self.lat_spin.setRange(-90, 90)
+        self.lat_spin.setDecimals(5)
+        self.lat_spin.setValue(19.4326)
+        self.lat_spin.setAccessibleName(self.tr("Latitude"))
+        self.long_spin = QDoubleSpinBox(group)
+        self.long_spin.setRange(-180, 180)
+        self.long_spin.setDecimals(5)
+        self.long_spin.setValue(-99.1332)
+        self.long_spin.setAccessibleName(self.tr("Longitude"))
+        coords_row.addWidget(QLabel(self.tr("lat"), group))
+        coords_row.addWidget(self.lat_spin)
+        coords_row.addWidget(QLabel(self.tr("long"), group))
+        coords_row.addWidget(self.long_spin)
+        form.addRow(self.tr("Coordinates:"), coords_row)
+        self.size_combo = QComboBox(group)
+        self.size_combo.setAccessibleName(self.tr("Box size"))
+        self.size_combo.addItem(self.tr("Any size (smallest free box)"), None)
+        for size, dims in models.BOX_SIZES.items():
+            self.size_combo.addItem(self.tr("{size} — {w:g}×{h:g}×{l:g} cm").format(
+                size=size.value.upper(), w=dims.width, h=dims.height, l=dims.length), size.value)
+        form.addRow(self.tr("&Size:"), self.size_combo)
+        self.distance_spin = QSpinBox(group)
+        self.distance_spin.setRange(1, 2000)
+        self.distance_spin.setValue(50)
+        self.distance_spin.setSuffix(" km")
+        self.distance_spin.setAccessibleName(self.tr("Within distance"))
+        form.addRow(self.tr("&Within:"), self.distance_spin)
+        self.search_button = QPushButton(self.tr("Search"), group)
+        self.search_button.setAccessibleName(self.tr("Search lockers"))
+        self.search_button.clicked.connect(lambda: spawn(self.search(), owner=self))
+        form.addRow("", self.search_button)
+        self.zip_radio.toggled.connect(self._on_mode)
+        self._on_mode()
+        layout.addWidget(group)
+
+        self.results_model = RowTableModel(
+            [
+                (self.tr("Locker"), lambda a: a.internal_name or a.id,
+                 lambda a: (a.internal_name or "").casefold()),
+                (self.tr("Distance"), lambda a: f"{(a.distance or 0) / 1000:.1f} km",
+                 lambda a: a.distance or 0.0),
+                (self.tr("Today"), lambda a: self.tr(schedule_text(a)), lambda a: schedule_text(a)),
+                (self.tr("Address"), lambda a: a.address.one_line() if a.address else "",
+                 lambda a: a.address.one_line() if a.address else ""),
+                (self.tr("Phone"), lambda a: a.phone or "", lambda a: a.phone or ""),
+            ],
+            self,
+            tooltip=lambda a, c: a.timezone or "" if c == 2 else "",
+        )
+        proxy = QSortFilterProxyModel(self)
+        proxy.setSourceModel(self.results_model)
+        proxy.setSortRole(SORT_ROLE)
+        self.results_table = QTableView(box)
+        self.results_table.setAccessibleName(self.tr("Lockers found"))
+        self.results_table.setModel(proxy)
+        self.results_table.setSortingEnabled(True)
+        self.results_table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+        self.results_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.results_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.results_table.verticalHeader().hide()
+        self.results_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.results_table.horizontalHeader().setStretchLastSection(True)
+        self.results_table.selectionModel().selectionChanged.connect(self._on_selection)
+        layout.addWidget(self.results_table, 1)
+        self.search_status = QLabel(box)
+        self.search_status.setWordWrap(True)
+        self.search_status.setAccessibleName(self.tr("Search result"))
+        layout.addWidget(self.search_status)
+        return box
+
+    def _on_mode(self, *_: object) -> None:
+        by_zip = self.zip_radio.isChecked()
+        self.zip_edit.setEnabled(by_zip)
+        self.lat_spin.setEnabled(not by_zip)
+        self.long_spin.setEnabled(not by_zip)
+
+    def search_request(self) -> models.AvailabilitySearch | None:
+        self.zip_error.clear_error()
+        size = self.size_combo.currentData()
+        common = {"max_distance": self.distance_spin.value() * 1000.0, "limit": 20, "size": size}
+        if self.zip_radio.isChecked():
+            zip_code = self.zip_edit.text().strip()
+            if not zip_code:
+                self.zip_error.show_error(self.tr("Type a zip code, or search by coordinates."))
+                return None
+            return models.AvailabilitySearch(zip_code=zip_code, **common)
+        coords = models.SearchCoords.model_validate(
+            {"long": self.long_spin.value(), "lat": self.lat_spin.value()})
+        return models.AvailabilitySearch(coords=coords, **common)
+
+    async def search(self) -> list[models.AvailableLocation]:
+        if not self.permission:
+            return []
+        request = self.search_request()
+        if request is None:
+            return []
+        self.search_button.setEnabled(False)
+        try:
+            result = await self._session.call(self._session.client.search_available_locations(request))
+        except LokError as error:
+            if error.status_code == 422 or "zip_code" in error.keys:
+                text = (self.tr("No locker with a free box of that size nearby.") if "size" in error.keys
+                        else error.message)
+                if self.zip_radio.isChecked():
+                    self.zip_error.show_error(text)
+                else:
+                    self.search_status.setText(text)
+            else:
+                self._session.notify_error(error, doing=self.tr("searching lockers"), parent=self)
+            return []
+        finally:
+            self.search_button.setEnabled(True)
+        self.grant = result.grant
+        self.results_model.set_rows(result.locations)
+        self.searched = True
+        self.search_status.setText(
+            self.tr("{count} lockers found. Choose one, then fill in the pre-reservation.").format(
+                count=len(result.locations)) if result.locations else
+            self.tr("No locker within {km} km. Try a larger distance.").format(km=self.distance_spin.value()))
+        if result.locations:
+            self.results_table.selectRow(0)
+        return result.locations
+
+    @property
+    def chosen(self) -> models.AvailableLocation | None:
+        rows = self.results_table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        value = rows[0].data(ROW_ROLE)
+        return value if isinstance(value, models.AvailableLocation) else None
+
+    def _on_selection(self, *_: QItemSelection) -> None:
+        self._show_choice()
+
+    def _show_choice(self) -> None:
+        chosen = self.chosen
+        self.chosen_label.setText(
+            self.tr("In <b>{name}</b> ({distance:.1f} km) · {today}").format(
+                name=chosen.internal_name or chosen.id, distance=(chosen.distance or 0) / 1000,
+                today=self.tr(schedule_text(chosen)))
+            if chosen is not None else self.tr("Search and choose a locker first."))
+        if self.permission:
+            self.create_button.setEnabled(chosen is not None and bool(self.grant))
+            self.create_button.setToolTip("" if chosen is not None else self.tr("Choose a locker first."))
+
+    # ---- the form ---------------------------------------------------------------------------------
+    def _line(self, form: QFormLayout, key: str, label: str, accessible: str, placeholder: str = "") -> None:
+        edit = QLineEdit(self)
+        edit.setAccessibleName(accessible)
+        if placeholder:
+            edit.setPlaceholderText(placeholder)
+        box, error = with_error(edit, self)
+        self.fields[key] = edit
+        self.errors[key] = error
+        form.addRow(label, box)
+
+    def _build_form(self) -> QWidget:
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        group = QGroupBox(self.tr("Pre-reservation"), body)
+        column = QVBoxLayout(group)
+        self.chosen_label = QLabel(group)
+        self.chosen_label.setWordWrap(True)
+        self.chosen_label.setAccessibleName(self.tr("Chosen locker"))
+        column.addWidget(self.chosen_label)
+        column.addWidget(hint_label(self.tr(
+            "A pre-reservation holds a box until it is confirmed by requesting the courier shipment "
+            "(in Reservations). Unconfirmed ones expire a day after the delivery date."), group))
+        form = QFormLayout()
+        self.delivery_edit = QDateTimeEdit(QDateTime.currentDateTime().addDays(1), group)
+        self.delivery_edit.setCalendarPopup(True)
+        self.delivery_edit.setDisplayFormat("dd MMM yyyy HH:mm")
+        self.delivery_edit.setAccessibleName(self.tr("Delivery date"))
+        box, self.errors["delivery_date"] = with_error(self.delivery_edit, group)
+        self.delivery_edit.dateTimeChanged.connect(lambda _d: self.errors["delivery_date"].clear_error())
+        form.addRow(self.tr("&Delivery by:"), box)
+        self._line(form, "shipment_id", self.tr("Shipment id:"), self.tr("Shipment id"),
+                   self.tr("optional — Lok Desk makes one"))
+        self._line(form, "description", self.tr("Package:"), self.tr("Package description"),
+                   self.tr("what is inside, e.g. Libros"))
+        self._line(form, "value", self.tr("Value (MXN):"), self.tr("Package value"), "0.00")
+        self._line(form, "weight", self.tr("Weight (kg):"), self.tr("Package weight"), self.tr("up to 25"))
+        self.errors["size"] = FieldError(self.size_combo, self)
+        column.addLayout(form)
+        people = QHBoxLayout()
+        for prefix, title in (("contact", self.tr("Contact (about problems)")),
+                              ("recipient", self.tr("Recipient"))):
+            person = QGroupBox(title, group)
+            person_form = QFormLayout(person)
+            word = self.tr("Contact") if prefix == "contact" else self.tr("Recipient")
+            self._line(person_form, f"{prefix}_name", self.tr("Name:"), self.tr("{0} name").format(word))
+            self._line(person_form, f"{prefix}_email", self.tr("E-mail:"), self.tr("{0} e-mail").format(word),
+                       "name@example.com")
+            self._line(person_form, f"{prefix}_phone", self.tr("Phone:"), self.tr("{0} phone").format(word),
+                       "+52 55 1234 5678")
+            people.addWidget(person)
+        column.addLayout(people)
+        self.notify_check = QCheckBox(self.tr("E-mail the pick-up token to the recipient"), group)
+        self.notify_check.setAccessibleName(self.tr("Notify the recipient"))
+        column.addWidget(self.notify_check)
+        self.form_error = QLabel(group)
+        self.form_error.setWordWrap(True)
+        self.form_error.setStyleSheet(ERROR_TEXT_STYLE)
+        self.form_error.setAccessibleName(self.tr("Pre-reservation problem"))
+        self.form_error.hide()
+        column.addWidget(self.form_error)
+        self.create_button = QPushButton(self.tr("Create pre-reservation"), group)
+        self.create_button.setAccessibleName(self.tr("Create pre-reservation"))
+        self.create_button.clicked.connect(lambda: spawn(self.create(), owner=self))
+        column.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(group)
+
+        self.result_box = QGroupBox(self.tr("Created"), body)
+        result_layout = QVBoxLayout(self.result_box)
+        self.result_label = QLabel(self.result_box)
+        self.result_label.setWordWrap(True)
+        self.result_label.setAccessibleName(self.tr("Created pre-reservation"))
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.open_button = QPushButton(self.tr("Open in Reservations (quote and request shipment)"),
+                                       self.result_box)
+        self.open_button.setAccessibleName(self.tr("Open in Reservations"))
+        self.open_button.clicked.connect(self.open_created)
+        result_layout.addWidget(self.result_label)
+        result_layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.result_box.hide()
+        layout.addWidget(self.result_box)
+        layout.addStretch(1)
+        scroll.setWidget(body)
+        return scroll
+
+    def _text(self, key: str) -> str:
+        return self.fields[key].text().strip()
+
+    def build_request(self) -> models.PreReservationRequest | None:
+        """The #30 body, or None with each problem shown under its field (typed values stay)."""
+        problems: dict[str, str] = {}
+        delivery = self.delivery_edit.dateTime().toPython()
+        assert isinstance(delivery, datetime)
+        delivery = delivery.astimezone(UTC) if delivery.tzinfo else delivery.astimezone().astimezone(UTC)
+        if delivery < datetime.now(UTC) - timedelta(minutes=1):
+            problems["delivery_date"] = self.tr("The delivery date is in the past.")
+        numbers: dict[str, float | None] = {}
+        for key in ("value", "weight"):
+            try:
+                numbers[key] = parse_number(self._text(key))
+            except ValueError:
+                problems[key] = self.tr("Type a number, like 2.5.")
+        weight = numbers.get("weight")
+        if weight is not None and not 0 < weight <= 25:
+            problems["weight"] = self.tr("Lockers take packages up to 25 kg.")
+        for prefix in ("contact", "recipient"):
+            if (problem := email_problem(self._text(f"{prefix}_email"))):
+                problems[f"{prefix}_email"] = self.tr(problem)
+            if (problem := phone_problem(self._text(f"{prefix}_phone"))):
+                problems[f"{prefix}_phone"] = self.tr(problem)
+        if not self._text("contact_name") and not self._text("contact_email"):
+            problems["contact_name"] = self.tr("Give the contact's name or e-mail (Lok needs one of them).")
+        if self.notify_check.isChecked() and not self._text("recipient_email"):
+            problems["recipient_email"] = self.tr(
+                "To e-mail the pick-up token, enter the recipient's e-mail.")
+        for key, error in self.errors.items():
+            error.show_error(problems.get(key, ""))
+        if problems:
+            return None
+
+        def person(prefix: str) -> dict[str, str]:
+            return {k: v for k in ("name", "email", "phone") if (v := self._text(f"{prefix}_{k}"))}
+
+        recipient = person("recipient")
+        package = {k: v for k, v in (("description", self._text("description") or None),
+                                     ("value", numbers.get("value")), ("weight", weight)) if v is not None}
+        return models.PreReservationRequest(
+            size=self.size_combo.currentData(),
+            delivery_date=delivery,
+            shipment_id=self._text("shipment_id") or None,
+            package_info=models.ReservationPackageInfo(**package) if package else None,
+            contact_info=models.ContactInfo(**person("contact")),
+            recipient_info=models.RecipientInfo(**recipient) if recipient else None,
+            recipient_notifications_enabled=self.notify_check.isChecked(),
+        )
+
+    async def create(self) -> models.ReservationCreated | None:
+        chosen = self.chosen
+        if not self.permission or chosen is None or not self.grant:
+            return None
+        self.form_error.hide()
+        request = self.build_request()
+        if request is None:
+            return None
+        self.create_button.setEnabled(False)
+        try:
+            created = await self._session.call(
+                self._session.client.create_pre_reservation(chosen.id, self.grant, request))
+        except LokError as error:
+            self._show_api_error(error)
+            return None
+        finally:
+            self._show_choice()
+        self.created = created
+        reservation = created.reservation
+        reservation_id = reservation.id or ""
+        self._session.reservation_changed.emit(reservation_id)
+        due = formatting.format_local(reservation.delivery_due_date, chosen.timezone)
+        self.result_label.setText(self.tr(
+            "✓ Pre-reservation <b>{shipment}</b> at {name}, box {size} — {status}. Deliver by {due} "
+            "(locker time). It is confirmed when you request the courier shipment.").format(
+            shipment=reservation.shipment_id or reservation_id, name=chosen.internal_name or chosen.id,
+            size=(reservation.locker.size if reservation.locker else "") or "?",
+            status=formatting.format_status(reservation.current_status), due=due))
+        self.open_button.setEnabled(self.on_open_reservation is not None)
+        self.open_button.setToolTip("" if self.on_open_reservation else
+                                    self.tr("Find it in the Reservations tab (pre-reservations)."))
+        self.result_box.show()
+        self._session.notify(self.tr("Pre-reservation created."))
+        return created
+
+    def _show_api_error(self, error: LokError) -> None:
+        shown = False
+        for key in error.keys:
+            field = KEY_TO_FIELD.get(key) or KEY_TO_FIELD.get(key.split(".")[0])
+            if field in self.errors:
+                self.errors[field].show_error(error.message)
+                shown = True
+        if error.type == "GRANT_TOKEN":
+            self.grant = None
+            text = self.tr("The search has expired: search again, then create the pre-reservation.")
+        else:
+            text = self.tr("Not created: {0}").format(error.user_message)
+        if not shown:
+            self.form_error.setText(text)
+            self.form_error.show()
+
+    def open_created(self) -> None:
+        if self.created is not None and self.created.reservation.id and self.on_open_reservation:
+            self.on_open_reservation(self.created.reservation.id)
+
+    # ---- pane protocol ----------------------------------------------------------------------------
+    def start(self) -> None:
+        """Nothing to load up front: the search starts when the person asks."""
+        if self.permission and not self.zip_edit.text() and self._session.locations:
+            first = self._session.locations[0]
+            if first.address and first.address.zip_code:
+                self.zip_edit.setText(first.address.zip_code)
+
+    async def refresh(self) -> None:
+        if self.searched:
+            await self.search()
