@@ -90,13 +90,7 @@ class ReservationDetail(QWidget):
         self._stack = QStackedWidget(self)
         outer.addWidget(self._stack)
 
-        self.placeholder = QLabel(
-            self.tr(
-                "Select a reservation to see its history, tokens and QR codes.\n\n"
-                "Press Enter on a row to open it, Ctrl+N to create a reservation."
-            ),
-            self,
-        )
+        self.placeholder = QLabel(self._idle_text(), self)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.placeholder.setStyleSheet("padding: 24px;")
@@ -203,9 +197,16 @@ class ReservationDetail(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     # --- showing ---------------------------------------------------------------------------
+    def _idle_text(self) -> str:
+        return self.tr(
+            "Select a reservation to see its history, tokens and QR codes.\n\n"
+            "Press Enter on a row to open it, Ctrl+N to create a reservation."
+        )
+
     def clear(self) -> None:
         self.reservation = None
         self.result = None
+        self.placeholder.setText(self._idle_text())
         self._stack.setCurrentIndex(0)
 
     def show_loading(self, shipment_id: str) -> None:
