@@ -178,12 +178,13 @@ class PreReservationsPane(QWidget):
                 (self.tr("Distance"), lambda a: f"{(a.distance or 0) / 1000:.1f} km",
                  lambda a: a.distance or 0.0),
                 (self.tr("Today"), lambda a: self.tr(schedule_text(a)), lambda a: schedule_text(a)),
+                (self.tr("Phone"), lambda a: a.phone or "", lambda a: a.phone or ""),
                 (self.tr("Address"), lambda a: a.address.one_line() if a.address else "",
                  lambda a: a.address.one_line() if a.address else ""),
-                (self.tr("Phone"), lambda a: a.phone or "", lambda a: a.phone or ""),
             ],
             self,
-            tooltip=lambda a, c: a.timezone or "" if c == 2 else "",
+            tooltip=lambda a, c: (a.timezone or "") if c == 2 else (
+                a.address.one_line() if c == 4 and a.address else ""),
         )
         proxy = QSortFilterProxyModel(self)
         proxy.setSourceModel(self.results_model)
@@ -251,9 +252,11 @@ class PreReservationsPane(QWidget):
         self.grant = result.grant
         self.results_model.set_rows(result.locations)
         self.searched = True
+        found = len(result.locations)
         self.search_status.setText(
-            self.tr("{count} lockers found. Choose one, then fill in the pre-reservation.").format(
-                count=len(result.locations)) if result.locations else
+            (self.tr("1 locker found. Fill in the pre-reservation on the right.") if found == 1
+             else self.tr("{count} lockers found. Choose one, then fill in the pre-reservation.").format(
+                count=found)) if found else
             self.tr("No locker within {km} km. Try a larger distance.").format(km=self.distance_spin.value()))
         if result.locations:
             self.results_table.selectRow(0)
@@ -446,7 +449,7 @@ class PreReservationsPane(QWidget):
             "✓ Pre-reservation <b>{shipment}</b> at {name}, box {size} — {status}. Deliver by {due} "
             "(locker time). It is confirmed when you request the courier shipment.").format(
             shipment=reservation.shipment_id or reservation_id, name=chosen.internal_name or chosen.id,
-            size=(reservation.locker.size if reservation.locker else "") or "?",
+            size=((reservation.locker.size if reservation.locker else "") or "?").upper(),
             status=formatting.format_status(reservation.current_status), due=due))
         self.open_button.setEnabled(self.on_open_reservation is not None)
         self.open_button.setToolTip("" if self.on_open_reservation else

@@ -159,6 +159,10 @@ class LocalWebhookReceiver:
                     return
         except (ConnectionError, asyncio.IncompleteReadError):
             return
+        except asyncio.CancelledError:
+            # stop() cancels open connections. End normally: on 3.11 asyncio's stream callback calls
+            # task.exception(), which raises (and logs a traceback) for a task that ends cancelled.
+            return
         finally:
             if task is not None:
                 self._connections.discard(task)

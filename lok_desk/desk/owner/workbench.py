@@ -368,11 +368,9 @@ class WebhookWorkbenchPane(QWidget):
         self.use_secret_button.clicked.connect(lambda: spawn(self.use_current_secret(), owner=self))
         secret_row.addWidget(self.secret_edit, 1)
         secret_row.addWidget(self.use_secret_button)
-        form.addRow(self.tr("&Secret:"), secret_row)
-        for field in (self.body_edit, self.header_edit, self.secret_edit):
-            label = form.labelForField(field) if field is not self.secret_edit else None
-            if isinstance(label, QLabel):
-                label.setBuddy(field)
+        secret_label = QLabel(self.tr("&Secret:"), page)
+        secret_label.setBuddy(self.secret_edit)
+        form.addRow(secret_label, secret_row)
         layout.addLayout(form, 1)
         row = QHBoxLayout()
         self.check_button = QPushButton(self.tr("Check signature"), page)
