@@ -14,7 +14,8 @@ from PIL import Image, ImageDraw, ImageFont
 def qr_png_base64(token: str) -> str:
     """Base64 of a PNG QR code holding the token (cached: tokens never change)."""
     buffer = io.BytesIO()
-    segno.make(token, error="m").save(buffer, kind="png", scale=4, border=2)
+    # micro=False: a short token would otherwise become a Micro QR, which many phone scanners skip.
+    segno.make(token, error="m", micro=False).save(buffer, kind="png", scale=4, border=4)
     return base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
@@ -29,7 +30,7 @@ def _label_image(lines: list[str], code: str) -> Image.Image:
     for line in lines:
         draw.text((20, y), line[:60], fill="black", font=font)
         y += 18
-    qr = segno.make(code, error="m")
+    qr = segno.make(code, error="m", micro=False)
     qr_buffer = io.BytesIO()
     qr.save(qr_buffer, kind="png", scale=5, border=1)
     qr_image = Image.open(io.BytesIO(qr_buffer.getvalue())).convert("RGB")

@@ -59,8 +59,11 @@ class Reservation:
 
     @classmethod
     def from_row(cls, row: sqlite3.Row) -> Reservation:
+        doc = loads(row["doc"])
+        doc["location"] = str(row["location_id"])
+        doc["shipping"] = loads(row["shipping"])
         return cls(
-            doc=loads(row["doc"]),
+            doc=doc,
             tokens=loads(row["tokens"]),
             company_id=str(row["company_id"]),
             is_pre=bool(row["is_pre"]),
@@ -87,7 +90,10 @@ class Reservation:
             doc.get("pickup_due_date"),
             self.expires_ms,
             self.reminded_ms,
-            dumps(doc),
+            # Stored without location and shipping, which differ by variant: lists splice the
+            # text (see render_text) instead of parsing every document.
+            dumps({k: v for k, v in doc.items() if k not in ("location", "shipping")}),
+            dumps(doc.get("shipping") or {}),
             dumps(self.tokens),
             self.id,
         )
@@ -95,8 +101,8 @@ class Reservation:
             conn.execute(
                 "INSERT INTO reservations (company_id, location_id, shipment_id, status, active, is_pre, "
                 "is_confirmed, has_shipping, box_uuid, created_at, updated_at, delivery_due_date, "
-                "pickup_due_date, expires_ms, reminded_ms, doc, tokens, id) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "pickup_due_date, expires_ms, reminded_ms, doc, shipping, tokens, id) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 values,
             )
         else:
@@ -104,7 +110,7 @@ class Reservation:
                 "UPDATE reservations SET company_id = ?, location_id = ?, shipment_id = ?, status = ?, "
                 "active = ?, is_pre = ?, is_confirmed = ?, has_shipping = ?, box_uuid = ?, created_at = ?, "
                 "updated_at = ?, delivery_due_date = ?, pickup_due_date = ?, expires_ms = ?, "
-                "reminded_ms = ?, doc = ?, tokens = ? WHERE id = ?",
+                "reminded_ms = ?, doc = ?, shipping = ?, tokens = ? WHERE id = ?",
                 values,
             )
 
@@ -126,15 +132,22 @@ class SummaryCache:
     """Location summaries for variant A; locations never change while the sandbox runs."""
 
     def __init__(self) -> None:
-        self._by_id: dict[str, dict[str, Any]] = {}
+        self._by_id: dict[str, tuple[dict[str, Any], str]] = {}
 
-    def get(self, conn: sqlite3.Connection, location_id: str) -> dict[str, Any]:
-        summary = self._by_id.get(location_id)
-        if summary is None:
+    def _load(self, conn: sqlite3.Connection, location_id: str) -> tuple[dict[str, Any], str]:
+        cached = self._by_id.get(location_id)
+        if cached is None:
             row = conn.execute("SELECT doc FROM locations WHERE id = ?", (location_id,)).fetchone()
             summary = location_summary(row) if row is not None else {"id": location_id}
-            self._by_id[location_id] = summary
-        return summary
+            cached = (summary, dumps(summary))
+            self._by_id[location_id] = cached
+        return cached
+
+    def get(self, conn: sqlite3.Connection, location_id: str) -> dict[str, Any]:
+        return self._load(conn, location_id)[0]
+
+    def text(self, conn: sqlite3.Connection, location_id: str) -> str:
+        return self._load(conn, location_id)[1]
 
 
 SUMMARIES = SummaryCache()
@@ -148,6 +161,15 @@ def render(doc: dict[str, Any], variant: str, conn: sqlite3.Connection) -> dict[
     if variant != "C":
         out["shipping"] = {}
     return out
+
+
+def render_text(row: sqlite3.Row, variant: str, conn: sqlite3.Connection) -> str:
+    """The same JSON as render(), spliced from the stored text (no parsing: lists stay fast)."""
+    core = str(row["doc"])
+    location_id = str(row["location_id"])
+    location = SUMMARIES.text(conn, location_id) if variant == "A" else dumps(location_id)
+    shipping = str(row["shipping"]) if variant == "C" else "{}"
+    return f'{core[:-1]},"location":{location},"shipping":{shipping}}}'
 
 
 def render_tokens(tokens: dict[str, str]) -> dict[str, str]:

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -42,7 +42,7 @@ CREATE TABLE IF NOT EXISTS reservations (
     has_shipping INTEGER NOT NULL, box_uuid TEXT,
     created_at TEXT NOT NULL, updated_at TEXT NOT NULL, delivery_due_date TEXT, pickup_due_date TEXT,
     expires_ms INTEGER, reminded_ms INTEGER,
-    doc TEXT NOT NULL, tokens TEXT NOT NULL
+    doc TEXT NOT NULL, shipping TEXT NOT NULL, tokens TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS res_company_created ON reservations (company_id, created_at);
 CREATE INDEX IF NOT EXISTS res_company_active_created ON reservations (company_id, active, created_at);
@@ -104,6 +104,9 @@ class Store:
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=NORMAL")
         self.conn.execute("PRAGMA foreign_keys=OFF")
+        if self._stored_version() not in (None, SCHEMA_VERSION):
+            # A database written by an older sandbox: start over rather than misread it.
+            self._drop_all()
         self.conn.executescript(_SCHEMA)
         self._depth = 0
 
@@ -147,8 +150,19 @@ class Store:
     def is_seeded(self) -> bool:
         return self.get_meta("seeded") == SCHEMA_VERSION
 
+    def _stored_version(self) -> str | None:
+        try:
+            row = self.conn.execute("SELECT value FROM meta WHERE key = 'seeded'").fetchone()
+        except sqlite3.OperationalError:
+            return None
+        return None if row is None else str(row[0])
+
     def wipe(self) -> None:
         """Drop every table (for --reset), then recreate the empty schema."""
+        self._drop_all()
+        self.conn.executescript(_SCHEMA)
+
+    def _drop_all(self) -> None:
         tables = [
             str(r[0])
             for r in self.conn.execute(
@@ -157,7 +171,6 @@ class Store:
         ]
         for name in tables:
             self.conn.execute(f'DROP TABLE IF EXISTS "{name}"')
-        self.conn.executescript(_SCHEMA)
 
 
 def dumps(value: Any) -> str:
