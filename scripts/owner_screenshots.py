@@ -126,7 +126,7 @@ async def main() -> int:
             pre.fields["weight"].setText("2.5")
             pre.fields["contact_name"].setText("Marta Ríos")
             pre.fields["recipient_email"].setText("lector@example.com")
-            await pre.create()
+            await pre.create_pre_reservation()
             await settle(session)
             save(pre, "pre-reservations")
             await bench.shutdown()

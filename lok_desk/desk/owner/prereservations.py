@@ -350,7 +350,7 @@ class PreReservationsPane(QWidget):
         column.addWidget(self.form_error)
         self.create_button = QPushButton(self.tr("Create pre-reservation"), group)
         self.create_button.setAccessibleName(self.tr("Create pre-reservation"))
-        self.create_button.clicked.connect(lambda: spawn(self.create(), owner=self))
+        self.create_button.clicked.connect(lambda: spawn(self.create_pre_reservation(), owner=self))
         column.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignRight)
         layout.addWidget(group)
 
@@ -423,7 +423,7 @@ class PreReservationsPane(QWidget):
             recipient_notifications_enabled=self.notify_check.isChecked(),
         )
 
-    async def create(self) -> models.ReservationCreated | None:
+    async def create_pre_reservation(self) -> models.ReservationCreated | None:
         chosen = self.chosen
         if not self.permission or chosen is None or not self.grant:
             return None

@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPointF,
     QRectF,
     QSize,
     QSortFilterProxyModel,
@@ -143,7 +144,7 @@ class ActivityChart(QWidget):
         for value in range(0, top + 1, step):
             y = plot.bottom() - plot.height() * value / top
             painter.setPen(QPen(grid_colour, 1, Qt.PenStyle.DotLine))
-            painter.drawLine(plot.left(), y, plot.right(), y)
+            painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
             painter.setPen(text_colour)
             painter.drawText(QRectF(rect.left(), y - line / 2, plot.left() - rect.left() - 6, line),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(value))
@@ -170,7 +171,7 @@ class ActivityChart(QWidget):
             painter.drawText(QRectF(plot.left() + slot * index, plot.bottom() + 4, slot, line),
                              Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, f"{day:%a %d %b}")
         painter.setPen(QPen(text_colour, 1))
-        painter.drawLine(plot.left(), plot.bottom(), plot.right(), plot.bottom())
+        painter.drawLine(QPointF(plot.left(), plot.bottom()), QPointF(plot.right(), plot.bottom()))
         painter.end()
 
 
