@@ -28,6 +28,7 @@ from qasync import asyncSlot
 from lok_desk import __version__
 from lok_desk.desk.asyncqt import spawn
 from lok_desk.desk.locations import LocationsPane
+from lok_desk.desk.owner import owner_panes
 from lok_desk.desk.session import Session
 from lok_desk.desk.widgets import Banner, EnvironmentBadge
 from lok_desk.resources import app_icon
@@ -84,6 +85,11 @@ class MainWindow(QMainWindow):
                          self.tr("&Reservations"))
         self.tabs.addTab(self.locations, self.style().standardIcon(QStyle.StandardPixmap.SP_DirHomeIcon),
                          self.tr("&Locations"))
+        # Owner workspace (settings, webhook, reports, directories, pre-reservations); none for employees.
+        self.owner_panes = owner_panes(session, self, on_open_reservation=self._open_reservation)
+        self._owner_started: set[int] = set()
+        for title, pane in self.owner_panes:
+            self.tabs.addTab(pane, title)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -107,6 +113,7 @@ class MainWindow(QMainWindow):
         self.reservations.first_page_loaded.connect(self._on_first_page)
         self.locations.new_reservation_requested.connect(self._new_reservation_at)
         self.tabs.currentChanged.connect(lambda _index: self._update_write_actions())
+        self.tabs.currentChanged.connect(self._start_owner_pane)
         self.setTabOrder(self.location_combo, self.search_edit)
         self.setTabOrder(self.search_edit, self.tabs)
 
@@ -322,10 +329,32 @@ class MainWindow(QMainWindow):
 
     async def refresh(self) -> None:
         """F5: reload the pane in front."""
-        if self.tabs.currentWidget() is self.locations:
+        current = self.tabs.currentWidget()
+        if current is self.locations:
             await self.locations.refresh()
+        elif any(current is pane for _title, pane in self.owner_panes):
+            await current.refresh()  # type: ignore[attr-defined]
         else:
             await self.reservations.refresh()
+
+    def _open_reservation(self, reservation_id: str) -> None:
+        """An owner pane made or found a reservation: show it in the Reservations pane."""
+        self.tabs.setCurrentWidget(self.reservations)
+        spawn(self.reservations.open_reservation(reservation_id), owner=self)
+
+    def _start_owner_pane(self, _index: int) -> None:
+        # Owner panes load on first view, so signing in costs no extra calls.
+        pane = self.tabs.currentWidget()
+        if any(pane is p for _title, p in self.owner_panes) and id(pane) not in self._owner_started:
+            self._owner_started.add(id(pane))
+            pane.start()  # type: ignore[attr-defined]
+
+    async def _shutdown_owner_panes(self) -> None:
+        """Close what the owner panes hold open (the local webhook receiver) before the window goes."""
+        for _title, pane in self.owner_panes:
+            shutdown = getattr(pane, "shutdown", None)
+            if shutdown is not None:
+                await shutdown()
 
     @asyncSlot()
     async def refresh_slot(self) -> None:
@@ -438,6 +467,7 @@ class MainWindow(QMainWindow):
         """Revoke the token (Session.sign_out) and hand back to the sign-in."""
         self.sign_out_action.setEnabled(False)
         self.statusBar().showMessage(self.tr("Signing out…"))
+        await self._shutdown_owner_panes()
         await self.session.sign_out()
         self._finish("sign_out")
 
@@ -451,5 +481,6 @@ class MainWindow(QMainWindow):
             self.finished.emit(how)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        spawn(self._shutdown_owner_panes(), owner=self.session)
         self._finish("quit")
         event.accept()
