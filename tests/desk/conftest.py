@@ -67,6 +67,12 @@ def _session_qloop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
     loop = qasync.QEventLoop(qapp, already_running=True)
     asyncio.events._set_running_loop(None)   # marked running only inside desk tests (see qloop)
     yield loop
+    # asyncio.to_thread runs on qasync's QThreadExecutor; its threads must end before the QApplication
+    # does, or Qt aborts the process at exit ("QThread: Destroyed while thread is still running").
+    # The loop is marked as already running, so close() refuses; shut the executor down directly.
+    executor = getattr(loop, "_QEventLoop__default_executor", None)
+    if executor is not None:
+        executor.shutdown(wait=True)
 
 
 @pytest.fixture
