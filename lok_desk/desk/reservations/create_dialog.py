@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import secrets
 from datetime import UTC, datetime
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 from lok_desk.api import LokError, models
 from lok_desk.api import errors as api_errors
 from lok_desk.desk.asyncqt import spawn
+from lok_desk.desk.owner.directories import DirectoryContactCompleter
 from lok_desk.desk.reservations.forms import (
     ERROR_TEXT_STYLE,
     FieldError,
@@ -136,6 +138,11 @@ class CreateReservationDialog(QDialog):
         outer.addWidget(self._stack)
         self._build_form(location_id)
         self._build_result()
+        # Contact and recipient names complete from the company's directories (issue: owner workspace).
+        self.contact_completer = DirectoryContactCompleter(session, self)
+        self.contact_completer.attach(self.contact_name, self.contact_email, self.contact_phone)
+        self.contact_completer.attach(self.recipient_name, self.recipient_email, self.recipient_phone)
+        self._contacts_task: asyncio.Task[int] | None = None
         self._stack.setCurrentIndex(0)
 
     # --- form ------------------------------------------------------------------------------
@@ -385,6 +392,8 @@ class CreateReservationDialog(QDialog):
         super().showEvent(event)
         if self._availability_task is None:
             self._on_location_changed()
+        if self._contacts_task is None:
+            self._contacts_task = spawn(self.contact_completer.load(), owner=self)
 
     def _on_location_changed(self, *_: object) -> None:
         self.errors["location"].clear_error()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from lok_desk.api import LokClient, models
 from lok_desk.desk import formatting
+from lok_desk.desk.owner.directories import EMAIL_ROLE, NAME_ROLE
 from lok_desk.desk.reservations import ReservationsPane
 from lok_desk.desk.reservations.create_dialog import CreateReservationDialog
 from lok_desk.desk.reservations.table_model import Column
@@ -459,5 +460,36 @@ def test_ctrl_p_prints_the_token_sheet_to_pdf(
         await pane.print_selected()
         assert printed and printed[-1].read_bytes().startswith(b"%PDF")
         assert printed[-1].stat().st_size > 2000  # QR images are in it, not an empty page
+
+    run(scenario())
+
+
+def test_recipient_completes_from_the_company_directory(
+    qtbot: Any, run: Any, make_pane: PaneFactory
+) -> None:
+    pane = make_pane("owner")
+
+    async def scenario() -> None:
+        await pane.refresh()
+        dialog = await open_create_dialog(qtbot, pane)
+        completer = dialog.contact_completer
+        await until(lambda: completer.count > 0, what="directory contacts loaded")
+        suggestions = completer.model()
+        people = {
+            str(suggestions.index(row, 0).data(NAME_ROLE)): str(suggestions.index(row, 0).data(EMAIL_ROLE))
+            for row in range(suggestions.rowCount())
+        }
+        typed = next(iter(people))[:4]
+        dialog.recipient_name.setFocus()
+        qtbot.keyClicks(dialog.recipient_name, typed)
+        await until(lambda: completer.popup().isVisible(), what="the suggestion list")
+        qtbot.keyClick(completer.popup(), Qt.Key.Key_Down)
+        qtbot.keyClick(completer.popup(), Qt.Key.Key_Return)
+        await until(lambda: dialog.recipient_email.text() != "", what="the e-mail filled in")
+        chosen = dialog.recipient_name.text()
+        assert chosen in people and chosen.casefold().find(typed.casefold()) >= 0
+        assert dialog.recipient_email.text() == people[chosen]
+        assert dialog.contact_email.text() == ""   # only the trio typed into is filled
+        dialog.reject()
 
     run(scenario())
