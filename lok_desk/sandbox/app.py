@@ -15,6 +15,8 @@ from starlette.types import ASGIApp
 
 from lok_desk import __version__
 from lok_desk.sandbox import routes_auth, routes_locations, routes_reservations, routes_sandbox
+from lok_desk.sandbox.auth import Capability
+from lok_desk.sandbox.deps import current_user
 from lok_desk.sandbox.errors import LokHTTPError, error_response
 from lok_desk.sandbox.middleware import API_PREFIX, ActionLogMiddleware, FaultMiddleware
 from lok_desk.sandbox.state import SandboxState
@@ -52,6 +54,17 @@ async def _on_lok_error(request: Request, exc: Exception) -> Response:
 
 async def _on_validation_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
+    # FastAPI parses the body before the handler checks who is asking; answer as the handler would
+    # have: a bad token (401) or a missing capability (403) outranks an invalid body (400).
+    path = request.url.path
+    if path.startswith(API_PREFIX) and not (path == API_PREFIX + "/oauth/token" and request.method == "POST"):
+        try:
+            user = current_user(request)
+            capability = getattr(request.scope.get("endpoint"), "lok_capability", None)
+            if isinstance(capability, Capability):
+                capability.check(user)
+        except LokHTTPError as refusal:
+            return refusal.response()
     return validation_error_response(exc)
 
 

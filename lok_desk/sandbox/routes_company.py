@@ -15,7 +15,7 @@ from fastapi import APIRouter, Query
 from pydantic import ValidationError
 from starlette.responses import Response
 
-from lok_desk.sandbox.auth import Capability, User
+from lok_desk.sandbox.auth import Capability, User, needs
 from lok_desk.sandbox.clock import MS_PER_DAY, in_range, iso, parse_instant
 from lok_desk.sandbox.deps import PageDep, StateDep, UserDep, json_response
 from lok_desk.sandbox.errors import LokHTTPError, invalid, not_found
@@ -42,6 +42,7 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 @router.get("/company/action_logs", summary="#1 Activity log (last 1000)")
+@needs(Capability.LOGS)
 async def action_logs(state: StateDep, user: UserDep) -> Response:
     Capability.LOGS.check(user)
     rows = state.store.conn.execute(
@@ -63,6 +64,7 @@ async def action_logs(state: StateDep, user: UserDep) -> Response:
 
 
 @router.get("/company/action_logs/csv", summary="#19 Request activity report")
+@needs(Capability.LOGS)
 async def action_log_report(
     state: StateDep,
     user: UserDep,
@@ -111,6 +113,7 @@ def _csv_line(fields: list[str]) -> str:
 
 
 @router.get("/company/reports/recent_activity", summary="#23 Recent-activity CSV")
+@needs(Capability.LOGS)
 async def recent_activity(state: StateDep, user: UserDep) -> Response:
     Capability.LOGS.check(user)
     conn = state.store.conn
@@ -162,12 +165,14 @@ def _emails_body(conn: sqlite3.Connection, company_id: str) -> dict[str, Any]:
 
 
 @router.get("/company/notification_emails", summary="#5 Get notification emails")
+@needs(Capability.SETTINGS_READ)
 async def get_notification_emails(state: StateDep, user: UserDep) -> Response:
     Capability.SETTINGS_READ.check(user)
     return json_response(_emails_body(state.store.conn, user.company_id))
 
 
 @router.put("/company/notification_emails", summary="#6 Edit notification emails")
+@needs(Capability.SETTINGS_WRITE)
 async def put_notification_emails(body: NotificationEmailsUpdate, state: StateDep, user: UserDep) -> Response:
     Capability.SETTINGS_WRITE.check(user)
     bad = [
@@ -213,12 +218,14 @@ def _webhook_body(conn: sqlite3.Connection, company_id: str) -> dict[str, Any]:
 
 
 @router.get("/company/webhook", summary="#9 Get webhook settings")
+@needs(Capability.SETTINGS_READ)
 async def get_webhook(state: StateDep, user: UserDep) -> Response:
     Capability.SETTINGS_READ.check(user)
     return json_response(_webhook_body(state.store.conn, user.company_id))
 
 
 @router.put("/company/webhook", summary="#10 Update webhook settings")
+@needs(Capability.SETTINGS_WRITE)
 async def put_webhook(body: WebhookUpdate, state: StateDep, user: UserDep) -> Response:
     Capability.SETTINGS_WRITE.check(user)
     url = body.url.strip()
@@ -241,6 +248,7 @@ async def put_webhook(body: WebhookUpdate, state: StateDep, user: UserDep) -> Re
 
 
 @router.put("/company/webhook/status", summary="#34 Toggle webhook")
+@needs(Capability.SETTINGS_WRITE)
 async def put_webhook_status(body: WebhookStatus, state: StateDep, user: UserDep) -> Response:
     Capability.SETTINGS_WRITE.check(user)
     with state.store.transaction() as conn:
@@ -343,6 +351,7 @@ async def list_directories(state: StateDep, user: UserDep, paging: PageDep) -> R
 
 
 @router.post("/company/directories", summary="#3 Create directory")
+@needs(Capability.DIRECTORY_WRITE)
 async def create_directory(body: DirectoryCreate, state: StateDep, user: UserDep) -> Response:
     Capability.DIRECTORY_WRITE.check(user)
     name = body.directory.name.strip()
@@ -389,6 +398,7 @@ async def get_directory(directory_id: str, state: StateDep, user: UserDep) -> Re
 
 
 @router.put("/company/directories/{directory_id}", summary="#21 Update directory")
+@needs(Capability.DIRECTORY_WRITE)
 async def update_directory(
     directory_id: str, body: DirectoryUpdate, state: StateDep, user: UserDep
 ) -> Response:
@@ -432,6 +442,7 @@ def _stored_contacts(contacts: list[DirectoryContact], directory_id: str, now: s
 
 
 @router.put("/company/directories/{directory_id}/contacts", summary="#35 Overwrite contacts")
+@needs(Capability.DIRECTORY_WRITE)
 async def replace_contacts(
     directory_id: str, body: ContactsReplace, state: StateDep, user: UserDep
 ) -> Response:
@@ -503,6 +514,7 @@ def parse_contacts_csv(text: str) -> list[DirectoryContact]:
 
 
 @router.post("/company/directories/csv", summary="#29 Import contacts CSV", status_code=204)
+@needs(Capability.DIRECTORY_WRITE)
 async def import_contacts_csv(body: DirectoryCsvImport, state: StateDep, user: UserDep) -> Response:
     Capability.DIRECTORY_WRITE.check(user)
     if not body.csv or not body.csv.strip():

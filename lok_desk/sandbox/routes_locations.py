@@ -10,7 +10,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 from starlette.responses import Response
 
-from lok_desk.sandbox.auth import Capability, User, load_location, may_read_location, sha256
+from lok_desk.sandbox.auth import Capability, User, load_location, may_read_location, needs, sha256
 from lok_desk.sandbox.clock import MS_PER_HOUR
 from lok_desk.sandbox.deps import PageDep, StateDep, UserDep, json_response
 from lok_desk.sandbox.errors import LokHTTPError, invalid
@@ -82,6 +82,7 @@ def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 @router.post("/locations/available", summary="#28 Locations for pre-reservation (+grant)")
+@needs(Capability.PRE_RESERVE)
 async def available_locations(body: AvailabilitySearch, state: StateDep, user: UserDep) -> Response:
     Capability.PRE_RESERVE.check(user)
     conn = state.store.conn

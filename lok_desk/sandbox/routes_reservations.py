@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Header, Query
 from starlette.responses import Response
 
-from lok_desk.sandbox.auth import Capability, User, load_location, load_reservation_row, sha256
+from lok_desk.sandbox.auth import Capability, User, load_location, load_reservation_row, needs, sha256
 from lok_desk.sandbox.clock import MS_PER_DAY, in_range, iso, parse_instant
 from lok_desk.sandbox.deps import ListQuery, ListQueryDep, StateDep, UserDep, json_response, page_envelope
 from lok_desk.sandbox.errors import LokHTTPError, invalid
@@ -174,6 +174,7 @@ def _people(
 
 
 @router.post("/locations/{location_id}/reservations", summary="#25 Create reservation", status_code=201)
+@needs(Capability.WRITE_RESERVATIONS)
 async def create_reservation(
     location_id: str, body: ReservationRequest, state: StateDep, user: UserDep
 ) -> Response:
@@ -258,6 +259,7 @@ def _check_grant(state: SandboxState, user: User, grant: str | None, location_id
 @router.post(
     "/locations/{location_id}/pre_reservation", summary="#30 Create pre-reservation", status_code=201
 )
+@needs(Capability.PRE_RESERVE)
 async def create_pre_reservation(
     location_id: str,
     body: PreReservationRequest,
@@ -314,6 +316,7 @@ async def create_pre_reservation(
 
 
 @router.put("/reservations/{reservation_id}", summary="#16 Update a pre-reservation")
+@needs(Capability.WRITE_RESERVATIONS)
 async def update_pre_reservation(
     reservation_id: str, body: PreReservationUpdate, state: StateDep, user: UserDep
 ) -> Response:
@@ -370,6 +373,7 @@ async def update_pre_reservation(
 
 
 @router.delete("/reservations/{reservation_id}", summary="#17 Cancel reservation")
+@needs(Capability.WRITE_RESERVATIONS)
 async def cancel_reservation(reservation_id: str, state: StateDep, user: UserDep) -> Response:
     Capability.WRITE_RESERVATIONS.check(user)
     now = state.clock.now_ms()

@@ -28,7 +28,9 @@ async def kiosk_entry(body: KioskEntry, state: StateDep) -> Response:
 
 
 def _clock_body(state: StateDep) -> dict[str, object]:
-    return {"now": state.clock.now_iso(), "offset_seconds": state.clock.offset_ms / 1000}
+    offset_ms = state.clock.offset_ms
+    offset: float = offset_ms // 1000 if offset_ms % 1000 == 0 else offset_ms / 1000
+    return {"now": state.clock.now_iso(), "offset_seconds": offset}
 
 
 @router.get("/clock", summary="Read the sandbox clock")

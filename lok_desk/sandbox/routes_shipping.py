@@ -9,7 +9,7 @@ from typing import Any
 from fastapi import APIRouter
 from starlette.responses import Response
 
-from lok_desk.sandbox.auth import Capability, load_location, load_reservation_row
+from lok_desk.sandbox.auth import Capability, load_location, load_reservation_row, needs
 from lok_desk.sandbox.clock import MS_PER_DAY, MS_PER_HOUR, in_range, iso, parse_instant
 from lok_desk.sandbox.deps import StateDep, UserDep, json_response
 from lok_desk.sandbox.errors import LokHTTPError, insufficient_scope, invalid
@@ -85,6 +85,7 @@ def _quote(doc: dict[str, Any], location: dict[str, Any], body: ShipmentRequest,
 
 
 @router.post("/reservations/{reservation_id}/shipping/quotation", summary="#33 Quote shipment")
+@needs(Capability.WRITE_RESERVATIONS)
 async def quote_shipment(
     reservation_id: str, body: ShipmentRequest, state: StateDep, user: UserDep
 ) -> Response:
@@ -104,6 +105,7 @@ async def quote_shipment(
 
 
 @router.post("/reservations/{reservation_id}/shipping", summary="#32 Request shipment", status_code=201)
+@needs(Capability.WRITE_RESERVATIONS)
 async def request_shipment(
     reservation_id: str, body: ShipmentRequest, state: StateDep, user: UserDep
 ) -> Response:
@@ -163,6 +165,7 @@ async def request_shipment(
 
 
 @router.post("/locations/{location_id}/shipping", summary="#31 Create shipping order at location")
+@needs(Capability.WRITE_RESERVATIONS)
 async def location_shipping(
     location_id: str, body: LocationShippingRequest, state: StateDep, user: UserDep
 ) -> Response:
@@ -247,6 +250,7 @@ async def location_shipping(
 
 
 @router.post("/shipping_order", summary="#27 Shipping order → label")
+@needs(Capability.WRITE_RESERVATIONS)
 async def shipping_order(body: ShippingOrderRequest, state: StateDep, user: UserDep) -> Response:
     Capability.WRITE_RESERVATIONS.check(user)
     if (body.location_id is None) == (body.destination is None):

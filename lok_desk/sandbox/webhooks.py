@@ -23,6 +23,7 @@ from lok_desk.sandbox.store import dumps, loads
 
 log = logging.getLogger("lok_desk.sandbox.webhooks")
 
+ACTION_LOG_KEEP = 200_000
 ALL_EVENTS = (
     "reserved",
     "delivered",
@@ -165,9 +166,14 @@ class WebhookWorker:
         from lok_desk.sandbox.reservations import daily_reminders, expire_due
 
         now = self.state.clock.now_ms()
-        with self.state.store.transaction():
+        with self.state.store.transaction() as conn:
             expire_due(self.state, now)
             daily_reminders(self.state, now)
+            # The log only ever shows the newest 1000 per company; keep a generous tail, not forever.
+            conn.execute(
+                "DELETE FROM action_logs WHERE id <= (SELECT MAX(id) FROM action_logs) - ?",
+                (ACTION_LOG_KEEP,),
+            )
 
     async def _deliver_due(self) -> float:
         """Send every due row (concurrently); return real seconds until the next one is due."""
