@@ -95,6 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     from lok_desk.resources import apply_app_identity
 
     apply_app_identity(app)  # desktop-file id (taskbar grouping) and the window icon
+    install_preferences(app)
     # Windows close; the shell decides when the app ends (sign-out goes back to the sign-in window).
     app.setQuitOnLastWindowClosed(False)
 
@@ -107,6 +108,19 @@ def main(argv: list[str] | None = None) -> int:
             if "Event loop stopped" in str(error):
                 return 0
             raise
+
+
+def install_preferences(app: Any) -> None:
+    """The remembered language and theme, before the first window: widgets translate their texts when
+    they are made. The ThemeFollower is parented to the app (View ▸ Theme finds it there)."""
+    from lok_desk.desk.i18n import install_language
+    from lok_desk.desk.settings import DeskSettings
+    from lok_desk.desk.theme import ThemeFollower
+    from lok_desk.paths import AppPaths
+
+    chosen = DeskSettings.load(AppPaths.default().settings_file)
+    install_language(chosen.language)
+    ThemeFollower(app, chosen.theme)
 
 
 async def run(args: argparse.Namespace, app: Any) -> int:

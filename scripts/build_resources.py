@@ -6,8 +6,11 @@ Run it after editing anything under resources/app/*.svg or resources/icons/*.svg
     .venv/bin/python scripts/build_resources.py --check  # exit 1 and name the stale files
 
 The chain: SVG (plus a small-size master for 16–48 px) -> PNGs (QtSvg) -> .ico/.icns (Pillow), and
-SVG + PNGs -> resources.qrc -> lok_desk/desk/_generated/resources_rc.py (pyside6-rcc). Every output
+SVG + PNGs -> resources.qrc -> lok_desk/desk/_generated/resources_rc.py (pyside6-rcc). The
+translations join there too: resources/translations/lok_desk_<lang>.ts -> .qm (pyside6-lrelease, in a
+scratch folder, never committed) -> `:/i18n/lok_desk_<lang>.qm` in the same module. Every output
 is committed, so an editable install, a wheel and the PyInstaller bundle work without this script.
+To pick up new strings from the code first, run scripts/update_translations.py.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ HICOLOR_DIR = APP_DIR / "icons" / "hicolor"
 ICO_FILE = APP_DIR / f"{APP_ID}.ico"
 ICNS_FILE = APP_DIR / f"{APP_ID}.icns"
 QRC_FILE = APP_DIR / "resources.qrc"
+TRANSLATIONS_DIR = ROOT / "resources" / "translations"
 GENERATED_DIR = ROOT / "lok_desk" / "desk" / "_generated"
 RESOURCES_RC = GENERATED_DIR / "resources_rc.py"
 
@@ -137,13 +141,48 @@ def _rcc_executable() -> list[str]:
     return [found]
 
 
+def _qt_tool(name: str) -> str:
+    beside = Path(sys.executable).with_name(name)
+    found = str(beside) if beside.exists() else shutil.which(name)
+    if found is None:
+        raise SystemExit(f"build_resources: {name} not found (it ships with PySide6-Essentials)")
+    return found
+
+
+def translation_sources() -> list[Path]:
+    return sorted(TRANSLATIONS_DIR.glob("lok_desk_*.ts")) if TRANSLATIONS_DIR.is_dir() else []
+
+
+def compile_translations(scratch: Path) -> Path | None:
+    """Every .ts compiled to .qm in `scratch`, plus a .qrc there that files them under :/i18n/."""
+    sources = translation_sources()
+    if not sources:
+        return None
+    lines = ["<!DOCTYPE RCC>", '<RCC version="1.0">', '  <qresource prefix="/">']
+    for ts in sources:
+        qm = scratch / ts.with_suffix(".qm").name
+        subprocess.run(  # noqa: S603 - fixed arguments, our own files
+            [_qt_tool("pyside6-lrelease"), "-silent", "-nounfinished", str(ts), "-qm", str(qm)],
+            check=True,
+        )
+        lines.append(f'    <file alias="i18n/{qm.name}">{qm.name}</file>')
+    lines += ["  </qresource>", "</RCC>", ""]
+    qrc = scratch / "translations.qrc"
+    qrc.write_text("\n".join(lines))
+    return qrc
+
+
 def compile_qrc(qrc: Path, output: Path) -> None:
+    """rcc over the committed .qrc and, when there are any, the freshly compiled translations."""
     env = dict(os.environ, SOURCE_DATE_EPOCH=RCC_SOURCE_DATE_EPOCH)
-    # zlib, not rcc's default zstd: every Qt build can read it, and the bytes are stable.
-    subprocess.run(  # noqa: S603 - fixed arguments, our own files
-        [*_rcc_executable(), "--compress-algo", "zlib", "-o", str(output), str(qrc)],
-        check=True, env=env, cwd=qrc.parent,
-    )
+    with tempfile.TemporaryDirectory() as scratch:
+        translations = compile_translations(Path(scratch))
+        inputs = [str(qrc)] + ([str(translations)] if translations is not None else [])
+        # zlib, not rcc's default zstd: every Qt build can read it, and the bytes are stable.
+        subprocess.run(  # noqa: S603 - fixed arguments, our own files
+            [*_rcc_executable(), "--compress-algo", "zlib", "-o", str(output), *inputs],
+            check=True, env=env, cwd=qrc.parent,
+        )
 
 
 # The generated module is rcc's output under this line: mypy must not judge code it did not write.

@@ -29,6 +29,7 @@ from lok_desk import __version__
 from lok_desk.desk.asyncqt import spawn
 from lok_desk.desk.locations import LocationsPane
 from lok_desk.desk.owner import owner_panes
+from lok_desk.desk.preferences import Preferences, add_preference_menus
 from lok_desk.desk.session import Session
 from lok_desk.desk.widgets import Banner, EnvironmentBadge
 from lok_desk.resources import app_icon
@@ -56,10 +57,12 @@ class MainWindow(QMainWindow):
         session: Session,
         *,
         reservations_pane_factory: PaneFactory | None = None,
+        preferences: Preferences | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
+        self.preferences = preferences
         self._finished = False
         self._ready_sent = False
         self._started = False
@@ -254,12 +257,14 @@ class MainWindow(QMainWindow):
         self.locations_tab_action = self._action(
             self.tr("&Locations"), "Ctrl+2", lambda: self.tabs.setCurrentWidget(self.locations))
         about = self._action(self.tr("&About Lok Desk"), None, self._about)
-        for action, name in ((self.new_action, "New reservation"), (self.cancel_action, "Cancel reservation"),
-                             (self.print_action, "Print"), (self.find_action, "Find reservation"),
-                             (self.refresh_action, "Refresh"), (self.sign_out_action, "Sign out"),
-                             (self.quit_action, "Quit")):
+        for action, name in ((self.new_action, self.tr("New reservation")),
+                             (self.cancel_action, self.tr("Cancel reservation")),
+                             (self.print_action, self.tr("Print")),
+                             (self.find_action, self.tr("Find reservation")),
+                             (self.refresh_action, self.tr("Refresh")), (self.sign_out_action, self.tr("Sign out")),
+                             (self.quit_action, self.tr("Quit"))):
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(f"{self.tr(name)} ({keys})")
+            action.setToolTip(f"{name} ({keys})")
 
         menu_bar = self.menuBar()
         file_menu = menu_bar.addMenu(self.tr("&File"))
@@ -272,6 +277,9 @@ class MainWindow(QMainWindow):
         view_menu = menu_bar.addMenu(self.tr("&View"))
         for action in (self.refresh_action, self.reservations_tab_action, self.locations_tab_action):
             view_menu.addAction(action)
+        if self.preferences is not None:
+            add_preference_menus(view_menu, self.preferences, self,
+                                 notify=lambda text: self.statusBar().showMessage(text, 10000))
         help_menu = menu_bar.addMenu(self.tr("&Help"))
         help_menu.addAction(about)
 
@@ -378,7 +386,8 @@ class MainWindow(QMainWindow):
             self.search_edit.setStyleSheet("")
             self.session.notify(self.tr("Opened the reservation for “{text}”.").format(text=text))
         else:
-            self.search_edit.setStyleSheet("QLineEdit { background: #FDECEA; }")
+            # Both colours: under a dark palette the text would otherwise be light on pale pink.
+            self.search_edit.setStyleSheet("QLineEdit { background: #FDECEA; color: #611A15; }")
             self.session.notify(self.tr("No reservation found for “{text}”. Check the code, or look in "
                                         "another location.").format(text=text), timeout_ms=10000)
         # Selected, so the next scan replaces it instead of appending to it.

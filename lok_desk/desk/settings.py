@@ -1,4 +1,4 @@
-"""The desk's remembered choices (last server, client ids, sandbox port) as a small JSON file.
+"""The desk's remembered choices (last server, client ids, sandbox port, language, theme) as a small JSON file.
 
 Never a secret or a token here: the client secret goes to the system keyring (SecretStore) and tokens
 to the 0600 token cache.
@@ -24,6 +24,8 @@ class DeskSettings:
     client_ids: dict[str, str] = field(default_factory=dict)  # server key -> last client id
     resume: dict[str, bool] = field(default_factory=dict)     # server key -> signed in when last closed
     sandbox_port: int = 0                                     # reused so cached sandbox tokens stay valid
+    language: str = "system"                                  # "system" | "en" | "es" (next start)
+    theme: str = "system"                                     # "system" | "light" | "dark" | "high_contrast"
 
     @classmethod
     def load(cls, path: Path) -> DeskSettings:
@@ -43,6 +45,9 @@ class DeskSettings:
                 setattr(settings, name, {str(k): v for k, v in value.items()})
         if isinstance(raw.get("sandbox_port"), int):
             settings.sandbox_port = raw["sandbox_port"]
+        for name in ("language", "theme"):
+            if isinstance(raw.get(name), str):
+                setattr(settings, name, raw[name])
         return settings
 
     def save(self, path: Path) -> None:

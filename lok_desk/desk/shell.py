@@ -26,6 +26,7 @@ from lok_desk.api import (
 from lok_desk.api.transport import normalize_base_url
 from lok_desk.desk.asyncqt import cancel_owned, run_dialog
 from lok_desk.desk.main_window import MainWindow, PaneFactory
+from lok_desk.desk.preferences import Preferences
 from lok_desk.desk.session import CUSTOM, PRODUCTION, SANDBOX, Session, explain_error, open_session
 from lok_desk.desk.settings import DeskSettings
 from lok_desk.desk.signin import CUSTOM_KEY, PRODUCTION_KEY, SANDBOX_KEY, ServerChoice, SignInDialog
@@ -213,8 +214,8 @@ class DeskShell(QObject):
             return await self._open(choice_key, self._custom_url, client_id, secret, use_cache=True)
         except LokError as error:
             if self.options.exit_when_ready:
-                raise ShellError(" ".join(explain_error(error, doing="signing in"))) from error
-            self._first_error = explain_error(error, doing="signing in",
+                raise ShellError(" ".join(explain_error(error, doing=self.tr("signing in")))) from error
+            self._first_error = explain_error(error, doing=self.tr("signing in"),
                                               server=self._server_label(choice_key))
             return None
 
@@ -314,7 +315,7 @@ class DeskShell(QObject):
         except LokError as error:
             dialog.set_busy(False)
             _key, url, _env = self._resolve(choice_key, custom_url)
-            dialog.show_error(*explain_error(error, doing="signing in", server=url))
+            dialog.show_error(*explain_error(error, doing=self.tr("signing in"), server=url))
             return
         dialog.set_busy(False)
         if not demo:
@@ -330,7 +331,8 @@ class DeskShell(QObject):
     # ---- main window ----------------------------------------------------------------------------
     async def _show_main_window(self, session: Session) -> str:
         self.session = session
-        window = MainWindow(session, reservations_pane_factory=self.options.reservations_pane_factory)
+        window = MainWindow(session, reservations_pane_factory=self.options.reservations_pane_factory,
+                            preferences=Preferences(self.settings, self.paths.settings_file))
         self.window = window
         loop = asyncio.get_running_loop()
         finished: asyncio.Future[str] = loop.create_future()
@@ -360,6 +362,6 @@ class DeskShell(QObject):
             return
         from lok_desk.desk.session import show_message_box
 
-        what, next_step = explain_error(error, doing="working")
+        what, next_step = explain_error(error, doing=self.tr("working"))
         show_message_box(self.dialog, self.tr("Lok Desk"), what, next_step)
         print(f"lok-desk: {type(error).__name__}: {error}", file=sys.stderr)

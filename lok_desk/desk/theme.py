@@ -1,0 +1,138 @@
+"""The desk's look: follow the system's light/dark scheme, or light, dark or high contrast on request.
+
+Dark and high contrast use the Fusion style with a palette of their own (every platform style draws
+Fusion the same, and Fusion honours the palette fully); light is Fusion with its standard palette.
+Widgets that paint by hand ask `theme_of(palette)` which set of status colours to use, so they follow
+whichever palette they are given, not a global.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+from lok_desk.desk import formatting
+from lok_desk.desk.i18n import translate
+
+SYSTEM = "system"
+LIGHT = formatting.LIGHT
+DARK = formatting.DARK
+HIGH_CONTRAST = formatting.HIGH_CONTRAST
+THEME_CHOICES = (SYSTEM, LIGHT, DARK, HIGH_CONTRAST)
+
+# High contrast is pure black and white with yellow for what is selected or focused (the scheme
+# Windows and GNOME use); `theme_of` recognises it by exactly these colours.
+_HC_WINDOW = QColor("#000000")
+_HC_TEXT = QColor("#FFFFFF")
+_HC_ACCENT = QColor("#FFFF00")
+
+
+def theme_names() -> dict[str, str]:
+    """The View ▸ Theme menu's entries."""
+    return {
+        SYSTEM: translate("Theme", "Follow the system"),
+        LIGHT: translate("Theme", "Light"),
+        DARK: translate("Theme", "Dark"),
+        HIGH_CONTRAST: translate("Theme", "High contrast"),
+    }
+
+
+def system_is_dark() -> bool:
+    hints = QGuiApplication.styleHints()
+    return hints.colorScheme() == Qt.ColorScheme.Dark
+
+
+def effective_theme(choice: str) -> str:
+    """LIGHT, DARK or HIGH_CONTRAST for a settings choice (SYSTEM reads the desktop's scheme)."""
+    if choice in (LIGHT, DARK, HIGH_CONTRAST):
+        return choice
+    return DARK if system_is_dark() else LIGHT
+
+
+def dark_palette() -> QPalette:
+    """A calm dark palette; text on every background role passes WCAG AA."""
+    p = QPalette()
+    role, group = QPalette.ColorRole, QPalette.ColorGroup
+    colours = {
+        role.Window: "#202124", role.WindowText: "#E8EAED", role.Base: "#17181A",
+        role.AlternateBase: "#26282B", role.ToolTipBase: "#303134", role.ToolTipText: "#E8EAED",
+        role.PlaceholderText: "#9AA0A6", role.Text: "#E8EAED", role.Button: "#2D2F31",
+        role.ButtonText: "#E8EAED", role.BrightText: "#FF8A80", role.Light: "#4A4C50",
+        role.Midlight: "#3A3C40", role.Mid: "#5F6368", role.Dark: "#111214", role.Shadow: "#000000",
+        role.Highlight: "#8AB4F8", role.HighlightedText: "#111214", role.Link: "#8AB4F8",
+        role.LinkVisited: "#C58AF9",
+    }
+    for key, value in colours.items():
+        p.setColor(key, QColor(value))
+    for key, value in {role.WindowText: "#80868B", role.Text: "#80868B", role.ButtonText: "#80868B",
+                       role.Base: "#202124", role.Button: "#26282B"}.items():
+        p.setColor(group.Disabled, key, QColor(value))
+    return p
+
+
+def high_contrast_palette() -> QPalette:
+    """Black, white and yellow; disabled text is a lighter grey that still reads (7:1) on black."""
+    p = QPalette()
+    role, group = QPalette.ColorRole, QPalette.ColorGroup
+    for key in (role.Window, role.Base, role.AlternateBase, role.Button, role.ToolTipBase, role.Dark,
+                role.Shadow):
+        p.setColor(key, _HC_WINDOW)
+    for key in (role.WindowText, role.Text, role.ButtonText, role.ToolTipText, role.BrightText,
+                role.Light, role.Midlight, role.Mid, role.PlaceholderText):
+        p.setColor(key, _HC_TEXT)
+    p.setColor(role.AlternateBase, QColor("#1A1A1A"))
+    p.setColor(role.Highlight, _HC_ACCENT)
+    p.setColor(role.HighlightedText, _HC_WINDOW)
+    p.setColor(role.Link, _HC_ACCENT)
+    p.setColor(role.LinkVisited, QColor("#FFB0FF"))
+    for key in (role.WindowText, role.Text, role.ButtonText):
+        p.setColor(group.Disabled, key, QColor("#A0A0A0"))
+    return p
+
+
+def light_palette() -> QPalette:
+    style = QStyleFactory.create("Fusion")
+    return style.standardPalette()
+
+
+def palette_for(theme: str) -> QPalette:
+    if theme == DARK:
+        return dark_palette()
+    if theme == HIGH_CONTRAST:
+        return high_contrast_palette()
+    return light_palette()
+
+
+def theme_of(palette: QPalette) -> str:
+    """Which status colours suit a palette: high contrast, dark (a dark window) or light."""
+    window = palette.color(QPalette.ColorRole.Window)
+    text = palette.color(QPalette.ColorRole.WindowText)
+    if window == _HC_WINDOW and text == _HC_TEXT and palette.color(QPalette.ColorRole.Highlight) == _HC_ACCENT:
+        return HIGH_CONTRAST
+    return DARK if window.lightnessF() < 0.45 else LIGHT
+
+
+class ThemeFollower(QObject):
+    """Applies a theme choice to the application and, for SYSTEM, follows the desktop when it
+    switches between light and dark while Lok Desk runs."""
+
+    def __init__(self, app: QApplication, choice: str = SYSTEM) -> None:
+        super().__init__(app)
+        self._app = app
+        self.choice = choice if choice in THEME_CHOICES else SYSTEM
+        self.theme = ""
+        app.setStyle("Fusion")
+        app.styleHints().colorSchemeChanged.connect(self._on_scheme_changed)
+        self.apply(self.choice)
+
+    def apply(self, choice: str) -> str:
+        """Use `choice` from now on (takes effect at once); returns the theme it resolved to."""
+        self.choice = choice if choice in THEME_CHOICES else SYSTEM
+        self.theme = effective_theme(self.choice)
+        self._app.setPalette(palette_for(self.theme))
+        return self.theme
+
+    def _on_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
+        if self.choice == SYSTEM:
+            self.apply(SYSTEM)
