@@ -1,9 +1,11 @@
-"""What each Lok scope may do, as the desk shows it (DESIGN §3 scope matrix); pure Python, no Qt."""
+"""What each Lok scope may do, as the desk shows it (DESIGN §3 scope matrix), reasons translated."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+
+from lok_desk.desk.i18n import translate
 
 
 class Role(StrEnum):
@@ -51,15 +53,17 @@ class Capabilities:
 
     def _read_only_reason(self) -> str:
         if self.role is Role.REPORTER:
-            return "Your role (reporter) can read everything but change nothing."
-        return "Lok administrators can read every company's data but not change it."
+            return translate("Capabilities", "Your role (reporter) can read everything but change nothing.")
+        return translate(
+            "Capabilities", "Lok administrators can read every company's data but not change it.")
 
     def can_write_reservations(self, location_id: str | None = None) -> Permission:
         """Create, cancel and update reservations (and shipping)."""
         if self.role in (Role.REPORTER, Role.ADMIN):
             return Permission(False, self._read_only_reason())
         if self.role is Role.EMPLOYEE and location_id is not None and location_id != self.location_id:
-            return Permission(False, "You can only work with reservations at your own location.")
+            return Permission(False, translate(
+                "Capabilities", "You can only work with reservations at your own location."))
         return _ALLOW
 
     def can_pre_reserve(self) -> Permission:
@@ -67,20 +71,23 @@ class Capabilities:
         if self.role in (Role.OWNER, Role.SELLER):
             return _ALLOW
         if self.role is Role.EMPLOYEE:
-            return Permission(False, "Pre-reservations are made by the company's owners and sellers.")
+            return Permission(False, translate(
+                "Capabilities", "Pre-reservations are made by the company's owners and sellers."))
         return Permission(False, self._read_only_reason())
 
     def can_read_company_settings(self) -> Permission:
         """Webhook, notification e-mails, action logs and reports."""
         if self.role is Role.EMPLOYEE:
-            return Permission(False, "Company settings and reports are for owners, sellers and reporters.")
+            return Permission(False, translate(
+                "Capabilities", "Company settings and reports are for owners, sellers and reporters."))
         return _ALLOW
 
     def can_write_company_settings(self) -> Permission:
         if self.role in (Role.OWNER, Role.SELLER):
             return _ALLOW
         if self.role is Role.EMPLOYEE:
-            return Permission(False, "Company settings are for owners, sellers and reporters.")
+            return Permission(False, translate(
+                "Capabilities", "Company settings are for owners, sellers and reporters."))
         return Permission(False, self._read_only_reason())
 
     def can_read_directories(self) -> Permission:
@@ -90,5 +97,6 @@ class Capabilities:
         if self.role in (Role.OWNER, Role.SELLER):
             return _ALLOW
         if self.role is Role.EMPLOYEE:
-            return Permission(False, "Directories are edited by the company's owners and sellers.")
+            return Permission(False, translate(
+                "Capabilities", "Directories are edited by the company's owners and sellers."))
         return Permission(False, self._read_only_reason())

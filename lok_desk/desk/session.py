@@ -23,6 +23,7 @@ from lok_desk.api import (
 )
 from lok_desk.api import errors as api_errors
 from lok_desk.desk.asyncqt import spawn
+from lok_desk.desk.i18n import translate
 from lok_desk.desk.roles import Capabilities, Role
 
 if TYPE_CHECKING:
@@ -39,52 +40,64 @@ LOCATIONS_PAGE_SIZE = 100
 
 
 def explain_error(error: BaseException, *, doing: str, server: str = "") -> tuple[str, str]:
-    """(what happened, what to do next) in plain words for a person at the desk; never a traceback."""
-    where = f" at {server}" if server else ""
+    """(what happened, what to do next) in plain words for a person at the desk; never a traceback.
+
+    `doing` is a translated phrase that reads after "while" ("loading reservations"; in Spanish an
+    infinitive after "al": "cargar las reservaciones")."""
+    where = translate("explain_error", " at {server}").format(server=server) if server else ""
     if isinstance(error, api_errors.LokTimeoutError):
-        return (f"The Lok server{where} took too long to answer while {doing}.",
-                "Lok Desk keeps trying and carries on by itself when the server answers. "
-                "Check this computer's network connection if it lasts.")
+        return (translate("explain_error", "The Lok server{where} took too long to answer while {doing}.")
+                .format(where=where, doing=doing),
+                translate("explain_error", "Lok Desk keeps trying and carries on by itself when the server "
+                          "answers. Check this computer's network connection if it lasts."))
     if isinstance(error, api_errors.LokTransportError):
-        return (f"Lok Desk cannot reach the Lok server{where} while {doing}.",
-                "Check this computer's network connection. Lok Desk keeps trying and carries on by "
-                "itself when the server answers again.")
+        return (translate("explain_error", "Lok Desk cannot reach the Lok server{where} while {doing}.")
+                .format(where=where, doing=doing),
+                translate("explain_error", "Check this computer's network connection. Lok Desk keeps trying "
+                          "and carries on by itself when the server answers again."))
     if isinstance(error, api_errors.LokTLSError):
-        return ("The server's security certificate could not be checked, so Lok Desk did not send "
-                "anything.",
-                "Do not continue on this network. Ask your IT contact to check the connection or proxy.")
+        return (translate("explain_error", "The server's security certificate could not be checked, so Lok "
+                          "Desk did not send anything."),
+                translate("explain_error", "Do not continue on this network. Ask your IT contact to check "
+                          "the connection or proxy."))
     if isinstance(error, api_errors.InsecureTransportError):
-        return ("Lok Desk only sends credentials over https:// (plain http:// is allowed only to this "
-                "computer).",
-                "Use an https:// server address.")
+        return (translate("explain_error", "Lok Desk only sends credentials over https:// (plain http:// is "
+                          "allowed only to this computer)."),
+                translate("explain_error", "Use an https:// server address."))
     if isinstance(error, api_errors.LokProtocolError):
-        return (f"The server{where} sent an answer Lok Desk cannot read while {doing}.",
-                "Check the server address at sign-in. If it is right, try again in a few minutes.")
+        return (translate("explain_error", "The server{where} sent an answer Lok Desk cannot read while "
+                          "{doing}.").format(where=where, doing=doing),
+                translate("explain_error", "Check the server address at sign-in. If it is right, try again "
+                          "in a few minutes."))
     if isinstance(error, api_errors.ForbiddenLocationError):
-        return ("This location is not one you may work with.",
-                "Choose a reservation at your own location, or ask your company's owner for access.")
+        return (translate("explain_error", "This location is not one you may work with."),
+                translate("explain_error", "Choose a reservation at your own location, or ask your "
+                          "company's owner for access."))
     if isinstance(error, api_errors.InsufficientScopeError | api_errors.UnauthorizedClientError):
-        return (f"Your role does not allow {doing}.",
-                "Ask your company's owner for a role that can do this.")
+        return (translate("explain_error", "Your role does not allow {doing}.").format(doing=doing),
+                translate("explain_error", "Ask your company's owner for a role that can do this."))
     if isinstance(error, api_errors.InvalidClientError):
-        return ("The server did not accept this client id and secret.",
-                "Check both for typing mistakes (they are case-sensitive) or ask your Lok contact "
-                "for new ones.")
+        return (translate("explain_error", "The server did not accept this client id and secret."),
+                translate("explain_error", "Check both for typing mistakes (they are case-sensitive) or ask "
+                          "your Lok contact for new ones."))
     if isinstance(
         error,
         api_errors.InvalidTokenError | api_errors.InvalidGrantError | api_errors.CredentialsRequiredError,
     ):
-        return ("Your sign-in is no longer valid and could not be renewed.",
-                "Sign out (Ctrl+Shift+Q) and sign in again.")
+        return (translate("explain_error", "Your sign-in is no longer valid and could not be renewed."),
+                translate("explain_error", "Sign out (Ctrl+Shift+Q) and sign in again."))
     if isinstance(error, LokError):
+        # The server's own message (Lok writes it in the language it chooses); the advice is ours.
         message = getattr(error, "user_message", "") or str(error)
         status = getattr(error, "status_code", None)
         if status is not None and status >= 500:
-            return (message, "This is a problem on the Lok server. Try again in a few minutes.")
-        return (message, "Check what you entered and try again.")
-    return (f"Something went wrong inside Lok Desk while {doing}.",
-            "Nothing was lost on the server. Try again; if it happens again, restart Lok Desk and tell "
-            "support what you were doing.")
+            return (message, translate("explain_error", "This is a problem on the Lok server. Try again in "
+                                       "a few minutes."))
+        return (message, translate("explain_error", "Check what you entered and try again."))
+    return (translate("explain_error", "Something went wrong inside Lok Desk while {doing}.")
+            .format(doing=doing),
+            translate("explain_error", "Nothing was lost on the server. Try again; if it happens again, "
+                      "restart Lok Desk and tell support what you were doing."))
 
 
 class Session(QObject):
