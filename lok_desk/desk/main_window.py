@@ -30,6 +30,7 @@ from lok_desk.desk.asyncqt import spawn
 from lok_desk.desk.locations import LocationsPane
 from lok_desk.desk.owner import owner_panes
 from lok_desk.desk.preferences import Preferences, add_preference_menus
+from lok_desk.desk.roles import role_label
 from lok_desk.desk.session import Session
 from lok_desk.desk.widgets import Banner, EnvironmentBadge
 from lok_desk.resources import app_icon
@@ -138,7 +139,7 @@ class MainWindow(QMainWindow):
         who = user.name or user.email or user.id
         self.user_label = QLabel(who + (f"  ·  {user.email}" if user.email and user.name else ""))
         self.user_label.setAccessibleName(self.tr("Signed in as"))
-        role = session.capabilities.role.value
+        role = role_label(session.capabilities.role)
         self.role_label = QLabel(self.tr("Role: {role}").format(role=role))
         self.role_label.setAccessibleName(self.tr("Role"))
         self.role_label.setStyleSheet("QLabel { background: palette(midlight); border-radius: 8px;"
@@ -261,7 +262,8 @@ class MainWindow(QMainWindow):
                              (self.cancel_action, self.tr("Cancel reservation")),
                              (self.print_action, self.tr("Print")),
                              (self.find_action, self.tr("Find reservation")),
-                             (self.refresh_action, self.tr("Refresh")), (self.sign_out_action, self.tr("Sign out")),
+                             (self.refresh_action, self.tr("Refresh")),
+                             (self.sign_out_action, self.tr("Sign out")),
                              (self.quit_action, self.tr("Quit"))):
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             action.setToolTip(f"{name} ({keys})")

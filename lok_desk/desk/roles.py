@@ -26,6 +26,18 @@ class Role(StrEnum):
         return cls.REPORTER
 
 
+def role_label(role: Role | str) -> str:
+    """The role's name as people at the desk say it (translated)."""
+    labels = {
+        Role.ADMIN: translate("Role", "admin"),
+        Role.OWNER: translate("Role", "owner"),
+        Role.SELLER: translate("Role", "seller"),
+        Role.EMPLOYEE: translate("Role", "employee"),
+        Role.REPORTER: translate("Role", "reporter"),
+    }
+    return labels.get(Role(role), str(role)) if role in set(Role) else str(role)
+
+
 @dataclass(frozen=True)
 class Permission:
     """Whether an action is allowed, and if not, the sentence the desk shows in its tooltip."""

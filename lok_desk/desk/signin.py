@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lok_desk.desk.roles import role_label
 from lok_desk.desk.widgets import EnvironmentBadge
 from lok_desk.resources import app_icon
 
@@ -45,11 +46,16 @@ class ServerChoice:
 
 # What each demo role may do, in one line (DESIGN §3 scope matrix).
 DEMO_ROLE_LINES: dict[str, str] = {
-    "owner": "Creates and cancels reservations at every location; edits company settings.",
-    "employee": "Works with reservations at one location only (the first demo location).",
-    "reporter": "Reads every location and reservation of the company; changes nothing.",
-    "seller": "Like an owner, plus pre-reservations in the Lok public network.",
-    "admin": "Lok administrator: reads every company's data; changes nothing.",
+    "owner": QT_TRANSLATE_NOOP(
+        "SignInDialog", "Creates and cancels reservations at every location; edits company settings."),
+    "employee": QT_TRANSLATE_NOOP(
+        "SignInDialog", "Works with reservations at one location only (the first demo location)."),
+    "reporter": QT_TRANSLATE_NOOP(
+        "SignInDialog", "Reads every location and reservation of the company; changes nothing."),
+    "seller": QT_TRANSLATE_NOOP(
+        "SignInDialog", "Like an owner, plus pre-reservations in the Lok public network."),
+    "admin": QT_TRANSLATE_NOOP(
+        "SignInDialog", "Lok administrator: reads every company's data; changes nothing."),
 }
 
 
@@ -106,9 +112,9 @@ class SignInDialog(QDialog):
         demo_grid.setHorizontalSpacing(12)
         self.demo_buttons: dict[str, QPushButton] = {}
         for row, (role, line) in enumerate(DEMO_ROLE_LINES.items()):
-            button = QPushButton(self.tr("Sign in as {role}").format(role=role))
-            button.setAccessibleName(self.tr("Sign in as demo {role}").format(role=role))
-            button.setToolTip(line)
+            button = QPushButton(self.tr("Sign in as {role}").format(role=role_label(role)))
+            button.setAccessibleName(self.tr("Sign in as demo {role}").format(role=role_label(role)))
+            button.setToolTip(self.tr(line))
             button.setMinimumWidth(160)
             button.clicked.connect(lambda _checked=False, role=role: self._ask_demo(role))
             description = QLabel(self.tr(line))
