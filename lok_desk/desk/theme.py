@@ -50,6 +50,25 @@ def effective_theme(choice: str) -> str:
     return DARK if system_is_dark() else LIGHT
 
 
+# Text colours with a meaning, per theme; each reads at 4.5:1 or better on that theme's Base and Window
+# (tests/desk/test_theme.py measures them).
+SEMANTIC_TEXT: dict[str, dict[str, str]] = {
+    "good": {LIGHT: "#00684A", DARK: "#7FE8C4", HIGH_CONTRAST: "#00FF80"},     # open, free boxes
+    "muted": {LIGHT: "#5F5F5F", DARK: "#A8ADB3", HIGH_CONTRAST: "#FFFFFF"},    # closed, secondary
+    "bad": {LIGHT: "#B3261E", DARK: "#FF8A80", HIGH_CONTRAST: "#FF7070"},      # failures, refusals
+}
+# A highlighted row of text (today in a schedule): background and text, legible in each theme.
+HIGHLIGHT_ROW: dict[str, tuple[str, str]] = {
+    LIGHT: ("#FFF4CE", "#1F1A00"), DARK: ("#4A4500", "#FFF27A"), HIGH_CONTRAST: ("#FFFF00", "#000000"),
+}
+
+
+def semantic_colour(name: str, palette: QPalette | None = None) -> QColor:
+    """The text colour for `name` ("good", "muted", "bad") under `palette` (default: the app's)."""
+    palette = palette if palette is not None else QGuiApplication.palette()
+    return QColor(SEMANTIC_TEXT[name][theme_of(palette)])
+
+
 def dark_palette() -> QPalette:
     """A calm dark palette; text on every background role passes WCAG AA."""
     p = QPalette()
@@ -108,7 +127,8 @@ def theme_of(palette: QPalette) -> str:
     """Which status colours suit a palette: high contrast, dark (a dark window) or light."""
     window = palette.color(QPalette.ColorRole.Window)
     text = palette.color(QPalette.ColorRole.WindowText)
-    if window == _HC_WINDOW and text == _HC_TEXT and palette.color(QPalette.ColorRole.Highlight) == _HC_ACCENT:
+    accent = palette.color(QPalette.ColorRole.Highlight)
+    if window == _HC_WINDOW and text == _HC_TEXT and accent == _HC_ACCENT:
         return HIGH_CONTRAST
     return DARK if window.lightnessF() < 0.45 else LIGHT
 

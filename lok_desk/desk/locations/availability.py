@@ -10,6 +10,8 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from lok_desk.api import models
+from lok_desk.desk.i18n import translate
+from lok_desk.desk.theme import semantic_colour
 
 SIZE_ORDER = ("s", "m", "l", "xl")
 FREE_COLOUR = QColor("#009E73")        # Okabe–Ito bluish green
@@ -34,12 +36,13 @@ class SizeRow:
 
     def summary(self) -> str:
         if self.free is not None and self.total is not None:
-            return f"{self.free} free of {self.total}"
+            return translate("BoxAvailabilityView", "{free} free of {total}").format(
+                free=self.free, total=self.total)
         if self.available is True:
-            return "boxes available"
+            return translate("BoxAvailabilityView", "boxes available")
         if self.available is False:
-            return "none free"
-        return "no count reported"
+            return translate("BoxAvailabilityView", "none free")
+        return translate("BoxAvailabilityView", "no count reported")
 
 
 def size_rows(location: models.LocationDetail | None) -> list[SizeRow]:
@@ -82,8 +85,8 @@ class BoxAvailabilityView(QWidget):
         """The picture in words (screen readers, tests): `S: 3 free of 10; M: ...`."""
         parts = [f"{row.size.upper()}: {row.summary()}" for row in self._rows]
         if self._public_boxes is not None:
-            parts.append(f"public network boxes in use: {self._public_boxes}")
-        return "; ".join(parts) if parts else "This locker reports no boxes."
+            parts.append(self.tr("public network boxes in use: {n}").format(n=self._public_boxes))
+        return "; ".join(parts) if parts else self.tr("This locker reports no boxes.")
 
     # ---- geometry --------------------------------------------------------------------------------
     def _bar_width(self, width: int) -> int:
@@ -173,11 +176,11 @@ class BoxAvailabilityView(QWidget):
                 painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.tr("counts not reported"))
             # the numbers
             painter.setFont(bold)
-            painter.setPen(FREE_COLOUR.darker(150) if (row.free or row.available) else
+            painter.setPen(semantic_colour("good", self.palette()) if (row.free or row.available) else
                            self.palette().windowText().color())
             summary_rect = QRectF(width - self.SUMMARY_W + 8, y, self.SUMMARY_W - 8, metrics.height() * 1.3)
             painter.drawText(summary_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             self.tr(row.summary()))
+                             row.summary())
             y += height + self.ROW_GAP
         # legend and public boxes
         painter.setFont(small)
@@ -186,18 +189,25 @@ class BoxAvailabilityView(QWidget):
         painter.setBrush(FREE_COLOUR)
         painter.drawRoundedRect(QRectF(0, legend_y + 2, 10, 10), 2, 2)
         painter.setPen(self.palette().windowText().color())
-        painter.drawText(QRectF(14, legend_y, 60, metrics.height() + 2), Qt.AlignmentFlag.AlignLeft,
-                         self.tr("free"))
+        # Legend words are measured, not given fixed room: translations are longer or shorter.
+        legend_metrics = painter.fontMetrics()
+        free_word, taken_word = self.tr("free"), self.tr("taken")
+        x = 14
+        painter.drawText(QRectF(x, legend_y, legend_metrics.horizontalAdvance(free_word) + 4,
+                                metrics.height() + 2), Qt.AlignmentFlag.AlignLeft, free_word)
+        x += legend_metrics.horizontalAdvance(free_word) + 16
         painter.setPen(QPen(TAKEN_EDGE, 1))
         painter.setBrush(TAKEN_COLOUR)
-        taken = QRectF(70, legend_y + 2, 10, 10)
+        taken = QRectF(x, legend_y + 2, 10, 10)
         painter.drawRoundedRect(taken, 2, 2)
         painter.drawLine(taken.bottomLeft() + _pt(2, -2), taken.topRight() + _pt(-2, 2))
         painter.setPen(self.palette().windowText().color())
-        painter.drawText(QRectF(84, legend_y, 80, metrics.height() + 2), Qt.AlignmentFlag.AlignLeft,
-                         self.tr("taken"))
+        x += 14
+        painter.drawText(QRectF(x, legend_y, legend_metrics.horizontalAdvance(taken_word) + 4,
+                                metrics.height() + 2), Qt.AlignmentFlag.AlignLeft, taken_word)
+        x += legend_metrics.horizontalAdvance(taken_word) + 24
         if self._public_boxes is not None:
-            painter.drawText(QRectF(160, legend_y, max(width - 160, 0), metrics.height() + 2),
+            painter.drawText(QRectF(x, legend_y, max(width - x, 0), metrics.height() + 2),
                              Qt.AlignmentFlag.AlignLeft,
                              self.tr("Public network boxes in use here: {n}").format(n=self._public_boxes))
         painter.end()

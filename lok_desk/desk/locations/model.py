@@ -6,9 +6,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
 
 from lok_desk.api import models
+from lok_desk.desk.formatting import format_weekday_time
+from lok_desk.desk.theme import semantic_colour
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1       # raw values, so the proxy sorts times and counts right
 LOCATION_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -95,7 +96,7 @@ class LocationTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(location, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.OPEN_NOW:
-            return QColor("#00684A") if location.is_open_at(self._now) else QColor("#6B6B6B")
+            return semantic_colour("good" if location.is_open_at(self._now) else "muted")
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.LOCAL_TIME, self.FREE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -108,7 +109,7 @@ class LocationTableModel(QAbstractTableModel):
         if column == self.TIMEZONE:
             return location.timezone or self.tr("UTC (not given)")
         if column == self.LOCAL_TIME:
-            return location.local_now(self._now).strftime("%a %H:%M")
+            return format_weekday_time(location.local_now(self._now))
         if column == self.OPEN_NOW:
             return self.tr("● Open") if location.is_open_at(self._now) else self.tr("○ Closed")
         if column == self.FREE:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QLocale, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,9 +29,11 @@ from qasync import asyncSlot
 
 from lok_desk.api import LokError, models
 from lok_desk.desk.asyncqt import spawn
+from lok_desk.desk.formatting import format_long_date
 from lok_desk.desk.locations.availability import BoxAvailabilityView
 from lok_desk.desk.locations.model import LOCATION_ID_ROLE, SORT_ROLE, LocationTableModel
 from lok_desk.desk.session import Session
+from lok_desk.desk.theme import HIGHLIGHT_ROW, theme_of
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -114,10 +116,13 @@ class LocationsPane(QWidget):
         self.schedule_grid.setHorizontalSpacing(24)
         self.schedule_grid.setVerticalSpacing(2)
         self.schedule_labels: list[tuple[QLabel, QLabel]] = []
-        for row, day in enumerate(WEEKDAYS):
-            day_label = QLabel(self.tr(day.capitalize()))
+        for row in range(len(WEEKDAYS)):
+            # Day names from the locale (Monday = 1); WEEKDAYS stays English: it matches the API's words.
+            day_name = QLocale().dayName(row + 1)
+            day_name = day_name[:1].upper() + day_name[1:]
+            day_label = QLabel(day_name)
             hours_label = QLabel()
-            hours_label.setAccessibleName(self.tr("{day} hours").format(day=day.capitalize()))
+            hours_label.setAccessibleName(self.tr("{day} hours").format(day=day_name))
             self.schedule_grid.addWidget(day_label, row, 0)
             self.schedule_grid.addWidget(hours_label, row, 1)
             self.schedule_labels.append((day_label, hours_label))
@@ -290,7 +295,7 @@ class LocationsPane(QWidget):
 
     def _show_clock(self, location: models.LocationDetail, now: datetime) -> None:
         local = location.local_now(now)
-        self.local_time_label.setText(local.strftime("%A %d %b %Y, %H:%M"))
+        self.local_time_label.setText(format_long_date(local))
 
     def _show_schedule(self, location: models.LocationDetail, now: datetime) -> None:
         today = location.local_now(now).strftime("%A").lower()
@@ -302,8 +307,9 @@ class LocationsPane(QWidget):
             text = ", ".join(hours.get(day, [])) or self.tr("closed")
             is_today = day == today
             hours_label.setText(text + (self.tr("   (today)") if is_today else ""))
-            style = "font-weight: bold; background: #FFF4CE; padding: 1px 4px;" if is_today else \
-                "padding: 1px 4px;"
+            background, colour = HIGHLIGHT_ROW[theme_of(self.palette())]
+            style = (f"font-weight: bold; background: {background}; color: {colour}; padding: 1px 4px;"
+                     if is_today else "padding: 1px 4px;")
             day_label.setStyleSheet(style)
             hours_label.setStyleSheet(style)
 
