@@ -77,7 +77,7 @@ def dark_palette() -> QPalette:
         role.Window: "#202124", role.WindowText: "#E8EAED", role.Base: "#17181A",
         role.AlternateBase: "#26282B", role.ToolTipBase: "#303134", role.ToolTipText: "#E8EAED",
         role.PlaceholderText: "#9AA0A6", role.Text: "#E8EAED", role.Button: "#2D2F31",
-        role.ButtonText: "#E8EAED", role.BrightText: "#FF8A80", role.Light: "#4A4C50",
+        role.ButtonText: "#E8EAED", role.BrightText: SEMANTIC_TEXT["bad"][DARK], role.Light: "#4A4C50",
         role.Midlight: "#3A3C40", role.Mid: "#5F6368", role.Dark: "#111214", role.Shadow: "#000000",
         role.Highlight: "#8AB4F8", role.HighlightedText: "#111214", role.Link: "#8AB4F8",
         role.LinkVisited: "#C58AF9",
@@ -97,9 +97,10 @@ def high_contrast_palette() -> QPalette:
     for key in (role.Window, role.Base, role.AlternateBase, role.Button, role.ToolTipBase, role.Dark,
                 role.Shadow):
         p.setColor(key, _HC_WINDOW)
-    for key in (role.WindowText, role.Text, role.ButtonText, role.ToolTipText, role.BrightText,
-                role.Light, role.Midlight, role.Mid, role.PlaceholderText):
+    for key in (role.WindowText, role.Text, role.ButtonText, role.ToolTipText, role.Light, role.Midlight,
+                role.Mid, role.PlaceholderText):
         p.setColor(key, _HC_TEXT)
+    p.setColor(role.BrightText, QColor(SEMANTIC_TEXT["bad"][HIGH_CONTRAST]))
     p.setColor(role.AlternateBase, QColor("#1A1A1A"))
     p.setColor(role.Highlight, _HC_ACCENT)
     p.setColor(role.HighlightedText, _HC_WINDOW)
@@ -112,7 +113,9 @@ def high_contrast_palette() -> QPalette:
 
 def light_palette() -> QPalette:
     style = QStyleFactory.create("Fusion")
-    return style.standardPalette()
+    palette = style.standardPalette()
+    palette.setColor(QPalette.ColorRole.BrightText, QColor(SEMANTIC_TEXT["bad"][LIGHT]))
+    return palette
 
 
 def palette_for(theme: str) -> QPalette:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QItemSelection,
     QModelIndex,
@@ -59,6 +60,7 @@ from PySide6.QtWidgets import (
 from lok_desk.api import LokError, models
 from lok_desk.desk import formatting
 from lok_desk.desk.asyncqt import confirm, run_dialog, spawn
+from lok_desk.desk.i18n import translate
 from lok_desk.desk.owner.common import (
     ROW_ROLE,
     SORT_ROLE,
@@ -71,6 +73,7 @@ from lok_desk.desk.owner.common import (
 )
 from lok_desk.desk.reservations.forms import ERROR_TEXT_STYLE, email_problem, phone_problem, with_error
 from lok_desk.desk.session import Session
+from lok_desk.desk.theme import semantic_colour
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -82,6 +85,7 @@ REQUIRED_COLUMNS = ("name", "last_name")
 ADDRESS_COLUMNS = CSV_COLUMNS[6:]
 GENDERS = ("male", "female", "unspecified")
 PROBLEM_BACKGROUND = QColor("#FBE3D6")   # pale vermillion; the problem is also written out in words
+PROBLEM_FOREGROUND = QColor("#3A1400")
 
 
 # ---- CSV preview ----------------------------------------------------------------------------------
@@ -107,8 +111,8 @@ def _age_problem(text: str) -> str:
     try:
         age = int(text)
     except ValueError:
-        return "age is not a whole number"
-    return "" if 0 <= age <= 150 else "age must be 0–150"
+        return translate("CsvImportDialog", "age is not a whole number")
+    return "" if 0 <= age <= 150 else translate("CsvImportDialog", "age must be 0–150")
 
 
 def preview_contacts_csv(text: str) -> CsvPreview:
@@ -118,13 +122,15 @@ def preview_contacts_csv(text: str) -> CsvPreview:
     try:
         header = [h.strip() for h in (reader.fieldnames or [])]
     except csv.Error as error:
-        preview.file_problem = f"The file is not a readable CSV: {error}."
+        preview.file_problem = translate(
+            "CsvImportDialog", "The file is not a readable CSV: {error}.").format(error=error)
         return preview
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
-        preview.file_problem = (f"The first row must name the columns; {', '.join(missing)} "
-                                f"{'is' if len(missing) == 1 else 'are'} missing. Expected: "
-                                + ",".join(CSV_COLUMNS))
+        preview.file_problem = translate(
+            "CsvImportDialog",
+            "The first row must name the columns; missing: {missing}. Expected: {expected}").format(
+            missing=", ".join(missing), expected=",".join(CSV_COLUMNS))
         return preview
     reader.fieldnames = header
     preview.columns = [c for c in header if c in CSV_COLUMNS]
@@ -138,24 +144,27 @@ def preview_contacts_csv(text: str) -> CsvPreview:
             index = len(preview.rows)
             preview.rows.append(row)
             preview.lines.append(reader.line_num)
-            problems = [f"{c} is empty" for c in REQUIRED_COLUMNS if not row.get(c)]
+            problems = [translate("CsvImportDialog", "{column} is empty").format(column=c)
+                        for c in REQUIRED_COLUMNS if not row.get(c)]
             if (age := _age_problem(row.get("age", ""))):
                 problems.append(age)
             if row.get("gender") and row["gender"].lower() not in GENDERS:
-                problems.append("gender must be male, female or unspecified")
+                problems.append(translate("CsvImportDialog", "gender must be male, female or unspecified"))
             if (email := row.get("email", "")):
                 if email_problem(email):
-                    problems.append("e-mail is not an address")
+                    problems.append(translate("CsvImportDialog", "e-mail is not an address"))
                 elif email.lower() in emails:
-                    problems.append(f"same e-mail as line {preview.lines[emails[email.lower()]]}")
+                    problems.append(translate("CsvImportDialog", "same e-mail as line {line}").format(
+                        line=preview.lines[emails[email.lower()]]))
                 else:
                     emails[email.lower()] = index
             if problems:
                 preview.problems[index] = problems
     except csv.Error as error:
-        preview.file_problem = f"Line {reader.line_num} cannot be read: {error}."
+        preview.file_problem = translate("CsvImportDialog", "Line {line} cannot be read: {error}.").format(
+            line=reader.line_num, error=error)
     if not preview.rows and not preview.file_problem:
-        preview.file_problem = "The file has a header row but no contacts."
+        preview.file_problem = translate("CsvImportDialog", "The file has a header row but no contacts.")
     return preview
 
 
@@ -175,7 +184,7 @@ class CsvImportDialog(QDialog):
         layout = QVBoxLayout(self)
         good = len(preview.rows) - len(preview.problems)
         if preview.file_problem:
-            summary = self.tr(preview.file_problem)
+            summary = preview.file_problem
         elif preview.problems:
             summary = self.tr("{good} contacts are ready; {bad} rows need fixing (marked below). Fix them "
                               "in the file and import again — Lok refuses the whole file otherwise.").format(
@@ -198,7 +207,7 @@ class CsvImportDialog(QDialog):
             columns.append((column, _cell_reader(column), _cell_reader(column)))
         self.model = RowTableModel(
             columns, self,
-            foreground=lambda r, c: QColor("#B8430A") if r[2] and c == 1 else None)
+            foreground=lambda r, c: semantic_colour("bad", self.palette()) if r[2] and c == 1 else None)
         self.model.set_rows([(preview.lines[i], row, preview.problems.get(i, []))
                              for i, row in enumerate(preview.rows)])
         self.table = QTableView(self)
@@ -264,9 +273,16 @@ class CsvImportDialog(QDialog):
 
 # ---- contacts editor ------------------------------------------------------------------------------
 EDIT_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("name", "First name"), ("last_name", "Last name"), ("email", "E-mail"), ("phones", "Phones"),
-    ("gender", "Gender"), ("age", "Age"), ("street", "Street"), ("number", "Number"), ("town", "Town"),
-    ("zip_code", "Zip code"),
+    ("name", QT_TRANSLATE_NOOP("ContactsModel", "First name")),
+    ("last_name", QT_TRANSLATE_NOOP("ContactsModel", "Last name")),
+    ("email", QT_TRANSLATE_NOOP("ContactsModel", "E-mail")),
+    ("phones", QT_TRANSLATE_NOOP("ContactsModel", "Phones")),
+    ("gender", QT_TRANSLATE_NOOP("ContactsModel", "Gender")),
+    ("age", QT_TRANSLATE_NOOP("ContactsModel", "Age")),
+    ("street", QT_TRANSLATE_NOOP("ContactsModel", "Street")),
+    ("number", QT_TRANSLATE_NOOP("ContactsModel", "Number")),
+    ("town", QT_TRANSLATE_NOOP("ContactsModel", "Town")),
+    ("zip_code", QT_TRANSLATE_NOOP("ContactsModel", "Zip code")),
 )
 
 
@@ -285,13 +301,13 @@ def contact_to_row(contact: models.DirectoryContact) -> dict[str, Any]:
 def row_problem(row: dict[str, Any], column: str) -> str:
     value = str(row.get(column, "")).strip()
     if column in REQUIRED_COLUMNS and not value:
-        return "Required."
+        return translate("ContactsModel", "Required.")
     if column == "email":
         return email_problem(value)
     if column == "age":
         return _age_problem(value)
     if column == "gender" and value.lower() not in GENDERS:
-        return "male, female or unspecified"
+        return translate("ContactsModel", "male, female or unspecified")
     if column == "phones":
         return next((phone_problem(p.strip()) for p in value.split(";") if phone_problem(p.strip())), "")
     return ""
@@ -338,7 +354,7 @@ class ContactsModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             key, label = EDIT_COLUMNS[section]
-            return self.tr(label) + (" *" if key in REQUIRED_COLUMNS else "")
+            return translate("ContactsModel", label) + (" *" if key in REQUIRED_COLUMNS else "")
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return str(section + 1)
         return None
@@ -357,8 +373,10 @@ class ContactsModel(QAbstractTableModel):
         problem = row_problem(row, key)
         if role == Qt.ItemDataRole.BackgroundRole and problem:
             return PROBLEM_BACKGROUND
+        if role == Qt.ItemDataRole.ForegroundRole and problem:
+            return PROBLEM_FOREGROUND   # the pale background needs dark text in dark themes too
         if role == Qt.ItemDataRole.ToolTipRole and problem:
-            return self.tr(problem)
+            return problem
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -396,7 +414,8 @@ class ContactsModel(QAbstractTableModel):
         for number, row in enumerate(self.rows, start=1):
             for key, label in EDIT_COLUMNS:
                 if (problem := row_problem(row, key)):
-                    found.append(f"Row {number}, {label}: {problem}")
+                    found.append(translate("ContactsModel", "Row {number}, {label}: {problem}").format(
+                        number=number, label=translate("ContactsModel", label), problem=problem))
         return found
 
 
@@ -638,7 +657,7 @@ class DirectoriesPane(QWidget):
             self.contacts_state.setStyleSheet(ERROR_TEXT_STYLE)
         elif model.dirty:
             text = self.tr("● Unsaved changes ({count} contacts)").format(count=model.rowCount())
-            self.contacts_state.setStyleSheet("QLabel { color: #B8430A; font-weight: 600; }")
+            self.contacts_state.setStyleSheet(ERROR_TEXT_STYLE)
         else:
             text = self.tr("{count} contacts").format(count=model.rowCount())
             self.contacts_state.setStyleSheet("")

@@ -52,7 +52,7 @@ EVENT_TEXT: dict[str, tuple[str, str]] = {
     "unpicked": ("Still not picked up", "Sent every day while a package waits too long in the locker."),
 }
 
-UNSAVED_STYLE = "QLabel { color: #B8430A; font-weight: 600; }"
+UNSAVED_STYLE = "QLabel { color: palette(bright-text); font-weight: 600; }"   # the theme's warning red
 
 
 def describe_events(events: tuple[str, ...] | None) -> str:

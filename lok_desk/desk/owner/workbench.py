@@ -12,7 +12,6 @@ from typing import Any
 
 import httpx
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -42,9 +41,7 @@ from lok_desk.desk.owner.common import (
 from lok_desk.desk.owner.receiver import LocalWebhookReceiver, ReceivedRequest
 from lok_desk.desk.owner.webhook_state import WebhookState
 from lok_desk.desk.session import Session
-
-OK_COLOUR = QColor("#006B4F")     # dark bluish green (Okabe–Ito family), readable on white
-BAD_COLOUR = QColor("#B8430A")    # dark vermillion
+from lok_desk.desk.theme import semantic_colour
 
 
 def explain_signature(secret: str, body: bytes, header: str) -> tuple[bool, str]:
@@ -220,7 +217,8 @@ class WebhookWorkbenchPane(QWidget):
             self,
             tooltip=lambda e, column: e.why if column == 4 else "",
             foreground=lambda e, column: (
-                (OK_COLOUR if e.signature_ok else BAD_COLOUR) if column == 4 else None),
+                semantic_colour("good" if e.signature_ok else "bad", self.palette())
+                if column == 4 else None),
         )
         proxy = QSortFilterProxyModel(self)
         proxy.setSourceModel(self.events_model)
@@ -402,7 +400,7 @@ class WebhookWorkbenchPane(QWidget):
         ok, why = explain_signature(self.secret_edit.text(), body, self.header_edit.text())
         mark = "✓" if ok else "✗"
         self.check_result.setText(f"{mark} {self.tr(why)}")
-        colour = OK_COLOUR if ok else BAD_COLOUR
+        colour = semantic_colour("good" if ok else "bad", self.palette())
         self.check_result.setStyleSheet(f"QLabel {{ color: {colour.name()}; font-weight: 600; }}")
         return ok
 

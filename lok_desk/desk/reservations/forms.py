@@ -14,7 +14,9 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 _PHONE_CHARS = re.compile(r"^\+?[\d\s().-]+$")
 
 ERROR_STYLE = "border: 2px solid #D55E00; border-radius: 3px;"
-ERROR_TEXT_STYLE = "color: #B8430A; font-weight: 600;"
+# palette(bright-text) is the theme's error colour (lok_desk.desk.theme sets it per theme, readable on
+# that theme's window), so the same style sheet is legible in light, dark and high contrast.
+ERROR_TEXT_STYLE = "color: palette(bright-text); font-weight: 600;"
 
 
 def email_problem(text: str) -> str:
