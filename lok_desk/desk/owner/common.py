@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QFileDialog, QLabel, QWidget
 
 from lok_desk.desk.asyncqt import run_dialog
+from lok_desk.desk.i18n import translate
 from lok_desk.desk.roles import Permission
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1   # raw value for sorting (same convention as the other panes)
@@ -52,18 +53,20 @@ def webhook_url_problem(text: str) -> str:
     """Why `text` cannot be a webhook address, or "" when it can (the server checks again)."""
     url = text.strip()
     if not url:
-        return "Enter the address where Lok should send notifications."
+        return translate("webhook_url", "Enter the address where Lok should send notifications.")
     try:
         parts = urlsplit(url)
         host = parts.hostname or ""
         _ = parts.port   # raises ValueError for a port that is not a number 0–65535
     except ValueError:
-        return "This is not a valid web address (like https://example.com/lok-webhook)."
+        return translate(
+            "webhook_url", "This is not a valid web address (like https://example.com/lok-webhook).")
     if parts.scheme not in ("http", "https") or not host:
-        return "This is not a web address: it must start with https:// (like https://example.com/lok-webhook)."
+        return translate("webhook_url", "This is not a web address: it must start with https:// "
+                         "(like https://example.com/lok-webhook).")
     if parts.scheme == "http" and not is_loopback_host(host):
-        return ("Use https:// — plain http:// is allowed only for this computer "
-                "(localhost or 127.0.0.1), because notifications carry your customers' data.")
+        return translate("webhook_url", "Use https:// — plain http:// is allowed only for this computer "
+                         "(localhost or 127.0.0.1), because notifications carry your customers' data.")
     return ""
 
 
@@ -158,7 +161,7 @@ async def write_csv(path: str | Path, headers: list[str], rows: list[list[str]])
 
 async def ask_save_csv_path(parent: QWidget, title: str, suggested: str) -> str | None:
     """A save dialog for a .csv file, awaited without exec()."""
-    dialog = QFileDialog(parent, title, suggested, parent.tr("CSV files (*.csv)"))
+    dialog = QFileDialog(parent, title, suggested, translate("csv_dialog", "CSV files (*.csv)"))
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setDefaultSuffix("csv")
     accepted = await run_dialog(dialog)
@@ -169,7 +172,7 @@ async def ask_save_csv_path(parent: QWidget, title: str, suggested: str) -> str 
 
 async def ask_open_csv_path(parent: QWidget, title: str, _suggested: str = "") -> str | None:
     """An open dialog for a .csv file, awaited without exec()."""
-    dialog = QFileDialog(parent, title, "", parent.tr("CSV files (*.csv);;All files (*)"))
+    dialog = QFileDialog(parent, title, "", translate("csv_dialog", "CSV files (*.csv);;All files (*)"))
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
     accepted = await run_dialog(dialog)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +29,7 @@ from qasync import asyncSlot
 
 from lok_desk.api import LokError, models
 from lok_desk.desk.asyncqt import run_dialog, spawn
+from lok_desk.desk.i18n import translate
 from lok_desk.desk.owner.common import (
     RowTableModel,
     apply_permission,
@@ -42,14 +43,46 @@ from lok_desk.desk.session import Session
 
 # What each webhook event means, in words a front-desk owner uses (CONTRACT §7 "Fired when").
 EVENT_TEXT: dict[str, tuple[str, str]] = {
-    "reserved": ("Reserved", "A reservation is made, or a pre-reservation is confirmed."),
-    "delivered": ("Delivered", "The courier put the package in the locker."),
-    "reopened": ("Reopened", "The package was taken out and put back once (first alteration)."),
-    "reopened2": ("Reopened twice", "The package was altered in the locker a second time."),
-    "picked_up": ("Picked up", "The recipient took the package out of the locker."),
-    "cancelled": ("Cancelled", "The reservation was cancelled, in Lok Desk, the API or at the locker."),
-    "undelivered": ("Still not delivered", "Sent every day while a package is late for delivery."),
-    "unpicked": ("Still not picked up", "Sent every day while a package waits too long in the locker."),
+    "reserved": (
+        QT_TRANSLATE_NOOP("NotificationSettingsPane", "Reserved"),
+        QT_TRANSLATE_NOOP("NotificationSettingsPane",
+                          "A reservation is made, or a pre-reservation is confirmed."),
+    ),
+    "delivered": (
+        QT_TRANSLATE_NOOP("NotificationSettingsPane", "Delivered"),
+        QT_TRANSLATE_NOOP("NotificationSettingsPane",
+                          "The courier put the package in the locker."),
+    ),
+    "reopened": (
+        QT_TRANSLATE_NOOP("NotificationSettingsPane", "Reopened"),
+        QT_TRANSLATE_NOOP("NotificationSettingsPane",
+                          "The package was taken out and put back once (first alteration)."),
+    ),
+    "reopened2": (
+        QT_TRANSLATE_NOOP("NotificationSettingsPane", "Reopened twice"),
+        QT_TRANSLATE_NOOP("NotificationSettingsPane",
+                          "The package was altered in the locker a second time."),
+    ),
+    "picked_up": (
+        QT_TRANSLATE_NOOP("NotificationSettingsPane", "Picked up"),
+        QT_TRANSLATE_NOOP("NotificationSettingsPane",
+                          "The recipient took the package out of the locker."),
+    ),
+    "cancelled": (
+        QT_TRANSLATE_NOOP("NotificationSettingsPane", "Cancelled"),
+        QT_TRANSLATE_NOOP("NotificationSettingsPane",
+                          "The reservation was cancelled, in Lok Desk, the API or at the locker."),
+    ),
+    "undelivered": (
+        QT_TRANSLATE_NOOP("NotificationSettingsPane", "Still not delivered"),
+        QT_TRANSLATE_NOOP("NotificationSettingsPane",
+                          "Sent every day while a package is late for delivery."),
+    ),
+    "unpicked": (
+        QT_TRANSLATE_NOOP("NotificationSettingsPane", "Still not picked up"),
+        QT_TRANSLATE_NOOP("NotificationSettingsPane",
+                          "Sent every day while a package waits too long in the locker."),
+    ),
 }
 
 UNSAVED_STYLE = "QLabel { color: palette(bright-text); font-weight: 600; }"   # the theme's warning red
@@ -57,10 +90,10 @@ UNSAVED_STYLE = "QLabel { color: palette(bright-text); font-weight: 600; }"   # 
 
 def describe_events(events: tuple[str, ...] | None) -> str:
     if events is None:
-        return "All events"
+        return translate("NotificationSettingsPane", "All events")
     if not events:
-        return "(none)"
-    return ", ".join(EVENT_TEXT.get(e, (e, ""))[0] for e in events)
+        return translate("NotificationSettingsPane", "(none)")
+    return ", ".join(translate("NotificationSettingsPane", EVENT_TEXT.get(e, (e, ""))[0]) for e in events)
 
 
 class ChangesDialog(QDialog):

@@ -8,6 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from lok_desk.desk.i18n import translate
+
 # Deliberately simple: one @, something on both sides, a dot in the domain, no spaces. The server
 # has the final word; this catches typing slips while the person is still at the desk.
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
@@ -21,7 +23,7 @@ ERROR_TEXT_STYLE = "color: palette(bright-text); font-weight: 600;"
 
 def email_problem(text: str) -> str:
     if text and not _EMAIL.match(text):
-        return "This is not an e-mail address (like name@example.com)."
+        return translate("FieldError", "This is not an e-mail address (like name@example.com).")
     return ""
 
 
@@ -30,9 +32,9 @@ def phone_problem(text: str) -> str:
         return ""
     digits = sum(ch.isdigit() for ch in text)
     if not _PHONE_CHARS.match(text):
-        return "Use digits only (spaces, dashes, brackets and a leading + are fine)."
+        return translate("FieldError", "Use digits only (spaces, dashes, brackets and a leading + are fine).")
     if not 7 <= digits <= 15:
-        return "A phone number has 7 to 15 digits."
+        return translate("FieldError", "A phone number has 7 to 15 digits.")
     return ""
 
 
@@ -55,7 +57,8 @@ class FieldError(QLabel):
         self.field = field
         self.setWordWrap(True)
         self.setStyleSheet(ERROR_TEXT_STYLE)
-        self.setAccessibleName(self.tr("Problem with {0}").format(field.accessibleName() or "this field"))
+        self.setAccessibleName(self.tr(
+            "Problem with {0}").format(field.accessibleName() or self.tr("this field")))
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._field_style = field.styleSheet()
         self.hide()
