@@ -9,6 +9,7 @@ from enum import IntEnum
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QObject,
@@ -43,14 +44,14 @@ class Column(IntEnum):
 
 
 HEADERS: dict[Column, str] = {
-    Column.SHIPMENT: "Shipment",
-    Column.STATUS: "Status",
-    Column.LOCATION: "Location",
-    Column.SIZE: "Box",
-    Column.RECIPIENT: "Recipient",
-    Column.CREATED: "Created",
-    Column.DELIVERY_DUE: "Delivery due",
-    Column.PICKUP_DUE: "Pick-up due",
+    Column.SHIPMENT: QT_TRANSLATE_NOOP("ReservationTableModel", "Shipment"),
+    Column.STATUS: QT_TRANSLATE_NOOP("ReservationTableModel", "Status"),
+    Column.LOCATION: QT_TRANSLATE_NOOP("ReservationTableModel", "Location"),
+    Column.SIZE: QT_TRANSLATE_NOOP("ReservationTableModel", "Box"),
+    Column.RECIPIENT: QT_TRANSLATE_NOOP("ReservationTableModel", "Recipient"),
+    Column.CREATED: QT_TRANSLATE_NOOP("ReservationTableModel", "Created"),
+    Column.DELIVERY_DUE: QT_TRANSLATE_NOOP("ReservationTableModel", "Delivery due"),
+    Column.PICKUP_DUE: QT_TRANSLATE_NOOP("ReservationTableModel", "Pick-up due"),
 }
 
 DATE_COLUMNS = frozenset({Column.CREATED, Column.DELIVERY_DUE, Column.PICKUP_DUE})
