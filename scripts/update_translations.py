@@ -66,7 +66,7 @@ def run_lupdate(target: Path, language: str) -> None:
 
 def messages(path: Path) -> set[tuple[str, str]]:
     """(context, source) of every live message in a .ts file."""
-    tree = ET.parse(path)
+    tree = ET.parse(path)  # noqa: S314 - our own committed catalogue
     found = set()
     for context in tree.getroot().iter("context"):
         name = context.findtext("name") or ""

@@ -1,4 +1,4 @@
-"""The desk's remembered choices (last server, client ids, sandbox port, language, theme) as a small JSON file.
+"""The desk's remembered choices (last server, client ids, sandbox port, language, theme) as JSON.
 
 Never a secret or a token here: the client secret goes to the system keyring (SecretStore) and tokens
 to the 0600 token cache.

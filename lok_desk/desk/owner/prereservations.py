@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from lok_desk.api import LokError, models
 from lok_desk.desk import formatting
 from lok_desk.desk.asyncqt import spawn
+from lok_desk.desk.i18n import translate
 from lok_desk.desk.owner.common import ROW_ROLE, SORT_ROLE, RowTableModel, hint_label
 from lok_desk.desk.reservations.forms import (
     ERROR_TEXT_STYLE,
@@ -69,15 +70,17 @@ KEY_TO_FIELD: dict[str, str] = {
 def schedule_text(location: models.AvailableLocation, now: datetime | None = None) -> str:
     """"Open now · 09:00–18:00", "Closed now · today 09:00–14:00", "Closed today" or "Open 24 h"."""
     if location.is_24:
-        return "Open 24 h"
+        return translate("PreReservationsPane", "Open 24 h")
     local = location.local_now(now)
     today = WEEKDAYS[local.weekday()]
     day = next((d for d in location.service_days if str(d.string_weekday) == today
                 or d.weekday == local.weekday() + 1), None)
     if day is None:
-        return "Closed today"
+        return translate("PreReservationsPane", "Closed today")
     hours = f"{day.opening_time}–{day.closing_time}"
-    return f"Open now · {hours}" if location.is_open_at(local) else f"Closed now · today {hours}"
+    if location.is_open_at(local):
+        return translate("PreReservationsPane", "Open now · {hours}").format(hours=hours)
+    return translate("PreReservationsPane", "Closed now · today {hours}").format(hours=hours)
 
 
 class PreReservationsPane(QWidget):
@@ -177,7 +180,7 @@ class PreReservationsPane(QWidget):
                  lambda a: (a.internal_name or "").casefold()),
                 (self.tr("Distance"), lambda a: f"{(a.distance or 0) / 1000:.1f} km",
                  lambda a: a.distance or 0.0),
-                (self.tr("Today"), lambda a: self.tr(schedule_text(a)), lambda a: schedule_text(a)),
+                (self.tr("Today"), lambda a: schedule_text(a), lambda a: schedule_text(a)),
                 (self.tr("Phone"), lambda a: a.phone or "", lambda a: a.phone or ""),
                 (self.tr("Address"), lambda a: a.address.one_line() if a.address else "",
                  lambda a: a.address.one_line() if a.address else ""),
@@ -278,7 +281,7 @@ class PreReservationsPane(QWidget):
         self.chosen_label.setText(
             self.tr("In <b>{name}</b> ({distance:.1f} km) · {today}").format(
                 name=chosen.internal_name or chosen.id, distance=(chosen.distance or 0) / 1000,
-                today=self.tr(schedule_text(chosen)))
+                today=schedule_text(chosen))
             if chosen is not None else self.tr("Search and choose a locker first."))
         if self.permission:
             self.create_button.setEnabled(chosen is not None and bool(self.grant))

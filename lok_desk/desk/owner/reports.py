@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from lok_desk.api import LokError, models
 from lok_desk.desk import formatting
 from lok_desk.desk.asyncqt import spawn
+from lok_desk.desk.i18n import translate
 from lok_desk.desk.owner.common import (
     SORT_ROLE,
     PathChooser,
@@ -512,8 +513,7 @@ def _ts(dt: datetime | None) -> float:
 def _machine_local(dt: datetime | None) -> str:
     if dt is None:
         return formatting.DASH
-    aware = dt if dt.tzinfo else dt.replace(tzinfo=UTC)
-    return aware.astimezone().strftime("%d %b %Y %H:%M:%S")
+    return formatting.format_long_stamp(dt)
 
 
 def _result_text(status: int | None) -> str:
@@ -522,9 +522,9 @@ def _result_text(status: int | None) -> str:
     if 200 <= status < 300:
         return f"✓ {status}"
     if 400 <= status < 500:
-        return f"✕ {status} refused"
+        return translate("ReportsPane", "✕ {status} refused").format(status=status)
     if status >= 500:
-        return f"! {status} server error"
+        return translate("ReportsPane", "! {status} server error").format(status=status)
     return str(status)
 
 

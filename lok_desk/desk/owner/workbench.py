@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 
 import httpx
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from lok_desk.api import LokError, models, webhook
 from lok_desk.desk import formatting
 from lok_desk.desk.asyncqt import confirm, spawn
+from lok_desk.desk.i18n import translate
 from lok_desk.desk.owner.common import (
     ROW_ROLE,
     SORT_ROLE,
@@ -48,27 +49,37 @@ def explain_signature(secret: str, body: bytes, header: str) -> tuple[bool, str]
     """(valid, why) for a `Lok-Signature` value, in words that say what to look at next."""
     text = header.strip()
     if not text:
-        return False, "Paste the value of the Lok-Signature header."
+        return False, translate("WebhookWorkbenchPane", "Paste the value of the Lok-Signature header.")
     if not secret:
-        return False, "Enter the webhook secret (Notifications → Webhook → Secret → Copy)."
+        return False, translate(
+            "WebhookWorkbenchPane", "Enter the webhook secret (Notifications → Webhook → Secret → Copy).")
     try:
         digest = base64.b64decode(text, validate=True)
     except (binascii.Error, ValueError):
-        return False, ("Header is not valid base64: it may be cut off, or it has extra characters "
-                       "(quotes, the header name, spaces inside).")
+        return False, translate(
+            "WebhookWorkbenchPane", "Header is not valid base64: it may be cut off, or it has extra "
+                                "characters (quotes, the header name, spaces inside).")
     if len(digest) != 32:
-        return False, (f"Header decodes to {len(digest)} bytes, but an HMAC-SHA256 signature has 32: "
-                       "it is probably cut off or not a Lok-Signature.")
+        return False, translate(
+            "WebhookWorkbenchPane", "Header decodes to {n} bytes, but an HMAC-SHA256 signature has 32: "
+                                "it is probably cut off or not a Lok-Signature.").format(n=len(digest))
     if webhook.verify(secret, body, text):
-        return True, "Valid: Lok signed exactly this body with this secret."
-    for variant, what in ((body.strip(), "without the whitespace at its start or end"),
-                          (body.replace(b"\r\n", b"\n"), "with Unix line endings"),
-                          (body.replace(b"\n", b"\r\n"), "with Windows line endings")):
+        return True, translate(
+            "WebhookWorkbenchPane", "Valid: Lok signed exactly this body with this secret.")
+    for variant, what in ((body.strip(), translate(
+        "WebhookWorkbenchPane", "without the whitespace at its start or end")),
+                          (body.replace(b"\r\n", b"\n"), translate(
+                              "WebhookWorkbenchPane", "with Unix line endings")),
+                          (body.replace(b"\n", b"\r\n"), translate(
+                              "WebhookWorkbenchPane", "with Windows line endings"))):
         if variant != body and webhook.verify(secret, variant, text):
-            return False, (f"Signature does not match this body, but it matches the body {what}: "
-                           "your copy changed the bytes — verify the raw body exactly as received.")
-    return False, ("Signature does not match: the body may have been changed — even whitespace counts — "
-                   "or the secret is not this webhook's current secret.")
+            return False, translate(
+                "WebhookWorkbenchPane", "Signature does not match this body, but it matches the body "
+                                    "{what}: your copy changed the bytes — verify the raw body exactly "
+                                    "as received.").format(what=what)
+    return False, translate(
+        "WebhookWorkbenchPane", "Signature does not match: the body may have been changed — even "
+                            "whitespace counts — or the secret is not this webhook's current secret.")
 
 
 @dataclass(frozen=True)
@@ -133,15 +144,15 @@ class Delivery:
 
 
 DELIVERY_STATUS = {
-    "pending": "◌ Waiting",
-    "delivered": "✓ Delivered",
-    "failed": "↻ Failed, will retry",
-    "given_up": "✕ Given up",
+    "pending": QT_TRANSLATE_NOOP("WebhookWorkbenchPane", "◌ Waiting"),
+    "delivered": QT_TRANSLATE_NOOP("WebhookWorkbenchPane", "✓ Delivered"),
+    "failed": QT_TRANSLATE_NOOP("WebhookWorkbenchPane", "↻ Failed, will retry"),
+    "given_up": QT_TRANSLATE_NOOP("WebhookWorkbenchPane", "✕ Given up"),
 }
 
 
 def _local(dt: datetime | None) -> str:
-    return dt.astimezone().strftime("%d %b %H:%M:%S") if dt is not None else formatting.DASH
+    return formatting.format_short_stamp(dt)
 
 
 def _status_text(status: str) -> str:
@@ -399,7 +410,7 @@ class WebhookWorkbenchPane(QWidget):
         body = self.body_edit.toPlainText().encode("utf-8")
         ok, why = explain_signature(self.secret_edit.text(), body, self.header_edit.text())
         mark = "✓" if ok else "✗"
-        self.check_result.setText(f"{mark} {self.tr(why)}")
+        self.check_result.setText(f"{mark} {why}")
         colour = semantic_colour("good" if ok else "bad", self.palette())
         self.check_result.setStyleSheet(f"QLabel {{ color: {colour.name()}; font-weight: 600; }}")
         return ok

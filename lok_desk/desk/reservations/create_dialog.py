@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from lok_desk.api import LokError, models
 from lok_desk.api import errors as api_errors
 from lok_desk.desk.asyncqt import spawn
+from lok_desk.desk.i18n import translate
 from lok_desk.desk.owner.directories import DirectoryContactCompleter
 from lok_desk.desk.reservations.forms import (
     ERROR_TEXT_STYLE,
@@ -81,31 +82,37 @@ def fit_advice(
 ) -> tuple[models.BoxSize | None, str]:
     """The smallest size that takes the package AND is free here, with a sentence saying why."""
     fitting = models.smallest_fitting_size(width, height, length, weight)
-    name = (location.internal_name or location.id) if location is not None else "this location"
+    name = ((location.internal_name or location.id) if location is not None
+            else translate("CreateReservationDialog", "this location"))
     if fitting is None:
         heaviest = max(box.max_weight for box in models.BOX_SIZES.values())
         if weight > heaviest:
-            return None, (
-                f"No box takes this package: boxes hold up to {heaviest:g} kg and it weighs {weight:g} kg."
-            )
+            return None, translate(
+                "CreateReservationDialog",
+                "No box takes this package: boxes hold up to {max} kg and it weighs {weight} kg.",
+            ).format(max=f"{heaviest:g}", weight=f"{weight:g}")
         largest = SIZES[-1]
-        return None, (
-            f"No box takes this package: the largest box ({largest.value.upper()}) measures {_dims(largest)}."
-        )
+        return None, translate(
+            "CreateReservationDialog", "No box takes this package: the largest box ({size}) measures {dims}."
+        ).format(size=largest.value.upper(), dims=_dims(largest))
     candidates = SIZES[SIZES.index(fitting) :]
     for size in candidates:
         free = free_boxes(location, size)
         if free is None or free > 0:
             if size == fitting:
-                return size, f"{size.value.upper()} ({_dims(size)}) is the smallest box that fits."
-            return size, (
-                f"{size.value.upper()} is the smallest free box that fits: "
-                f"{fitting.value.upper()} would fit, but none is free at {name}."
-            )
-    return None, (
-        f"A {fitting.value.upper()} box would fit, but no box of that size or larger is free at "
-        f"{name} right now. Try another location."
-    )
+                return size, translate(
+                    "CreateReservationDialog", "{size} ({dims}) is the smallest box that fits."
+                ).format(size=size.value.upper(), dims=_dims(size))
+            return size, translate(
+                "CreateReservationDialog",
+                "{size} is the smallest free box that fits: {fitting} would fit, but none is free "
+                "at {name}.",
+            ).format(size=size.value.upper(), fitting=fitting.value.upper(), name=name)
+    return None, translate(
+        "CreateReservationDialog",
+        "A {fitting} box would fit, but no box of that size or larger is free at {name} right now. "
+        "Try another location.",
+    ).format(fitting=fitting.value.upper(), name=name)
 
 
 class CreateReservationDialog(QDialog):

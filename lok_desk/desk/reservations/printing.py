@@ -9,6 +9,8 @@ from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
+from lok_desk.desk.i18n import translate
+
 
 class TokenForPrint(NamedTuple):
     label: str  # "Delivery token"
@@ -42,7 +44,7 @@ def print_token_sheet(
     """One page: the shipment, where and when, then each token as large text beside its QR code."""
     painter = QPainter()
     if not painter.begin(printer):
-        raise OSError("The printer could not be started.")
+        raise OSError(translate("printing", "The printer could not be started."))
     try:
         page = printer.pageLayout().paintRectPixels(printer.resolution())
         width = page.width()
@@ -102,7 +104,7 @@ def print_image(printer: QPrinter, image: QImage, caption: str = "") -> None:
     """An image scaled to fit the page (keeping its proportions), with an optional caption above."""
     painter = QPainter()
     if not painter.begin(printer):
-        raise OSError("The printer could not be started.")
+        raise OSError(translate("printing", "The printer could not be started."))
     try:
         page = printer.pageLayout().paintRectPixels(printer.resolution())
         top = 0.0

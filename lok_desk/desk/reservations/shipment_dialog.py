@@ -182,7 +182,7 @@ class RequestShipmentDialog(QDialog):
             return False
         self.result_value = result
         self._session.notify(
-            self.tr("Shipment requested with {0}.").format(self.quote.carrier or "the carrier")
+            self.tr("Shipment requested with {0}.").format(self.quote.carrier or self.tr("the carrier"))
         )
         self.accept()
         return True

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QImage, QMouseEvent, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from lok_desk.desk.asyncqt import run_dialog, spawn
+from lok_desk.desk.i18n import translate
 from lok_desk.desk.reservations.forms import mute
 from lok_desk.desk.reservations.printing import TokenForPrint, print_image, print_token_sheet
 
@@ -28,11 +29,11 @@ from lok_desk.desk.reservations.printing import TokenForPrint, print_image, prin
 PrinterChooser = Callable[[QWidget], Awaitable[QPrinter | None]]
 
 TOKEN_NAMES: tuple[tuple[str, str], ...] = (
-    ("delivery", "Delivery token"),
-    ("pickup", "Pick-up token"),
-    ("reopen_1", "Reopen token 1"),
-    ("reopen_2", "Reopen token 2"),
-    ("cancel", "Cancel token"),
+    ("delivery", QT_TRANSLATE_NOOP("TokensView", "Delivery token")),
+    ("pickup", QT_TRANSLATE_NOOP("TokensView", "Pick-up token")),
+    ("reopen_1", QT_TRANSLATE_NOOP("TokensView", "Reopen token 1")),
+    ("reopen_2", QT_TRANSLATE_NOOP("TokensView", "Reopen token 2")),
+    ("cancel", QT_TRANSLATE_NOOP("TokensView", "Cancel token")),
 )
 
 
@@ -55,7 +56,7 @@ def tokens_for_print(tokens: Any) -> list[TokenForPrint]:
         if not text:
             continue
         png = tokens.qr_png(name) if hasattr(tokens, "qr_png") else None
-        result.append(TokenForPrint(label, str(text), png))
+        result.append(TokenForPrint(translate("TokensView", label), str(text), png))
     return result
 
 
