@@ -32,6 +32,7 @@ from lok_desk.api import LokError, models
 from lok_desk.api import errors as api_errors
 from lok_desk.desk.asyncqt import confirm, run_dialog, spawn
 from lok_desk.desk.formatting import STATUS_STYLE
+from lok_desk.desk.i18n import translate
 from lok_desk.desk.reservations.detail import ReservationDetail
 from lok_desk.desk.reservations.forms import mute
 from lok_desk.desk.reservations.status_chip import StatusChipDelegate, chip_text
@@ -77,12 +78,16 @@ class ListQuery(NamedTuple):
 def refused_cancel_text(status: str) -> str:
     """Why Lok refuses to cancel a reservation in `status`, in words for the front desk."""
     if status in ("delivered", "reopened", "reopened2"):
-        return "This package is already in the locker, so the reservation can no longer be cancelled."
+        return translate("ReservationsPane",
+                         "This package is already in the locker, so the reservation can no longer be "
+                         "cancelled.")
     if status == "picked_up":
-        return "This package has already been picked up, so there is nothing left to cancel."
+        return translate("ReservationsPane",
+                         "This package has already been picked up, so there is nothing left to cancel.")
     if status == "cancelled":
-        return "This reservation is already cancelled."
-    return "Lok no longer allows cancelling this reservation. Refresh it to see its current state."
+        return translate("ReservationsPane", "This reservation is already cancelled.")
+    return translate("ReservationsPane",
+                     "Lok no longer allows cancelling this reservation. Refresh it to see its current state.")
 
 
 class _Table(QTableView):
