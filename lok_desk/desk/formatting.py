@@ -7,7 +7,7 @@ reservations table formats thousands of dates while it loads.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -99,6 +99,13 @@ def format_long_date(dt: datetime) -> str:
     words = _locale_words()
     return (f"{words.long_days[dt.weekday()]} {dt.day} {words.months[dt.month - 1]} {dt.year}, "
             f"{dt.hour:02d}:{dt.minute:02d}")
+
+
+def format_day(day: date, *, weekday: bool = False) -> str:
+    """`28 Nov` or `Sat 28 Nov` (`sáb 28 nov`): a day on a chart axis."""
+    words = _locale_words()
+    text = f"{day.day} {words.months[day.month - 1]}"
+    return f"{words.days[day.weekday()]} {text}" if weekday else text
 
 
 def format_utc_tooltip(dt: datetime | None) -> str:

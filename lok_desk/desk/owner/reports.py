@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -53,6 +53,7 @@ from lok_desk.desk.owner.common import (
 )
 from lok_desk.desk.reservations.forms import ERROR_TEXT_STYLE, with_error
 from lok_desk.desk.session import Session
+from lok_desk.desk.theme import HIGH_CONTRAST, theme_of
 
 # The four moments the recent-activity CSV records, in the order a parcel lives them.
 CHART_STATUSES: tuple[tuple[str, str], ...] = (
@@ -76,6 +77,16 @@ def activity_by_day(rows: list[models.RecentActivityRow]) -> dict[date, Counter[
     return dict(sorted(days.items()))
 
 
+def _bar_style(status: str, palette: QPalette) -> formatting.StatusStyle:
+    """Bar colours for the window's theme: the bright Okabe–Ito set on light and dark windows (bright
+    bars read well on both), and in high contrast a bright bar with black words."""
+    style = formatting.status_style(status)
+    if theme_of(palette) == HIGH_CONTRAST:
+        bright = formatting.status_style(status, HIGH_CONTRAST).foreground
+        return style._replace(background=bright, foreground="#000000")
+    return style
+
+
 class ActivityChart(QWidget):
     """Stacked bars per day, one colour and one symbol per status (Okabe–Ito), with a legend."""
 
@@ -93,7 +104,7 @@ class ActivityChart(QWidget):
         for day, counts in self.days.items():
             text = ", ".join(f"{formatting.format_status(s)} {counts[s]}" for s, _a in CHART_STATUSES
                              if counts[s])
-            parts.append(f"{day:%d %b}: {text}")
+            parts.append(f"{formatting.format_day(day)}: {text}")
         self.setAccessibleDescription("; ".join(parts) or self.tr("No activity"))
         self.update()
 
@@ -114,7 +125,7 @@ class ActivityChart(QWidget):
         x = rect.left()
         legend_y = rect.top()
         for status, _attribute in CHART_STATUSES:
-            style = formatting.status_style(status)
+            style = _bar_style(status, palette)
             swatch = QRectF(x, legend_y, line + 4, line + 2)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(style.background))
@@ -158,7 +169,7 @@ class ActivityChart(QWidget):
                 count = counts[status]
                 if not count:
                     continue
-                style = formatting.status_style(status)
+                style = _bar_style(status, palette)
                 height = plot.height() * count / top
                 segment = QRectF(left, y - height, bar_width, height)
                 painter.setPen(QPen(palette.color(palette.ColorRole.Base), 1))
@@ -170,7 +181,8 @@ class ActivityChart(QWidget):
                 y -= height
             painter.setPen(text_colour)
             painter.drawText(QRectF(plot.left() + slot * index, plot.bottom() + 4, slot, line),
-                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, f"{day:%a %d %b}")
+                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                             formatting.format_day(day, weekday=True))
         painter.setPen(QPen(text_colour, 1))
         painter.drawLine(QPointF(plot.left(), plot.bottom()), QPointF(plot.right(), plot.bottom()))
         painter.end()

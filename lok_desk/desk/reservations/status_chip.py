@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QLabel, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from lok_desk.desk import formatting
 from lok_desk.desk.reservations.table_model import STATUS_ROLE
+from lok_desk.desk.theme import HIGH_CONTRAST, theme_of
 
 _PAD_X = 8
 _PAD_Y = 3
@@ -18,13 +19,14 @@ def chip_text(status: str) -> str:
     style = formatting.STATUS_STYLE.get(status)
     if style is None:
         return formatting.format_status(status) if status else "?"
-    return f"{style.symbol} {style.label}"
+    return f"{style.symbol} {formatting.format_status(status)}"
 
 
 def chip_colours(status: str, palette: QPalette) -> tuple[QColor, QColor]:
-    style = formatting.STATUS_STYLE.get(status)
+    """(background, text) for the theme the palette belongs to (light, dark or high contrast)."""
+    style = formatting.STATUS_STYLES[theme_of(palette)].get(status)
     if style is None:
-        return palette.color(QPalette.ColorRole.Mid), palette.color(QPalette.ColorRole.Text)
+        return palette.color(QPalette.ColorRole.AlternateBase), palette.color(QPalette.ColorRole.Text)
     return QColor(style.background), QColor(style.foreground)
 
 
@@ -38,9 +40,12 @@ def paint_chip(painter: QPainter, rect: QRect, status: str, palette: QPalette) -
     background, foreground = chip_colours(status, palette)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
+    # High contrast chips are black: an outline in the text colour keeps their shape visible.
+    outlined = theme_of(palette) == HIGH_CONTRAST
+    painter.setPen(QPen(foreground, 1.5) if outlined else Qt.PenStyle.NoPen)
     painter.setBrush(background)
-    painter.drawRoundedRect(chip, height / 2, height / 2)
+    painter.drawRoundedRect(chip.adjusted(0.75, 0.75, -0.75, -0.75) if outlined else chip,
+                            height / 2, height / 2)
     painter.setPen(foreground)
     elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(chip.width()) - 2 * _PAD_X + 2)
     painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, elided)
