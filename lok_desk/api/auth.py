@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
 import logging
 import os
 import tempfile
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -21,6 +23,9 @@ log = logging.getLogger(__name__)
 
 KEYRING_SERVICE = "lok-desk"
 _CACHE_VERSION = 1
+# Cache updates are read-modify-write and now run on worker threads (the a* methods): one lock keeps
+# two clients saving at once from losing each other's entry. Writes are rare, so one lock for all.
+_CACHE_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -41,6 +46,9 @@ class TokenCache:
     The file is private to the user (0600) and always replaced whole (temp file + rename), so a crash
     mid-write leaves the previous file intact. A corrupt or unreadable file is logged and treated as
     empty; the next save rewrites it. Only access tokens live here, never client secrets.
+
+    `aload`/`asave`/`aremove` do the same on a worker thread: the client awaits them, so the disk
+    (an fsync can take long on a busy or network home directory) never blocks the desk's event loop.
     """
 
     def __init__(self, path: Path | str | None = None) -> None:
@@ -83,19 +91,33 @@ class TokenCache:
 
     def save(self, base_url: str, client_id: str, token: AccessToken) -> bool:
         """Store the token; returns False (and logs) when the file cannot be written."""
-        tokens = self._read_all()
-        tokens[_entry_key(base_url, client_id)] = {
-            "access_token": token.access_token,
-            "access_token_expires_at": token.access_token_expires_at,
-            "scope": None if token.scope is None else str(token.scope),
-        }
-        return self._write_all(tokens)
+        with _CACHE_LOCK:
+            tokens = self._read_all()
+            tokens[_entry_key(base_url, client_id)] = {
+                "access_token": token.access_token,
+                "access_token_expires_at": token.access_token_expires_at,
+                "scope": None if token.scope is None else str(token.scope),
+            }
+            return self._write_all(tokens)
 
     def remove(self, base_url: str, client_id: str) -> bool:
-        tokens = self._read_all()
-        if tokens.pop(_entry_key(base_url, client_id), None) is None:
-            return True
-        return self._write_all(tokens)
+        with _CACHE_LOCK:
+            tokens = self._read_all()
+            if tokens.pop(_entry_key(base_url, client_id), None) is None:
+                return True
+            return self._write_all(tokens)
+
+    async def aload(self, base_url: str, client_id: str) -> AccessToken | None:
+        """`load` on a worker thread."""
+        return await asyncio.to_thread(self.load, base_url, client_id)
+
+    async def asave(self, base_url: str, client_id: str, token: AccessToken) -> bool:
+        """`save` on a worker thread."""
+        return await asyncio.to_thread(self.save, base_url, client_id, token)
+
+    async def aremove(self, base_url: str, client_id: str) -> bool:
+        """`remove` on a worker thread."""
+        return await asyncio.to_thread(self.remove, base_url, client_id)
 
     def _write_all(self, tokens: dict[str, dict[str, Any]]) -> bool:
         payload = json.dumps({"version": _CACHE_VERSION, "tokens": tokens}, indent=1, sort_keys=True)
@@ -155,42 +177,79 @@ class SecretStore:
 
     When no keyring is available `available` is False and `save` returns False: the secret is never
     written to a file, and the desk tells the person they will type it at each sign-in.
+
+    The system keyring is looked up on first use, not at construction: importing `keyring` and
+    asking it for a backend costs ~0.1 s and may talk to a D-Bus service, which a start-up that never
+    needs a secret (the sandbox's demo roles) should not pay. `probe`, `aload`, `asave` and `adelete`
+    do the lookup and the keyring call on a worker thread, for callers on an event loop.
     """
 
     def __init__(self, backend: KeyringBackend | None = None, *, service: str = KEYRING_SERVICE) -> None:
-        self._backend = backend if backend is not None else _default_backend()
+        self._backend = backend
+        self._resolved = backend is not None
+        self._resolve_lock = threading.Lock()
         self._service = service
 
     def __repr__(self) -> str:
-        return f"SecretStore(available={self.available})"
+        state = "unknown" if not self._resolved else str(self._backend is not None)
+        return f"SecretStore(available={state})"
+
+    def _keyring(self) -> KeyringBackend | None:
+        if not self._resolved:
+            with self._resolve_lock:
+                if not self._resolved:
+                    self._backend = _default_backend()
+                    self._resolved = True
+        return self._backend
 
     @property
     def available(self) -> bool:
-        return self._backend is not None
+        return self._keyring() is not None
+
+    async def probe(self) -> bool:
+        """`available`, with the first keyring lookup on a worker thread."""
+        if self._resolved:
+            return self._backend is not None
+        return await asyncio.to_thread(lambda: self.available)
 
     def save(self, base_url: str, client_id: str, secret: str) -> bool:
-        if self._backend is None:
+        backend = self._keyring()
+        if backend is None:
             return False
         try:
-            self._backend.set_password(self._service, _entry_key(base_url, client_id), secret)
+            backend.set_password(self._service, _entry_key(base_url, client_id), secret)
         except Exception as exc:  # any keyring backend error means "not saved", never a crash
             log.warning("The keyring refused to store the client secret (%s)", type(exc).__name__)
             return False
         return True
 
     def load(self, base_url: str, client_id: str) -> str | None:
-        if self._backend is None:
+        backend = self._keyring()
+        if backend is None:
             return None
         try:
-            return self._backend.get_password(self._service, _entry_key(base_url, client_id))
+            return backend.get_password(self._service, _entry_key(base_url, client_id))
         except Exception as exc:
             log.warning("The keyring could not be read (%s)", type(exc).__name__)
             return None
 
     def delete(self, base_url: str, client_id: str) -> None:
-        if self._backend is None:
+        backend = self._keyring()
+        if backend is None:
             return
         try:
-            self._backend.delete_password(self._service, _entry_key(base_url, client_id))
+            backend.delete_password(self._service, _entry_key(base_url, client_id))
         except Exception as exc:  # "not found" included: deleting nothing is fine
             log.info("The keyring did not delete the client secret (%s)", type(exc).__name__)
+
+    async def asave(self, base_url: str, client_id: str, secret: str) -> bool:
+        """`save` on a worker thread."""
+        return await asyncio.to_thread(self.save, base_url, client_id, secret)
+
+    async def aload(self, base_url: str, client_id: str) -> str | None:
+        """`load` on a worker thread."""
+        return await asyncio.to_thread(self.load, base_url, client_id)
+
+    async def adelete(self, base_url: str, client_id: str) -> None:
+        """`delete` on a worker thread."""
+        await asyncio.to_thread(self.delete, base_url, client_id)

@@ -342,10 +342,11 @@ class LokClient:
 
     # --- auth (#11–#14) -----------------------------------------------------------------------
 
-    def _remember(self, token: models.AccessToken) -> None:
+    async def _remember(self, token: models.AccessToken) -> None:
         self._token = token
         if self._token_cache is not None and self._credentials is not None:
-            self._token_cache.save(self._base_url, self._credentials.client_id, token)
+            # The cache's disk work runs on a worker thread: the desk's event loop is never blocked.
+            await self._token_cache.asave(self._base_url, self._credentials.client_id, token)
 
     def _usable(self, token: models.AccessToken | None) -> bool:
         return token is not None and token.is_valid(self._clock())
@@ -363,7 +364,7 @@ class LokClient:
             if self._token is not None and self._usable(self._token):
                 return self._token
             if self._token_cache is not None and self._credentials is not None:
-                cached = self._token_cache.load(self._base_url, self._credentials.client_id)
+                cached = await self._token_cache.aload(self._base_url, self._credentials.client_id)
                 if cached is not None and self._usable(cached):
                     log.debug("Reusing the cached access token for %s", self._credentials.client_id)
                     self._token = cached
@@ -389,7 +390,7 @@ class LokClient:
             models.AccessToken, "POST", "/oauth/token", data=form.to_body(), auth=False, retry=True
         )
         log.info("Signed in to %s as client %s", self._server_label, self._credentials.client_id)
-        self._remember(token)
+        await self._remember(token)
         return token
 
     async def _reauthenticate(self, rejected: models.AccessToken) -> None:
@@ -416,7 +417,7 @@ class LokClient:
         """
         token = self._token
         if token is None and self._token_cache is not None and self._credentials is not None:
-            token = self._token_cache.load(self._base_url, self._credentials.client_id)
+            token = await self._token_cache.aload(self._base_url, self._credentials.client_id)
         try:
             if token is not None:
                 await self._send("DELETE", "/oauth/token", bearer=token, reauth=False)
@@ -425,7 +426,7 @@ class LokClient:
         finally:
             self._token = None
             if self._token_cache is not None and self._credentials is not None:
-                self._token_cache.remove(self._base_url, self._credentials.client_id)
+                await self._token_cache.aremove(self._base_url, self._credentials.client_id)
 
     async def get_user(self) -> models.User:
         """#14 GET /oauth/user."""

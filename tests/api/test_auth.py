@@ -133,6 +133,43 @@ async def test_cache_is_keyed_by_base_url_and_client_id(
     assert len(json.loads(cache_path.read_text())["tokens"]) == 3
 
 
+async def test_token_cache_disk_work_stays_off_the_event_loop_thread(
+    lok: ScriptedLok, make_client: Callable[..., LokClient], cache_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import threading
+
+    lok.on("DELETE", "/oauth/token", ok({"status_code": 200, "message": "revoked"}))
+    loop_thread = threading.get_ident()
+    seen: dict[str, int] = {}
+    cache = TokenCache(cache_path)
+    for name in ("load", "save", "remove"):
+        original = getattr(cache, name)
+
+        def spy(*args: object, _name: str = name, _original: Callable[..., object] = original) -> object:
+            seen[_name] = threading.get_ident()
+            return _original(*args)
+
+        monkeypatch.setattr(cache, name, spy)
+    async with make_client(token_cache=cache) as client:
+        await client.sign_in()
+        await client.sign_out()
+    assert set(seen) == {"load", "save", "remove"}
+    assert loop_thread not in seen.values()
+    assert TokenCache(cache_path).load(BASE, "demo-owner") is None  # the removal did happen
+
+
+async def test_concurrent_cache_saves_keep_every_entry(cache_path: Path) -> None:
+    import asyncio
+
+    token = models.AccessToken(access_token="tok", access_token_expires_at="2099-01-01T00:00:00Z")
+    caches = [TokenCache(cache_path) for _ in range(2)]
+    results = await asyncio.gather(*(
+        caches[i % 2].asave(BASE, f"client-{i}", token) for i in range(12)))
+    assert all(results)
+    assert len(json.loads(cache_path.read_text())["tokens"]) == 12
+
+
 @pytest.mark.parametrize(("seconds_left", "reused"), [(61, True), (59, False), (-10, False)])
 async def test_cached_token_is_reused_only_until_60_s_before_expiry(
     seconds_left: int, reused: bool, lok: ScriptedLok, make_client: Callable[..., LokClient], cache_path: Path
@@ -448,6 +485,31 @@ def test_secret_store_without_keyring_writes_nothing(tmp_path: Path, monkeypatch
     store.delete(BASE, "demo-owner")
     written = [p for p in tmp_path.rglob("*") if p.is_file()]
     assert all(SECRET not in p.read_text(errors="ignore") for p in written)
+
+
+async def test_secret_store_looks_up_the_keyring_lazily_and_off_the_loop(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import threading
+
+    import keyring
+
+    backend = FakeKeyring()
+    lookups: list[int] = []
+
+    def get_keyring() -> FakeKeyring:
+        lookups.append(threading.get_ident())
+        return backend
+
+    monkeypatch.setattr(keyring, "get_keyring", get_keyring)
+    store = SecretStore()
+    assert lookups == []  # constructing the store costs nothing
+    assert await store.probe()
+    assert await store.asave(BASE, "demo-owner", SECRET)
+    assert await store.aload(BASE, "demo-owner") == SECRET
+    await store.adelete(BASE, "demo-owner")
+    assert await store.aload(BASE, "demo-owner") is None
+    assert len(lookups) == 1 and lookups[0] != threading.get_ident()
 
 
 def test_secret_store_survives_a_broken_keyring(caplog: pytest.LogCaptureFixture) -> None:
