@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import copy
+import gc
 import json
 import logging
 import sys
@@ -54,6 +56,19 @@ class ShellOptions:
     client_options: dict[str, Any] | None = None           # e.g. retry/timeouts for tests
 
 
+def freeze_start_up_heap() -> None:
+    """Once the first window shows its data, take everything alive out of the cyclic GC's walks.
+
+    A full collection walks every tracked object, and after start-up that is a few hundred thousand
+    (modules, pydantic schemas, Qt wrappers) that live as long as the app: each full pass took
+    60–160 ms, the longest event-loop stalls of a 10,000-row load. `gc.freeze()` moves them to the
+    permanent generation: they are still freed by reference counting, only cycles among them wait
+    for `gc.unfreeze()`, which the shell calls when a session ends so its window can be collected.
+    No `gc.collect()` first: that full pass would itself stall the loop just as the rows arrive.
+    """
+    gc.freeze()
+
+
 def demo_clients() -> dict[str, tuple[str, str]]:
     from lok_desk.sandbox import DEMO_CLIENTS
 
@@ -70,6 +85,7 @@ class DeskShell(QObject):
         options: ShellOptions,
         secret_store: SecretStore,
         sandbox: SandboxServer | None = None,
+        settings: DeskSettings | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -77,7 +93,10 @@ class DeskShell(QObject):
         self.options = options
         self.secret_store = secret_store
         self.sandbox = sandbox
-        self.settings = DeskSettings.load(paths.settings_file)
+        # Without settings handed in, run() reads the file on a worker thread (no disk on the Qt thread).
+        self.settings = settings if settings is not None else DeskSettings()
+        self._settings_loaded = settings is not None
+        self._settings_saved = asyncio.Lock()   # saves land in order, newest last
         self.token_cache = TokenCache(paths.token_cache_file)
         self.quit_event = asyncio.Event()
         self.session: Session | None = None
@@ -128,9 +147,19 @@ class DeskShell(QObject):
             return url, url, CUSTOM
         return PRODUCTION_KEY, PRODUCTION_BASE_URL, PRODUCTION
 
+    async def _save_settings(self) -> None:
+        """Write the settings on a worker thread; a copy, so the Qt thread may change them meanwhile."""
+        snapshot = copy.deepcopy(self.settings)
+        async with self._settings_saved:
+            await asyncio.to_thread(snapshot.save_quietly, self.paths.settings_file)
+
     # ---- the whole run --------------------------------------------------------------------------
     async def run(self) -> int:
         """Sign in, show the main window, repeat after sign-out; returns the exit code."""
+        if not self._settings_loaded:
+            self.settings = await asyncio.to_thread(DeskSettings.load, self.paths.settings_file)
+            self._settings_loaded = True
+            self._current_key = self._initial_key()
         try:
             session = await self._sign_in_without_asking()
             while True:
@@ -146,7 +175,7 @@ class DeskShell(QObject):
                 if how == "sign_out":
                     key = self._session_key
                     self.settings.resume[key] = False
-                    self.settings.save_quietly(self.paths.settings_file)
+                    await self._save_settings()
                 await self._close_session()
                 session = None
                 if how != "sign_out":
@@ -164,6 +193,7 @@ class DeskShell(QObject):
         if session is not None:
             await session.aclose()
             session.deleteLater()
+            gc.unfreeze()   # the session's objects may be collected again (see freeze_start_up_heap)
 
     async def _until_quit(self, awaitable: Any) -> Any:
         """Await `awaitable` unless the application quits first (then None)."""
@@ -181,12 +211,12 @@ class DeskShell(QObject):
         return None
 
     # ---- sign-in without a dialog ---------------------------------------------------------------
-    def _known_secret(self, key: str, client_id: str) -> str | None:
+    async def _known_secret(self, key: str, client_id: str) -> str | None:
         if key == SANDBOX_KEY:
             for demo_id, secret in demo_clients().values():
                 if demo_id == client_id:
                     return secret
-        return self.secret_store.load(key, client_id)
+        return await self.secret_store.aload(key, client_id)
 
     async def _sign_in_without_asking(self) -> Session | None:
         if self.options.demo_role:
@@ -202,8 +232,8 @@ class DeskShell(QObject):
         client_id = self.settings.client_ids.get(key, "")
         if not client_id or not self.settings.resume.get(key):
             return None
-        secret = self._known_secret(key, client_id)
-        cached = self.token_cache.load(url, client_id)
+        secret = await self._known_secret(key, client_id)
+        cached = await self.token_cache.aload(url, client_id)
         has_token = cached is not None and cached.is_valid(datetime.now(UTC))
         if not has_token and not secret:
             return None
@@ -240,7 +270,7 @@ class DeskShell(QObject):
         self.settings.resume[key] = True
         if key != SANDBOX_KEY:
             self.settings.last_server = key
-        self.settings.save_quietly(self.paths.settings_file)
+        await self._save_settings()
         return session
 
     # ---- sign-in with the dialog ----------------------------------------------------------------
@@ -251,7 +281,7 @@ class DeskShell(QObject):
             current_key=self._current_key,
             custom_url=self._custom_url,
             client_id=self.settings.client_ids.get(key, ""),
-            keyring_available=self.secret_store.available,
+            keyring_available=await self.secret_store.probe(),
         )
         self.dialog = dialog
         if self._first_error is not None:
@@ -319,12 +349,12 @@ class DeskShell(QObject):
             return
         dialog.set_busy(False)
         if not demo:
-            if remember and self.secret_store.available:
-                if not self.secret_store.save(self._session_key, client_id, secret):
+            if remember and await self.secret_store.probe():
+                if not await self.secret_store.asave(self._session_key, client_id, secret):
                     session.notify(self.tr("The keyring refused to store the secret; you will type it "
                                            "at the next sign-in."), timeout_ms=10000)
             else:
-                self.secret_store.delete(self._session_key, client_id)
+                await self.secret_store.adelete(self._session_key, client_id)
         result.append(session)
         dialog.accept()
 
@@ -342,6 +372,7 @@ class DeskShell(QObject):
                 finished.set_result(how)
 
         window.finished.connect(finish)
+        window.ready.connect(lambda _rows: freeze_start_up_heap())
         if self.options.exit_when_ready:
             window.ready.connect(lambda rows: self._report_ready(session, rows, finish))
         window.show()

@@ -52,6 +52,10 @@ from lok_desk.desk.session import Session
 PAGE_SIZE = 100
 #: Longest time loaded rows wait before they are shown (a batch is one insert and one repaint).
 FLUSH_INTERVAL_S = 0.25
+#: Most rows put into the table in one event-loop turn. Placing a row in the sorted, filtered proxy
+#: costs ~40 µs of Python (lessThan, filterAcceptsRow), so a 1,000-row batch blocked the loop for
+#: 50–110 ms; 200 rows keep each turn near 10 ms and cost nothing in total time.
+INSERT_CHUNK_ROWS = 200
 
 # Cancel is allowed while pending or reserved (DESIGN §3); anything else answers 409.
 CANCELLABLE = frozenset({"pending", "reserved"})
@@ -460,8 +464,13 @@ class ReservationsPane(QWidget):
                     )
                 batch.extend(row_from_reservation(r, now) for r in result.reservations)
                 if page == 1 or pending is None or loop.time() - last_flush >= FLUSH_INTERVAL_S:
-                    self.model.append_rows(batch)
-                    batch = []
+                    # In chunks, with a turn for Qt between them; `batch` keeps what is not in yet, so
+                    # a Cancel in between still puts the rest into the table.
+                    while batch:
+                        chunk, batch = batch[:INSERT_CHUNK_ROWS], batch[INSERT_CHUNK_ROWS:]
+                        self.model.append_rows(chunk)
+                        if batch:
+                            await asyncio.sleep(0)
                     last_flush = loop.time()
                     self._update_progress()
                 if page == 1:
