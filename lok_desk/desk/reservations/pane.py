@@ -230,7 +230,9 @@ class ReservationsPane(QWidget):
             Column.SHIPMENT: metrics.horizontalAdvance("LOK-000000-AAAAAA") + 44,
             Column.STATUS: chip_width,
             Column.LOCATION: metrics.horizontalAdvance("Tijuana Centro") + 24,
-            Column.SIZE: metrics.horizontalAdvance("Box") + 24,
+            # The header is the widest thing in this column ("Box", "Compartimento"): measure it.
+            Column.SIZE: metrics.horizontalAdvance(str(self.model.headerData(
+                Column.SIZE, Qt.Orientation.Horizontal) or "Box")) + 24,
             Column.RECIPIENT: metrics.horizontalAdvance("María José García") + 24,
             Column.CREATED: date_width,
             Column.DELIVERY_DUE: date_width,
