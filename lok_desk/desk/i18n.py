@@ -72,6 +72,7 @@ class InstalledLanguage:
     def uninstall(self) -> None:
         for translator in self.translators:
             QCoreApplication.removeTranslator(translator)
+            translator.deleteLater()
         QLocale.setDefault(QLocale.system())
 
 
@@ -88,10 +89,12 @@ def install_language(choice: str = SYSTEM, system: QLocale | None = None) -> Ins
     locale = formatting_locale(language, system)
     QLocale.setDefault(locale)
     translators: list[QTranslator] = []
-    desk = QTranslator()
+    # Parented to the application: a translator that Python collects is silently uninstalled.
+    app = QCoreApplication.instance()
+    desk = QTranslator(app)
     if desk.load(_CATALOGUE.format(language=language)):
         translators.append(desk)
-    qt_own = QTranslator()
+    qt_own = QTranslator(app)
     if language != ENGLISH and qt_own.load(
         f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     ):

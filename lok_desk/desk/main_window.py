@@ -71,8 +71,10 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         company = session.company_name or self.tr("Lok")
         # The environment is in the title too: it shows in the task bar and window switcher.
+        environment = {"PRODUCTION": self.tr("PRODUCTION"), "SANDBOX": self.tr("SANDBOX"),
+                       "CUSTOM": self.tr("CUSTOM SERVER")}.get(session.environment, session.environment)
         self.setWindowTitle(self.tr("Lok Desk — {company} [{environment}]").format(
-            company=company, environment=session.environment))
+            company=company, environment=environment))
         self.resize(1280, 800)
         self.setMinimumSize(QSize(900, 560))
 

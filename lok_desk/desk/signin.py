@@ -118,7 +118,8 @@ class SignInDialog(QDialog):
             button.setMinimumWidth(160)
             button.clicked.connect(lambda _checked=False, role=role: self._ask_demo(role))
             description = QLabel(self.tr(line))
-            description.setWordWrap(True)
+            # One line each: a wrapped label in a grid row was clipped to one line's height when a
+            # translation ran longer than English; the dialog grows to fit instead.
             description.setBuddy(button)
             demo_grid.addWidget(button, row, 0)
             demo_grid.addWidget(description, row, 1)

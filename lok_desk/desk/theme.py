@@ -97,9 +97,12 @@ def high_contrast_palette() -> QPalette:
     for key in (role.Window, role.Base, role.AlternateBase, role.Button, role.ToolTipBase, role.Dark,
                 role.Shadow):
         p.setColor(key, _HC_WINDOW)
-    for key in (role.WindowText, role.Text, role.ButtonText, role.ToolTipText, role.Light, role.Midlight,
-                role.Mid, role.PlaceholderText):
+    for key in (role.WindowText, role.Text, role.ButtonText, role.ToolTipText, role.Light,
+                role.PlaceholderText):
         p.setColor(key, _HC_TEXT)
+    # Midlight backs chips and badges drawn with palette(midlight) under white text: keep it dark.
+    p.setColor(role.Midlight, QColor("#404040"))
+    p.setColor(role.Mid, QColor("#C0C0C0"))
     p.setColor(role.BrightText, QColor(SEMANTIC_TEXT["bad"][HIGH_CONTRAST]))
     p.setColor(role.AlternateBase, QColor("#1A1A1A"))
     p.setColor(role.Highlight, _HC_ACCENT)
@@ -124,6 +127,19 @@ def palette_for(theme: str) -> QPalette:
     if theme == HIGH_CONTRAST:
         return high_contrast_palette()
     return light_palette()
+
+
+# Fusion outlines fields with a darker shade of the window colour: invisible on black. High contrast
+# draws every field and button with a white edge (and yellow when it has focus) instead.
+HIGH_CONTRAST_STYLE_SHEET = """
+QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QAbstractSpinBox, QDateTimeEdit {
+    border: 1px solid #FFFFFF; border-radius: 2px; padding: 2px 4px;
+}
+QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus, QAbstractSpinBox:focus {
+    border: 2px solid #FFFF00;
+}
+QLineEdit:disabled, QComboBox:disabled { border: 1px dashed #A0A0A0; }
+"""
 
 
 def theme_of(palette: QPalette) -> str:
@@ -154,6 +170,7 @@ class ThemeFollower(QObject):
         self.choice = choice if choice in THEME_CHOICES else SYSTEM
         self.theme = effective_theme(self.choice)
         self._app.setPalette(palette_for(self.theme))
+        self._app.setStyleSheet(HIGH_CONTRAST_STYLE_SHEET if self.theme == HIGH_CONTRAST else "")
         return self.theme
 
     def _on_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:

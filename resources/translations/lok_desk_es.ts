@@ -1252,6 +1252,18 @@ Borra el filtro para ver las {count} ubicaciones.</translation>
         <translation>Lok</translation>
     </message>
     <message>
+        <source>PRODUCTION</source>
+        <translation>PRODUCCIÓN</translation>
+    </message>
+    <message>
+        <source>SANDBOX</source>
+        <translation>SANDBOX</translation>
+    </message>
+    <message>
+        <source>CUSTOM SERVER</source>
+        <translation>SERVIDOR PERSONALIZADO</translation>
+    </message>
+    <message>
         <source>Lok Desk — {company} [{environment}]</source>
         <translation>Lok Desk — {company} [{environment}]</translation>
     </message>
@@ -1309,7 +1321,7 @@ Borra el filtro para ver las {count} ubicaciones.</translation>
     </message>
     <message>
         <source>Find a reservation: scan or type (Ctrl+F)</source>
-        <translation>Buscar una reservación: escanea o escribe (Ctrl+F)</translation>
+        <translation>Buscar: escanea o escribe (Ctrl+F)</translation>
     </message>
     <message>
         <source>A shipment id, reservation id or token; press Enter. A barcode scanner works too.</source>
@@ -2220,7 +2232,7 @@ Borra el filtro para ver las {count} ubicaciones.</translation>
     </message>
     <message>
         <source>Order</source>
-        <translation>Orden</translation>
+        <translation>Pedido</translation>
     </message>
     <message>
         <source>Locker</source>
@@ -2228,19 +2240,19 @@ Borra el filtro para ver las {count} ubicaciones.</translation>
     </message>
     <message>
         <source>Reserved</source>
-        <translation>Reservado</translation>
+        <translation>Reservación</translation>
     </message>
     <message>
         <source>Delivered</source>
-        <translation>Depositado</translation>
+        <translation>Depósito</translation>
     </message>
     <message>
         <source>Picked up</source>
-        <translation>Recolectado</translation>
+        <translation>Recolección</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation>Cancelado</translation>
+        <translation>Cancelación</translation>
     </message>
     <message>
         <source>Box</source>
@@ -3867,6 +3879,29 @@ Borra el filtro para ver las {1}.</translation>
     <message>
         <source>Nothing was lost on the server. Try again; if it happens again, restart Lok Desk and tell support what you were doing.</source>
         <translation>No se perdió nada en el servidor. Vuelve a intentarlo; si pasa de nuevo, reinicia Lok Desk y cuéntale a soporte qué estabas haciendo.</translation>
+    </message>
+</context>
+<context>
+    <name>owner_panes</name>
+    <message>
+        <source>Notifications</source>
+        <translation>Notificaciones</translation>
+    </message>
+    <message>
+        <source>Webhook workbench</source>
+        <translation>Banco de pruebas del webhook</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Reportes</translation>
+    </message>
+    <message>
+        <source>Directories</source>
+        <translation>Directorios</translation>
+    </message>
+    <message>
+        <source>Pre-reservations</source>
+        <translation>Prerreservaciones</translation>
     </message>
 </context>
 <context>

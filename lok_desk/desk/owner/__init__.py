@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from lok_desk.desk.i18n import translate
 from lok_desk.desk.owner.directories import DirectoriesPane, DirectoryContactCompleter
 from lok_desk.desk.owner.notifications import NotificationSettingsPane
 from lok_desk.desk.owner.prereservations import PreReservationsPane
@@ -20,10 +20,6 @@ from lok_desk.desk.owner.webhook_state import WebhookState
 from lok_desk.desk.owner.workbench import WebhookWorkbenchPane
 from lok_desk.desk.roles import Role
 from lok_desk.desk.session import Session
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("owner_panes", text)
 
 
 def owner_panes(
@@ -39,15 +35,15 @@ def owner_panes(
     # One webhook object: a save in one pane shows in the other (the secret the workbench verifies with).
     webhook = WebhookState(session, parent)
     panes: list[tuple[str, QWidget]] = [
-        (_tr("Notifications"), NotificationSettingsPane(session, webhook, parent)),
-        (_tr("Webhook workbench"), WebhookWorkbenchPane(session, webhook, parent)),
-        (_tr("Reports"), ReportsPane(session, parent)),
-        (_tr("Directories"), DirectoriesPane(session, parent)),
+        (translate("owner_panes", "Notifications"), NotificationSettingsPane(session, webhook, parent)),
+        (translate("owner_panes", "Webhook workbench"), WebhookWorkbenchPane(session, webhook, parent)),
+        (translate("owner_panes", "Reports"), ReportsPane(session, parent)),
+        (translate("owner_panes", "Directories"), DirectoriesPane(session, parent)),
     ]
     if caps.can_pre_reserve():
         panes.append(
             (
-                _tr("Pre-reservations"),
+                translate("owner_panes", "Pre-reservations"),
                 PreReservationsPane(session, parent, on_open_reservation=on_open_reservation),
             )
         )
