@@ -115,7 +115,7 @@ class SignInDialog(QDialog):
             button = QPushButton(self.tr("Sign in as {role}").format(role=role_label(role)))
             button.setAccessibleName(self.tr("Sign in as demo {role}").format(role=role_label(role)))
             button.setToolTip(self.tr(line))
-            button.setMinimumWidth(160)
+            button.setMinimumWidth(max(160, button.sizeHint().width()))  # never below its own words
             button.clicked.connect(lambda _checked=False, role=role: self._ask_demo(role))
             description = QLabel(self.tr(line))
             # One line each: a wrapped label in a grid row was clipped to one line's height when a
@@ -221,6 +221,10 @@ class SignInDialog(QDialog):
         index = self.server_combo.findData(current_key)
         self.server_combo.setCurrentIndex(max(index, 0))
         self._on_server_changed()
+        # An explicit minimum width overrides the layout's own minimum, so take the larger (measured
+        # once the demo box shows): the demo lines are one line each, and a translation may need
+        # more than the English 760 px.
+        self.setMinimumWidth(max(760, layout.minimumSize().width()))
         self.setTabOrder(self.server_combo, self.custom_url_edit)
         self.setTabOrder(self.custom_url_edit, self.client_id_edit)
         self.setTabOrder(self.client_id_edit, self.secret_edit)

@@ -3187,11 +3187,11 @@ Borra el filtro para ver las {1}.</translation>
     </message>
     <message>
         <source>Sign in as {role}</source>
-        <translation>Iniciar sesión como {role}</translation>
+        <translation>Entrar como {role}</translation>
     </message>
     <message>
         <source>Sign in as demo {role}</source>
-        <translation>Iniciar sesión como {role} de demostración</translation>
+        <translation>Entrar como {role} de demostración</translation>
     </message>
     <message>
         <source>Sign in with client credentials</source>
