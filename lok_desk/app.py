@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import concurrent.futures
 import logging
 import os
 import sys
+import threading
 import time
 import traceback
 from collections.abc import Callable
@@ -74,10 +76,42 @@ def start_sandbox(db_path: Any, *, reset: bool, port: int) -> SandboxServer:
     return server
 
 
+def start_sandbox_early(*, reset: bool) -> concurrent.futures.Future[SandboxServer]:
+    """Start the embedded sandbox on its own thread now, before Qt is even imported.
+
+    Importing the sandbox (FastAPI, uvicorn, its schemas) and opening or seeding its database is the
+    longest part of `--sandbox` start-up; begun first, it overlaps Qt's and the desk's own start
+    instead of following them, and the disk work (settings, database) stays off the Qt thread.
+    Remembers the port in the desk settings, so cached sandbox tokens stay valid next time.
+    """
+    from lok_desk.desk.settings import DeskSettings
+    from lok_desk.paths import AppPaths
+
+    future: concurrent.futures.Future[SandboxServer] = concurrent.futures.Future()
+
+    def work() -> None:
+        future.set_running_or_notify_cancel()   # from now on a cancel cannot leave a server unowned
+        try:
+            paths = AppPaths.default()
+            port = DeskSettings.load(paths.settings_file).sandbox_port
+            server = start_sandbox(paths.sandbox_db, reset=reset, port=port)
+            settings = DeskSettings.load(paths.settings_file)
+            settings.sandbox_port = int(server.base_url.rsplit(":", 1)[1])
+            settings.save_quietly(paths.settings_file)
+        except BaseException as error:
+            future.set_exception(error)
+        else:
+            future.set_result(server)
+
+    threading.Thread(target=work, name="lok-sandbox-start", daemon=True).start()
+    return future
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    sandbox_start = start_sandbox_early(reset=args.sandbox_reset) if args.sandbox else None
     os.environ["QT_API"] = "pyside6"   # before qasync is imported (it prefers PyQt otherwise)
     import qasync
     from PySide6.QtCore import Qt
@@ -101,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
 
     with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
         try:
-            return runner.run(run(args, app))
+            return runner.run(run(args, app, sandbox_start))
         except RuntimeError as error:
             # QApplication.quit() from outside (e.g. the session ends) stops the Qt loop under us;
             # the shell's finally already ran or runs at Runner.close().
@@ -123,10 +157,10 @@ def install_preferences(app: Any) -> None:
     ThemeFollower(app, chosen.theme)
 
 
-async def run(args: argparse.Namespace, app: Any) -> int:
+async def run(args: argparse.Namespace, app: Any,
+              sandbox_start: concurrent.futures.Future[SandboxServer] | None = None) -> int:
     """The one main() coroutine: sandbox, shell, and clean-up in `finally`."""
     from lok_desk.api import SecretStore
-    from lok_desk.desk.settings import DeskSettings
     from lok_desk.desk.shell import DeskShell, ShellError, ShellOptions
     from lok_desk.paths import AppPaths
 
@@ -136,15 +170,10 @@ async def run(args: argparse.Namespace, app: Any) -> int:
     loop = asyncio.get_running_loop()
     try:
         if args.sandbox:
-            settings = DeskSettings.load(paths.settings_file)
-            # start() blocks until uvicorn accepts connections: keep the window system answering.
-            started = await loop.run_in_executor(
-                None, lambda: start_sandbox(paths.sandbox_db, reset=args.sandbox_reset,
-                                            port=settings.sandbox_port))
+            if sandbox_start is None:   # run() called without main()
+                sandbox_start = start_sandbox_early(reset=args.sandbox_reset)
+            started = await asyncio.wrap_future(sandbox_start)
             sandbox = started
-            settings = DeskSettings.load(paths.settings_file)
-            settings.sandbox_port = int(started.base_url.rsplit(":", 1)[1])
-            settings.save_quietly(paths.settings_file)
             if not args.exit_when_ready:
                 print(f"Lok sandbox at {started.api_url}", file=sys.stderr)
         shell = DeskShell(
@@ -172,6 +201,9 @@ async def run(args: argparse.Namespace, app: Any) -> int:
         print(f"lok-desk: start-up failed: {type(error).__name__}: {error}", file=sys.stderr)
         return 1
     finally:
+        if sandbox is None and sandbox_start is not None and sandbox_start.done() \
+                and not sandbox_start.cancelled() and sandbox_start.exception() is None:
+            sandbox = sandbox_start.result()   # started, but run() ended before taking it
         if sandbox is not None:
             await loop.run_in_executor(None, sandbox.close)   # stop, and close the store
 
