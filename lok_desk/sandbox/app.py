@@ -16,7 +16,7 @@ from starlette.types import ASGIApp
 from lok_desk import __version__
 from lok_desk.sandbox import routes_auth, routes_locations, routes_reservations, routes_sandbox
 from lok_desk.sandbox.auth import Capability
-from lok_desk.sandbox.deps import current_user
+from lok_desk.sandbox.deps import user_of
 from lok_desk.sandbox.errors import LokHTTPError, error_response
 from lok_desk.sandbox.middleware import API_PREFIX, ActionLogMiddleware, FaultMiddleware
 from lok_desk.sandbox.state import SandboxState
@@ -59,7 +59,7 @@ async def _on_validation_error(request: Request, exc: Exception) -> Response:
     path = request.url.path
     if path.startswith(API_PREFIX) and not (path == API_PREFIX + "/oauth/token" and request.method == "POST"):
         try:
-            user = current_user(request)
+            user = user_of(request)
             capability = getattr(request.scope.get("endpoint"), "lok_capability", None)
             if isinstance(capability, Capability):
                 capability.check(user)

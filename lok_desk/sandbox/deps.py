@@ -14,14 +14,23 @@ from lok_desk.sandbox.errors import invalid
 from lok_desk.sandbox.state import SandboxState
 from lok_desk.sandbox.store import dumps
 
+# Every dependency is `async def`: FastAPI runs plain `def` dependencies in a worker thread pool, and
+# the sandbox's one SQLite connection must only ever be used from the server's event-loop thread
+# (where no transaction spans an await, so each request's transaction stays its own).
 
-def get_state(request: Request) -> SandboxState:
+
+async def get_state(request: Request) -> SandboxState:
     state: SandboxState = request.app.state.sandbox
     return state
 
 
-def current_user(request: Request) -> User:
-    state = get_state(request)
+async def current_user(request: Request) -> User:
+    return user_of(request)
+
+
+def user_of(request: Request) -> User:
+    """The user behind the request's bearer token (401 INVALID_TOKEN otherwise)."""
+    state: SandboxState = request.app.state.sandbox
     user, _ = user_for_token(state, bearer_token(request))
     # The action-log middleware reads who made the call from the ASGI scope's state.
     request.state.lok_user = user
@@ -44,13 +53,13 @@ class ListQuery:
 
     def __init__(
         self,
-        only_active: Annotated[bool, Query()] = True,
-        status: Annotated[Literal["active", "finished"] | None, Query()] = None,
-        shipment_id: Annotated[str | None, Query(max_length=256)] = None,
-        from_: Annotated[str | None, Query(alias="from", max_length=64)] = None,
-        sort: Annotated[str | None, Query(max_length=64)] = None,
-        page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
-        page_size: Annotated[int, Query(ge=1, le=100)] = 15,
+        only_active: bool = True,
+        status: Literal["active", "finished"] | None = None,
+        shipment_id: str | None = None,
+        from_: str | None = None,
+        sort: str | None = None,
+        page: int = 1,
+        page_size: int = 15,
     ) -> None:
         self.only_active = only_active
         self.status = status
@@ -79,7 +88,19 @@ class ListQuery:
             self.descending = descending
 
 
-ListQueryDep = Annotated[ListQuery, Depends()]
+async def list_query(
+    only_active: Annotated[bool, Query()] = True,
+    status: Annotated[Literal["active", "finished"] | None, Query()] = None,
+    shipment_id: Annotated[str | None, Query(max_length=256)] = None,
+    from_: Annotated[str | None, Query(alias="from", max_length=64)] = None,
+    sort: Annotated[str | None, Query(max_length=64)] = None,
+    page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+    page_size: Annotated[int, Query(ge=1, le=100)] = 15,
+) -> ListQuery:
+    return ListQuery(only_active, status, shipment_id, from_, sort, page, page_size)
+
+
+ListQueryDep = Annotated[ListQuery, Depends(list_query)]
 
 
 def page_envelope(key: str, items: list[Any], total: int, query: ListQuery) -> dict[str, Any]:
@@ -93,7 +114,7 @@ def page_envelope(key: str, items: list[Any], total: int, query: ListQuery) -> d
     }
 
 
-def simple_page_params(
+async def simple_page_params(
     page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
     page_size: Annotated[int, Query(ge=1, le=100)] = 15,
 ) -> tuple[int, int]:
