@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import logging
 import socket
+import sys
 import threading
 from pathlib import Path
 from types import TracebackType
@@ -38,6 +39,17 @@ def open_state(
         seed(store, clock.now_ms())
     settings = SandboxSettings(webhook_retry_base=webhook_retry_base, token_lifetime=token_lifetime)
     return SandboxState(store=store, clock=clock, settings=settings)
+
+
+def plain_event_loop() -> asyncio.AbstractEventLoop:
+    """A stock asyncio loop for the server thread, whatever event-loop policy the process installed.
+
+    Not `asyncio.run` nor `asyncio.new_event_loop()`: both ask the installed policy, and the desk
+    installs qasync's, whose loops are Qt loops that belong to the GUI thread.
+    """
+    if sys.platform == "win32":
+        return asyncio.ProactorEventLoop()
+    return asyncio.SelectorEventLoop()
 
 
 class SandboxServer:
@@ -125,7 +137,8 @@ class SandboxServer:
 
         def run() -> None:
             try:
-                asyncio.run(server.serve(sockets=[sock]))
+                with asyncio.Runner(loop_factory=plain_event_loop) as runner:
+                    runner.run(server.serve(sockets=[sock]))
             except BaseException as exc:  # reported by start()
                 self._failure = exc
             finally:

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
+from typing import Any
+
 import httpx
+import pytest
 
 from lok_desk.sandbox import DEMO_CLIENTS, SandboxServer
 from tests.sandbox.conftest import Session
+
+# The qasync test makes a QApplication: no display here, and qasync must pick PySide6.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_API", "pyside6")
 
 
 def test_demo_clients_are_the_documented_five() -> None:
@@ -44,3 +53,34 @@ def test_factory_and_context_manager(sandbox_factory, demo_clients) -> None:  # 
         for server in (first, second):
             assert httpx.get(server.base_url + "/sandbox/clock").status_code == 200
     assert demo_clients == DEMO_CLIENTS
+
+
+class _GuiOnlyLoopPolicy(asyncio.DefaultEventLoopPolicy):
+    """Stands in for qasync's policy: its loops belong to the GUI thread, never to a server thread."""
+
+    def new_event_loop(self) -> asyncio.AbstractEventLoop:
+        raise RuntimeError("this policy only makes the GUI thread's loop")
+
+
+def test_starts_under_a_foreign_event_loop_policy() -> None:
+    previous = asyncio.get_event_loop_policy()
+    asyncio.set_event_loop_policy(_GuiOnlyLoopPolicy())
+    try:
+        with SandboxServer() as server:
+            assert httpx.get(server.base_url + "/sandbox/clock").status_code == 200
+            session = Session(server, *DEMO_CLIENTS["owner"])
+            assert session.get("/oauth/user").status_code == 200
+            session.close()
+    finally:
+        asyncio.set_event_loop_policy(previous)
+
+
+def test_starts_under_qasyncs_policy(qapp: Any) -> None:
+    qasync = pytest.importorskip("qasync")
+    previous = asyncio.get_event_loop_policy()
+    asyncio.set_event_loop_policy(qasync.DefaultQEventLoopPolicy())
+    try:
+        with SandboxServer() as server:
+            assert httpx.get(server.base_url + "/sandbox/clock").status_code == 200
+    finally:
+        asyncio.set_event_loop_policy(previous)
