@@ -127,16 +127,29 @@ class LokClient:
     ) -> None:
         await self.aclose()
 
+    def _new_http(self) -> httpx.AsyncClient:
+        return httpx.AsyncClient(
+            base_url=self._base_url,
+            transport=self._transport,
+            timeout=self._timeouts.to_httpx(),
+            verify=True,  # never configurable: a desk must not talk to an impostor Lok
+            follow_redirects=False,
+            headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
+        )
+
     async def open(self) -> None:
+        if self._http is not None:
+            return
+        if self._transport is not None:
+            self._http = self._new_http()
+            return
+        # The default transport builds a TLS context from the CA bundle on disk (tens of ms): on a
+        # worker thread, so the caller's event loop (the desk's Qt thread) keeps answering.
+        http = await asyncio.to_thread(self._new_http)
         if self._http is None:
-            self._http = httpx.AsyncClient(
-                base_url=self._base_url,
-                transport=self._transport,
-                timeout=self._timeouts.to_httpx(),
-                verify=True,  # never configurable: a desk must not talk to an impostor Lok
-                follow_redirects=False,
-                headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
-            )
+            self._http = http
+        else:  # opened concurrently meanwhile: keep that one
+            await http.aclose()
 
     async def aclose(self) -> None:
         http, self._http = self._http, None

@@ -136,3 +136,24 @@ async def test_activity_hook_sees_start_and_end_without_secrets(
     assert events[1].status == 200 and events[1].elapsed_s is not None
     failed = [e for e in events if e.path == "/company/locations/L1" and e.phase == "end"]
     assert len(failed) == 3 and all(e.status is None and e.error == "CONNECTION_ERROR" for e in failed)
+
+
+async def test_default_http_client_is_built_off_the_event_loop_thread(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Building the default transport reads the CA bundle from disk: not on the desk's Qt thread.
+    import threading
+
+    from lok_desk.api import LokClient
+
+    built: list[int] = []
+    original = LokClient._new_http
+
+    def spy(self: LokClient) -> httpx.AsyncClient:
+        built.append(threading.get_ident())
+        return original(self)
+
+    monkeypatch.setattr(LokClient, "_new_http", spy)
+    async with LokClient("http://127.0.0.1:9/api/v2"):
+        pass
+    assert len(built) == 1 and built[0] != threading.get_ident()
