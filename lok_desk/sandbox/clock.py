@@ -9,6 +9,11 @@ from datetime import UTC, datetime
 MS_PER_HOUR = 3_600_000
 MS_PER_DAY = 24 * MS_PER_HOUR
 
+# The sandbox clock stays within 1970-01-01 .. 9000-01-01: every date it derives from "now" (deadlines
+# days ahead, token and grant expiry) can then still be written as ISO 8601 on every platform.
+CLOCK_MIN_MS = 0
+CLOCK_MAX_MS = 221_845_392_000_000
+
 _EPOCH_MS = re.compile(r"^-?\d{1,15}$")
 
 

@@ -7,6 +7,7 @@ import re
 from fastapi import APIRouter
 from starlette.responses import Response
 
+from lok_desk.sandbox.clock import CLOCK_MAX_MS, CLOCK_MIN_MS
 from lok_desk.sandbox.deps import StateDep, json_response
 from lok_desk.sandbox.errors import invalid
 from lok_desk.sandbox.reservations import daily_reminders, expire_due, kiosk, render
@@ -40,8 +41,14 @@ async def read_clock(state: StateDep) -> Response:
 
 @router.post("/clock", summary="Advance the sandbox clock")
 async def advance_clock(body: ClockAdvance, state: StateDep) -> Response:
+    step_ms = int(body.advance_seconds * 1000)
+    if not CLOCK_MIN_MS <= state.clock.now_ms() + step_ms < CLOCK_MAX_MS:
+        raise invalid(
+            "The sandbox clock stays between 1970 and 9000; this move would leave that range",
+            ["advance_seconds"],
+        )
     with state.store.transaction():
-        state.clock.offset_ms += int(body.advance_seconds * 1000)
+        state.clock.offset_ms += step_ms
         state.save_clock()
         now = state.clock.now_ms()
         expire_due(state, now)

@@ -172,7 +172,8 @@ async def location_shipping(
     Capability.WRITE_RESERVATIONS.check(user)
     now = state.clock.now_ms()
     pickup = parse_instant(body.pickup_date)
-    if pickup is None or not in_range(pickup):
+    # The delivery deadline is a day after the pick-up: it must be a writable date too.
+    if pickup is None or not in_range(pickup) or not in_range(max(now, pickup) + MS_PER_DAY):
         raise invalid("pickup_date must be an ISO 8601 date", ["pickup_date"])
     with state.store.transaction() as conn:
         location = load_location(state, user, location_id, operate=True)

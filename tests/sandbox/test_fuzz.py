@@ -265,6 +265,14 @@ NASTY = [
     ("GET", "/api/v2/reservations/%00%ff%2F..%2F", b""),
     ("POST", "/api/v2/company/directories/csv", b'{"csv": "name,last_name\\n\\"unterminated"}'),
     ("PATCH", "/api/v2/company/reservations", b""),
+    # A pick-up the day before the last writable instant: the delivery deadline a day later is not.
+    (
+        "POST",
+        "/api/v2/locations/loc-cdmx-antara/shipping",
+        b'{"size": {"width": 5}, "shipment_id": "LATE-1", "package_info": {"weight": 1}, '
+        b'"pickup_date": "9999-12-31T20:00:00Z", "contact": {"phone": "1"}, '
+        b'"origin": {"street": "a", "number": "1", "town": "t", "zip_code": "11111"}}',
+    ),
 ]
 
 

@@ -6,9 +6,10 @@ import base64
 import io
 from datetime import datetime
 
+import pytest
 from PIL import Image
 
-from tests.sandbox.conftest import Session, assert_error, new_reservation
+from tests.sandbox.conftest import FIRST_LOCATION, Session, assert_error, new_reservation
 
 
 def statuses(session: Session, reservation_id: str) -> list[str]:
@@ -83,3 +84,22 @@ def test_new_reservations_use_the_sandbox_clock(owner: Session) -> None:
     now = owner.root.get("/sandbox/clock").json()["now"]
     created = new_reservation(owner)["reservation"]
     assert created["created_at"][:13] == now[:13]
+
+
+@pytest.mark.parametrize("step", [10 * 365 * 86_400, -10 * 365 * 86_400])
+def test_clock_stops_at_the_dates_it_can_write(owner: Session, step: int) -> None:
+    # Each step is within the per-call limit; enough of them would leave 1970..9999, where no date
+    # can be written (a 500 on every call afterwards). The move that goes too far is refused.
+    before = owner.root.get("/sandbox/clock").json()
+    for _ in range(1000):
+        answer = owner.root.post("/sandbox/clock", json={"advance_seconds": step})
+        if answer.status_code != 200:
+            break
+        assert int(answer.json()["now"][:4]) in range(1970, 10_000)
+    error = assert_error(answer, 400, "INVALID_REQUEST")
+    assert error["data"]["keys"] == ["advance_seconds"]
+    now = owner.root.get("/sandbox/clock").json()
+    assert now["offset_seconds"] != before["offset_seconds"]
+    owner.sign_in()  # the old token is out of its lifetime on the moved clock
+    assert owner.get("/company/reservations").status_code == 200
+    assert owner.post(f"/locations/{FIRST_LOCATION}/reservations", json={"size": "s"}).status_code == 201
