@@ -51,7 +51,8 @@ Decisions where the Lok reference is silent (DESIGN §3), implemented exactly he
   → 422 ``INVALID_ADDRESS``; nothing with a free box of ``size`` in range → 422 ``BOX_INCOMPATIBLE``)
   and returns a ``grant`` bound to the company and the returned location ids, valid one hour of
   sandbox time, reusable. #30 needs it in ``lok-grant-token``: missing or invalid → 403
-  ``GRANT_TOKEN``. A pre-reservation starts ``pending`` (``is_confirmed=false``) and holds a box
+  ``GRANT_TOKEN``; a locker out of the user's own reach stays 403 ``FORBIDDEN_LOCATION`` whatever
+  grant is sent (an owner cannot use a seller's grant for the public network). A pre-reservation starts ``pending`` (``is_confirmed=false``) and holds a box
   right away (the asked size, else the smallest free one); ``delivery_date`` defaults to now + 24 h,
   a past one is 400 ``INVALID_DUE_DATE``. #16 (update), #33 (quote) and #32 (request shipment) work
   only while it is unconfirmed and active, else 410 ``INVALID_RESERVATION``. #32 needs
@@ -87,7 +88,8 @@ Decisions where the Lok reference is silent (DESIGN §3), implemented exactly he
   the contacts replace those of each target directory. 409 on duplicate directory names (#3, #21)
   or duplicate contact e-mails (#35).
 - Time: the sandbox clock is wall-clock time plus a persisted offset (POST /sandbox/clock); it
-  drives dates, expiry, token lifetime, grants, daily events and webhook retries.
+  drives dates, expiry, token lifetime, grants, daily events and webhook retries. It stays
+  within 1970..9000 (a move beyond is 400), so every date derived from it can be written.
 - Storage: one SQLite connection (WAL for files), one transaction per request; a restart keeps
   data, tokens, clock offset and the webhook outbox. Fault rules are kept in memory only.
 - Faults (/sandbox/faults) apply to ``/api/v2`` only; a rule's ``path`` regex is searched in the full

@@ -8,10 +8,18 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Header, Query
 from starlette.responses import Response
 
-from lok_desk.sandbox.auth import Capability, User, load_location, load_reservation_row, needs, sha256
+from lok_desk.sandbox.auth import (
+    Capability,
+    User,
+    load_location,
+    load_reservation_row,
+    may_operate_location,
+    needs,
+    sha256,
+)
 from lok_desk.sandbox.clock import MS_PER_DAY, in_range, iso, parse_instant
 from lok_desk.sandbox.deps import ListQuery, ListQueryDep, StateDep, UserDep, json_response, page_envelope
-from lok_desk.sandbox.errors import LokHTTPError, invalid
+from lok_desk.sandbox.errors import LokHTTPError, forbidden_location, invalid
 from lok_desk.sandbox.media import b64, label_files
 from lok_desk.sandbox.reservations import (
     DIRECT_DELIVERY_WINDOW_MS,
@@ -273,6 +281,10 @@ async def create_pre_reservation(
         row = conn.execute("SELECT * FROM locations WHERE id = ?", (location_id,)).fetchone()
         if row is None:
             raise LokHTTPError(404, "ENTITY_NOT_FOUND", "Location not found", {"id": location_id})
+        # The grant is the company's; whether this user may use the locker is the scope's call
+        # (an owner holding a seller's grant still cannot pre-reserve in the public network).
+        if not may_operate_location(user, row):
+            raise forbidden_location(location_id)
         _check_grant(state, user, lok_grant_token, location_id)
         delivery = _delivery_date(body.delivery_date, now)
         check_shipment_unique(conn, user.company_id, body.shipment_id)

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.sandbox.conftest import FIRST_LOCATION, SECOND_LOCATION, Session, assert_error
+from tests.sandbox.conftest import FIRST_LOCATION, PUBLIC_LOCATION, SECOND_LOCATION, Session, assert_error
 
 SEARCH = {"coords": {"lat": 19.4326, "long": -99.1332}, "limit": 5}
 ORIGIN = {
@@ -247,3 +247,13 @@ def test_unconfirmed_pre_reservation_expires_24h_after_delivery_date(
         assert_error(
             owner.put(f"/reservations/{rid}", json={"shipment_id": "late"}), 410, "INVALID_RESERVATION"
         )
+
+
+def test_a_sellers_grant_does_not_open_the_public_network_to_the_owner(sessions: dict[str, Session]) -> None:
+    # Grants are per company; the public network is the seller's reach, not the owner's.
+    seller_grant, locations = grant(sessions["seller"], coords={"lat": 19.40, "long": -99.18}, limit=10)
+    assert PUBLIC_LOCATION in {loc["id"] for loc in locations}
+    path = f"/locations/{PUBLIC_LOCATION}/pre_reservation"
+    headers = {"lok-grant-token": seller_grant}
+    assert_error(sessions["owner"].post(path, json={}, headers=headers), 403, "FORBIDDEN_LOCATION")
+    assert sessions["seller"].post(path, json={}, headers=headers).status_code == 201
