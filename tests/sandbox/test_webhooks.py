@@ -8,6 +8,7 @@ import hmac
 import json
 import time
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,7 @@ import pytest
 
 from lok_desk.sandbox import DEMO_CLIENTS, SandboxServer
 from lok_desk.sandbox.webhooks import sign
-from tests.sandbox.conftest import FIRST_LOCATION, Session, new_reservation
+from tests.sandbox.conftest import Session, new_reservation
 from tests.sandbox.receiver import WebhookReceiver
 
 DEADLINE_S = 20.0
@@ -233,4 +234,43 @@ def test_pending_outbox_rows_survive_a_restart(tmp_path: Path, receiver: Webhook
         assert row["attempts"] == 2
     finally:
         again.close()
-    assert FIRST_LOCATION
+
+
+def _instant(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def test_retry_interval_doubles_from_the_base_and_stops_at_an_hour(
+    sandbox_factory: Callable[..., SandboxServer], receiver: WebhookReceiver
+) -> None:
+    server = sandbox_factory(webhook_retry_base=1000)
+    owner = Session(server, *DEMO_CLIENTS["owner"])
+    subscribe(owner, receiver, ["reserved"])
+    receiver.status = 503
+    rid = new_reservation(owner)["reservation"]["id"]
+    gaps = []
+    for attempt in range(1, 6):
+        row = wait_for(
+            lambda a=attempt: next((d for d in for_reservation(server, rid) if d["attempts"] == a), None),
+            f"attempt {attempt}",
+        )
+        now = _instant(httpx.get(server.base_url + "/sandbox/clock").json()["now"])
+        gap = (_instant(row["next_attempt_at"]) - now).total_seconds()
+        gaps.append(gap)
+        owner.advance(gap + 1)
+    expected = [1000, 2000, 3600, 3600, 3600]
+    assert all(abs(g - e) < 5 for g, e in zip(gaps, expected, strict=True)), gaps
+    owner.close()
+
+
+@pytest.mark.parametrize("answer", [201, 204, 302])
+def test_only_200_counts_as_delivered(sandbox: SandboxServer, receiver: WebhookReceiver, answer: int) -> None:
+    owner = Session(sandbox, *DEMO_CLIENTS["owner"])
+    subscribe(owner, receiver, ["reserved"])
+    receiver.status = answer
+    rid = new_reservation(owner)["reservation"]["id"]
+    row = wait_for(
+        lambda: next((d for d in for_reservation(sandbox, rid) if d["attempts"] == 1), None), "one attempt"
+    )
+    assert row["status"] == "failed" and row["last_status_code"] == answer and row["delivered_at"] is None
+    owner.close()
