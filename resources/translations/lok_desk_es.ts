@@ -222,6 +222,10 @@
         <translation>Nueva reservación</translation>
     </message>
     <message>
+        <source>Reservation form</source>
+        <translation>Formulario de la reservación</translation>
+    </message>
+    <message>
         <source>Where and which box</source>
         <translation>Dónde y qué compartimento</translation>
     </message>
@@ -436,6 +440,10 @@
     <message>
         <source>Close without creating</source>
         <translation>Cerrar sin crear</translation>
+    </message>
+    <message>
+        <source>Created reservation</source>
+        <translation>Reservación creada</translation>
     </message>
     <message>
         <source>Print tokens…</source>
@@ -1191,6 +1199,10 @@
     <message>
         <source>Why new reservations are not possible</source>
         <translation>Por qué no se pueden hacer reservaciones nuevas</translation>
+    </message>
+    <message>
+        <source>Location details</source>
+        <translation>Detalles de la ubicación</translation>
     </message>
     <message>
         <source>Select a location on the left to see its hours and free boxes.</source>

@@ -51,3 +51,15 @@ def test_check_notices_a_new_desk_icon_missing_from_the_qrc(tmp_path: Path) -> N
 
     assert check.returncode == 1
     assert "stale: resources/app/resources.qrc" in check.stdout
+
+
+def test_check_notices_an_edited_translation(tmp_path: Path) -> None:
+    copy_resource_tree(tmp_path)
+    spanish = tmp_path / "resources" / "translations" / "lok_desk_es.ts"
+    spanish.write_text(spanish.read_text(encoding="utf-8").replace(
+        "<translation>Reportes</translation>", "<translation>Informes</translation>"), encoding="utf-8")
+
+    check = run_check(tmp_path)
+
+    assert check.returncode == 1
+    assert "stale: lok_desk/desk/_generated/resources_rc.py" in check.stdout

@@ -158,6 +158,7 @@ class LocationsPane(QWidget):
         details_layout.addLayout(action_row)
         details_layout.addStretch(1)
         self.details_scroll = QScrollArea()
+        self.details_scroll.setAccessibleName(self.tr("Location details"))
         self.details_scroll.setWidgetResizable(True)
         self.details_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.details_scroll.setWidget(details)

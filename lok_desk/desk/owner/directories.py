@@ -211,6 +211,7 @@ class CsvImportDialog(QDialog):
         self.model.set_rows([(preview.lines[i], row, preview.problems.get(i, []))
                              for i, row in enumerate(preview.rows)])
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)   # read-only preview: Tab moves on, arrows move inside
         self.table.setAccessibleName(self.tr("Contacts to import"))
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()

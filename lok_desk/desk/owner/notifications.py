@@ -119,6 +119,7 @@ class ChangesDialog(QDialog):
         )
         self.model.set_rows(changes)
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)   # read-only: Tab moves on to the buttons, arrows move inside
         self.table.setAccessibleName(self.tr("Changes"))
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
@@ -174,6 +175,7 @@ class NotificationSettingsPane(QWidget):
         column.addWidget(self._build_emails_group())
         column.addStretch(1)
         scroll = QScrollArea(self)
+        scroll.setAccessibleName(self.tr("Notification settings"))
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)

@@ -300,6 +300,7 @@ class PreReservationsPane(QWidget):
 
     def _build_form(self) -> QWidget:
         scroll = QScrollArea()
+        scroll.setAccessibleName(self.tr("Pre-reservation"))
         scroll.setWidgetResizable(True)
         body = QWidget()
         layout = QVBoxLayout(body)

@@ -170,6 +170,7 @@ class CreateReservationDialog(QDialog):
         page_layout = QVBoxLayout(page)
         page_layout.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea(page)
+        scroll.setAccessibleName(self.tr("Reservation form"))
         scroll.setWidgetResizable(True)
         body = QWidget(scroll)
         scroll.setWidget(body)
@@ -350,9 +351,9 @@ class CreateReservationDialog(QDialog):
             self.additional_table,
             self.add_row_button,
             self.remove_row_button,
-            self.create_button,
-            self.cancel_button,
         ]
+        # The button box orders its own buttons; chaining them here as well closed Tab into a loop
+        # between Create and Close, so the keyboard never got back to the form.
         for first, second in itertools.pairwise(order):
             self.setTabOrder(first, second)
         self._show_availability()
@@ -372,6 +373,7 @@ class CreateReservationDialog(QDialog):
         self.result_subtitle.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.result_subtitle)
         scroll = QScrollArea(page)
+        scroll.setAccessibleName(self.tr("Created reservation"))
         scroll.setWidgetResizable(True)
         self.result_tokens = TokensView(self._choose_printer, scroll)
         self.result_tokens.columns = 2

@@ -98,6 +98,7 @@ class ReservationDetail(QWidget):
         self._stack.addWidget(self.placeholder)
 
         scroll = QScrollArea(self)
+        scroll.setAccessibleName(self.tr("Reservation detail"))
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

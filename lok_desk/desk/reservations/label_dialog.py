@@ -35,6 +35,7 @@ class LabelDialog(QDialog):
         self._save_path = save_path
         layout = QVBoxLayout(self)
         scroll = QScrollArea(self)
+        scroll.setAccessibleName(self.tr("Shipping label image"))
         self.image_label = QLabel(scroll)
         self.image_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.image_label.setAccessibleName(self.tr("Shipping label image"))

@@ -1,0 +1,138 @@
+"""Keyboard and screen readers: in every pane and dialog, each control is reached with Tab and has a
+name a screen reader can say (its accessible name, its buddy label or its own visible text)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from lok_desk.desk.main_window import MainWindow
+from tests.desk.surfaces import each_surface, shown
+
+
+def focusable(widget: QWidget, root: QWidget) -> bool:
+    """A control Tab should stop at: takes tab focus, shown, enabled, not standing in for another."""
+    return (bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus) and shown(widget, root)
+            and widget.isEnabled() and widget.focusProxy() is None and widget is not root)
+
+
+def tab_chain(root: QWidget) -> list[QWidget]:
+    """Tab from the first control round to where it started, as QWidget.focusNextChild does."""
+    chain: list[QWidget] = []
+    start = root
+    widget = root.nextInFocusChain()
+    guard = 0
+    while widget is not start and guard < 5000:
+        guard += 1
+        if focusable(widget, root) and (widget is root or root.isAncestorOf(widget)):
+            chain.append(widget)
+        widget = widget.nextInFocusChain()
+    return chain
+
+
+def spoken_name(widget: QWidget) -> str:
+    """What a screen reader announces: Qt fills it from accessibleName, a buddy label or the text."""
+    interface = QAccessible.queryAccessibleInterface(widget)
+    name = interface.text(QAccessible.Text.Name) if interface is not None else ""
+    return (name or widget.accessibleName()).strip()
+
+
+def tab_walk(root: QWidget, qtbot: Any) -> list[QWidget]:
+    """Where focus goes when Tab is pressed over and over from the first control (focusNextChild, the
+    call Qt makes for Tab): a control missing here cannot be reached from the keyboard."""
+    window = root.window()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    chain = tab_chain(root)
+    chain[0].setFocus(Qt.FocusReason.TabFocusReason)
+    visited = []
+    for _ in range(len(chain) + 2):
+        focus = QApplication.focusWidget()
+        if focus is not None:
+            visited.append(focus)
+            focus.focusNextChild() if focus.isWindow() else window.focusNextChild()
+    return visited
+
+
+def real_tab_problems(name: str, dialog: QWidget, qtbot: Any) -> list[str]:
+    """Press the Tab key itself from the last control round the dialog: every control comes up (no
+    loop that traps the keyboard in one corner)."""
+    expected = tab_chain(dialog)
+    expected[-1].setFocus(Qt.FocusReason.TabFocusReason)
+    visited = set()
+    # A date field takes a Tab per section before it lets go: allow a few presses per control.
+    for _ in range(4 * len(expected)):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        visited.add(id(QApplication.focusWidget()))
+        if all(id(w) in visited for w in expected):
+            break
+    return [f"{name} · {type(w).__name__} {spoken_name(w)!r}: Tab never lands here"
+            for w in expected if id(w) not in visited]
+
+
+def problems_in(name: str, root: QWidget, qtbot: Any) -> list[str]:
+    reachable = {id(widget) for widget in tab_walk(root, qtbot)}
+    found = []
+    for widget in root.findChildren(QWidget):
+        if not focusable(widget, root):
+            continue
+        label = f"{name} · {type(widget).__name__} {widget.objectName()!r} {spoken_name(widget)!r}"
+        if id(widget) not in reachable:
+            found.append(f"{label}: not reachable with Tab")
+        if not spoken_name(widget):
+            found.append(f"{label}: no accessible name")
+    return found
+
+
+def test_every_control_is_reachable_by_tab_and_named(signed_in_window: Callable[..., MainWindow],
+                                                     qtbot: Any, arun: Callable[..., Any]) -> None:
+    window = signed_in_window("owner")
+    problems: list[str] = []
+    checked = 0
+    for name, surface in each_surface(window, qtbot, arun):
+        controls = tab_chain(surface)
+        assert controls, f"{name}: Tab reaches nothing"
+        checked += len(controls)
+        problems += problems_in(name, surface, qtbot)
+        if isinstance(surface, QDialog):
+            problems += real_tab_problems(name, surface, qtbot)
+    assert checked > 100
+    assert not problems, "\n".join(problems)
+
+
+def test_tab_really_moves_through_the_create_dialog(signed_in_window: Callable[..., MainWindow],
+                                                    qtbot: Any) -> None:
+    """The chain the walk follows is the one Tab uses: press Tab and land on each control in turn."""
+    from lok_desk.desk.reservations.create_dialog import CreateReservationDialog
+
+    window = signed_in_window("owner")
+    dialog = CreateReservationDialog(window.session, None, parent=window)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    expected = tab_chain(dialog)
+    expected[-1].setFocus(Qt.FocusReason.TabFocusReason)
+    visited = []
+    for _ in range(len(expected)):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        visited.append(QApplication.focusWidget())
+    assert {id(w) for w in expected} <= {id(w) for w in visited}
+    # Tab order is the chain's order (wherever the round starts).
+    start = expected.index(visited[0])
+    assert visited[:len(expected)] == expected[start:] + expected[:start]
+    dialog.reject()
+
+
+def test_sign_in_dialog_is_reachable_and_named(start_shell: Callable[..., Any], qtbot: Any) -> None:
+    running = start_shell()
+    qtbot.waitUntil(lambda: running.dialog() is not None, timeout=20000)
+    dialog = running.dialog()
+    assert tab_chain(dialog)
+    problems = problems_in("sign-in", dialog, qtbot)
+    assert not problems, "\n".join(problems)
+    dialog.reject()

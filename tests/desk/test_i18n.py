@@ -1,0 +1,147 @@
+"""Spanish: every pane and dialog under the Spanish translator shows no English; dates, numbers and
+money follow the locale; the language choice is remembered."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QLocale
+
+from lok_desk.desk import formatting
+from lok_desk.desk.i18n import InstalledLanguage, install_language, resolve_language
+from lok_desk.desk.main_window import MainWindow
+from lok_desk.desk.settings import DeskSettings
+from tests.desk.surfaces import each_surface, visible_texts
+
+ROOT = Path(__file__).resolve().parents[2]
+SPANISH_TS = ROOT / "resources" / "translations" / "lok_desk_es.ts"
+
+# Words that only an English sentence or label uses. Key names (Enter, Ctrl) and the product's own
+# names are not here: Spanish text says "presiona Enter" too.
+ENGLISH_WORDS = re.compile(
+    r"\b(the|and|your|you|with|from|this|that|are|is|not|will|has|have|Save|Cancel|Open|Close|Refresh|"
+    r"Search|Loading|Reservations?|Locations?|Settings|Sign|Print|Select|Choose|Type|Press|Click|Show|"
+    r"Hide|Delete|Remove|Add|New|Find|File|View|Help|Quit|Box|Status|Shipment|Recipient|Created|Due|"
+    r"Token|Pending|Reserved|Delivered|Cancelled|Unknown|None|Name|Phone|Address|Company|Role|Server|"
+    r"Updated|Reports|Directories|Notifications|Theme|Language|Light|Dark|Free|Taken)\b")
+# Language-neutral text the desk shows as it is: the product, protocols, units, formats.
+NEUTRAL = {"Lok", "Lok Desk", "Webhook", "OK", "cm", "lat", "long", "#", "?", "whsec_…", "S", "M", "L", "XL",
+           "English", "Español", "UTC", "MXN", "CSV"}
+# Data from the sandbox is not UI: names of places and people, ids, e-mails, addresses, URLs.
+DATA = re.compile(r"@|https?://|\b(PED|rsv|loc|DEMO)-|America/|^[\d\s:.,$—–-]+$")
+
+
+def english_sources_with_spanish() -> set[str]:
+    """English source strings that have a Spanish text different from them."""
+    tree = ET.parse(SPANISH_TS)
+    sources = set()
+    for message in tree.getroot().iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.findtext("translation") or ""
+        if translation and translation != source:
+            sources.add(_normal(source))
+    return sources
+
+
+def _normal(text: str) -> str:
+    return text.replace("&", "").strip().rstrip(":…").strip()
+
+
+@pytest.fixture
+def spanish(qapp: Any) -> Iterator[InstalledLanguage]:
+    installed = install_language("es")
+    assert installed.language == "es" and installed.translators, "the Spanish catalogue did not load"
+    yield installed
+    installed.uninstall()
+
+
+def untranslated(texts: list[tuple[str, str]], sources: set[str]) -> list[str]:
+    problems = []
+    for where, text in texts:
+        for line in text.splitlines():
+            line = line.strip()
+            if not line or line in NEUTRAL or DATA.search(line):
+                continue
+            if _normal(line) in sources:
+                problems.append(f"{where}: {line!r} is the English source")
+            elif (word := ENGLISH_WORDS.search(line)) is not None:
+                problems.append(f"{where}: {line!r} has the English word {word.group(0)!r}")
+    return problems
+
+
+def test_every_pane_and_dialog_speaks_spanish(spanish: InstalledLanguage,
+                                              signed_in_window: Callable[..., MainWindow],
+                                              qtbot: Any, arun: Callable[..., Any]) -> None:
+    window = signed_in_window("owner")
+    sources = english_sources_with_spanish()
+    seen: list[str] = []
+    problems: list[str] = []
+    for name, surface in each_surface(window, qtbot, arun):
+        seen.append(name)
+        problems += [f"{name} · {p}" for p in untranslated(visible_texts(surface), sources)]
+    assert len(seen) >= 7 + 6, seen   # 2 panes + 5 owner panes + the dialogs
+    assert not problems, "\n".join(problems)
+    # Spot checks a person would make.
+    assert window.tabs.tabText(0) == "&Reservaciones"
+    assert window.role_label.text() == "Rol: propietario"
+
+
+def test_sign_in_dialog_speaks_spanish(spanish: InstalledLanguage, start_shell: Callable[..., Any],
+                                       qtbot: Any) -> None:
+    running = start_shell()
+    qtbot.waitUntil(lambda: running.dialog() is not None, timeout=20000)
+    dialog = running.dialog()
+    problems = untranslated(visible_texts(dialog), english_sources_with_spanish())
+    assert not problems, "\n".join(problems)
+    assert dialog.demo_buttons["owner"].text() == "Entrar como propietario"
+    dialog.reject()
+
+
+def test_spanish_catalogue_is_complete_and_keeps_placeholders() -> None:
+    tree = ET.parse(SPANISH_TS)
+    placeholders = re.compile(r"\{[^}]*\}|%n|\n")
+    unfinished, broken = [], []
+    for message in tree.getroot().iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        assert translation is not None
+        if translation.get("type") == "unfinished" or not (translation.text or "").strip():
+            unfinished.append(source)
+        elif sorted(placeholders.findall(source)) != sorted(placeholders.findall(translation.text or "")):
+            broken.append(f"{source!r} -> {translation.text!r}")
+    assert not unfinished, f"{len(unfinished)} untranslated, e.g. {unfinished[:5]}"
+    assert not broken, "\n".join(broken)
+
+
+def test_dates_numbers_and_money_follow_the_locale(spanish: InstalledLanguage) -> None:
+    when = datetime(2026, 11, 28, 20, 5, tzinfo=UTC)
+    assert formatting.format_local(when, "America/Mexico_City") == "28 nov 2026 14:05"
+    assert formatting.format_mxn(1234.5) == "$1,234.50 MXN"
+    assert formatting.format_status("picked_up") == "Recolectado"
+    assert formatting.format_weekday_time(when) == "sáb 20:05"
+    spanish.uninstall()
+    assert formatting.format_local(when, "America/Mexico_City") == "28 Nov 2026 14:05"
+    assert formatting.format_status("picked_up") == "Picked up"
+    QLocale.setDefault(QLocale(QLocale.Language.Spanish, QLocale.Country.Spain))
+    try:
+        assert formatting.format_mxn(1234.5) == "$1234,50 MXN"   # Spain groups only from 5 digits
+    finally:
+        QLocale.setDefault(QLocale.system())
+
+
+def test_language_follows_the_system_unless_chosen(tmp_path: Path) -> None:
+    mexico = QLocale(QLocale.Language.Spanish, QLocale.Country.Mexico)
+    germany = QLocale(QLocale.Language.German, QLocale.Country.Germany)
+    assert resolve_language("system", mexico) == "es"
+    assert resolve_language("system", germany) == "en"
+    assert resolve_language("en", mexico) == "en"
+    settings = DeskSettings(language="es", theme="dark")
+    settings.save(tmp_path / "settings.json")
+    again = DeskSettings.load(tmp_path / "settings.json")
+    assert (again.language, again.theme) == ("es", "dark")
