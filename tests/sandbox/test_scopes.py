@@ -26,7 +26,13 @@ def world() -> Iterator[dict[str, Any]]:
         sessions = {role: Session(server, *DEMO_CLIENTS[role]) for role in ROLES if role != "other"}
         sessions["other"] = Session(server, *OTHER_CLIENTS["owner"])
         created = sessions["other"].post(f"/locations/{OTHER_LOCATION}/reservations", json={"size": "m"})
-        ids = {"other_reservation": created.json()["reservation"]["id"]}
+        shipped = sessions["other"].post(
+            f"/locations/{OTHER_LOCATION}/shipping", json={**LOCATION_SHIPPING, "shipment_id": "NORTE-SHIP"}
+        )
+        ids = {
+            "other_reservation": created.json()["reservation"]["id"],
+            "other_shipped": shipped.json()["reservation_id"],
+        }
         yield {"server": server, "sessions": sessions, "ids": ids}
         for session in sessions.values():
             session.close()
@@ -44,6 +50,62 @@ Call = Callable[[Session, dict[str, Any]], httpx.Response]
 def grant_for(session: Session) -> str | None:
     found = session.post("/locations/available", json={"coords": {"lat": 19.43, "long": -99.2}, "limit": 5})
     return found.json().get("grant") if found.status_code == 200 else None
+
+
+LOCATION_SHIPPING = {
+    "size": {"width": 15, "height": 20, "length": 30},
+    "package_info": {"weight": 2.0},
+    "pickup_date": "2030-01-01T10:00:00Z",
+    "origin": {"street": "Av. Reforma", "number": "222", "town": "Juárez", "zip_code": "06600"},
+    "contact": {"phone": "+52 55 1234 5678"},
+}
+_shipments = iter(range(1_000_000))
+
+
+def ship_to(session: Session, location: str) -> httpx.Response:
+    """#31 as `session`; a successful order is cancelled again so the box is free for the next row."""
+    body = {**LOCATION_SHIPPING, "shipment_id": f"SCOPE-{next(_shipments)}"}
+    response = session.post(f"/locations/{location}/shipping", json=body)
+    if response.status_code == 200:
+        cancelled = session.delete(f"/reservations/{response.json()['reservation_id']}")
+        assert cancelled.status_code == 200, cancelled.text
+    return response
+
+
+def with_shipped_reservation(
+    w: dict[str, Any], location: str, call: Callable[[str], httpx.Response]
+) -> httpx.Response:
+    """An owner-made #31 order at `location` (it has a label), `call(id)`, then the owner cancels it."""
+    owner = w["sessions"]["owner"]
+    made = owner.post(
+        f"/locations/{location}/shipping",
+        json={**LOCATION_SHIPPING, "shipment_id": f"SCOPE-{next(_shipments)}"},
+    )
+    assert made.status_code == 200, made.text
+    reservation_id = made.json()["reservation_id"]
+    try:
+        return call(reservation_id)
+    finally:
+        owner.delete(f"/reservations/{reservation_id}")
+
+
+def with_pre_reservation(w: dict[str, Any], call: Callable[[str], httpx.Response]) -> httpx.Response:
+    """An owner-made pre-reservation at the first location, `call(id)`, then the owner cancels it."""
+    owner = w["sessions"]["owner"]
+    made = owner.post(
+        f"/locations/{FIRST_LOCATION}/pre_reservation",
+        json={"contact_info": {"name": "Ana"}, "package_info": {"weight": 1}},
+        headers={"lok-grant-token": grant_for(owner) or ""},
+    )
+    assert made.status_code == 201, made.text
+    reservation_id = made.json()["reservation"]["id"]
+    try:
+        return call(reservation_id)
+    finally:
+        owner.delete(f"/reservations/{reservation_id}")
+
+
+QUOTE = {"origin": LOCATION_SHIPPING["origin"], "contact": {"phone": "+52 55 1234 5678"}}
 
 
 # capability → (call, expected answer per role)
@@ -206,6 +268,59 @@ MATRIX: dict[str, tuple[Call, dict[str, tuple[int, str | None]]]] = {
             "/shipping_order", json={**SHIPPING_ORDER, "destination": None, "location_id": FIRST_LOCATION}
         ),
         {"admin": SCOPE, "owner": OK, "seller": OK, "employee": OK, "reporter": SCOPE, "other": LOCATION},
+    ),
+    "read a label at the first location": (
+        lambda s, w: with_shipped_reservation(w, FIRST_LOCATION, lambda r: s.get(f"/reservations/{r}/label")),
+        {"admin": OK, "owner": OK, "seller": OK, "employee": OK, "reporter": OK, "other": MISSING},
+    ),
+    "read a label at a second location": (
+        lambda s, w: with_shipped_reservation(
+            w, SECOND_LOCATION, lambda r: s.get(f"/reservations/{r}/label")
+        ),
+        {"admin": OK, "owner": OK, "seller": OK, "employee": LOCATION, "reporter": OK, "other": MISSING},
+    ),
+    "read the other company's label": (
+        lambda s, w: s.get(f"/reservations/{w['ids']['other_shipped']}/label"),
+        {
+            "admin": OK,
+            "owner": MISSING,
+            "seller": MISSING,
+            "employee": MISSING,
+            "reporter": MISSING,
+            "other": OK,
+        },
+    ),
+    "shipping order at the first location (#31)": (
+        lambda s, w: ship_to(s, FIRST_LOCATION),
+        {"admin": SCOPE, "owner": OK, "seller": OK, "employee": OK, "reporter": SCOPE, "other": LOCATION},
+    ),
+    "shipping order at a second location (#31)": (
+        lambda s, w: ship_to(s, SECOND_LOCATION),
+        {
+            "admin": SCOPE,
+            "owner": OK,
+            "seller": OK,
+            "employee": LOCATION,
+            "reporter": SCOPE,
+            "other": LOCATION,
+        },
+    ),
+    "quote a pre-reservation's shipment (#33)": (
+        lambda s, w: with_pre_reservation(
+            w, lambda r: s.post(f"/reservations/{r}/shipping/quotation", json=QUOTE)
+        ),
+        {"admin": SCOPE, "owner": OK, "seller": OK, "employee": OK, "reporter": SCOPE, "other": MISSING},
+    ),
+    "import contacts CSV (#29)": (
+        lambda s, w: s.post("/company/directories/csv", json={"csv": "name,last_name\nAna,Ruiz\n"}),
+        {
+            "admin": SCOPE,
+            "owner": NO_CONTENT,
+            "seller": NO_CONTENT,
+            "employee": SCOPE,
+            "reporter": SCOPE,
+            "other": NO_CONTENT,
+        },
     ),
 }
 
