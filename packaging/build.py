@@ -44,7 +44,7 @@ def _version() -> str:
 def check_resources_fresh() -> None:
     """The bundle ships lok_desk/desk/_generated as committed; refuse to package stale icons."""
     check = subprocess.run(  # noqa: S603 - our own script
-        [sys.executable, str(ROOT / "scripts" / "build_resources.py"), "--check"],
+        [sys.executable, str(ROOT / "resources" / "scripts" / "build_resources.py"), "--check"],
         capture_output=True, text=True, check=False,
     )
     if check.returncode != 0:

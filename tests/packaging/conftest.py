@@ -13,7 +13,7 @@ SMOKE_ARGS = ("--sandbox", "--demo-role", "owner", "--exit-when-ready")
 
 def load_packaging_module(name: str) -> object:
     """Import packaging/<name>.py or scripts/<name>.py (neither folder is a package)."""
-    for folder in (ROOT / "packaging", ROOT / "scripts"):
+    for folder in (ROOT / "packaging", ROOT / "resources" / "scripts"):
         if (folder / f"{name}.py").exists() and str(folder) not in sys.path:
             sys.path.insert(0, str(folder))
     return __import__(name)

@@ -13,18 +13,18 @@ from tests.packaging.conftest import ROOT
 
 def run_check(root: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, str(root / "scripts" / "build_resources.py"), "--check"],
+        [sys.executable, str(root / "resources" / "scripts" / "build_resources.py"), "--check"],
         capture_output=True, text=True, check=False, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
     )
 
 
 def test_committed_resources_are_fresh() -> None:
     check = run_check(ROOT)
-    assert check.returncode == 0, f"stale; run scripts/build_resources.py\n{check.stdout}"
+    assert check.returncode == 0, f"stale; run resources/scripts/build_resources.py\n{check.stdout}"
 
 
 def copy_resource_tree(target: Path) -> None:
-    for folder in ("scripts", "resources", "lok_desk/desk/_generated"):
+    for folder in ("resources", "lok_desk/desk/_generated"):
         shutil.copytree(ROOT / folder, target / folder, ignore=shutil.ignore_patterns("__pycache__"))
 
 

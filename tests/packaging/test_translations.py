@@ -13,13 +13,15 @@ from tests.packaging.conftest import ROOT
 
 
 def test_catalogues_hold_every_string_in_the_sources() -> None:
-    # A string added with tr()/translate() but not run through scripts/update_translations.py fails here,
+    # A string added with tr()/translate() but not run through
+    # resources/scripts/update_translations.py fails here,
     # and tests/desk/test_i18n.py then insists that the new message is translated.
-    check = subprocess.run([sys.executable, str(ROOT / "scripts" / "update_translations.py"), "--check"],
+    script = ROOT / "resources" / "scripts" / "update_translations.py"
+    check = subprocess.run([sys.executable, str(script), "--check"],
                            capture_output=True, text=True, check=False,
                            env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
     assert check.returncode == 0, (
-        f"run scripts/update_translations.py and translate the new strings\n{check.stdout}")
+        f"run resources/scripts/update_translations.py and translate the new strings\n{check.stdout}")
 
 
 def test_compiled_catalogues_are_in_the_resource_module() -> None:

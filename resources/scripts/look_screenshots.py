@@ -1,7 +1,7 @@
 """Screenshots of Lok Desk in Spanish and in the dark and high-contrast themes, to check by eye that
 nothing is cut off, left in English or illegible.
 
-Usage: python scripts/look_screenshots.py [OUT_DIR]   (default resources/screenshots/; offscreen)
+Usage: python resources/scripts/look_screenshots.py [OUT_DIR]   (default resources/screenshots/; offscreen)
 Writes es-signin.png, es-reservations.png, es-owner-notifications.png, es-owner-reports.png and the
 same set as dark-*.png (English, dark theme), plus hc-reservations.png (high contrast). Each set runs
 in its own process, because the language is chosen once, before the first widget is made.
@@ -19,7 +19,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["QT_API"] = "pyside6"
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 # prefix -> (language, theme)
 LOOKS = {"es": ("es", "light"), "dark": ("en", "dark"), "hc": ("en", "high_contrast")}
 
@@ -33,7 +33,7 @@ async def shoot(out_dir: Path, prefix: str, theme_choice: str) -> int:
     from lok_desk.paths import AppPaths
     from lok_desk.sandbox import SandboxServer
 
-    sys.path.insert(0, str(ROOT / "scripts"))
+    sys.path.insert(0, str(ROOT / "resources" / "scripts"))
     from screenshots import settle, wait_for
 
     app = QApplication.instance()

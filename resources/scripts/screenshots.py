@@ -1,6 +1,7 @@
 """Screenshots of Lok Desk for the README: the real app on a throwaway sandbox, signed in as owner.
 
-Usage: python scripts/screenshots.py [OUT_DIR]   (default resources/screenshots/; offscreen by default)
+Usage: python resources/scripts/screenshots.py [OUT_DIR]
+(default resources/screenshots/; offscreen by default)
 Writes signin.png, reservations.png and locations.png.
 """
 
@@ -21,7 +22,7 @@ import qasync
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 async def wait_for(condition: Callable[[], object], what: str, limit_s: float = 60.0) -> None:

@@ -1,7 +1,7 @@
 """Refreshes resources/translations/lok_desk_<lang>.ts from the desk's sources with pyside6-lupdate.
 
-    .venv/bin/python scripts/update_translations.py          # add new strings, drop vanished ones
-    .venv/bin/python scripts/update_translations.py --check  # exit 1 when a .ts misses a source string
+    .venv/bin/python resources/scripts/update_translations.py           # add new, drop vanished strings
+    .venv/bin/python resources/scripts/update_translations.py --check   # exit 1: a .ts misses a string
 
 Then translate what is new (Qt Linguist: `pyside6-linguist resources/translations/lok_desk_es.ts`, or
 any editor: fill each `<translation type="unfinished">` and remove the type) and run
@@ -23,7 +23,7 @@ import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS_DIR = ROOT / "resources" / "translations"
 LANGUAGES = ("en", "es")
 # The parts of lok_desk that show text to people; the API client and the sandbox speak to programs.
@@ -113,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
         for path in stale:
             print(f"stale: {path.relative_to(ROOT)}")
         if stale:
-            print("run: python scripts/update_translations.py")
+            print("run: python resources/scripts/update_translations.py")
         return 1 if stale else 0
     for path in update():
         print(f"wrote {path.relative_to(ROOT)}")
