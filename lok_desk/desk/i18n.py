@@ -1,6 +1,7 @@
 """The desk's language: which translation to load (system, English, Español) and the locale that formats.
 
-Translations are compiled from resources/translations/lok_desk_<lang>.ts by resources/scripts/build_resources.py
+Translations are compiled from resources/translations/lok_desk_<lang>.ts by
+resources/scripts/build_resources.py
 into the generated resource module, under `:/i18n/`, so an editable install, a wheel and the bundle
 load them alike. Qt's own strings (standard buttons, file dialogs) come from the qtbase catalogue that
 ships with PySide6 (and that the bundle keeps for en and es).
