@@ -52,8 +52,9 @@ Decisions where the Lok reference is silent (DESIGN §3), implemented exactly he
   and returns a ``grant`` bound to the company and the returned location ids, valid one hour of
   sandbox time, reusable. #30 needs it in ``lok-grant-token``: missing or invalid → 403
   ``GRANT_TOKEN``; a locker out of the user's own reach stays 403 ``FORBIDDEN_LOCATION`` whatever
-  grant is sent (an owner cannot use a seller's grant for the public network). A pre-reservation starts ``pending`` (``is_confirmed=false``) and holds a box
-  right away (the asked size, else the smallest free one); ``delivery_date`` defaults to now + 24 h,
+  grant is sent (an owner cannot use a seller's grant for the public network). A pre-reservation
+  starts ``pending`` (``is_confirmed=false``) and holds a box right away (the asked size, else the
+  smallest free one); ``delivery_date`` defaults to now + 24 h,
   a past one is 400 ``INVALID_DUE_DATE``. #16 (update), #33 (quote) and #32 (request shipment) work
   only while it is unconfirmed and active, else 410 ``INVALID_RESERVATION``. #32 needs
   ``package_info.weight`` and a contact name or e-mail (else 422 ``INVALID_RESERVATION``), fills
