@@ -93,6 +93,9 @@ Decisions where the Lok reference is silent (DESIGN §3), implemented exactly he
   within 1970..9000 (a move beyond is 400), so every date derived from it can be written.
 - Storage: one SQLite connection (WAL for files), one transaction per request; a restart keeps
   data, tokens, clock offset and the webhook outbox. Fault rules are kept in memory only.
+  Only the server thread's event loop (a stock asyncio loop, whatever event-loop policy the
+  process installed) touches the connection: handlers and dependencies are ``async`` and no
+  transaction spans an ``await``.
 - Faults (/sandbox/faults) apply to ``/api/v2`` only; a rule's ``path`` regex is searched in the full
   path and in the path below ``/api/v2``; ``drop`` closes the connection without an answer.
 """
