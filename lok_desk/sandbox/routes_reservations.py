@@ -181,6 +181,56 @@ def _people(
     return contact, recipient
 
 
+def _insert_reservation(
+    conn: sqlite3.Connection,
+    user: User,
+    location: sqlite3.Row,
+    body: ReservationRequest | PreReservationRequest,
+    *,
+    size: str | None,
+    first_status: str,
+    now: int,
+    delivery_due_ms: int,
+    expires_ms: int | None = None,
+) -> Reservation:
+    """Check and store a new #25 reservation, or a #30 pre-reservation: the one given `expires_ms`."""
+    check_shipment_unique(conn, user.company_id, body.shipment_id)
+    check_custom_delivery_token(conn, body.delivery_token)
+    additional = clean_additional(body.additional)
+    package = _package_info(body)
+    check_weight(package.get("weight"))
+    if size is None:
+        # No size asked: the smallest box that is free right now.
+        size = next((s for s in SIZES if free_box(conn, location["id"], s) is not None), "s")
+    box = assign_box(conn, location["id"], size)
+    reservation_id = new_id("rsv-")
+    contact, recipient = _people(body)
+    doc = new_document(
+        reservation_id=reservation_id,
+        location=location,
+        box_uuid=box,
+        size=size,
+        shipment_id=body.shipment_id,
+        package_info=package,
+        additional=additional,
+        contact_info=contact,
+        recipient_info=recipient,
+        notifications=bool(body.recipient_notifications_enabled),
+        first_status=first_status,
+        now_ms=now,
+        delivery_due_ms=delivery_due_ms,
+    )
+    reservation = Reservation(
+        doc=doc,
+        tokens=issue_tokens(conn, reservation_id, body.delivery_token),
+        company_id=user.company_id,
+        is_pre=expires_ms is not None,
+        expires_ms=expires_ms,
+    )
+    reservation.save(conn, insert=True)
+    return reservation
+
+
 @router.post("/locations/{location_id}/reservations", summary="#25 Create reservation", status_code=201)
 @needs(Capability.WRITE_RESERVATIONS)
 async def create_reservation(
@@ -190,37 +240,17 @@ async def create_reservation(
     now = state.clock.now_ms()
     with state.store.transaction() as conn:
         location = load_location(state, user, location_id, operate=True)
-        check_shipment_unique(conn, user.company_id, body.shipment_id)
-        check_custom_delivery_token(conn, body.delivery_token)
-        additional = clean_additional(body.additional)
-        package = _package_info(body)
-        check_weight(package.get("weight"))
-        box = assign_box(conn, location_id, body.size.value)
-        reservation_id = new_id("rsv-")
-        contact, recipient = _people(body)
-        doc = new_document(
-            reservation_id=reservation_id,
-            location=location,
-            box_uuid=box,
+        reservation = _insert_reservation(
+            conn,
+            user,
+            location,
+            body,
             size=body.size.value,
-            shipment_id=body.shipment_id,
-            package_info=package,
-            additional=additional,
-            contact_info=contact,
-            recipient_info=recipient,
-            notifications=bool(body.recipient_notifications_enabled),
             first_status="reserved",
-            now_ms=now,
+            now=now,
             delivery_due_ms=now + DIRECT_DELIVERY_WINDOW_MS,
         )
-        reservation = Reservation(
-            doc=doc,
-            tokens=issue_tokens(conn, reservation_id, body.delivery_token),
-            company_id=user.company_id,
-            is_pre=False,
-        )
-        reservation.save(conn, insert=True)
-        enqueue_event(state, user.company_id, doc, "reserved", now)
+        enqueue_event(state, user.company_id, reservation.doc, "reserved", now)
         out = _created_body(reservation, conn, 201)
     return json_response(out, 201)
 
@@ -287,42 +317,17 @@ async def create_pre_reservation(
             raise forbidden_location(location_id)
         _check_grant(state, user, lok_grant_token, location_id)
         delivery = _delivery_date(body.delivery_date, now)
-        check_shipment_unique(conn, user.company_id, body.shipment_id)
-        check_custom_delivery_token(conn, body.delivery_token)
-        additional = clean_additional(body.additional)
-        package = _package_info(body)
-        check_weight(package.get("weight"))
-        if body.size is not None:
-            size = body.size.value
-        else:
-            # No size asked: the smallest box that is free right now.
-            size = next((s for s in SIZES if free_box(conn, location_id, s) is not None), "s")
-        box = assign_box(conn, location_id, size)
-        reservation_id = new_id("rsv-")
-        contact, recipient = _people(body)
-        doc = new_document(
-            reservation_id=reservation_id,
-            location=row,
-            box_uuid=box,
-            size=size,
-            shipment_id=body.shipment_id,
-            package_info=package,
-            additional=additional,
-            contact_info=contact,
-            recipient_info=recipient,
-            notifications=bool(body.recipient_notifications_enabled),
+        reservation = _insert_reservation(
+            conn,
+            user,
+            row,
+            body,
+            size=body.size.value if body.size is not None else None,
             first_status="pending",
-            now_ms=now,
+            now=now,
             delivery_due_ms=delivery,
-        )
-        reservation = Reservation(
-            doc=doc,
-            tokens=issue_tokens(conn, reservation_id, body.delivery_token),
-            company_id=user.company_id,
-            is_pre=True,
             expires_ms=delivery + PRE_RESERVATION_GRACE_MS,
         )
-        reservation.save(conn, insert=True)
         out = _created_body(reservation, conn, 201)
     return json_response(out, 201)
 
