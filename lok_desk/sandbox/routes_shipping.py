@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import sqlite3
 from typing import Any
 
 from fastapi import APIRouter
@@ -46,6 +47,19 @@ CARRIER = "Lok Express"
 #: A pick-up zip code the sandbox's carrier always refuses, to exercise 424 LOGISTIC_ERROR.
 REFUSED_ZIP = "00000"
 _VEHICLES = {"s": "moto", "m": "moto", "l": "auto", "xl": "camioneta"}
+
+
+def _tracking_id() -> str:
+    """A Lok Express tracking number: `LKX` and ten digits."""
+    return "LKX" + "".join(secrets.choice("0123456789") for _ in range(10))
+
+
+def _location_doc(conn: sqlite3.Connection, location_id: str) -> dict[str, Any]:
+    """The stored document of the location a reservation is at (it always exists)."""
+    doc: dict[str, Any] = loads(
+        conn.execute("SELECT doc FROM locations WHERE id = ?", (location_id,)).fetchone()[0]
+    )
+    return doc
 
 
 def _address_text(address: PickupAddress | ShippingAddress | dict[str, Any]) -> str:
@@ -95,11 +109,7 @@ async def quote_shipment(
         expire_due(state, now)
         reservation = Reservation.from_row(load_reservation_row(state, user, reservation_id, operate=True))
         ensure_updatable(reservation)
-        location = loads(
-            conn.execute("SELECT doc FROM locations WHERE id = ?", (reservation.doc["location"],)).fetchone()[
-                0
-            ]
-        )
+        location = _location_doc(conn, reservation.doc["location"])
         quote = _quote(reservation.doc, location, body, now)
     return json_response({"status_code": 200, "quoting": quote})
 
@@ -130,11 +140,9 @@ async def request_shipment(
                 {"keys": missing, "id": reservation.id},
             )
         _refuse(body.origin)
-        location = loads(
-            conn.execute("SELECT doc FROM locations WHERE id = ?", (doc["location"],)).fetchone()[0]
-        )
+        location = _location_doc(conn, doc["location"])
         quote = _quote(doc, location, body, now)
-        tracking = "LKX" + "".join(secrets.choice("0123456789") for _ in range(10))
+        tracking = _tracking_id()
         doc["shipping"] = {
             "tracking_id": tracking,
             "pickup_point": {"address": quote["origin"], "notes": body.origin.references or ""},
@@ -200,7 +208,7 @@ async def location_shipping(
             }.items()
             if v is not None
         }
-        tracking = "LKX" + "".join(secrets.choice("0123456789") for _ in range(10))
+        tracking = _tracking_id()
         fee = _fee(body.origin.zip_code, str(loc_doc["address"].get("zip_code", "")), size)
         doc = new_document(
             reservation_id=reservation_id,
@@ -277,7 +285,7 @@ async def shipping_order(body: ShippingOrderRequest, state: StateDep, user: User
             assert body.destination is not None
             destination = _address_text(body.destination)
         _refuse(body.origin)
-        tracking = "LKX" + "".join(secrets.choice("0123456789") for _ in range(10))
+        tracking = _tracking_id()
         order: dict[str, Any] = {
             "id": "shp-" + secrets.token_hex(6),
             "tracking_id": tracking,
