@@ -89,11 +89,8 @@ class PreReservationRequest(_ReservationFields):
     delivery_date: ShortText | None = None
 
 
-class PreReservationUpdate(_ReservationFields):
+class PreReservationUpdate(PreReservationRequest):
     """#16: at least one field must be sent."""
-
-    size: BoxSize | None = None
-    delivery_date: ShortText | None = None
 
 
 class SearchCoords(Body):
