@@ -341,11 +341,7 @@ class LocationSummary(LokModel):
     address: LocationAddress | None = None
 
 
-class _LocationWithHours(LokModel):
-    id: str
-    uuid: str | None = None
-    internal_name: str | None = None
-    address: LocationAddress | None = None
+class _LocationWithHours(LocationSummary):
     coords: Coordinates | None = None
     phone: str | None = None
     service_days: list[ServiceDay] = Field(default_factory=list)
