@@ -104,6 +104,46 @@ def direct_request(shipment_id: str, size: str = "s", weight: float = 1.0) -> mo
     )
 
 
+async def open_new_reservation(
+    qtbot: Any, pane: ReservationsPane, client: LokClient, shipment_id: str
+) -> models.ReservationCreated:
+    """A reservation made at Antara Polanco behind the desk's back, then found and opened in the pane."""
+    antara = await first_location_free(client, "Antara Polanco")
+    created = await client.create_reservation(antara.id, direct_request(shipment_id))
+    await pane.refresh()
+    click_row(qtbot, pane, shipment_id)
+    await until(lambda: pane.detail.title.text() == shipment_id, what="the detail")
+    return created
+
+
+def shows_status(pane: ReservationsPane, shipment_id: str, status: str) -> bool:
+    """Whether the shipment's row shows `status` the way a person reads it."""
+    return (row_texts(pane, shipment_id) or {}).get(Column.STATUS) == formatting.format_status(status)
+
+
+async def type_at_kiosk(sandbox: SandboxServer, token: str | None) -> None:
+    """A person types `token` at the locker (the sandbox's kiosk stands in for it)."""
+    async with httpx.AsyncClient() as http:
+        answer = await http.post(f"{sandbox.base_url}/sandbox/kiosk", json={"token": token})
+    assert answer.status_code == 200, answer.text
+
+
+async def confirmation(pane: ReservationsPane) -> QMessageBox:
+    await until(lambda: _message_box(pane) is not None, what="the confirmation")
+    box = _message_box(pane)
+    assert box is not None
+    return box
+
+
+def _message_box(pane: ReservationsPane) -> QMessageBox | None:
+    boxes = [box for box in pane.findChildren(QMessageBox) if box.isVisible()]
+    return boxes[0] if boxes else None
+
+
+def click_button(qtbot: Any, box: QMessageBox, text: str) -> None:
+    qtbot.mouseClick(next(b for b in box.buttons() if b.text() == text), Qt.MouseButton.LeftButton)
+
+
 def test_create_then_deliver_at_the_kiosk_then_refresh_shows_it_in_the_locker(
     qtbot: Any, run: Any, make_pane: PaneFactory, sandbox: SandboxServer, printed: list[Path]
 ) -> None:
@@ -146,17 +186,11 @@ def test_create_then_deliver_at_the_kiosk_then_refresh_shows_it_in_the_locker(
         assert row[Column.LOCATION] == "Antara Polanco"
         assert pane.detail.title.text() == "SHP-KIOSK-1"
 
-        async with httpx.AsyncClient() as http:
-            answer = await http.post(f"{sandbox.base_url}/sandbox/kiosk", json={"token": delivery})
-        assert answer.status_code == 200, answer.text
+        await type_at_kiosk(sandbox, delivery)
 
         qtbot.mouseClick(pane.refresh_button, Qt.MouseButton.LeftButton)
         await until(
-            lambda: (
-                not pane.loading
-                and (row_texts(pane, "SHP-KIOSK-1") or {}).get(Column.STATUS)
-                == formatting.format_status("delivered")
-            ),
+            lambda: not pane.loading and shows_status(pane, "SHP-KIOSK-1", "delivered"),
             what="the delivered status after F5",
         )
 
@@ -170,39 +204,21 @@ def test_cancel_asks_naming_the_shipment_and_then_shows_cancelled(
     pane = make_pane("owner")
 
     async def scenario() -> None:
-        antara = await first_location_free(client, "Antara Polanco")
-        await client.create_reservation(antara.id, direct_request("SHP-CANCEL-1"))
-        await pane.refresh()
-        click_row(qtbot, pane, "SHP-CANCEL-1")
-        await until(lambda: pane.detail.title.text() == "SHP-CANCEL-1", what="the detail")
+        await open_new_reservation(qtbot, pane, client, "SHP-CANCEL-1")
         assert pane.detail.cancel_button.isEnabled()
         qtbot.mouseClick(pane.detail.cancel_button, Qt.MouseButton.LeftButton)
-        await until(lambda: _message_box(pane) is not None, what="the confirmation")
-        box = _message_box(pane)
-        assert box is not None
+        box = await confirmation(pane)
         assert box.text() == (
             "Cancel reservation SHP-CANCEL-1 at Antara Polanco? The box is released and "
             "the tokens stop working."
         )
-        confirm = next(b for b in box.buttons() if b.text() == "Cancel reservation")
-        qtbot.mouseClick(confirm, Qt.MouseButton.LeftButton)
-        await until(
-            lambda: (
-                (row_texts(pane, "SHP-CANCEL-1") or {}).get(Column.STATUS)
-                == formatting.format_status("cancelled")
-            ),
-            what="Cancelled in the table",
-        )
+        click_button(qtbot, box, "Cancel reservation")
+        await until(lambda: shows_status(pane, "SHP-CANCEL-1", "cancelled"), what="Cancelled in the table")
         await until(lambda: pane.detail.status_chip.status() == "cancelled", what="the detail to follow")
         assert not pane.detail.cancel_button.isEnabled()
         assert pane.detail.cancel_button.toolTip() == "This reservation is already cancelled."
 
     run(scenario())
-
-
-def _message_box(pane: ReservationsPane) -> QMessageBox | None:
-    boxes = [box for box in pane.findChildren(QMessageBox) if box.isVisible()]
-    return boxes[0] if boxes else None
 
 
 def test_refused_cancel_is_explained_in_plain_words(
@@ -212,36 +228,17 @@ def test_refused_cancel_is_explained_in_plain_words(
     pane = make_pane("owner")
 
     async def scenario() -> None:
-        antara = await first_location_free(client, "Antara Polanco")
-        created = await client.create_reservation(antara.id, direct_request("SHP-LATE-1"))
-        await pane.refresh()
-        click_row(qtbot, pane, "SHP-LATE-1")
-        await until(lambda: pane.detail.title.text() == "SHP-LATE-1", what="the detail")
+        created = await open_new_reservation(qtbot, pane, client, "SHP-LATE-1")
         # The courier delivers while the desk still shows "Reserved".
-        async with httpx.AsyncClient() as http:
-            answer = await http.post(
-                f"{sandbox.base_url}/sandbox/kiosk", json={"token": created.tokens.delivery_token}
-            )
-        assert answer.status_code == 200
+        await type_at_kiosk(sandbox, created.tokens.delivery_token)
         qtbot.mouseClick(pane.detail.cancel_button, Qt.MouseButton.LeftButton)
-        await until(lambda: _message_box(pane) is not None, what="the confirmation")
-        box = _message_box(pane)
-        assert box is not None
-        qtbot.mouseClick(
-            next(b for b in box.buttons() if b.text() == "Cancel reservation"), Qt.MouseButton.LeftButton
-        )
+        click_button(qtbot, await confirmation(pane), "Cancel reservation")
         text = "This package is already in the locker, so the reservation can no longer be cancelled."
         await until(
             lambda: pane.detail.banner.text() == text and pane.detail.banner.isVisible(),
             what="the explanation",
         )
-        await until(
-            lambda: (
-                (row_texts(pane, "SHP-LATE-1") or {}).get(Column.STATUS)
-                == formatting.format_status("delivered")
-            ),
-            what="the row to catch up",
-        )
+        await until(lambda: shows_status(pane, "SHP-LATE-1", "delivered"), what="the row to catch up")
 
     run(scenario())
 
@@ -432,11 +429,7 @@ def test_a_direct_reservation_has_no_label_and_says_so(
     pane = make_pane("owner")
 
     async def scenario() -> None:
-        antara = await first_location_free(client, "Antara Polanco")
-        await client.create_reservation(antara.id, direct_request("SHP-NOLABEL"))
-        await pane.refresh()
-        click_row(qtbot, pane, "SHP-NOLABEL")
-        await until(lambda: pane.detail.title.text() == "SHP-NOLABEL", what="the detail")
+        await open_new_reservation(qtbot, pane, client, "SHP-NOLABEL")
         qtbot.mouseClick(pane.detail.label_button, Qt.MouseButton.LeftButton)
         await until(
             lambda: (
