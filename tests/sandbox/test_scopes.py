@@ -9,7 +9,13 @@ import httpx
 import pytest
 
 from lok_desk.sandbox import DEMO_CLIENTS, OTHER_CLIENTS, SandboxServer
-from tests.sandbox.conftest import FIRST_LOCATION, OTHER_LOCATION, SECOND_LOCATION, Session
+from tests.sandbox.conftest import (
+    FIRST_LOCATION,
+    OTHER_LOCATION,
+    SECOND_LOCATION,
+    Session,
+    new_reservation,
+)
 
 ROLES = ("admin", "owner", "seller", "employee", "reporter", "other")
 OK = (200, None)
@@ -18,6 +24,8 @@ NO_CONTENT = (204, None)
 SCOPE = (403, "INSUFFICIENT_SCOPE")
 LOCATION = (403, "FORBIDDEN_LOCATION")
 MISSING = (404, "ENTITY_NOT_FOUND")
+#: Every location of the second company ("other"), whose data the demo company must never see.
+OTHER_COMPANY_LOCATIONS = frozenset({OTHER_LOCATION, "loc-gdl-andares"})
 
 
 @pytest.fixture(scope="module")
@@ -39,9 +47,7 @@ def world() -> Iterator[dict[str, Any]]:
 
 
 def fresh_reservation(world: dict[str, Any], location: str = FIRST_LOCATION) -> str:
-    response = world["sessions"]["owner"].post(f"/locations/{location}/reservations", json={"size": "s"})
-    assert response.status_code == 201, response.text
-    return str(response.json()["reservation"]["id"])
+    return str(new_reservation(world["sessions"]["owner"], location)["reservation"]["id"])
 
 
 Call = Callable[[Session, dict[str, Any]], httpx.Response]
@@ -62,10 +68,15 @@ LOCATION_SHIPPING = {
 _shipments = iter(range(1_000_000))
 
 
+def location_shipping(session: Session, location: str) -> httpx.Response:
+    """#31 as `session`, under a shipment id no other row has used."""
+    body = {**LOCATION_SHIPPING, "shipment_id": f"SCOPE-{next(_shipments)}"}
+    return session.post(f"/locations/{location}/shipping", json=body)
+
+
 def ship_to(session: Session, location: str) -> httpx.Response:
     """#31 as `session`; a successful order is cancelled again so the box is free for the next row."""
-    body = {**LOCATION_SHIPPING, "shipment_id": f"SCOPE-{next(_shipments)}"}
-    response = session.post(f"/locations/{location}/shipping", json=body)
+    response = location_shipping(session, location)
     if response.status_code == 200:
         cancelled = session.delete(f"/reservations/{response.json()['reservation_id']}")
         assert cancelled.status_code == 200, cancelled.text
@@ -77,10 +88,7 @@ def with_shipped_reservation(
 ) -> httpx.Response:
     """An owner-made #31 order at `location` (it has a label), `call(id)`, then the owner cancels it."""
     owner = w["sessions"]["owner"]
-    made = owner.post(
-        f"/locations/{location}/shipping",
-        json={**LOCATION_SHIPPING, "shipment_id": f"SCOPE-{next(_shipments)}"},
-    )
+    made = location_shipping(owner, location)
     assert made.status_code == 200, made.text
     reservation_id = made.json()["reservation_id"]
     try:
@@ -360,7 +368,7 @@ def test_lists_show_only_what_the_role_may_read(world: dict[str, Any], role: str
     locations = {r["location"]["id"] for r in seen["reservations"]}
     companies_locations = {
         "employee": {FIRST_LOCATION},
-        "other": {OTHER_LOCATION, "loc-gdl-andares"},
+        "other": OTHER_COMPANY_LOCATIONS,
     }
     if role in companies_locations:
         assert locations <= companies_locations[role]
@@ -374,14 +382,14 @@ def test_lists_show_only_what_the_role_may_read(world: dict[str, Any], role: str
         )
         assert seen["total"] >= total_demo["total"] + total_other["total"]
     else:
-        assert OTHER_LOCATION not in locations and "loc-gdl-andares" not in locations
+        assert not locations & OTHER_COMPANY_LOCATIONS
     listed = {
         loc["id"] for loc in session.get("/company/locations", params={"page_size": 100}).json()["locations"]
     }
     if role == "employee":
         assert listed == {FIRST_LOCATION}
     elif role == "other":
-        assert listed == {OTHER_LOCATION, "loc-gdl-andares"}
+        assert listed == OTHER_COMPANY_LOCATIONS
     elif role == "admin":
         assert OTHER_LOCATION in listed
     else:
@@ -402,8 +410,9 @@ def test_other_company_never_sees_demo_data_in_any_list(world: dict[str, Any]) -
     for path in ("/company/reservations", "/company/pre_reservations", "/shipping/reservations"):
         page = other.get(path, params={"page_size": 100, "only_active": "false"}).json()
         assert all(
-            r["location"] in (OTHER_LOCATION, "loc-gdl-andares")
-            or r["location"].get("id") in (OTHER_LOCATION, "loc-gdl-andares")
+            # #7 and #8 embed the location (variant A); #18 gives its id (variant C).
+            (r["location"] if isinstance(r["location"], str) else r["location"]["id"])
+            in OTHER_COMPANY_LOCATIONS
             for r in page["reservations"]
         ), path
     directories = other.get("/company/directories").json()["directories"]
