@@ -3,20 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import ipaddress
 import sys
 from pathlib import Path
 
 from lok_desk.paths import AppPaths
-
-
-def _is_loopback(host: str) -> bool:
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
+from lok_desk.sandbox.webhooks import is_loopback_host
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -55,7 +46,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    if not _is_loopback(args.host) and not args.allow_remote:
+    if not is_loopback_host(args.host) and not args.allow_remote:
         print(
             f"lok-desk-sandbox: refusing to bind to {args.host}: it is not a loopback address. "
             "Pass --allow-remote if you really mean it.",
