@@ -17,6 +17,7 @@ from lok_desk.sandbox.reservations import (
     SIZES,
     TOKEN_KINDS,
     Reservation,
+    free_box,
     new_document,
 )
 from lok_desk.sandbox.store import SCHEMA_VERSION, Store, dumps
@@ -435,15 +436,6 @@ def _person(rng: random.Random) -> dict[str, Any]:
     }
 
 
-def _free_box(conn: sqlite3.Connection, location_id: str, size: str) -> str | None:
-    row = conn.execute(
-        "SELECT uuid FROM boxes b WHERE location_id = ? AND size = ? AND NOT EXISTS "
-        "(SELECT 1 FROM reservations r WHERE r.box_uuid = b.uuid AND r.active = 1) ORDER BY uuid LIMIT 1",
-        (location_id, size),
-    ).fetchone()
-    return None if row is None else str(row[0])
-
-
 def _free_count(conn: sqlite3.Connection, location_id: str, size: str) -> int:
     row = conn.execute(
         "SELECT COUNT(*) FROM boxes b WHERE location_id = ? AND size = ? AND NOT EXISTS "
@@ -469,7 +461,7 @@ def _seed_reservation(
     is_public = bool(spec[2])
     box = None
     if kind not in FINISHED:
-        box = _free_box(conn, location_id, size)
+        box = free_box(conn, location_id, size)
         if box is not None and _free_count(conn, location_id, size) <= BOXES_PER_SIZE[size] * _MIN_FREE_SHARE:
             box = None
         if box is None:
