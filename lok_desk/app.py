@@ -84,6 +84,11 @@ def start_sandbox_early(*, reset: bool) -> concurrent.futures.Future[SandboxServ
     instead of following them, and the disk work (settings, database) stays off the Qt thread.
     Remembers the port in the desk settings, so cached sandbox tokens stay valid next time.
     """
+    # Both sides build pydantic models. Importing pydantic's internals on two threads at once can hand
+    # one of them a partly initialised module (2 of 40 launches failed with an ImportError from
+    # pydantic._internal._validators), so the client's models (pydantic, httpx) are imported here,
+    # on this thread, before the sandbox's thread starts; Qt and the desk still overlap with it.
+    import lok_desk.api  # noqa: F401
     from lok_desk.desk.settings import DeskSettings
     from lok_desk.paths import AppPaths
 
