@@ -112,27 +112,10 @@ def start_sandbox_early(*, reset: bool) -> concurrent.futures.Future[SandboxServ
     return future
 
 
-def make_none_immortal() -> None:
-    """Guard against a PySide6 reference-count bug that aborts the app after enough repaints.
-
-    PySide6 6.12 on Python 3.11 drops one reference to None each time a Qt call hands an empty
-    QVariant back to Python (`index.data(role)` of a role the model leaves empty, the delegates'
-    `initStyleOption`, ...): loading 10,000 reservations twice cost ~12,800 of None's ~60,000, so a
-    long session (refreshes, scrolling) ends in "Fatal Python error: none_dealloc". Python 3.12 made
-    None immortal; this does the same here by giving it a count no leak can exhaust.
-    """
-    if sys.version_info >= (3, 12) or hasattr(sys, "gettotalrefcount"):
-        return   # immortal already, or a debug build whose object header is laid out differently
-    import ctypes
-
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 48
-
-
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    make_none_immortal()
     sandbox_start = start_sandbox_early(reset=args.sandbox_reset) if args.sandbox else None
     os.environ["QT_API"] = "pyside6"   # before qasync is imported (it prefers PyQt otherwise)
     import qasync

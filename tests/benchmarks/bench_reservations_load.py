@@ -47,7 +47,6 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QTableView
 
 from lok_desk.api import Credentials, LokClient, models
-from lok_desk.app import make_none_immortal
 from lok_desk.desk.reservations import ReservationsPane
 from lok_desk.desk.reservations.pane import PAGE_SIZE, ListState
 from lok_desk.desk.reservations.table_model import (
@@ -238,7 +237,6 @@ def main() -> int:
                         help="skip the app's gc.freeze() after start-up (full collections then walk "
                              "everything loaded at start: 60–160 ms each)")
     args = parser.parse_args()
-    make_none_immortal()   # as lok-desk does: PySide6 drops references to None (see lok_desk.app)
     if args.only == "memory":
         memory(args.memory_rows)
         return 0

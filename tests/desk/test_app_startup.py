@@ -1,4 +1,4 @@
-"""lok_desk.app start-up helpers: the guard against PySide6 dropping references to None."""
+"""The installed PySide6 must not leak references to None (6.12.0 did, and long sessions aborted)."""
 
 from __future__ import annotations
 
@@ -8,46 +8,27 @@ import textwrap
 
 import pytest
 
+# More empty QVariants than None has references: a leaking build dies with "none_dealloc".
 LEAK = textwrap.dedent("""
     import os, sys
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QStandardItemModel
-    from lok_desk.app import make_none_immortal
 
-    calls = sys.getrefcount(None) + 10_000   # more empty QVariants than None has references
-    if sys.argv[1] == "guarded":
-        make_none_immortal()
     model = QStandardItemModel(1, 1)
     index = model.index(0, 0)
-    for _ in range(calls):
+    before = sys.getrefcount(None)
+    for _ in range(before + 10_000):
         index.data(Qt.ItemDataRole.UserRole + 7)
-    print("alive")
+    print(sys.getrefcount(None) - before)
 """)
 
 
-def run_leak(mode: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-c", LEAK, mode], capture_output=True, text=True, timeout=120)
-
-
-def pyside_drops_none() -> bool:
-    from PySide6.QtCore import Qt
-    from PySide6.QtGui import QStandardItemModel
-
-    model = QStandardItemModel(1, 1)   # kept: an index outliving its model is a dangling pointer
-    index = model.index(0, 0)
-    before = sys.getrefcount(None)
-    for _ in range(100):
-        index.data(Qt.ItemDataRole.UserRole + 7)
-    return sys.getrefcount(None) < before
-
-
 @pytest.mark.skipif(sys.version_info >= (3, 12), reason="None is immortal from Python 3.12")
-def test_the_guard_keeps_the_app_alive_through_pysides_none_leak() -> None:
-    if not pyside_drops_none():
-        pytest.skip("this PySide6 build no longer drops references to None")
-    unguarded = run_leak("plain")
-    assert unguarded.returncode != 0 and "none_dealloc" in unguarded.stderr   # the bug, as it bites
-    guarded = run_leak("guarded")
-    assert guarded.returncode == 0, guarded.stderr[-2000:]
-    assert guarded.stdout.strip() == "alive"
+def test_installed_pyside_keeps_references_to_none() -> None:
+    # Run apart: if the build leaks, it aborts that process, not the test session.
+    result = subprocess.run([sys.executable, "-c", LEAK], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, (
+        "this PySide6 build drops references to None and aborts long sessions (none_dealloc); "
+        "exclude it in pyproject.toml\n" + result.stderr[-2000:])
+    assert abs(int(result.stdout.strip())) < 100   # a handful of temporaries, not one per call
