@@ -102,7 +102,21 @@ Decisions where the Lok reference is silent (DESIGN §3), implemented exactly he
 
 from __future__ import annotations
 
-from lok_desk.sandbox.seed import DEMO_CLIENTS, OTHER_CLIENTS
-from lok_desk.sandbox.server import SandboxServer
+from typing import TYPE_CHECKING, Any
+
+from lok_desk.sandbox.demo import DEMO_CLIENTS, OTHER_CLIENTS
+
+if TYPE_CHECKING:
+    from lok_desk.sandbox.server import SandboxServer
 
 __all__ = ["DEMO_CLIENTS", "OTHER_CLIENTS", "SandboxServer"]
+
+
+def __getattr__(name: str) -> Any:
+    # The server (FastAPI, uvicorn, the seed: about half a second of imports) loads on first use of
+    # SandboxServer, so the desk's sign-in can list DEMO_CLIENTS without paying for it.
+    if name == "SandboxServer":
+        from lok_desk.sandbox.server import SandboxServer
+
+        return SandboxServer
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

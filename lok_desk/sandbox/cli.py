@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
 
     import threading
 
-    from lok_desk.sandbox.seed import DEMO_CLIENTS, OTHER_CLIENTS
+    from lok_desk.sandbox.demo import DEMO_CLIENTS, OTHER_CLIENTS
     from lok_desk.sandbox.server import SandboxServer
 
     db_path = None if args.memory else (args.db or AppPaths.default().sandbox_db)

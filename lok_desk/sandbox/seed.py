@@ -9,6 +9,7 @@ from typing import Any
 
 from lok_desk.sandbox.auth import sha256
 from lok_desk.sandbox.clock import MS_PER_DAY, MS_PER_HOUR, iso
+from lok_desk.sandbox.demo import DEMO_CLIENTS, OTHER_CLIENTS
 from lok_desk.sandbox.reservations import (
     DIRECT_DELIVERY_WINDOW_MS,
     FINISHED,
@@ -27,17 +28,6 @@ SEED = 20_240_917
 DEMO_COMPANY_ID = "cmp-demo"
 OTHER_COMPANY_ID = "cmp-norte"
 NETWORK_COMPANY_ID = "cmp-lok-network"
-
-#: Demo clients of the first company: role → (client_id, client_secret).
-DEMO_CLIENTS: dict[str, tuple[str, str]] = {
-    role: (f"demo-{role}", f"demo-{role}-secret")
-    for role in ("owner", "employee", "reporter", "seller", "admin")
-}
-#: The second company's owner: must never see the first company's data, nor the reverse.
-OTHER_CLIENTS: dict[str, tuple[str, str]] = {
-    "owner": ("other-owner", "other-owner-secret"),
-    "employee": ("other-employee", "other-employee-secret"),
-}
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -45,3 +47,25 @@ def test_sandbox_does_not_import_the_client() -> None:
         )
     }
     assert offenders == {}
+
+
+def test_demo_clients_do_not_load_the_server() -> None:
+    # The desk's sign-in lists the demo roles from DEMO_CLIENTS; that must not cost the server's imports.
+    probe = (
+        "import sys, lok_desk.sandbox; from lok_desk.sandbox import DEMO_CLIENTS; "
+        "assert DEMO_CLIENTS['owner'][0] == 'demo-owner'; "
+        "heavy = {'fastapi', 'starlette', 'uvicorn', 'PIL', 'segno'}; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy "
+        "or m in {'lok_desk.sandbox.server', 'lok_desk.sandbox.seed'}))"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_sandbox_server_is_still_reachable_from_the_package() -> None:
+    probe = (
+        "import sys; from lok_desk.sandbox import SandboxServer; "
+        "print(SandboxServer.__module__, 'fastapi' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["lok_desk.sandbox.server", "True"]
