@@ -5,14 +5,21 @@ from __future__ import annotations
 import base64
 import io
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import segno
-from PIL import Image, ImageDraw, ImageFont
+if TYPE_CHECKING:
+    from PIL import Image
+
+# segno and Pillow are imported where a code or a label is drawn, not at start-up: no list or
+# sign-in needs them, and at import they cost ~20 ms of the sandbox's start (on the GIL the desk's
+# own start shares).
 
 
 @lru_cache(maxsize=4096)
 def qr_png_base64(token: str) -> str:
     """Base64 of a PNG QR code holding the token (cached: tokens never change)."""
+    import segno
+
     buffer = io.BytesIO()
     # micro=False: a short token would otherwise become a Micro QR, which many phone scanners skip.
     segno.make(token, error="m", micro=False).save(buffer, kind="png", scale=4, border=4)
@@ -20,6 +27,9 @@ def qr_png_base64(token: str) -> str:
 
 
 def _label_image(lines: list[str], code: str) -> Image.Image:
+    import segno
+    from PIL import Image, ImageDraw, ImageFont
+
     # 4×6 in at 100 dpi: the size of a thermal shipping label.
     image = Image.new("RGB", (400, 600), "white")
     draw = ImageDraw.Draw(image)
