@@ -27,7 +27,9 @@ async def run_dialog(dialog: QDialog) -> int:
             finished.set_result(int(result))
 
     dialog.finished.connect(on_finished)
-    dialog.open()
+    # QDialog.open, not dialog.open(): QPrintDialog (and QFileDialog) overload open(receiver, member) and
+    # PySide6 then refuses the plain call ("open expected 2 arguments"), so printing never started.
+    QDialog.open(dialog)
     try:
         return await finished
     except asyncio.CancelledError:
