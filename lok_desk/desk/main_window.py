@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QProgressBar,
     QSizePolicy,
-    QStyle,
     QTabWidget,
     QToolBar,
     QVBoxLayout,
@@ -27,12 +26,13 @@ from qasync import asyncSlot
 
 from lok_desk import __version__
 from lok_desk.desk.asyncqt import spawn
+from lok_desk.desk.icons import PaletteIcons
 from lok_desk.desk.locations import LocationsPane
 from lok_desk.desk.owner import owner_panes
 from lok_desk.desk.preferences import Preferences, add_preference_menus
 from lok_desk.desk.roles import role_label
 from lok_desk.desk.session import Session
-from lok_desk.desk.widgets import Banner, EnvironmentBadge
+from lok_desk.desk.widgets import Banner, ElidedLabel, EnvironmentBadge
 from lok_desk.resources import app_icon
 
 PaneFactory = Callable[[Session, QWidget], Any]
@@ -77,6 +77,9 @@ class MainWindow(QMainWindow):
             company=company, environment=environment))
         self.resize(1280, 800)
         self.setMinimumSize(QSize(900, 560))
+        # Drawn in the palette's text colour and redrawn when the theme changes (Fusion's standard
+        # pixmaps were nearly invisible on the dark theme).
+        self.icons = PaletteIcons(self)
 
         self._build_header()
         self.banner = Banner()
@@ -87,10 +90,10 @@ class MainWindow(QMainWindow):
         self.reservations = factory(session, self)
         self.reservations.setAccessibleName(self.tr("Reservations"))
         self.locations = LocationsPane(session, self)
-        self.tabs.addTab(self.reservations, self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon),
-                         self.tr("&Reservations"))
-        self.tabs.addTab(self.locations, self.style().standardIcon(QStyle.StandardPixmap.SP_DirHomeIcon),
-                         self.tr("&Locations"))
+        self.tabs.addTab(self.reservations, self.tr("&Reservations"))
+        self.tabs.addTab(self.locations, self.tr("&Locations"))
+        self.icons.bind(lambda icon: self.tabs.setTabIcon(0, icon), "reservations")
+        self.icons.bind(lambda icon: self.tabs.setTabIcon(1, icon), "locations")
         # Owner workspace (settings, webhook, reports, directories, pre-reservations); none for employees.
         self.owner_panes = owner_panes(session, self, on_open_reservation=self._open_reservation)
         self._owner_started: set[int] = set()
@@ -139,7 +142,8 @@ class MainWindow(QMainWindow):
         self.company_label.setAccessibleName(self.tr("Company"))
         user = session.user
         who = user.name or user.email or user.id
-        self.user_label = QLabel(who + (f"  ·  {user.email}" if user.email and user.name else ""))
+        # Gives way with "…" in a narrow window (the e-mail was cut mid-letter); the tooltip has it all.
+        self.user_label = ElidedLabel(who + (f"  ·  {user.email}" if user.email and user.name else ""))
         self.user_label.setAccessibleName(self.tr("Signed in as"))
         role = role_label(session.capabilities.role)
         self.role_label = QLabel(self.tr("Role: {role}").format(role=role))
@@ -155,7 +159,7 @@ class MainWindow(QMainWindow):
         names.addWidget(self.company_label)
         who_row = QHBoxLayout()
         who_row.setSpacing(10)
-        who_row.addWidget(self.user_label)
+        who_row.addWidget(self.user_label, 1)
         who_row.addWidget(self.role_label)
         who_row.addStretch(1)
         names.addLayout(who_row)
@@ -164,7 +168,7 @@ class MainWindow(QMainWindow):
 
         self.location_combo = QComboBox()
         self.location_combo.setAccessibleName(self.tr("Location"))
-        self.location_combo.setMinimumWidth(200)
+        self.location_combo.setMinimumWidth(170)
         self.location_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.location_combo.currentIndexChanged.connect(self._on_location_switched)
         location_label = QLabel(self.tr("L&ocation:"))
@@ -175,9 +179,10 @@ class MainWindow(QMainWindow):
         self.search_edit.setToolTip(self.tr("A shipment id, reservation id or token; press Enter. "
                                             "A barcode scanner works too."))
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setMinimumWidth(300)
-        self.search_edit.addAction(self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView),
-                                   QLineEdit.ActionPosition.LeadingPosition)
+        self.search_edit.setMinimumWidth(220)
+        self.search_edit.setMaximumWidth(360)
+        search_icon = self.search_edit.addAction(self.windowIcon(), QLineEdit.ActionPosition.LeadingPosition)
+        self.icons.bind(search_icon.setIcon, "search")
         self.search_edit.returnPressed.connect(self._on_search)
         self.search_edit.textEdited.connect(lambda _t: self.search_edit.setStyleSheet(""))
 
@@ -185,9 +190,9 @@ class MainWindow(QMainWindow):
         row.setContentsMargins(14, 10, 14, 10)
         row.setSpacing(12)
         row.addWidget(logo)
-        row.addLayout(names)
+        row.addLayout(names, 1)
         row.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignVCenter)
-        row.addStretch(1)
+        row.addSpacing(12)
         row.addWidget(location_label)
         row.addWidget(self.location_combo)
         row.addWidget(self.search_edit)
@@ -226,39 +231,44 @@ class MainWindow(QMainWindow):
 
     # ---- actions --------------------------------------------------------------------------------
     def _action(self, text: str, shortcut: QKeySequence | str | None, slot: Callable[..., Any],
-                icon: QStyle.StandardPixmap | None = None) -> QAction:
+                icon: str | None = None) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         if icon is not None:
-            action.setIcon(self.style().standardIcon(icon))
+            self.icons.bind(action.setIcon, icon)
         action.triggered.connect(slot)
         self.addAction(action)   # shortcuts work even when the menu bar is hidden
         return action
 
     def _build_actions(self) -> None:
-        sp = QStyle.StandardPixmap
         self.new_action = self._action(self.tr("&New reservation…"), "Ctrl+N", self.new_reservation_slot,
-                                       sp.SP_FileDialogNewFolder)
+                                       "new-reservation")
         self.cancel_action = self._action(self.tr("&Cancel reservation…"),
                                           QKeySequence(QKeySequence.StandardKey.Delete),
-                                          self.cancel_selected_slot, sp.SP_DialogCancelButton)
+                                          self.cancel_selected_slot, "cancel-reservation")
         # Delete must not fire while typing in the search box or a filter: the pane owns it.
         self.cancel_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.removeAction(self.cancel_action)
         self.reservations.addAction(self.cancel_action)
         self.print_action = self._action(self.tr("&Print tokens or label…"), "Ctrl+P", self.print_slot,
-                                         sp.SP_FileDialogDetailedView)
-        self.find_action = self._action(self.tr("&Find reservation"), "Ctrl+F", self.focus_search)
-        self.refresh_action = self._action(self.tr("&Refresh"), "F5", self.refresh_slot, sp.SP_BrowserReload)
+                                         "print")
+        self.find_action = self._action(self.tr("&Find reservation"), "Ctrl+F", self.focus_search, "search")
+        self.refresh_action = self._action(self.tr("&Refresh"), "F5", self.refresh_slot, "refresh")
         self.sign_out_action = self._action(self.tr("Sign &out"), "Ctrl+Shift+Q", self.sign_out_slot,
-                                            sp.SP_DialogCloseButton)
+                                            "sign-out")
         self.quit_action = self._action(self.tr("&Quit"), QKeySequence(QKeySequence.StandardKey.Quit),
                                         self.close)
         self.reservations_tab_action = self._action(
             self.tr("&Reservations"), "Ctrl+1", lambda: self.tabs.setCurrentWidget(self.reservations))
         self.locations_tab_action = self._action(
             self.tr("&Locations"), "Ctrl+2", lambda: self.tabs.setCurrentWidget(self.locations))
+        # Every owner tab has its key too (Ctrl+3 …): Ctrl+Tab stays inside a focused table, so the
+        # keyboard had no way to reach Notifications, Reports and the others.
+        self.owner_tab_actions: list[QAction] = []
+        for number, (title, pane) in enumerate(self.owner_panes, start=3):
+            self.owner_tab_actions.append(self._action(
+                title, f"Ctrl+{number}", lambda _checked=False, p=pane: self.tabs.setCurrentWidget(p)))
         about = self._action(self.tr("&About Lok Desk"), None, self._about)
         for action, name in ((self.new_action, self.tr("New reservation")),
                              (self.cancel_action, self.tr("Cancel reservation")),
@@ -279,7 +289,9 @@ class MainWindow(QMainWindow):
         for action in (self.new_action, self.cancel_action, self.print_action, self.find_action):
             reservation_menu.addAction(action)
         view_menu = menu_bar.addMenu(self.tr("&View"))
-        for action in (self.refresh_action, self.reservations_tab_action, self.locations_tab_action):
+        view_menu.addAction(self.refresh_action)
+        view_menu.addSeparator()
+        for action in (self.reservations_tab_action, self.locations_tab_action, *self.owner_tab_actions):
             view_menu.addAction(action)
         if self.preferences is not None:
             add_preference_menus(view_menu, self.preferences, self,

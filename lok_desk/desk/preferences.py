@@ -3,7 +3,9 @@ start) and remembered in the desk settings JSON."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import asyncio
+import copy
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,6 +13,7 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from lok_desk.desk import i18n, theme
+from lok_desk.desk.asyncqt import spawn
 from lok_desk.desk.i18n import translate
 from lok_desk.desk.settings import DeskSettings
 
@@ -22,9 +25,23 @@ class Preferences:
 
     settings: DeskSettings
     path: Path
+    #: The shell's own save (worker thread, one at a time, newest last); None: save a copy here.
+    writer: Callable[[], Awaitable[None]] | None = None
 
-    def save(self) -> None:
-        self.settings.save_quietly(self.path)
+    async def save(self) -> None:
+        """Write the settings on a worker thread: a slow or network home folder must not freeze the
+        menu the person just clicked."""
+        if self.writer is not None:
+            await self.writer()
+            return
+        snapshot = copy.deepcopy(self.settings)   # the Qt thread may change them meanwhile
+        await asyncio.to_thread(snapshot.save_quietly, self.path)
+
+
+def _save_soon(preferences: Preferences, parent: QWidget) -> None:
+    # Owned by the application, not the window: quitting right after a choice must not cancel its save.
+    app = QApplication.instance()
+    spawn(preferences.save(), owner=app if app is not None else parent)
 
 
 def theme_follower() -> theme.ThemeFollower | None:
@@ -52,7 +69,7 @@ def add_preference_menus(menu: QMenu, preferences: Preferences, parent: QWidget,
     def choose_theme(action: QAction) -> None:
         key = str(action.data())
         preferences.settings.theme = key
-        preferences.save()
+        _save_soon(preferences, parent)
         follower = theme_follower()
         if follower is not None:
             follower.apply(key)
@@ -77,7 +94,7 @@ def add_preference_menus(menu: QMenu, preferences: Preferences, parent: QWidget,
 
     def choose_language(action: QAction) -> None:
         preferences.settings.language = str(action.data())
-        preferences.save()
+        _save_soon(preferences, parent)
         if notify is not None:
             notify(translate("Preferences", "Language: {name}. Restart Lok Desk to see it.").format(
                 name=action.text()))

@@ -5,12 +5,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Iterable
 from contextlib import AsyncExitStack
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
+import httpx
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
@@ -132,6 +133,12 @@ class Session(QObject):
         self.environment = environment
         self.sandbox = sandbox
         self.locations: list[models.LocationDetail] = []
+        # Locations met only inside reservations (public-network lockers of a seller, #8 variant A
+        # embeds a LocationSummary): id -> (name, IANA time zone or None), so rows show a name.
+        self._seen_locations: dict[str, tuple[str, str | None]] = {}
+        # Server clock minus this computer's clock: the sandbox clock can be moved (POST /sandbox/clock)
+        # and overdue marks must follow it. Production keeps zero (its clock is real time).
+        self.clock_offset = timedelta(0)
         self.last_success: datetime | None = None
         self.has_window = False         # set by the main window; before it, errors go to a message box
         self._exit_stack = exit_stack
@@ -169,7 +176,57 @@ class Session(QObject):
         location = self.location(location_id)
         if location is not None:
             return location.internal_name or location.id
+        seen = self._seen_locations.get(location_id or "")
+        if seen is not None:
+            return seen[0]
         return location_id or ""
+
+    def location_timezone(self, location_id: str | None) -> str | None:
+        """The location's IANA time zone when the desk knows it (None: show UTC)."""
+        location = self.location(location_id)
+        if location is not None and location.timezone:
+            return location.timezone
+        seen = self._seen_locations.get(location_id or "")
+        return seen[1] if seen is not None else None
+
+    def remember_locations(self, reservations: Iterable[models.Reservation]) -> bool:
+        """Keep the names (and time zones, when sent) of locations embedded in reservations; True when
+        something new was learnt, so views that cached a bare id can ask again."""
+        learnt = False
+        for reservation in reservations:
+            embedded = reservation.location
+            if not isinstance(embedded, models.LocationSummary) or not embedded.internal_name:
+                continue
+            # A full location may ride along (extra fields are kept): take its time zone too.
+            zone = getattr(embedded, "timezone", None)
+            zone = zone if isinstance(zone, str) and zone else None
+            known = self._seen_locations.get(embedded.id)
+            if known is None or known[0] != embedded.internal_name or (zone and known[1] != zone):
+                kept_zone = known[1] if known is not None else None
+                self._seen_locations[embedded.id] = (embedded.internal_name, zone or kept_zone)
+                learnt = True
+        return learnt
+
+    # ---- time ----------------------------------------------------------------------------------
+    def server_now(self) -> datetime:
+        """Now by the server's clock (this computer's clock plus the known sandbox offset)."""
+        return datetime.now(UTC) + self.clock_offset
+
+    async def sync_clock(self) -> None:
+        """Read the embedded sandbox's clock (GET /sandbox/clock) so overdue marks follow a moved clock.
+        Production has no such route and keeps this computer's clock; a failure keeps the last offset."""
+        sandbox = self.sandbox
+        if sandbox is None:
+            return
+        try:
+            async with httpx.AsyncClient(base_url=sandbox.base_url, timeout=5.0) as http:
+                response = await http.get("/sandbox/clock")
+                response.raise_for_status()
+                offset = float(response.json()["offset_seconds"])
+        except (httpx.HTTPError, ValueError, KeyError, TypeError, AttributeError) as error:
+            log.info("Could not read the sandbox clock: %s", type(error).__name__)
+            return
+        self.clock_offset = timedelta(seconds=offset)
 
     # ---- calls ---------------------------------------------------------------------------------
     async def call(self, coro: Awaitable[T]) -> T:

@@ -362,7 +362,8 @@ class DeskShell(QObject):
     async def _show_main_window(self, session: Session) -> str:
         self.session = session
         window = MainWindow(session, reservations_pane_factory=self.options.reservations_pane_factory,
-                            preferences=Preferences(self.settings, self.paths.settings_file))
+                            preferences=Preferences(self.settings, self.paths.settings_file,
+                                                    writer=self._save_settings))
         self.window = window
         loop = asyncio.get_running_loop()
         finished: asyncio.Future[str] = loop.create_future()

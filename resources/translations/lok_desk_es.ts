@@ -482,8 +482,12 @@
         <translation>{0} libres</translation>
     </message>
     <message>
-        <source>Enter the package&apos;s width, height and length (cm) and its weight (kg, under Package).</source>
-        <translation>Escribe el ancho, alto y largo del paquete (cm) y su peso (kg, en Paquete).</translation>
+        <source>Enter the package&apos;s weight in kg (under Package, now selected), then press “Find the smallest free box” again.</source>
+        <translation>Escribe el peso del paquete en kg (en Paquete, ya seleccionado) y vuelve a presionar “Buscar el compartimento libre más chico”.</translation>
+    </message>
+    <message>
+        <source>Enter the package&apos;s width, height and length (cm) and its weight (kg, under Package); the cursor is on the first one missing.</source>
+        <translation>Escribe el ancho, alto y largo del paquete (cm) y su peso (kg, en Paquete); el cursor está en el primero que falta.</translation>
     </message>
     <message>
         <source>Row {0} has a value but no key.</source>
@@ -2158,6 +2162,7 @@ Borra el filtro para ver las {count} ubicaciones.</translation>
     <name>Preferences</name>
     <message>
         <source>&amp;Theme</source>
+        <extracomment>The shell&apos;s own save (worker thread, one at a time, newest last); None: save a copy here.</extracomment>
         <translation>&amp;Tema</translation>
     </message>
     <message>
@@ -2677,8 +2682,12 @@ Presiona Enter en una fila para abrirla y Ctrl+N para crear una reservación.</t
         <translation>Peso</translation>
     </message>
     <message>
-        <source>Size</source>
-        <translation>Tamaño</translation>
+        <source>Dimensions</source>
+        <translation>Medidas</translation>
+    </message>
+    <message>
+        <source>Width × height × length of the package</source>
+        <translation>Ancho × alto × largo del paquete</translation>
     </message>
     <message>
         <source>Description</source>
@@ -2707,6 +2716,10 @@ Presiona Enter en una fila para abrirla y Ctrl+N para crear una reservación.</t
     <message>
         <source>Off</source>
         <translation>Apagado</translation>
+    </message>
+    <message>
+        <source>Box size</source>
+        <translation>Tamaño de compartimento</translation>
     </message>
     <message>
         <source>Box id</source>
@@ -2808,11 +2821,6 @@ Presiona Enter en una fila para abrirla y Ctrl+N para crear una reservación.</t
 <context>
     <name>ReservationsPane</name>
     <message>
-        <source>This package is already in the locker, so the reservation can no longer be cancelled.</source>
-        <extracomment>Longest time loaded rows wait before they are shown (a batch is one insert and one repaint). Most rows put into the table in one event-loop turn. Placing a row in the sorted, filtered proxy costs ~40 µs of Python (lessThan, filterAcceptsRow), so a 1,000-row batch blocked the loop for 50–110 ms; 200 rows keep each turn near 10 ms and cost nothing in total time.</extracomment>
-        <translation>Este paquete ya está en el casillero, así que la reservación ya no se puede cancelar.</translation>
-    </message>
-    <message>
         <source>This package has already been picked up, so there is nothing left to cancel.</source>
         <translation>Este paquete ya se recolectó, así que no queda nada que cancelar.</translation>
     </message>
@@ -2883,26 +2891,6 @@ Presiona Enter en una fila para abrirla y Ctrl+N para crear una reservación.</t
         <translation>Filtrar reservaciones</translation>
     </message>
     <message>
-        <source>Refresh</source>
-        <translation>Actualizar</translation>
-    </message>
-    <message>
-        <source>Refresh reservations</source>
-        <translation>Actualizar reservaciones</translation>
-    </message>
-    <message>
-        <source>Load the list again (F5)</source>
-        <translation>Volver a cargar la lista (F5)</translation>
-    </message>
-    <message>
-        <source>New reservation…</source>
-        <translation>Nueva reservación…</translation>
-    </message>
-    <message>
-        <source>New reservation</source>
-        <translation>Nueva reservación</translation>
-    </message>
-    <message>
         <source>Reservations table</source>
         <translation>Tabla de reservaciones</translation>
     </message>
@@ -2935,8 +2923,9 @@ Presiona Enter en una fila para abrirla y Ctrl+N para crear una reservación.</t
         <translation>Filas mostradas</translation>
     </message>
     <message>
-        <source>Create a reservation (Ctrl+N)</source>
-        <translation>Crear una reservación (Ctrl+N)</translation>
+        <source>This package is already in the locker, so the reservation can no longer be cancelled. It stays there until the recipient types the pick-up token.</source>
+        <extracomment>Longest time loaded rows wait before they are shown (a batch is one insert and one repaint). Most rows put into the table in one event-loop turn. Placing a row in the sorted, filtered proxy costs ~40 µs of Python (lessThan, filterAcceptsRow), so a 1,000-row batch blocked the loop for 50–110 ms; 200 rows keep each turn near 10 ms and cost nothing in total time.</extracomment>
+        <translation>Este paquete ya está en el casillero, así que la reservación ya no se puede cancelar. Se queda ahí hasta que el destinatario teclee el código de recolección.</translation>
     </message>
     <message>
         <source>loading reservations</source>

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -30,6 +29,7 @@ from qasync import asyncSlot
 from lok_desk.api import LokError, models
 from lok_desk.desk.asyncqt import spawn
 from lok_desk.desk.formatting import format_long_date
+from lok_desk.desk.icons import PaletteIcons
 from lok_desk.desk.locations.availability import BoxAvailabilityView
 from lok_desk.desk.locations.model import LOCATION_ID_ROLE, SORT_ROLE, LocationTableModel
 from lok_desk.desk.session import Session
@@ -134,7 +134,7 @@ class LocationsPane(QWidget):
         boxes_layout.addWidget(self.availability)
 
         self.new_here_button = QPushButton(self.tr("New reservation here…"))
-        self.new_here_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogNewFolder))
+        PaletteIcons(self.new_here_button).bind(self.new_here_button.setIcon, "new-reservation")
         self.new_here_button.setAccessibleName(self.tr("New reservation here"))
         self.new_here_button.clicked.connect(self._ask_new_reservation)
         self.new_here_reason = QLabel()

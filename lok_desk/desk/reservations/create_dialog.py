@@ -450,23 +450,27 @@ class CreateReservationDialog(QDialog):
 
     def suggest_size(self) -> models.BoxSize | None:
         """The assistant: measures + weight → the smallest free size, chosen in the size field."""
-        problems = False
         values: list[float] = []
+        missing: list[QLineEdit] = []
         for edit in (self.width_edit, self.height_edit, self.length_edit, self.weight_edit):
             try:
                 value = parse_number(edit.text())
             except ValueError:
                 value = None
             if value is None or value <= 0:
-                problems = True
+                missing.append(edit)
             else:
                 values.append(value)
-        if problems:
-            self.fit_result.setText(
-                self.tr(
-                    "Enter the package's width, height and length (cm) and its weight (kg, under Package)."
-                )
-            )
+        if missing:
+            if missing == [self.weight_edit]:
+                # The weight sits under Package, out of sight of this button: say where, and go there.
+                text = self.tr("Enter the package's weight in kg (under Package, now selected), then press "
+                               "“Find the smallest free box” again.")
+            else:
+                text = self.tr("Enter the package's width, height and length (cm) and its weight (kg, under "
+                               "Package); the cursor is on the first one missing.")
+            self.fit_result.setText(text)
+            missing[0].setFocus(Qt.FocusReason.OtherFocusReason)
             return None
         width, height, length, weight = values
         size, sentence = fit_advice(self._current_location(), width, height, length, weight)

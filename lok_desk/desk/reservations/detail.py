@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lok_desk.api import models
 from lok_desk.desk import formatting
 from lok_desk.desk.reservations.forms import mute
 from lok_desk.desk.reservations.status_chip import StatusChip
@@ -42,6 +43,18 @@ def _number(value: object, unit: str) -> str:
         return f"{float(str(value)):g} {unit}"
     except ValueError:
         return f"{value} {unit}"
+
+
+def _box_size(size: object) -> str:
+    """ "S (10 × 35 × 60 cm)": the size letter with the inside measures a person can compare."""
+    text = str(size or "").strip().lower()
+    if not text:
+        return formatting.DASH
+    try:
+        box = models.BOX_SIZES[models.BoxSize(text)]
+    except ValueError:
+        return text.upper()
+    return f"{text.upper()} ({box.width:g} × {box.height:g} × {box.length:g} cm)"
 
 
 class _Section(QGroupBox):
@@ -282,21 +295,21 @@ class ReservationDetail(QWidget):
         )
 
         package = getattr(reservation, "package_info", None)
+        package_rows = [
+            (self.tr("Value"), formatting.format_mxn(getattr(package, "value", None)), ""),
+            (self.tr("Weight"), _number(getattr(package, "weight", None), "kg"), ""),
+        ]
         dims = [getattr(package, name, None) for name in ("width", "height", "length")]
-        self.package.set_rows(
-            [
-                (self.tr("Value"), formatting.format_mxn(getattr(package, "value", None)), ""),
-                (self.tr("Weight"), _number(getattr(package, "weight", None), "kg"), ""),
-                (
-                    self.tr("Size"),
-                    " × ".join(f"{d:g}" for d in dims) + " cm"
-                    if all(isinstance(d, int | float) for d in dims)
-                    else formatting.DASH,
-                    "",
-                ),
-                (self.tr("Description"), _text(getattr(package, "description", None)), ""),
-            ]
-        )
+        if any(isinstance(d, int | float) for d in dims):
+            # The package's own measures, only when Lok sent them; the box size is under Box, so two
+            # "Size" rows no longer compete (one of them was usually a bare dash).
+            package_rows.append((
+                self.tr("Dimensions"),
+                " × ".join(f"{d:g}" if isinstance(d, int | float) else "?" for d in dims) + " cm",
+                self.tr("Width × height × length of the package"),
+            ))
+        package_rows.append((self.tr("Description"), _text(getattr(package, "description", None)), ""))
+        self.package.set_rows(package_rows)
         for section, info in (
             (self.contact, getattr(reservation, "contact_info", None)),
             (self.recipient, getattr(reservation, "recipient_info", None)),
@@ -324,7 +337,7 @@ class ReservationDetail(QWidget):
         is_public = getattr(locker, "is_public", None)
         self.box.set_rows(
             [
-                (self.tr("Size"), _text(str(getattr(locker, "size", "") or "").upper() or None), ""),
+                (self.tr("Box size"), _box_size(getattr(locker, "size", None)), ""),
                 (self.tr("Box id"), _text(getattr(locker, "uuid", None)), ""),
                 (
                     self.tr("Network"),

@@ -160,7 +160,8 @@ class TokenCard(QWidget):
         self.qr.setFixedSize(88, 88)
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.qr.clicked.connect(lambda: self.enlarge_requested.emit(self.token))
-        layout.addWidget(self.qr)
+        # Top-aligned with its caption: centred, the QR drifted below the token it belongs to.
+        layout.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignTop)
         texts = QVBoxLayout()
         caption = QLabel(token.label, self)
         caption.setStyleSheet("font-weight: 600;")
@@ -223,6 +224,10 @@ class TokensView(QWidget):
             card.enlarge_requested.connect(self._enlarge)
             self._grid.addWidget(card, 1 + position // self.columns, position % self.columns)
             self.cards.append(card)
+        # Spare height goes below the last row, so cards keep their size and sit together at the top.
+        rows = 1 + (len(tokens) + self.columns - 1) // self.columns
+        for row in range(max(self._grid.rowCount(), rows + 1)):
+            self._grid.setRowStretch(row, 1 if row == rows else 0)
 
     def _enlarge(self, token: object) -> None:
         assert isinstance(token, TokenForPrint)
