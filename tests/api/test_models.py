@@ -56,6 +56,31 @@ def test_nulls_and_missing_optional_objects_are_fine() -> None:
     assert reservation.current_status is None and reservation.location_id is None
 
 
+def test_null_means_absent_in_nested_objects_and_unknown_fields() -> None:
+    reply = {
+        "reservations": [
+            {
+                "id": "r1",
+                "event_history": [{"status": "reserved", "date": None, "source": None}],
+                "locker": {"size": "m", "boxes": None, "bay": None, "row": 3},
+                "contact_info": {"name": "Ana", "email": None},
+                "hint": None,
+            }
+        ],
+        "total": None,
+        "cursor": None,
+    }
+    page = models.ReservationPage.model_validate(reply)
+    reservation = page.reservations[0]
+    assert page.total is None and page.model_extra == {}
+    assert reservation.model_extra == {}
+    assert reservation.event_history[0].date is None and reservation.event_history[0].model_extra == {}
+    assert reservation.locker is not None and reservation.locker.boxes == []
+    assert reservation.locker.model_extra == {"row": 3}
+    assert reservation.contact_info is not None and reservation.contact_info.email is None
+    assert reply["reservations"][0]["locker"]["bay"] is None  # the caller's document is left as it was
+
+
 def test_dates_parse_to_aware_utc_and_odd_ones_become_none() -> None:
     entry = models.EventHistoryEntry.model_validate(
         {"status": "delivered", "date": "2024-05-01T10:00:00.000Z"}
