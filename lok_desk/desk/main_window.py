@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -134,7 +134,7 @@ class MainWindow(QMainWindow):
         self.header.setStyleSheet("#header { border-bottom: 1px solid palette(mid); }")
         logo = QLabel()
         logo.setPixmap(app_icon().pixmap(36, 36))
-        self.company_label = QLabel(session.company_name or self.tr("(company not given)"))
+        self.company_label = ElidedLabel(session.company_name or self.tr("(company not given)"))
         font = QFont(self.company_label.font())
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
@@ -159,7 +159,7 @@ class MainWindow(QMainWindow):
         names.addWidget(self.company_label)
         who_row = QHBoxLayout()
         who_row.setSpacing(10)
-        who_row.addWidget(self.user_label, 1)
+        who_row.addWidget(self.user_label)
         who_row.addWidget(self.role_label)
         who_row.addStretch(1)
         names.addLayout(who_row)
@@ -168,8 +168,10 @@ class MainWindow(QMainWindow):
 
         self.location_combo = QComboBox()
         self.location_combo.setAccessibleName(self.tr("Location"))
-        self.location_combo.setMinimumWidth(170)
-        self.location_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # Sized for a typical name, not the longest: AdjustToContents made the header (and so the
+        # window) wider than 1000 px, and the right edge of every pane was cut off.
+        self.location_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.location_combo.setMinimumContentsLength(12)
         self.location_combo.currentIndexChanged.connect(self._on_location_switched)
         location_label = QLabel(self.tr("L&ocation:"))
         location_label.setBuddy(self.location_combo)
@@ -179,7 +181,8 @@ class MainWindow(QMainWindow):
         self.search_edit.setToolTip(self.tr("A shipment id, reservation id or token; press Enter. "
                                             "A barcode scanner works too."))
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setMinimumWidth(220)
+        self.search_edit.setMinimumWidth(200)
+        self.search_edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.search_edit.setMaximumWidth(360)
         search_icon = self.search_edit.addAction(self.windowIcon(), QLineEdit.ActionPosition.LeadingPosition)
         self.icons.bind(search_icon.setIcon, "search")
@@ -190,9 +193,9 @@ class MainWindow(QMainWindow):
         row.setContentsMargins(14, 10, 14, 10)
         row.setSpacing(12)
         row.addWidget(logo)
-        row.addLayout(names, 1)
+        row.addLayout(names)
         row.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignVCenter)
-        row.addSpacing(12)
+        row.addStretch(0)
         row.addWidget(location_label)
         row.addWidget(self.location_combo)
         row.addWidget(self.search_edit)
@@ -463,6 +466,17 @@ class MainWindow(QMainWindow):
         self.last_refresh_label.setToolTip(when.strftime("%Y-%m-%d %H:%M:%S UTC"))
 
     # ---- life cycle -----------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            # Widgets under a style sheet keep the palette they were polished with: after View ▸ Theme
+            # the header's names stayed dark on the new dark background. Setting the sheets again
+            # polishes them with the new palette.
+            for widget in (self.header, self.role_label):
+                sheet = widget.styleSheet()
+                widget.setStyleSheet("")
+                widget.setStyleSheet(sheet)
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._started:

@@ -194,3 +194,20 @@ def test_exit_when_ready_without_a_sign_in_fails_plainly(tmp_path: Path) -> None
     assert done.returncode != 0
     assert "--demo-role" in done.stderr
     assert done.stdout.strip() == ""
+
+
+def test_a_small_window_cuts_nothing_off_and_every_tab_has_a_key(signed_in_window: Any, qtbot: Any) -> None:
+    window = signed_in_window("owner")
+    # Wider than this, the window would be laid out wider than the screen area it has at 1000×650 and
+    # the right edge of each pane (detail buttons, search box) would be clipped.
+    assert window.minimumSizeHint().width() <= 1000
+    window.resize(1000, 650)
+    # The e-mail gives way with "…" and keeps the full text in its tooltip.
+    assert window.session.user.email in window.user_label.toolTip()
+    # Ctrl+3 … reach the owner tabs (Ctrl+Tab stays inside a focused table).
+    for number, (title, pane) in enumerate(window.owner_panes, start=3):
+        action = window.owner_tab_actions[number - 3]
+        assert action.shortcut().toString() == f"Ctrl+{number}"
+        assert action.text() == title
+        action.trigger()
+        assert window.tabs.currentWidget() is pane

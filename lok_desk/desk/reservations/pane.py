@@ -230,7 +230,11 @@ class ReservationsPane(QWidget):
             Column.PICKUP_DUE: date_width,
         }
         for column, width in widths.items():
-            header.resizeSection(column, width)
+            # Never narrower than the header itself plus the sort arrow ("Depósito a más tardar" was
+            # cut to "Depósito a más" in Spanish).
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            widths[column] = max(width, metrics.horizontalAdvance(title) + 30)
+            header.resizeSection(column, widths[column])
         header.setStretchLastSection(True)
         if not self._session.capabilities.sees_all_locations:
             self.table.hideColumn(Column.LOCATION)
