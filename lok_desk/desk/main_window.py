@@ -172,6 +172,9 @@ class MainWindow(QMainWindow):
         # window) wider than 1000 px, and the right edge of every pane was cut off.
         self.location_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.location_combo.setMinimumContentsLength(12)
+        # Grows into spare room (so "Todas las ubicaciones" shows whole) and gives it back when narrow.
+        self.location_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.location_combo.setMaximumWidth(self.fontMetrics().horizontalAdvance("M" * 16) + 40)
         self.location_combo.currentIndexChanged.connect(self._on_location_switched)
         location_label = QLabel(self.tr("L&ocation:"))
         location_label.setBuddy(self.location_combo)
