@@ -16,9 +16,17 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtWidgets import QFileDialog, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QWidget,
+)
 
 from lok_desk.desk.asyncqt import run_dialog
 from lok_desk.desk.i18n import translate
@@ -134,6 +142,34 @@ class RowTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and self._foreground is not None:
             return self._foreground(row, index.column())
         return None
+
+
+def record_list_view(
+    model: QAbstractItemModel,
+    parent: QWidget,
+    *,
+    name: str,
+    sort_column: int,
+    order: Qt.SortOrder = Qt.SortOrder.AscendingOrder,
+    single_selection: bool = True,
+) -> QTableView:
+    """A read-only list of records as the owner panes show them: sorted on raw values (SORT_ROLE)
+    through a proxy, whole rows selected, no row numbers, columns sized to their contents."""
+    proxy = QSortFilterProxyModel(parent)
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    table = QTableView(parent)
+    table.setAccessibleName(name)
+    table.setModel(proxy)
+    table.setSortingEnabled(True)
+    table.sortByColumn(sort_column, order)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    if single_selection:
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
 
 
 def visible_table(model: QAbstractItemModel) -> tuple[list[str], list[list[str]]]:

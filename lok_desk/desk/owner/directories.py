@@ -30,7 +30,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     QTimer,
 )
@@ -70,6 +69,7 @@ from lok_desk.desk.owner.common import (
     ask_open_csv_path,
     error_field_for_keys,
     hint_label,
+    record_list_view,
 )
 from lok_desk.desk.reservations.forms import ERROR_TEXT_STYLE, email_problem, phone_problem, with_error
 from lok_desk.desk.session import Session
@@ -465,19 +465,7 @@ class DirectoriesPane(QWidget):
             ],
             self,
         )
-        proxy = QSortFilterProxyModel(self)
-        proxy.setSourceModel(self.list_model)
-        proxy.setSortRole(SORT_ROLE)
-        self.list_table = QTableView(box)
-        self.list_table.setAccessibleName(self.tr("Directories"))
-        self.list_table.setModel(proxy)
-        self.list_table.setSortingEnabled(True)
-        self.list_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.list_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.list_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list_table.verticalHeader().hide()
-        self.list_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.list_table.horizontalHeader().setStretchLastSection(True)
+        self.list_table = record_list_view(self.list_model, box, name=self.tr("Directories"), sort_column=0)
         self.list_table.selectionModel().selectionChanged.connect(self._on_selection)
         layout.addWidget(self.list_table, 1)
         create_row = QHBoxLayout()

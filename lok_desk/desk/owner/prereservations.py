@@ -6,9 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QDateTime, QItemSelection, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QDateTime, QItemSelection, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QCheckBox,
     QComboBox,
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -25,7 +23,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSpinBox,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,7 +31,7 @@ from lok_desk.api import LokError, models
 from lok_desk.desk import formatting
 from lok_desk.desk.asyncqt import spawn
 from lok_desk.desk.i18n import translate
-from lok_desk.desk.owner.common import ROW_ROLE, SORT_ROLE, RowTableModel, hint_label
+from lok_desk.desk.owner.common import ROW_ROLE, RowTableModel, hint_label, record_list_view
 from lok_desk.desk.reservations.forms import (
     ERROR_TEXT_STYLE,
     FieldError,
@@ -189,19 +186,8 @@ class PreReservationsPane(QWidget):
             tooltip=lambda a, c: (a.timezone or "") if c == 2 else (
                 a.address.one_line() if c == 4 and a.address else ""),
         )
-        proxy = QSortFilterProxyModel(self)
-        proxy.setSourceModel(self.results_model)
-        proxy.setSortRole(SORT_ROLE)
-        self.results_table = QTableView(box)
-        self.results_table.setAccessibleName(self.tr("Lockers found"))
-        self.results_table.setModel(proxy)
-        self.results_table.setSortingEnabled(True)
-        self.results_table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
-        self.results_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.results_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.results_table.verticalHeader().hide()
-        self.results_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.results_table.horizontalHeader().setStretchLastSection(True)
+        self.results_table = record_list_view(self.results_model, box, name=self.tr("Lockers found"),
+                                              sort_column=1)
         self.results_table.selectionModel().selectionChanged.connect(self._on_selection)
         layout.addWidget(self.results_table, 1)
         self.search_status = QLabel(box)

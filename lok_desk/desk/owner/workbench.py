@@ -11,17 +11,14 @@ from datetime import datetime
 from typing import Any
 
 import httpx
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -33,11 +30,11 @@ from lok_desk.desk.asyncqt import confirm, spawn
 from lok_desk.desk.i18n import translate
 from lok_desk.desk.owner.common import (
     ROW_ROLE,
-    SORT_ROLE,
     RowTableModel,
     apply_permission,
     hint_label,
     is_loopback_host,
+    record_list_view,
 )
 from lok_desk.desk.owner.receiver import LocalWebhookReceiver, ReceivedRequest
 from lok_desk.desk.owner.webhook_state import WebhookState
@@ -231,18 +228,9 @@ class WebhookWorkbenchPane(QWidget):
                 semantic_colour("good" if e.signature_ok else "bad", self.palette())
                 if column == 4 else None),
         )
-        proxy = QSortFilterProxyModel(self)
-        proxy.setSourceModel(self.events_model)
-        proxy.setSortRole(SORT_ROLE)
-        self.events_table = QTableView(page)
-        self.events_table.setAccessibleName(self.tr("Received notifications"))
-        self.events_table.setModel(proxy)
-        self.events_table.setSortingEnabled(True)
-        self.events_table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-        self.events_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.events_table.verticalHeader().hide()
-        self.events_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.events_table.horizontalHeader().setStretchLastSection(True)
+        self.events_table = record_list_view(self.events_model, page, name=self.tr("Received notifications"),
+                                             sort_column=0, order=Qt.SortOrder.DescendingOrder,
+                                             single_selection=False)
         self.events_table.doubleClicked.connect(self._check_received)
         layout.addWidget(self.events_table, 1)
         bottom = QHBoxLayout()
@@ -447,18 +435,9 @@ class WebhookWorkbenchPane(QWidget):
             ],
             self,
         )
-        proxy = QSortFilterProxyModel(self)
-        proxy.setSourceModel(self.deliveries_model)
-        proxy.setSortRole(SORT_ROLE)
-        self.deliveries_table = QTableView(page)
-        self.deliveries_table.setAccessibleName(self.tr("Webhook deliveries"))
-        self.deliveries_table.setModel(proxy)
-        self.deliveries_table.setSortingEnabled(True)
-        self.deliveries_table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-        self.deliveries_table.verticalHeader().hide()
-        self.deliveries_table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        self.deliveries_table.horizontalHeader().setStretchLastSection(True)
+        self.deliveries_table = record_list_view(
+            self.deliveries_model, page, name=self.tr("Webhook deliveries"),
+            sort_column=0, order=Qt.SortOrder.DescendingOrder, single_selection=False)
         layout.addWidget(self.deliveries_table, 1)
         row = QHBoxLayout()
         self.deliveries_status = QLabel(page)
