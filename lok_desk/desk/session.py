@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
 import httpx
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
@@ -245,7 +246,10 @@ class Session(QObject):
             raise
         finally:
             self._busy -= 1
-            self.busy_changed.emit(self._busy)
+            # A call still retrying when the person signs out or quits ends (cancelled) after the
+            # session's Qt object is gone; emitting then would raise instead of letting it unwind.
+            if shiboken6.isValid(self):
+                self.busy_changed.emit(self._busy)
         self._mark_success()
         return result
 
