@@ -254,6 +254,8 @@ class Session(QObject):
         return result
 
     def _mark_success(self) -> None:
+        if not shiboken6.isValid(self):
+            return   # the answer arrived after sign-out: nobody is left to tell
         self._set_offline(False)
         self.last_success = datetime.now(UTC)
         self.last_success_changed.emit(self.last_success)
@@ -288,7 +290,7 @@ class Session(QObject):
 
     # ---- offline and recovery ------------------------------------------------------------------
     def _set_offline(self, offline: bool) -> None:
-        if offline == self._offline:
+        if offline == self._offline or not shiboken6.isValid(self):
             return
         self._offline = offline
         self.offline_changed.emit(offline)
