@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 
 from lok_desk.desk.session import Session
 
@@ -211,3 +211,70 @@ def test_a_small_window_cuts_nothing_off_and_every_tab_has_a_key(signed_in_windo
         assert action.text() == title
         action.trigger()
         assert window.tabs.currentWidget() is pane
+
+
+def _faults(sandbox: Any, *rules: dict[str, Any]) -> None:
+    if rules:
+        httpx.post(f"{sandbox.base_url}/sandbox/faults", json={"rules": list(rules)}).raise_for_status()
+    else:
+        httpx.delete(f"{sandbox.base_url}/sandbox/faults").raise_for_status()
+
+
+def test_window_answers_during_a_slow_load_and_the_load_can_be_stopped(
+    signed_in_window: Any, qtbot: Any, sandbox: Any
+) -> None:
+    window = signed_in_window("owner")
+    pane = window.reservations
+    # More than one page (of 100), so a second page is fetched after the first.
+    qtbot.waitUntil(lambda: pane.model.rowCount() > 100 and not pane.stop_button.isVisibleTo(pane),
+                    timeout=20000)
+    # The sandbox now answers each reservations page only after 1.5 s (the fault route).
+    _faults(sandbox, {"method": "GET", "path": "/company/reservations", "delay_ms": 1500, "times": 2})
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: pane.stop_button.isVisibleTo(pane))
+
+    # Things a person does while waiting happen while the request is still out: a timer fires, the tab
+    # switches, the window resizes. A blocked event loop would run them only after the load.
+    seen_while_loading: list[bool] = []
+
+    def person_acts() -> None:
+        window.resize(1000, 700)
+        window.tabs.setCurrentWidget(window.locations)
+        seen_while_loading.append(pane.stop_button.isVisibleTo(pane))
+
+    QTimer.singleShot(100, person_acts)
+    qtbot.waitUntil(lambda: bool(seen_while_loading))
+    assert seen_while_loading == [True]
+    assert window.tabs.currentWidget() is window.locations
+    assert window.width() == 1000
+
+    # The first page arrives; the second is still slow: Cancel keeps what is there and stops.
+    window.tabs.setCurrentWidget(pane)
+    qtbot.waitUntil(lambda: pane.model.rowCount() >= 100, timeout=10000)
+    assert pane.stop_button.isVisibleTo(pane)
+    qtbot.mouseClick(pane.stop_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not pane.stop_button.isVisibleTo(pane))
+    assert pane.model.rowCount() == 100
+    assert "100" in pane.count_label.text()
+    _faults(sandbox)
+
+
+def test_a_failing_server_is_explained_and_the_next_refresh_recovers(
+    signed_in_window: Any, qtbot: Any, sandbox: Any
+) -> None:
+    window = signed_in_window("owner")
+    pane = window.reservations
+    qtbot.waitUntil(lambda: pane.model.rowCount() > 100 and not pane.stop_button.isVisibleTo(pane),
+                    timeout=20000)
+    rows_before = pane.model.rowCount()
+    # More 503s than the client retries: the refresh fails for good this time.
+    _faults(sandbox, {"method": "GET", "path": "/company/reservations", "status": 503, "times": 10})
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    qtbot.waitUntil(window.banner.isVisible, timeout=20000)
+    assert window.banner.label.text()   # what happened, in words, not a traceback
+    assert "Traceback" not in window.banner.label.text()
+    window.resize(1100, 720)              # still answering
+    assert window.width() == 1100
+    _faults(sandbox)
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: pane.model.rowCount() == rows_before, timeout=20000)
