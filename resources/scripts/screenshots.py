@@ -105,6 +105,11 @@ def main() -> int:
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Lok Desk")
     app.setQuitOnLastWindowClosed(False)
+    # As lok-desk does at start: language and number formats (a C/POSIX system locale would otherwise
+    # print amounts without thousands separators).
+    from lok_desk.desk.i18n import install_language
+
+    install_language("system")
     with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
         return runner.run(shoot(out_dir))
 
