@@ -164,7 +164,7 @@ class MainWindow(QMainWindow):
         who_row.addStretch(1)
         names.addLayout(who_row)
         self.badge = EnvironmentBadge()
-        self.badge.set_environment(session.environment, str(session.client.base_url))
+        self.badge.set_environment(session.environment, str(session.base_url))
 
         self.location_combo = QComboBox()
         self.location_combo.setAccessibleName(self.tr("Location"))
@@ -437,7 +437,7 @@ class MainWindow(QMainWindow):
         self.last_refresh_label.setAccessibleName(self.tr("Last refresh"))
         self.server_label = QLabel(self.session.server_label)
         self.server_label.setAccessibleName(self.tr("Server"))
-        self.server_label.setToolTip(str(self.session.client.base_url))
+        self.server_label.setToolTip(str(self.session.base_url))
         bar.addPermanentWidget(self.offline_label)
         bar.addPermanentWidget(self.busy_bar)
         bar.addPermanentWidget(self.busy_label)

@@ -24,6 +24,7 @@ from lok_desk.api import (
     models,
 )
 from lok_desk.api import errors as api_errors
+from lok_desk.core.service import DeskService
 from lok_desk.desk.asyncqt import spawn
 from lok_desk.desk.i18n import translate
 from lok_desk.desk.roles import Capabilities, Role
@@ -129,6 +130,8 @@ class Session(QObject):
     ) -> None:
         super().__init__(parent)
         self.client = client
+        # Widgets reach the server only through the service (tests/desk/test_layers.py checks it).
+        self.service = DeskService(client)
         self.user = user
         self.capabilities = Capabilities(Role.from_scope(user.scope), getattr(user, "location", None))
         self.environment = environment
@@ -153,6 +156,10 @@ class Session(QObject):
         company = getattr(self.user, "company", None)
         name = getattr(company, "name", None) if company is not None else None
         return str(name or "")
+
+    @property
+    def base_url(self) -> str:
+        return str(self.client.base_url)
 
     @property
     def server_label(self) -> str:

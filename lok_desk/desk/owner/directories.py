@@ -565,7 +565,7 @@ class DirectoriesPane(QWidget):
             page_number = 1
             while True:
                 page = await self._session.call(
-                    self._session.client.list_directories(page=page_number, page_size=100))
+                    self._session.service.list_directories(page=page_number, page_size=100))
                 found.extend(page.directories)
                 if page.is_last(page_number, 100):
                     break
@@ -609,7 +609,7 @@ class DirectoriesPane(QWidget):
                 self.select_directory(self.current.id)
                 return None
         try:
-            detail = await self._session.call(self._session.client.get_directory(directory_id))
+            detail = await self._session.call(self._session.service.get_directory(directory_id))
         except LokError as error:
             self._session.notify_error(error, doing=self.tr("opening the directory"), parent=self)
             return None
@@ -662,7 +662,7 @@ class DirectoriesPane(QWidget):
             return None
         self.create_button.setEnabled(False)
         try:
-            created = await self._session.call(self._session.client.create_directory(name))
+            created = await self._session.call(self._session.service.create_directory(name))
         except LokError as error:
             self.new_name_error.show_error(error.message or error.user_message)
             return None
@@ -682,7 +682,7 @@ class DirectoriesPane(QWidget):
             self.name_error.show_error(self.tr("A directory needs a name."))
             return None
         try:
-            saved = await self._session.call(self._session.client.update_directory(
+            saved = await self._session.call(self._session.service.update_directory(
                 self.current.id, name=name, is_active=self.active_check.isChecked(),
                 locations=[loc.id for loc in self.current.locations]))
         except LokError as error:
@@ -727,7 +727,7 @@ class DirectoriesPane(QWidget):
             return False
         try:
             await self._session.call(
-                self._session.client.replace_directory_contacts(self.current.id, contacts))
+                self._session.service.replace_directory_contacts(self.current.id, contacts))
         except LokError as error:
             self.contacts_state.setStyleSheet(ERROR_TEXT_STYLE)
             self.contacts_state.setText(self.tr("Not saved: {0} Your edits are still here.").format(
@@ -766,7 +766,7 @@ class DirectoriesPane(QWidget):
             return False
         before = {d.id for d in self.directories}
         try:
-            await self._session.call(self._session.client.import_directory_csv(text, targets))
+            await self._session.call(self._session.service.import_directory_csv(text, targets))
         except LokError as error:
             self._session.notify_error(error, doing=self.tr("importing the contacts"), parent=self)
             return False
@@ -831,10 +831,10 @@ class DirectoryContactCompleter(QCompleter):
         session = self._session
         contacts: list[models.DirectoryContact] = []
         try:
-            page = await session.call(session.client.list_directories(page=1, page_size=100))
+            page = await session.call(session.service.list_directories(page=1, page_size=100))
             for directory in page.directories:
                 if directory.is_active:
-                    detail = await session.call(session.client.get_directory(directory.id))
+                    detail = await session.call(session.service.get_directory(directory.id))
                     contacts.extend(detail.contacts)
         except LokError:
             return self.count   # suggestions are a convenience: the form works without them

@@ -369,7 +369,7 @@ class NotificationSettingsPane(QWidget):
         """Load the webhook and e-mails. Fields with unsaved typing keep what was typed."""
         try:
             await self.webhook.load()
-            emails = await self._session.call(self._session.client.get_notification_emails())
+            emails = await self._session.call(self._session.service.get_notification_emails())
         except LokError as error:
             self._session.notify_error(error, doing=self.tr("loading the notification settings"),
                                        parent=self)
@@ -620,7 +620,7 @@ class NotificationSettingsPane(QWidget):
         self._busy = True
         self._update_dirty()
         try:
-            saved = await self._session.call(self._session.client.update_notification_emails(**send))
+            saved = await self._session.call(self._session.service.update_notification_emails(**send))
         except LokError as error:
             field = error_field_for_keys(error.keys, ("operator_email", "administrator_email"))
             if field == "operator_email":

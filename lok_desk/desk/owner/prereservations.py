@@ -224,7 +224,7 @@ class PreReservationsPane(QWidget):
             return []
         self.search_button.setEnabled(False)
         try:
-            result = await self._session.call(self._session.client.search_available_locations(request))
+            result = await self._session.call(self._session.service.search_available_locations(request))
         except LokError as error:
             if error.status_code == 422 or "zip_code" in error.keys:
                 text = (self.tr("No locker with a free box of that size nearby.") if "size" in error.keys
@@ -424,7 +424,7 @@ class PreReservationsPane(QWidget):
         self.create_button.setEnabled(False)
         try:
             created = await self._session.call(
-                self._session.client.create_pre_reservation(chosen.id, self.grant, request))
+                self._session.service.create_pre_reservation(chosen.id, self.grant, request))
         except LokError as error:
             self._show_api_error(error)
             return None

@@ -316,7 +316,7 @@ class ReportsPane(QWidget):
     async def load_activity(self) -> list[models.RecentActivityRow]:
         self.activity_reload.setEnabled(False)
         try:
-            text = await self._session.call(self._session.client.get_recent_activity_csv())
+            text = await self._session.call(self._session.service.get_recent_activity_csv())
         except LokError as error:
             self._session.notify_error(error, doing=self.tr("loading recent activity"), parent=self)
             return self.activity_rows
@@ -399,7 +399,7 @@ class ReportsPane(QWidget):
     async def load_logs(self) -> list[models.ActionLogEntry]:
         self.logs_reload.setEnabled(False)
         try:
-            entries = await self._session.call(self._session.client.get_action_logs())
+            entries = await self._session.call(self._session.service.get_action_logs())
         except LokError as error:
             self._session.notify_error(error, doing=self.tr("loading the action log"), parent=self)
             return []
@@ -481,7 +481,7 @@ class ReportsPane(QWidget):
         self.report_message.setStyleSheet("")
         try:
             reply = await self._session.call(
-                self._session.client.request_action_log_report(from_=span[0], until=span[1]))
+                self._session.service.request_action_log_report(from_=span[0], until=span[1]))
         except LokError as error:
             self.report_message.setStyleSheet(ERROR_TEXT_STYLE)
             self.report_message.setText(self.tr("Lok did not accept the request: {0}").format(

@@ -64,20 +64,20 @@ class WebhookState(QObject):
 
     async def load(self) -> models.WebhookSettings:
         """#9; raises LokError."""
-        settings = await self._session.call(self._session.client.get_webhook())
+        settings = await self._session.call(self._session.service.get_webhook())
         self._set(settings)
         return settings
 
     async def save(self, url: str, events: tuple[str, ...] | None) -> models.WebhookSettings:
         """#10 (None = all events: `events` is left out of the request); raises LokError."""
         settings = await self._session.call(
-            self._session.client.update_webhook(url, list(events) if events is not None else None)
+            self._session.service.update_webhook(url, list(events) if events is not None else None)
         )
         self._set(settings)
         return settings
 
     async def set_enabled(self, enabled: bool) -> str:
         """#34, then #9 again so everyone sees what Lok now has; returns the server's message."""
-        reply = await self._session.call(self._session.client.set_webhook_enabled(enabled))
+        reply = await self._session.call(self._session.service.set_webhook_enabled(enabled))
         await self.load()
         return reply.message or ""

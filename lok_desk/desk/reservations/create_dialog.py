@@ -606,7 +606,7 @@ class CreateReservationDialog(QDialog):
         self.create_button.setEnabled(False)
         self.create_button.setText(self.tr("Creating…"))
         try:
-            result = await self._session.call(self._session.client.create_reservation(location_id, request))
+            result = await self._session.call(self._session.service.create_reservation(location_id, request))
         except LokError as error:
             self._show_api_error(error, request)
             return False

@@ -375,17 +375,17 @@ class ReservationsPane(QWidget):
     def _fetch_page(
         self, query: ListQuery, page: int, filters: models.ReservationFilters
     ) -> Awaitable[models.ReservationPage]:
-        client = self._session.client
+        service = self._session.service
         if query.kind is ListKind.PRE_RESERVATIONS:
-            return client.list_pre_reservations(filters, page=page, page_size=PAGE_SIZE)
+            return service.list_pre_reservations(filters, page=page, page_size=PAGE_SIZE)
         if query.kind is ListKind.WITH_SHIPMENT:
-            return client.list_shipping_reservations(filters, page=page, page_size=PAGE_SIZE)
+            return service.list_shipping_reservations(filters, page=page, page_size=PAGE_SIZE)
         if query.location_id is not None:
             # #24: the employee's list, and an owner's one-location view (the server filters).
-            return client.list_location_reservations(
+            return service.list_location_reservations(
                 query.location_id, filters, page=page, page_size=PAGE_SIZE
             )
-        return client.list_reservations(filters, page=page, page_size=PAGE_SIZE)
+        return service.list_reservations(filters, page=page, page_size=PAGE_SIZE)
 
     async def refresh(self) -> None:
         """Load the list again from the first page; a refresh under way is cancelled first.
@@ -626,7 +626,7 @@ class ReservationsPane(QWidget):
         self.detail.show_loading(label or reservation_id)
         try:
             result = await self._session.call(
-                self._session.client.get_reservation(reservation_id, include_tokens=True)
+                self._session.service.get_reservation(reservation_id, include_tokens=True)
             )
         except LokError as error:
             self.detail.show_message(
@@ -706,7 +706,7 @@ class ReservationsPane(QWidget):
             return
         try:
             result = await self._session.call(
-                self._session.client.get_reservation(reservation_id, include_tokens=True)
+                self._session.service.get_reservation(reservation_id, include_tokens=True)
             )
         except LokError as error:
             self._session.notify_error(error, doing=self.tr("opening a reservation"), parent=self)
@@ -736,10 +736,10 @@ class ReservationsPane(QWidget):
         caps = self._session.capabilities
         try:
             if caps.sees_all_locations:
-                page = await self._session.call(self._session.client.list_reservations(filters, page_size=1))
+                page = await self._session.call(self._session.service.list_reservations(filters, page_size=1))
             else:
                 page = await self._session.call(
-                    self._session.client.list_location_reservations(
+                    self._session.service.list_location_reservations(
                         caps.location_id or "", filters, page_size=1
                     )
                 )
@@ -751,7 +751,7 @@ class ReservationsPane(QWidget):
             return True
         try:
             result = await self._session.call(
-                self._session.client.get_reservation(needle, include_tokens=True)
+                self._session.service.get_reservation(needle, include_tokens=True)
             )
         except (api_errors.NotFoundError, api_errors.InvalidRequestError):
             self._session.notify(self.tr("No reservation found for “{0}”.").format(needle))
@@ -831,7 +831,7 @@ class ReservationsPane(QWidget):
         ):
             return
         try:
-            cancelled = await self._session.call(self._session.client.cancel_reservation(row.id))
+            cancelled = await self._session.call(self._session.service.cancel_reservation(row.id))
         except api_errors.InvalidReservationError as error:
             # 409: the server knows better than our row (the package may have arrived meanwhile).
             status = await self._current_status(row.id)
@@ -851,7 +851,7 @@ class ReservationsPane(QWidget):
     async def _current_status(self, reservation_id: str) -> str | None:
         try:
             fresh = await self._session.call(
-                self._session.client.get_reservation(reservation_id, include_tokens=False)
+                self._session.service.get_reservation(reservation_id, include_tokens=False)
             )
         except LokError:
             return None
@@ -884,7 +884,7 @@ class ReservationsPane(QWidget):
         if reservation is None or not reservation.id:
             return
         try:
-            label = await self._session.call(self._session.client.get_label(reservation.id))
+            label = await self._session.call(self._session.service.get_label(reservation.id))
         except LokError as error:
             if error.status_code == 422:
                 text = self.tr("This reservation has no shipping label (labels exist for courier shipments)")
@@ -955,7 +955,7 @@ class ReservationsPane(QWidget):
     async def _refresh_row(self, reservation_id: str) -> None:
         try:
             fresh = await self._session.call(
-                self._session.client.get_reservation(reservation_id, include_tokens=True)
+                self._session.service.get_reservation(reservation_id, include_tokens=True)
             )
         except LokError:
             return

@@ -132,7 +132,7 @@ class RequestShipmentDialog(QDialog):
         self.quote_button.setEnabled(False)
         try:
             quote = await self._session.call(
-                self._session.client.quote_shipment(self._reservation.id, request)
+                self._session.service.quote_shipment(self._reservation.id, request)
             )
         except LokError as error:
             self._show_error(error)
@@ -174,7 +174,7 @@ class RequestShipmentDialog(QDialog):
         self.request_button.setEnabled(False)
         try:
             result = await self._session.call(
-                self._session.client.request_shipment(self._reservation.id, request)
+                self._session.service.request_shipment(self._reservation.id, request)
             )
         except LokError as error:
             self._show_error(error)

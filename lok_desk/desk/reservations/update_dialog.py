@@ -154,7 +154,7 @@ class UpdatePreReservationDialog(QDialog):
         self.save_button.setEnabled(False)
         try:
             result = await self._session.call(
-                self._session.client.update_pre_reservation(self._reservation.id, update)
+                self._session.service.update_pre_reservation(self._reservation.id, update)
             )
         except LokError as error:
             if isinstance(error, api_errors.InvalidDueDateError):
