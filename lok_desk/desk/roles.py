@@ -1,29 +1,18 @@
-"""What each Lok scope may do, as the desk shows it (DESIGN §3 scope matrix), reasons translated."""
+"""What each Lok scope may do, as the desk shows it: lok_desk.core.rules decides, this module words it.
+
+The decisions (DESIGN §3 scope matrix) live Qt-free in lok_desk.core.rules and carry a `Reason` code;
+`Permission` is the same decision with the reason as a translated sentence for a tooltip or message.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 
+from lok_desk.core import rules
+from lok_desk.core.rules import Decision, Reason, Role
 from lok_desk.desk.i18n import translate
 
-
-class Role(StrEnum):
-    ADMIN = "admin"
-    OWNER = "owner"
-    SELLER = "seller"
-    EMPLOYEE = "employee"
-    REPORTER = "reporter"
-
-    @classmethod
-    def from_scope(cls, scope: str | None) -> Role:
-        """Map a token/user scope string to a role; unknown or compound scopes fall back to the least
-        privileged reading (reporter), so the desk never offers what the server would refuse."""
-        words = (scope or "").replace(",", " ").split()
-        for role in (cls.OWNER, cls.SELLER, cls.EMPLOYEE, cls.ADMIN, cls.REPORTER):
-            if role.value in words:
-                return role
-        return cls.REPORTER
+__all__ = ["Capabilities", "Permission", "Role", "reason_text", "role_label"]
 
 
 def role_label(role: Role | str) -> str:
@@ -38,6 +27,48 @@ def role_label(role: Role | str) -> str:
     return labels.get(Role(role), str(role)) if role in set(Role) else str(role)
 
 
+def reason_text(reason: Reason | None) -> str:
+    """The sentence the desk shows for a refusal code (empty for None)."""
+    match reason:
+        case None:
+            return ""
+        case Reason.READ_ONLY_REPORTER:
+            return translate("Capabilities", "Your role (reporter) can read everything but change nothing.")
+        case Reason.READ_ONLY_ADMIN:
+            return translate(
+                "Capabilities", "Lok administrators can read every company's data but not change it.")
+        case Reason.OTHER_LOCATION:
+            return translate("Capabilities", "You can only work with reservations at your own location.")
+        case Reason.PRE_RESERVATIONS_FOR_OWNERS:
+            return translate("Capabilities", "Pre-reservations are made by the company's owners and sellers.")
+        case Reason.SETTINGS_NOT_FOR_EMPLOYEES:
+            return translate(
+                "Capabilities", "Company settings and reports are for owners, sellers and reporters.")
+        case Reason.SETTINGS_WRITE_NOT_FOR_EMPLOYEES:
+            return translate("Capabilities", "Company settings are for owners, sellers and reporters.")
+        case Reason.DIRECTORIES_FOR_OWNERS:
+            return translate("Capabilities", "Directories are edited by the company's owners and sellers.")
+        case Reason.IN_LOCKER:
+            return translate("ReservationsPane",
+                             "This package is already in the locker, so the reservation can no longer be "
+                             "cancelled. It stays there until the recipient types the pick-up token.")
+        case Reason.PICKED_UP:
+            return translate("ReservationsPane",
+                             "This package has already been picked up, so there is nothing left to cancel.")
+        case Reason.ALREADY_CANCELLED:
+            return translate("ReservationsPane", "This reservation is already cancelled.")
+        case Reason.NOT_CANCELLABLE:
+            return translate("ReservationsPane", "Lok no longer allows cancelling this reservation. Refresh "
+                             "it to see its current state.")
+        case Reason.NOT_UNCONFIRMED:
+            return translate("ReservationsPane",
+                             "Only a pre-reservation that is not yet confirmed can be changed or shipped.")
+        case Reason.OFFLINE:
+            return translate("Capabilities", "Lok Desk cannot reach the server right now, so nothing was "
+                             "sent. What you typed is kept; try again when the connection is back.")
+    return ""
+
+
 @dataclass(frozen=True)
 class Permission:
     """Whether an action is allowed, and if not, the sentence the desk shows in its tooltip."""
@@ -47,6 +78,10 @@ class Permission:
 
     def __bool__(self) -> bool:
         return self.allowed
+
+    @classmethod
+    def of(cls, decision: Decision) -> Permission:
+        return _ALLOW if decision.allowed else cls(False, reason_text(decision.reason))
 
 
 _ALLOW = Permission(True)
@@ -60,55 +95,31 @@ class Capabilities:
     location_id: str | None = None
 
     @property
-    def sees_all_locations(self) -> bool:
-        return self.role is not Role.EMPLOYEE
+    def rules(self) -> rules.Capabilities:
+        """The Qt-free decisions behind these permissions."""
+        return rules.Capabilities(self.role, self.location_id)
 
-    def _read_only_reason(self) -> str:
-        if self.role is Role.REPORTER:
-            return translate("Capabilities", "Your role (reporter) can read everything but change nothing.")
-        return translate(
-            "Capabilities", "Lok administrators can read every company's data but not change it.")
+    @property
+    def sees_all_locations(self) -> bool:
+        return self.rules.sees_all_locations
 
     def can_write_reservations(self, location_id: str | None = None) -> Permission:
         """Create, cancel and update reservations (and shipping)."""
-        if self.role in (Role.REPORTER, Role.ADMIN):
-            return Permission(False, self._read_only_reason())
-        if self.role is Role.EMPLOYEE and location_id is not None and location_id != self.location_id:
-            return Permission(False, translate(
-                "Capabilities", "You can only work with reservations at your own location."))
-        return _ALLOW
+        return Permission.of(self.rules.can_write_reservations(location_id))
 
     def can_pre_reserve(self) -> Permission:
         """Search available locations and create pre-reservations (owner: company; seller: + public)."""
-        if self.role in (Role.OWNER, Role.SELLER):
-            return _ALLOW
-        if self.role is Role.EMPLOYEE:
-            return Permission(False, translate(
-                "Capabilities", "Pre-reservations are made by the company's owners and sellers."))
-        return Permission(False, self._read_only_reason())
+        return Permission.of(self.rules.can_pre_reserve())
 
     def can_read_company_settings(self) -> Permission:
         """Webhook, notification e-mails, action logs and reports."""
-        if self.role is Role.EMPLOYEE:
-            return Permission(False, translate(
-                "Capabilities", "Company settings and reports are for owners, sellers and reporters."))
-        return _ALLOW
+        return Permission.of(self.rules.can_read_company_settings())
 
     def can_write_company_settings(self) -> Permission:
-        if self.role in (Role.OWNER, Role.SELLER):
-            return _ALLOW
-        if self.role is Role.EMPLOYEE:
-            return Permission(False, translate(
-                "Capabilities", "Company settings are for owners, sellers and reporters."))
-        return Permission(False, self._read_only_reason())
+        return Permission.of(self.rules.can_write_company_settings())
 
     def can_read_directories(self) -> Permission:
-        return _ALLOW
+        return Permission.of(self.rules.can_read_directories())
 
     def can_write_directories(self) -> Permission:
-        if self.role in (Role.OWNER, Role.SELLER):
-            return _ALLOW
-        if self.role is Role.EMPLOYEE:
-            return Permission(False, translate(
-                "Capabilities", "Directories are edited by the company's owners and sellers."))
-        return Permission(False, self._read_only_reason())
+        return Permission.of(self.rules.can_write_directories())

@@ -108,6 +108,10 @@
         <source>Directories are edited by the company&apos;s owners and sellers.</source>
         <translation>Los directorios los editan los propietarios y vendedores de la empresa.</translation>
     </message>
+    <message>
+        <source>Lok Desk cannot reach the server right now, so nothing was sent. What you typed is kept; try again when the connection is back.</source>
+        <translation>Lok Desk no puede comunicarse con el servidor en este momento, así que no se envió nada. Lo que escribiste se conserva; inténtalo de nuevo cuando vuelva la conexión.</translation>
+    </message>
 </context>
 <context>
     <name>ChangesDialog</name>
@@ -2834,7 +2838,7 @@ Presiona Enter en una fila para abrirla y Ctrl+N para crear una reservación.</t
     </message>
     <message>
         <source>Reservations</source>
-        <extracomment>A reservation&apos;s detail (#15) was shown (tests and the main window wait on it).</extracomment>
+        <extracomment>Longest time loaded rows wait before they are shown (a batch is one insert and one repaint). Most rows put into the table in one event-loop turn. Placing a row in the sorted, filtered proxy costs ~40 µs of Python (lessThan, filterAcceptsRow), so a 1,000-row batch blocked the loop for 50–110 ms; 200 rows keep each turn near 10 ms and cost nothing in total time. A reservation&apos;s detail (#15) was shown (tests and the main window wait on it).</extracomment>
         <translation>Reservaciones</translation>
     </message>
     <message>
@@ -2924,7 +2928,6 @@ Presiona Enter en una fila para abrirla y Ctrl+N para crear una reservación.</t
     </message>
     <message>
         <source>This package is already in the locker, so the reservation can no longer be cancelled. It stays there until the recipient types the pick-up token.</source>
-        <extracomment>Longest time loaded rows wait before they are shown (a batch is one insert and one repaint). Most rows put into the table in one event-loop turn. Placing a row in the sorted, filtered proxy costs ~40 µs of Python (lessThan, filterAcceptsRow), so a 1,000-row batch blocked the loop for 50–110 ms; 200 rows keep each turn near 10 ms and cost nothing in total time.</extracomment>
         <translation>Este paquete ya está en el casillero, así que la reservación ya no se puede cancelar. Se queda ahí hasta que el destinatario teclee el código de recolección.</translation>
     </message>
     <message>

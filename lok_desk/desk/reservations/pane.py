@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 
 from lok_desk.api import LokError, models
 from lok_desk.api import errors as api_errors
+from lok_desk.core import rules
 from lok_desk.desk.asyncqt import confirm, run_dialog, spawn
 from lok_desk.desk.formatting import STATUS_STYLE
-from lok_desk.desk.i18n import translate
 from lok_desk.desk.reservations.detail import ReservationDetail
 from lok_desk.desk.reservations.forms import mute
 from lok_desk.desk.reservations.status_chip import StatusChipDelegate, chip_text
@@ -44,7 +44,7 @@ from lok_desk.desk.reservations.table_model import (
     row_from_reservation,
 )
 from lok_desk.desk.reservations.tokens_view import PrinterChooser, ask_printer
-from lok_desk.desk.roles import Permission
+from lok_desk.desk.roles import Permission, reason_text
 from lok_desk.desk.session import Session
 
 PAGE_SIZE = 100
@@ -56,7 +56,7 @@ FLUSH_INTERVAL_S = 0.25
 INSERT_CHUNK_ROWS = 200
 
 # Cancel is allowed while pending or reserved (DESIGN §3); anything else answers 409.
-CANCELLABLE = frozenset({"pending", "reserved"})
+CANCELLABLE = rules.CANCELLABLE
 
 
 class ListState(Enum):
@@ -79,17 +79,7 @@ class ListQuery(NamedTuple):
 
 def refused_cancel_text(status: str) -> str:
     """Why Lok refuses to cancel a reservation in `status`, in words for the front desk."""
-    if status in ("delivered", "reopened", "reopened2"):
-        return translate("ReservationsPane",
-                         "This package is already in the locker, so the reservation can no longer be "
-                         "cancelled. It stays there until the recipient types the pick-up token.")
-    if status == "picked_up":
-        return translate("ReservationsPane",
-                         "This package has already been picked up, so there is nothing left to cancel.")
-    if status == "cancelled":
-        return translate("ReservationsPane", "This reservation is already cancelled.")
-    return translate("ReservationsPane",
-                     "Lok no longer allows cancelling this reservation. Refresh it to see its current state.")
+    return reason_text(rules.cancel_refusal(status) or rules.Reason.NOT_CANCELLABLE)
 
 
 class _Table(QTableView):
@@ -667,16 +657,10 @@ class ReservationsPane(QWidget):
         if reservation.is_overdue(now):
             row = row_from_reservation(reservation, now)
             self.detail.set_banner(self.model._overdue_text(row) if row.overdue != Overdue.NO else "")
-        write = self._session.capabilities.can_write_reservations(location_id)
-        cancel = write
-        if write and status not in CANCELLABLE:
-            cancel = Permission(False, refused_cancel_text(status))
+        caps = self._session.capabilities.rules
+        cancel = Permission.of(rules.can_cancel(caps, reservation, status))
         self.detail.set_action(self.detail.cancel_button, cancel, self.tr("Cancel this reservation (Delete)"))
-        pre = write
-        if write and (reservation.is_confirmed or status != "pending"):
-            pre = Permission(
-                False, self.tr("Only a pre-reservation that is not yet confirmed can be changed or shipped.")
-            )
+        pre = Permission.of(rules.can_update(caps, reservation, status))
         self.detail.set_action(
             self.detail.update_button, pre, self.tr("Change the delivery date, package or people")
         )

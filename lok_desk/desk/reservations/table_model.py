@@ -20,7 +20,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPixmap
 
 from lok_desk.api import models
+from lok_desk.core.rules import Overdue, overdue_kind
 from lok_desk.desk import formatting
+
+__all__ = ["Column", "LocationLabel", "Overdue", "ReservationFilterProxy", "ReservationRow",
+           "ReservationTableModel", "overdue_kind", "row_from_reservation"]
 
 #: Raw, comparable value of a cell (epoch seconds for dates, plain strings otherwise).
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -55,17 +59,6 @@ HEADERS: dict[Column, str] = {
 }
 
 DATE_COLUMNS = frozenset({Column.CREATED, Column.DELIVERY_DUE, Column.PICKUP_DUE})
-
-# Statuses after which the package sits in the locker: an overdue reservation then waits for pick-up.
-_IN_LOCKER = frozenset({"delivered", "reopened", "reopened2"})
-_FINISHED = frozenset({"picked_up", "cancelled"})
-
-
-class Overdue(IntEnum):
-    NO = 0
-    DELIVERY = 1
-    PICKUP = 2
-
 
 class ReservationRow(NamedTuple):
     """One reservation as the table needs it. A plain tuple: 100,000 of them must stay cheap, so the
@@ -109,15 +102,6 @@ def _epoch(value: object) -> float | None:
 def _intern(text: str) -> str:
     # Statuses, sizes and location ids repeat on every row; one shared string each keeps 100k rows lean.
     return sys.intern(text) if text else ""
-
-
-def overdue_kind(status: str, delivery_due: float | None, pickup_due: float | None, now: float) -> Overdue:
-    """Which deadline an active reservation has missed (mirrors models.Reservation.is_overdue)."""
-    if not status or status in _FINISHED:
-        return Overdue.NO
-    if status in _IN_LOCKER:
-        return Overdue.PICKUP if pickup_due is not None and pickup_due < now else Overdue.NO
-    return Overdue.DELIVERY if delivery_due is not None and delivery_due < now else Overdue.NO
 
 
 def row_from_reservation(reservation: models.Reservation, now: datetime | None = None) -> ReservationRow:
