@@ -11,13 +11,16 @@ from __future__ import annotations
 
 from lok_desk.api import LokClient, models
 from lok_desk.api.client import TimeArg
+from lok_desk.core.store import ReservationStore
 
 
 class DeskService:
     """The API calls the desk makes, on one signed-in client."""
 
-    def __init__(self, client: LokClient) -> None:
+    def __init__(self, client: LokClient, store: ReservationStore | None = None) -> None:
         self._client = client
+        #: What this desk knows (see lok_desk.core); one per signed-in session.
+        self.store = store if store is not None else ReservationStore()
 
     def __repr__(self) -> str:
         return f"DeskService({self._client.server_label})"

@@ -25,6 +25,7 @@ from lok_desk.api import (
 )
 from lok_desk.api import errors as api_errors
 from lok_desk.core.service import DeskService
+from lok_desk.core.store import ReservationStore
 from lok_desk.desk.asyncqt import spawn
 from lok_desk.desk.i18n import translate
 from lok_desk.desk.roles import Capabilities, Role
@@ -158,6 +159,11 @@ class Session(QObject):
         return str(name or "")
 
     @property
+    def store(self) -> ReservationStore:
+        """What this desk knows (lok_desk.core.store); panes read it and listen to its changes."""
+        return self.service.store
+
+    @property
     def base_url(self) -> str:
         return str(self.client.base_url)
 
@@ -284,6 +290,7 @@ class Session(QObject):
             found = [location for location in found if location.id == own]
         found.sort(key=lambda location: (location.internal_name or location.id).casefold())
         self.locations = found
+        self.store.set_locations(found)
         self.locations_changed.emit()
         return found
 
@@ -293,6 +300,7 @@ class Session(QObject):
         for index, location in enumerate(self.locations):
             if location.id == location_id:
                 self.locations[index] = fresh
+        self.store.merge_location(fresh)
         return fresh
 
     # ---- offline and recovery ------------------------------------------------------------------
