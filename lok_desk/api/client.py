@@ -7,7 +7,7 @@ import logging
 import time
 import urllib.parse
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any, Self, TypeVar
@@ -15,7 +15,7 @@ from typing import Any, Self, TypeVar
 import httpx
 from pydantic import BaseModel, ValidationError
 
-from . import models
+from . import models, tolerance
 from .auth import Credentials, TokenCache
 from .errors import (
     CredentialsRequiredError,
@@ -29,7 +29,7 @@ from .errors import (
     UniqueShipmentError,
     error_from_response,
 )
-from .paging import PageT, iter_pages
+from .paging import PageT, PageWalk, RecordWalk, iter_pages
 from .transport import (
     IDEMPOTENT_METHODS,
     PRODUCTION_BASE_URL,
@@ -96,6 +96,7 @@ class LokClient:
         timeouts: Timeouts | None = None,
         on_request: RequestHook | None = None,
         clock: Callable[[], datetime] | None = None,
+        oddities: tolerance.OddityLog | None = None,
     ) -> None:
         self._base_url = normalize_base_url(base_url)
         check_transport_safety(self._base_url)
@@ -112,6 +113,8 @@ class LokClient:
         self._http: httpx.AsyncClient | None = None
         self._token: models.AccessToken | None = None
         self._auth_lock = asyncio.Lock()
+        # Where the deviations this client tolerates are collected (lok-desk-check); None = only logged.
+        self._oddities = oddities
 
     # --- life cycle ---------------------------------------------------------------------------
 
@@ -185,6 +188,11 @@ class LokClient:
     @property
     def token_expires_at(self) -> datetime | None:
         return self._token.expires_at if self._token else None
+
+    @property
+    def oddities(self) -> tolerance.OddityLog | None:
+        """The deviations from the contract this client tolerated, when it was given a log to keep."""
+        return self._oddities
 
     @property
     def scope(self) -> models.Scope | str | None:
@@ -341,7 +349,10 @@ class LokClient:
 
     def _parse(self, model: type[M], body: Any) -> M:
         try:
-            return model.model_validate(body)
+            if self._oddities is None:
+                return model.model_validate(body)
+            with tolerance.collecting(self._oddities):
+                return model.model_validate(body)
         except ValidationError as exc:
             # Only field paths: the error's own text quotes input values, which may hold tokens.
             fields = sorted({".".join(str(part) for part in err["loc"]) or "(body)" for err in exc.errors()})
@@ -402,6 +413,7 @@ class LokClient:
         token = await self._call(
             models.AccessToken, "POST", "/oauth/token", data=form.to_body(), auth=False, retry=True
         )
+        token = token.with_expiry_from(self._clock())
         log.info("Signed in to %s as client %s", self._server_label, self._credentials.client_id)
         await self._remember(token)
         return token
@@ -510,17 +522,15 @@ class LokClient:
 
     def iter_pages(
         self, method: Callable[..., Awaitable[PageT]], *args: Any, page_size: int = 100, **kwargs: Any
-    ) -> AsyncIterator[PageT]:
+    ) -> PageWalk[PageT]:
         """Every page of a paginated method of this client, in order; break out to stop early."""
         return iter_pages(method, *args, page_size=page_size, **kwargs)
 
-    async def iter_reservations(
+    def iter_reservations(
         self, filters: models.ReservationFilters | None = None, *, page_size: int = 100
-    ) -> AsyncIterator[models.Reservation]:
-        """Every reservation of #8 matching `filters`, page after page."""
-        async for page in iter_pages(self.list_reservations, filters, page_size=page_size):
-            for reservation in page.reservations:
-                yield reservation
+    ) -> RecordWalk[models.Reservation]:
+        """Every reservation of #8 matching `filters`, page after page (outcome: see `PageWalk`)."""
+        return RecordWalk(iter_pages(self.list_reservations, filters, page_size=page_size))
 
     # --- reservations -------------------------------------------------------------------------
 

@@ -1,29 +1,40 @@
 """Pydantic models of every Lok request and response body, named after CONTRACT.md's digest names.
 
-Tolerance rules (real Lok may differ from its reference, and may grow):
+Tolerant reading, strict meaning (real Lok may differ from its reference, and may grow). Every
+deviation smoothed over is noted once in the log (`lok_desk.api.tolerance`, field names only):
 - every model keeps unknown fields (`extra="allow"`, readable through `model_extra`);
-- enum-typed fields are `Enum | str`: a known value becomes the enum member, an unknown one stays a str;
-- a JSON `null` counts as "absent", so fields with a default take it instead of failing;
-- ISO 8601 date fields (and epoch-millisecond numbers) become aware UTC datetimes; a date that
-  cannot be parsed becomes **None** rather than failing the whole reply (decision: a list of
-  reservations must still load when one date is odd; the raw text is not kept);
+- enum-typed fields are `Enum | str`: a known value (in any letter case, `-`/space for `_`) becomes
+  the enum member, an unknown one stays a str;
+- a JSON `null` counts as "absent", so fields with a default take it instead of failing; `[]` where
+  an object is documented (`additional`, `shipping`) and `{}` where a list is count as empty;
+- numbers where text is documented (`id`, `shipment_id`, `zip_code`, `fee`...) read as their text,
+  numeric text where numbers are documented as numbers;
+- dates: ISO 8601, RFC 1123 / `toUTCString()`, epoch seconds or milliseconds (number or text, told
+  apart by magnitude) become aware UTC datetimes; a date that cannot be parsed becomes **None**;
+- `coords` as `{latitude, longitude}`, `{lat, lng}`, `{lat, long}`; weekday as number or name;
+  contacts without `gender`/`age`; action-log `payload`/`status` of any JSON type;
+- a value that cannot be read in an optional field leaves that field empty; a list record that
+  cannot be read is skipped and counted (`unreadable_records`, `Page.unreadable`), never silently;
+  only an unreadable *required* field of the reply itself fails the call;
 - objects the contract marks `yes*` (shown required, optionality unknown) are optional here.
 """
-
 from __future__ import annotations
 
 import base64
 import binascii
 import csv
+import email.utils
 import io
+import json
 import logging
+import re
 import unicodedata
 import urllib.parse
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from enum import StrEnum
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, ClassVar, TypeVar, get_args, get_origin
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
@@ -32,8 +43,13 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainSerializer,
+    ValidationError,
+    ValidationInfo,
+    ValidatorFunctionWrapHandler,
     model_validator,
 )
+
+from . import tolerance
 
 log = logging.getLogger(__name__)
 
@@ -108,13 +124,29 @@ _AFTER_DELIVERY: frozenset[str] = frozenset(
 E = TypeVar("E", bound=StrEnum)
 
 
-def _known_member(enum_cls: type[E]) -> Callable[[Any], Any]:
-    def coerce(value: Any) -> Any:
+def _where(info: ValidationInfo) -> str:
+    model = info.config.get("title") if info.config else None
+    return f"{model or '?'}.{info.field_name or '?'}"
+
+
+def _enum_key(text: str) -> str:
+    return text.strip().lower().replace("-", "_").replace(" ", "_")
+
+
+def _known_member(enum_cls: type[E]) -> Callable[[Any, ValidationInfo], Any]:
+    def coerce(value: Any, info: ValidationInfo) -> Any:
         if isinstance(value, str) and not isinstance(value, enum_cls):
             try:
                 return enum_cls(value)
             except ValueError:
-                return value
+                pass
+            try:
+                member = enum_cls(_enum_key(value))
+            except ValueError:
+                return value  # an unknown value stays text: Lok may have grown a new one
+            detail = f"{enum_cls.__name__} value in another letter case"
+            tolerance.note(tolerance.FORMAT, _where(info), detail)
+            return member
         return value
 
     return coerce
@@ -127,35 +159,110 @@ ScopeValue = Annotated[Scope | str, BeforeValidator(_known_member(Scope))]
 GenderValue = Annotated[Gender | str, BeforeValidator(_known_member(Gender))]
 WeekdayValue = Annotated[Weekday | str, BeforeValidator(_known_member(Weekday))]
 
+#: Epoch numbers at or above this are milliseconds, below it seconds. 1e11 s is the year 5138;
+#: 1e11 ms is March 1973 — no Lok date falls on the wrong side of either reading.
+EPOCH_MS_THRESHOLD = 1e11
 
-def parse_datetime(value: Any) -> datetime | None:
-    """ISO 8601 (with `Z` or an offset) or epoch milliseconds → aware UTC datetime; anything else → None."""
-    if value is None or isinstance(value, bool):
+
+def date_format(value: Any) -> str | None:
+    """How a date arrived: "iso", "iso-naive", "rfc1123", "epoch-s", "epoch-ms"; None if unreadable."""
+    if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, datetime):
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+        return "iso"
     if isinstance(value, int | float):
-        return _from_epoch_ms(float(value))
+        return "epoch-ms" if abs(value) >= EPOCH_MS_THRESHOLD else "epoch-s"
     if not isinstance(value, str):
         return None
     text = value.strip()
     if not text:
         return None
-    if text.lstrip("-").isdigit():
-        return _from_epoch_ms(float(text))
+    if _EPOCH_TEXT.fullmatch(text):
+        return "epoch-ms" if abs(float(text)) >= EPOCH_MS_THRESHOLD else "epoch-s"
     try:
         parsed = datetime.fromisoformat(text)
     except ValueError:
+        pass
+    else:
+        return "iso" if parsed.tzinfo is not None else "iso-naive"
+    return "rfc1123" if _parse_rfc1123(text) is not None else None
+
+
+_EPOCH_TEXT = re.compile(r"-?\d+(\.\d+)?")
+_DATE_FORMAT_NAMES: dict[str, str] = {
+    "iso-naive": "ISO 8601 date without a time zone (read as UTC)",
+    "rfc1123": "RFC 1123 / toUTCString() date",
+    "epoch-s": "epoch seconds instead of an ISO 8601 date",
+    "epoch-ms": "epoch milliseconds instead of an ISO 8601 date",
+}
+
+
+def _parse_rfc1123(text: str) -> datetime | None:
+    # Also takes JavaScript's toUTCString() ("Tue, 01 Dec 2026 20:42:04 GMT"), RFC 850 and asctime.
+    try:
+        parsed = email.utils.parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
         return None
-    # The contract says every date is UTC, so a date without an offset is taken as UTC.
     return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
 
 
-def _from_epoch_ms(ms: float) -> datetime | None:
+def parse_datetime(value: Any) -> datetime | None:
+    """A Lok date → aware UTC datetime; anything unreadable → None.
+
+    Accepted: ISO 8601 (with `Z` or an offset; without one it is taken as UTC, as the contract says
+    every date is UTC), RFC 1123 / JavaScript `toUTCString()`, and epoch seconds or milliseconds as a
+    number or a string — told apart by magnitude (`EPOCH_MS_THRESHOLD`).
+    """
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    if isinstance(value, int | float):
+        return _from_epoch(float(value))
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if not text:
+        return None
+    if _EPOCH_TEXT.fullmatch(text):
+        return _from_epoch(float(text))
     try:
-        return datetime.fromtimestamp(ms / 1000, tz=UTC)
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        return _parse_rfc1123(text)
+    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+
+
+def _from_epoch(number: float) -> datetime | None:
+    seconds = number / 1000 if abs(number) >= EPOCH_MS_THRESHOLD else number
+    try:
+        return datetime.fromtimestamp(seconds, tz=UTC)
     except (OverflowError, OSError, ValueError):
         return None
+
+
+def _lok_date(value: Any, info: ValidationInfo) -> datetime | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        # The contract's own form (ISO 8601 with an offset) first: most dates of most replies.
+        try:
+            quick = datetime.fromisoformat(value)
+        except ValueError:
+            pass
+        else:
+            if quick.tzinfo is not None:
+                return quick.astimezone(UTC)
+    parsed = parse_datetime(value)
+    if isinstance(value, datetime):
+        return parsed
+    if parsed is None:
+        tolerance.note(tolerance.UNREADABLE, _where(info), "date in a form Lok Desk cannot read; left empty")
+        return None
+    form = date_format(value)
+    if form is not None and form != "iso":
+        tolerance.note(tolerance.FORMAT, _where(info), _DATE_FORMAT_NAMES[form])
+    return parsed
 
 
 def format_datetime(value: datetime) -> str:
@@ -166,9 +273,16 @@ def format_datetime(value: datetime) -> str:
 
 LokDateTime = Annotated[
     datetime | None,
-    BeforeValidator(parse_datetime),
+    BeforeValidator(_lok_date),
     PlainSerializer(lambda v: format_datetime(v) if v is not None else None, when_used="json"),
 ]
+
+
+def _as_text(value: Any) -> Any:
+    """JSON values that are not text but must be read as text (action-log payload, status)."""
+    if value is None or isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
 def decode_binary(value: str) -> bytes:
@@ -200,20 +314,222 @@ def _b64(text: str) -> bytes:
 # --- base ------------------------------------------------------------------------------------
 
 
+#: JSON kinds a field may document: "text", "int", "number", "bool", "list", "object", "date", "any".
+_Kind = str
+#: How many objects of each model are checked field by field for type deviations when no
+#: `OddityLog` is collecting. The coercion itself always happens (in pydantic's core); checking costs
+#: a Python loop per object, so the desk samples the first objects of each kind — a server that
+#: deviates usually does so in every record — while `lok-desk-check` checks every object.
+TYPE_CHECK_SAMPLE = 50
+_shapes: dict[type[BaseModel], dict[str, tuple[_Kind, bool]]] = {}
+#: Per model: the input keys documented as lists (where `{}` is read as empty).
+_list_keys: dict[type[BaseModel], tuple[str, ...]] = {}
+_checked: dict[type[BaseModel], int] = {}
+
+
+def _kind_of(annotation: Any) -> _Kind:
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        args = get_args(annotation)
+        if any(getattr(meta, "func", None) is _lok_date for meta in args[1:]):
+            return "date"
+        return _kind_of(args[0])
+    if origin is list or origin is Sequence:
+        return "list"
+    if origin is dict:
+        return "object"
+    if origin is not None and get_args(annotation):  # a union: one kind if every member agrees
+        kinds = {_kind_of(arg) for arg in get_args(annotation) if arg is not type(None)}
+        return kinds.pop() if len(kinds) == 1 else "any"
+    if annotation is bool:
+        return "bool"
+    if annotation is int:
+        return "int"
+    if annotation is float:
+        return "number"
+    if isinstance(annotation, type) and issubclass(annotation, str):
+        return "text"
+    if annotation is datetime:
+        return "date"
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return "object"
+    return "any"
+
+
+def _shape(cls: type[BaseModel]) -> dict[str, tuple[_Kind, bool]]:
+    """Input key (wire name and Python name) → (documented JSON kind, required) for a model."""
+    shape = _shapes.get(cls)
+    if shape is None:
+        shape = {}
+        for name, info in cls.model_fields.items():
+            entry = (_kind_of(info.annotation), info.is_required())
+            shape[name] = entry
+            if info.alias:
+                shape[info.alias] = entry
+        _shapes[cls] = shape
+        _list_keys[cls] = tuple(key for key, (kind, _required) in shape.items() if kind == "list")
+    return shape
+
+
+def _json_kind(value: Any) -> _Kind:
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, int):
+        return "int"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "list"
+    if isinstance(value, dict):
+        return "object"
+    return "any"
+
+
+_KIND_WORDS: dict[_Kind, str] = {
+    "text": "text", "int": "a whole number", "number": "a number", "bool": "true/false",
+    "list": "a list", "object": "an object", "date": "a date", "any": "a value",
+}
+
+
+def _check_types(cls: type[BaseModel], data: dict[str, Any], shape: dict[str, tuple[_Kind, bool]]) -> None:
+    name = cls.__name__
+    for key, value in data.items():
+        entry = shape.get(key)
+        if entry is None:
+            continue  # unknown fields are kept (model_extra); they are not a deviation to tolerate
+        expected = entry[0]
+        got = _json_kind(value)
+        if expected in ("any", got) or (expected == "number" and got == "int"):
+            continue
+        if expected == "date" and got in ("text", "int", "number"):
+            continue  # the date validator notes its own format
+        if expected == "int" and got == "number" and float(value).is_integer():
+            continue
+        detail = f"{_KIND_WORDS[got]} where {_KIND_WORDS[expected]} is documented"
+        tolerance.note(tolerance.FIELD_TYPE, f"{name}.{key}", detail)
+
+
+def _prepare(cls: type[BaseModel], data: dict[str, Any]) -> dict[str, Any]:
+    """Nulls mean "absent"; `[]` where an object is documented (and `{}` where a list is) mean empty."""
+    # Runs for every object of every reply (about ten per reservation), so it is kept lean: most
+    # objects carry no null and no misplaced container, and the C-level `in values()` checks let
+    # those through without building a copy.
+    if None in data.values():
+        data = {key: value for key, value in data.items() if value is not None}
+    list_keys = _list_keys.get(cls)
+    if list_keys is None:
+        _shape(cls)
+        list_keys = _list_keys[cls]
+    swapped = [key for key in list_keys if data.get(key) == {}] if list_keys else []
+    if [] in data.values():
+        shape = _shape(cls)
+        swapped += [
+            key for key, value in data.items() if value == [] and shape.get(key, ("", False))[0] == "object"
+        ]
+    if swapped:
+        for key in swapped:
+            empty = "[]" if data[key] == [] else "{}"
+            wanted = "an object" if empty == "[]" else "a list"
+            detail = f"{empty} where {wanted} is documented"
+            tolerance.note(tolerance.FIELD_TYPE, f"{cls.__name__}.{key}", detail)
+        data = {key: value for key, value in data.items() if key not in swapped}
+    seen = _checked.get(cls, 0)
+    if seen < TYPE_CHECK_SAMPLE:
+        _checked[cls] = seen + 1
+        _check_types(cls, data, _shape(cls))
+    elif tolerance.collecting_now():
+        _check_types(cls, data, _shape(cls))
+    return data
+
+
+def _repair(
+    cls: type[BaseModel], data: dict[str, Any], error: ValidationError
+) -> tuple[dict[str, Any], dict[str, int]] | None:
+    """`data` without what failed: unreadable list records dropped, unreadable optional fields emptied.
+
+    None when a required field itself is unreadable: then the object cannot be read at all.
+    """
+    shape = _shape(cls)
+    drop_items: dict[str, set[int]] = {}
+    drop_keys: dict[str, str] = {}
+    for err in error.errors():
+        loc = err["loc"]
+        key = loc[0] if loc else None
+        if not isinstance(key, str) or key not in data or key not in shape:
+            return None
+        kind, required = shape[key]
+        value = data[key]
+        if kind == "list" and len(loc) >= 2 and isinstance(loc[1], int) and isinstance(value, list):
+            drop_items.setdefault(key, set()).add(loc[1])
+        elif not required:
+            drop_keys[key] = err["type"]
+        else:
+            return None
+    repaired = {key: value for key, value in data.items() if key not in drop_keys}
+    counts: dict[str, int] = {}
+    for key, indexes in drop_items.items():
+        repaired[key] = [item for i, item in enumerate(data[key]) if i not in indexes]
+        counts[key] = len(indexes)
+        tolerance.note(
+            tolerance.UNREADABLE, f"{cls.__name__}.{key}", "record Lok Desk cannot read; skipped and counted",
+            blocking=True,
+        )
+    for key, error_type in drop_keys.items():
+        detail = f"value Lok Desk cannot read ({error_type}); left empty"
+        tolerance.note(tolerance.UNREADABLE, f"{cls.__name__}.{key}", detail)
+    return repaired, counts
+
+
+_UNREADABLE = "_lok_unreadable"
+
+
 class LokModel(BaseModel):
-    """Base of every Lok body: keeps unknown fields, accepts field names and aliases, null = absent."""
+    """Base of every Lok body: keeps unknown fields, accepts field names and aliases, null = absent.
 
-    # defer_build: see the end of this module.
-    model_config = ConfigDict(extra="allow", populate_by_name=True, defer_build=True)
+    Reading is tolerant (module docstring): what cannot be read in an optional field leaves it empty,
+    a list record that cannot be read is skipped and counted in `unreadable_records`.
+    """
 
-    @model_validator(mode="before")
+    # defer_build: see the end of this module. coerce_numbers_to_str: `"id": 17` reads as "17".
+    model_config = ConfigDict(
+        extra="allow", populate_by_name=True, defer_build=True, coerce_numbers_to_str=True
+    )
+
+    #: When a reply carries a bare JSON list instead of this object, the list is read as this field.
+    envelope_key: ClassVar[str | None] = None
+
+    @model_validator(mode="wrap")
     @classmethod
-    def _null_means_absent(cls, data: Any) -> Any:
-        # Runs for every object of every reply (about ten per reservation): most carry no null, and the
-        # C-level `None in values()` lets those through without building a copy.
-        if isinstance(data, dict) and None in data.values():
-            return {key: value for key, value in data.items() if value is not None}
-        return data
+    def _tolerant(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+        if isinstance(data, list) and cls.envelope_key is not None:
+            detail = f"a bare list instead of {{{cls.envelope_key}: [...]}}"
+            tolerance.note(tolerance.ENVELOPE, cls.__name__, detail)
+            data = {cls.envelope_key: data}
+        if not isinstance(data, dict):
+            return handler(data)
+        data = _prepare(cls, data)
+        try:
+            return handler(data)
+        except ValidationError as error:
+            repair = _repair(cls, data, error)
+            if repair is None:
+                raise
+            repaired, counts = repair
+        instance = handler(repaired)
+        if counts and isinstance(instance, LokModel):
+            # Kept in pydantic's private-state slot rather than a PrivateAttr: a declared private
+            # attribute costs every object of every reply an initialisation (+40 % parse time).
+            object.__setattr__(instance, "__pydantic_private__", {_UNREADABLE: counts})
+        return instance
+
+    @property
+    def unreadable_records(self) -> int:
+        """Records of this object's lists that could not be read and were skipped (0 normally)."""
+        private = self.__pydantic_private__
+        counts = private.get(_UNREADABLE) if private else None
+        return sum(counts.values()) if counts else 0
 
     def to_body(self) -> dict[str, Any]:
         """The JSON body to send: wire names (aliases), unset optional fields left out."""
@@ -241,17 +557,47 @@ class AccessToken(LokModel):
 
     status_code: int | None = None
     access_token: str = Field(repr=False)
-    access_token_expires_at: str
+    #: As Lok sent it (any form `parse_datetime` reads; numbers kept as their text); None when absent.
+    access_token_expires_at: Annotated[str | None, BeforeValidator(_expiry_text)] = None
+    #: OAuth 2's relative lifetime in seconds, which some servers send instead of an instant.
+    expires_in: float | None = None
     scope: ScopeValue | None = None
 
     @property
     def expires_at(self) -> datetime | None:
         return parse_datetime(self.access_token_expires_at)
 
+    def with_expiry_from(self, received_at: datetime) -> AccessToken:
+        """This token with `expires_in` turned into an instant, counted from when it was received.
+
+        With no readable expiry at all the token is used until Lok refuses it (then renewed once).
+        """
+        if self.expires_at is not None:
+            return self
+        if self.expires_in is not None and self.expires_in > 0:
+            instant = received_at + timedelta(seconds=self.expires_in)
+            return self.model_copy(update={"access_token_expires_at": format_datetime(instant)})
+        tolerance.note(
+            tolerance.AUTH, "AccessToken.access_token_expires_at",
+            "no readable token expiry; the token is renewed when Lok first refuses it",
+        )
+        return self
+
     def is_valid(self, now: datetime, *, margin: timedelta = timedelta(seconds=60)) -> bool:
         """True while more than `margin` is left; a token with an unreadable expiry is never reused."""
         expires = self.expires_at
         return expires is not None and expires - now > margin
+
+
+def _expiry_text(value: Any, info: ValidationInfo) -> str | None:
+    if value is None:
+        return None
+    form = date_format(value)
+    if form is None:
+        tolerance.note(tolerance.UNREADABLE, _where(info), "token expiry in a form Lok Desk cannot read")
+    elif form != "iso":
+        tolerance.note(tolerance.FORMAT, _where(info), _DATE_FORMAT_NAMES[form])
+    return value if isinstance(value, str) else json.dumps(value)
 
 
 class CompanyRef(LokModel):
@@ -298,16 +644,91 @@ class LocationAddress(LokModel):
         return ", ".join(part for part in (street, self.town, self.city) if part)
 
 
+_LATITUDE_KEYS = ("latitude", "lat")
+_LONGITUDE_KEYS = ("longitude", "lng", "long", "lon")
+
+
 class Coordinates(LokModel):
+    """Documented as `{latitude, longitude}`; `{lat, lng}`, `{lat, long}` and `{lat, lon}` read too."""
+
     latitude: float
     longitude: float
 
+    @model_validator(mode="before")
+    @classmethod
+    def _other_names(cls, data: Any) -> Any:
+        if not isinstance(data, dict) or ("latitude" in data and "longitude" in data):
+            return data
+        lat = next((key for key in _LATITUDE_KEYS if data.get(key) is not None), None)
+        lng = next((key for key in _LONGITUDE_KEYS if data.get(key) is not None), None)
+        if lat is None or lng is None:
+            return data
+        detail = f"{{{lat}, {lng}}} instead of {{latitude, longitude}}"
+        tolerance.note(tolerance.FIELD_NAME, "Coordinates", detail)
+        renamed = {k: v for k, v in data.items() if k not in (lat, lng)}
+        renamed.update(latitude=data[lat], longitude=data[lng])
+        return renamed
+
+
+#: `weekday` numbers: the contract leaves the numbering open. 1–6 are Monday–Saturday in both the
+#: ISO and the JavaScript numbering; Sunday is 7 in one and 0 in the other, so both read as Sunday.
+WEEKDAY_BY_NUMBER: dict[int, Weekday] = {
+    0: Weekday.SUNDAY, 1: Weekday.MONDAY, 2: Weekday.TUESDAY, 3: Weekday.WEDNESDAY,
+    4: Weekday.THURSDAY, 5: Weekday.FRIDAY, 6: Weekday.SATURDAY, 7: Weekday.SUNDAY,
+}
+
+
+def _weekday_number(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    return None
+
 
 class ServiceDay(LokModel):
+    """One day of opening hours. `weekday` and `string_weekday` may each come as a number or a name."""
+
     weekday: int | None = None
     string_weekday: WeekdayValue | None = None
     opening_time: str = "09:00"
     closing_time: str = "18:00"
+
+    @model_validator(mode="before")
+    @classmethod
+    def _weekday_forms(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        number = _weekday_number(data.get("weekday"))
+        name = data.get("string_weekday")
+        named_by_number = _weekday_number(name)
+        weekday = data.get("weekday")
+        if isinstance(weekday, str) and number is None:
+            # A name where the number is documented: the name is what the hours are matched by.
+            detail = "a weekday name where a number is documented"
+            tolerance.note(tolerance.FIELD_TYPE, "ServiceDay.weekday", detail)
+            data = {k: v for k, v in data.items() if k != "weekday"}
+            if name is None:
+                data["string_weekday"] = weekday
+            return data
+        if named_by_number is not None:
+            detail = "a number where a weekday name is documented"
+            tolerance.note(tolerance.FIELD_TYPE, "ServiceDay.string_weekday", detail)
+            data = dict(data)
+            data["string_weekday"] = WEEKDAY_BY_NUMBER.get(named_by_number, name)
+            if number is None:
+                data["weekday"] = named_by_number
+            return data
+        if name is None and number is not None and number in WEEKDAY_BY_NUMBER:
+            detail = "missing; read from the weekday number"
+            tolerance.note(tolerance.FIELD_NAME, "ServiceDay.string_weekday", detail)
+            data = dict(data)
+            data["string_weekday"] = WEEKDAY_BY_NUMBER[number]
+        return data
 
     def opening(self) -> time | None:
         return _parse_hhmm(self.opening_time)
@@ -429,7 +850,11 @@ class LocationResponse(LokModel):
 
 
 class Page(LokModel):
-    """The paging envelope shared by #2, #4, #7, #8, #18, #24."""
+    """The paging envelope shared by #2, #4, #7, #8, #18, #24.
+
+    Every envelope field may be missing (a server may even send a bare list, read as the items).
+    `unreadable` counts the records of this page that could not be read and were skipped.
+    """
 
     status_code: int | None = None
     total: int | None = None
@@ -441,18 +866,39 @@ class Page(LokModel):
     def items(self) -> Sequence[Any]:
         return []
 
+    @property
+    def unreadable(self) -> int:
+        """Records on this page Lok Desk could not read (skipped, never silently: count them in)."""
+        return self.unreadable_records
+
+    @property
+    def received(self) -> int:
+        """Records the server sent on this page, read or not."""
+        return len(self.items) + self.unreadable
+
     def is_last(self, requested_page: int, requested_size: int) -> bool:
-        """Whether no page follows this one (by total_pages when given, else by a short page)."""
-        if not self.items:
+        """Whether no page follows this one, by what the server says rather than what was asked.
+
+        `total_pages` when given; else `total` with the page size the server used (its `page_size`,
+        else the asked one); else a page shorter than the server's own `page_size`, else shorter than
+        the asked size. That last guess cannot tell the end of a list from a server that caps its
+        page size without saying so: `iter_pages` can (it probes once), so prefer it.
+        """
+        if self.received == 0:
             return True
+        number = self.page or requested_page
         if self.total_pages is not None:
-            return requested_page >= self.total_pages
+            return number >= self.total_pages
+        size = self.page_size or requested_size
         if self.total is not None:
-            return requested_page * requested_size >= self.total
-        return len(self.items) < requested_size
+            return number * size >= self.total
+        if self.page_size is not None:
+            return self.received < self.page_size
+        return self.received < requested_size
 
 
 class LocationPage(Page):
+    envelope_key: ClassVar[str | None] = "locations"
     locations: list[LocationDetail] = Field(default_factory=list)
 
     @property
@@ -669,6 +1115,7 @@ class ShipmentRequested(LokModel):
 
 
 class ReservationPage(Page):
+    envelope_key: ClassVar[str | None] = "reservations"
     reservations: list[Reservation] = Field(default_factory=list)
 
     @property
@@ -760,6 +1207,7 @@ class AvailabilitySearch(LokModel):
 
 
 class AvailabilityResult(LokModel):
+    envelope_key: ClassVar[str | None] = "locations"
     status_code: int | None = None
     locations: list[AvailableLocation] = Field(default_factory=list)
     grant: str | None = Field(default=None, repr=False)
@@ -941,6 +1389,10 @@ class DirectoryContact(LokModel):
 
 
 class StoredDirectoryContact(DirectoryContact):
+    """A contact as Lok stores it; one saved without `gender` or `age` still reads (they stay None)."""
+
+    gender: GenderValue | None = None  # type: ignore[assignment]
+    age: int | None = None  # type: ignore[assignment]
     created_at: LokDateTime = None
     updated_at: LokDateTime = None
 
@@ -969,6 +1421,7 @@ class DirectoryResponse(LokModel):
 
 
 class DirectoryPage(Page):
+    envelope_key: ClassVar[str | None] = "directories"
     directories: list[DirectorySummary] = Field(default_factory=list)
 
     @property
@@ -1006,6 +1459,8 @@ class ContactsReplace(LokModel):
 
 class ContactsResponse(LokModel):
     """#35 reply."""
+
+    envelope_key: ClassVar[str | None] = "contacts"
 
     contacts: list[StoredDirectoryContact] = Field(default_factory=list)
 
@@ -1066,19 +1521,32 @@ class NotificationEmailsUpdate(LokModel):
     administrator_email: str | None = None
 
 
+def _log_status(value: Any) -> Any:
+    """An HTTP status as a number; any other JSON value (text, object...) kept as its text."""
+    number = _weekday_number(value)
+    if number is not None:
+        return number
+    return _as_text(value)
+
+
 class ActionLogEntry(LokModel):
+    """One action-log line. Field meanings are unstated (CONTRACT §7.24): `payload` and `status` of
+    any JSON type are read — `payload` as text (JSON text when it is not a string), `status` as a
+    number when it is one, else as text."""
+
     resource: str | None = None
-    status: int | None = None
+    status: Annotated[int | str | None, BeforeValidator(_log_status)] = None
     user_email: str | None = None
     referer: str | None = None
     origin: str | None = None
     timestamp: LokDateTime = None
-    payload: str | None = None
+    payload: Annotated[str | None, BeforeValidator(_as_text)] = None
 
 
 class ActionLogsResponse(LokModel):
     """#1 reply."""
 
+    envelope_key: ClassVar[str | None] = "action_logs"
     action_logs: list[ActionLogEntry] = Field(default_factory=list)
 
 

@@ -1,31 +1,181 @@
-"""Walking every page of a paginated Lok list (#2, #4, #7, #8, #18, #24) as an async iterator."""
+"""Walking every page of a paginated Lok list (#2, #4, #7, #8, #18, #24) without losing records.
+
+The walk follows what the server says (`total_pages`, `total`, its own `page_size`), not what was
+asked: a server may cap the page size, leave the envelope out, or send fewer rows than it
+announced. What the walk could not account for is never silent: `PageWalk.complete` is False with a
+`problem` sentence, and `unreadable` counts the records that were sent but could not be read.
+"""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
-from typing import Any, TypeVar
+import logging
+from collections import deque
+from collections.abc import Awaitable, Callable
+from typing import Any, Generic, TypeVar
 
+from . import tolerance
+from .errors import InvalidRequestError
 from .models import Page
 
 PageT = TypeVar("PageT", bound=Page)
+ItemT = TypeVar("ItemT")
+
+log = logging.getLogger(__name__)
 
 MAX_PAGE_SIZE = 100
+#: A walk never asks for more pages than this (a server that ignores `page` would go on forever).
+MAX_PAGES = 10_000
+#: Page sizes tried, largest first, when the server refuses the asked one as too large.
+_SMALLER_SIZES = (50, 25, 10)
 
 
-async def iter_pages(
+class PageWalk(Generic[PageT]):
+    """`async for page in walk`: page 1, 2, … until the server's last; then read the outcome.
+
+    After the walk: `pages` fetched, `records` read, `unreadable` skipped, `total` as announced (or
+    None), `complete` (True when every announced record arrived, False with `problem` otherwise,
+    None while walking or when the caller stopped early), `page_size` the size actually used.
+    """
+
+    def __init__(
+        self,
+        method: Callable[..., Awaitable[PageT]],
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+        page_size: int,
+    ) -> None:
+        self._method = method
+        self._args = args
+        self._kwargs = kwargs
+        self.page_size = page_size
+        self.pages = 0
+        self.records = 0
+        self.unreadable = 0
+        self.total: int | None = None
+        self.complete: bool | None = None
+        self.problem: str | None = None
+        self._number = 1
+        self._largest = 0
+        self._previous_ids: tuple[Any, ...] | None = None
+        self._done = False
+
+    def __aiter__(self) -> PageWalk[PageT]:
+        return self
+
+    async def _fetch(self) -> PageT:
+        while True:
+            try:
+                return await self._method(
+                    *self._args, page=self._number, page_size=self.page_size, **self._kwargs
+                )
+            except InvalidRequestError as error:
+                # A server with a lower page-size limit than the contract's 100 refuses the size; the
+                # first page tells, and a smaller size is tried (never below 10).
+                smaller = [size for size in _SMALLER_SIZES if size < self.page_size]
+                about_size = "page_size" in " ".join([*error.keys, error.message])
+                if self._number != 1 or not about_size or not smaller:
+                    raise
+                detail = f"page size {self.page_size} refused; using a smaller one"
+                tolerance.note(tolerance.PAGING, "page_size", detail)
+                self.page_size = smaller[0]
+
+    async def __anext__(self) -> PageT:
+        if self._done:
+            raise StopAsyncIteration
+        page = await self._fetch()
+        items = page.items
+        ids = tuple(getattr(item, "id", None) for item in items)
+        if items and self._previous_ids == ids and None not in ids:
+            # The same records again: the server ignores `page`. Stop rather than loop forever.
+            self._finish(False, "the server sent the same page twice (it seems to ignore the page number)")
+            raise StopAsyncIteration
+        self._previous_ids = ids
+        self.pages += 1
+        self.records += len(items)
+        self.unreadable += page.unreadable
+        if page.total is not None:
+            self.total = page.total
+        if page.total is None and page.total_pages is None and page.page_size is None:
+            if self.pages == 1 and page.received:
+                detail = "no paging envelope (total, page_size, total_pages)"
+                tolerance.note(tolerance.ENVELOPE, type(page).__name__, detail)
+            last = page.received == 0 or (self.pages > 1 and page.received < self._largest)
+            if self.pages == 1 and 0 < page.received < self.page_size:
+                last = False  # short first page: the end, or a silent page-size cap; the next page tells
+        else:
+            last = page.is_last(self._number, self.page_size)
+            if page.page_size is not None and page.page_size < self.page_size and self.pages == 1:
+                tolerance.note(tolerance.PAGING, type(page).__name__, "the server capped the page size")
+        self._largest = max(self._largest, page.received)
+        if not last and self.pages >= MAX_PAGES:
+            self._finish(False, f"stopped after {MAX_PAGES} pages")
+        elif last:
+            self._finish_at_end()
+        self._number += 1
+        return page
+
+    def _finish_at_end(self) -> None:
+        received = self.records + self.unreadable
+        if self.total is not None and received < self.total:
+            self._finish(False, f"the server announced {self.total} records but sent {received}")
+        else:
+            self._finish(True, None)
+
+    def _finish(self, complete: bool, problem: str | None) -> None:
+        self._done = True
+        self.complete = complete
+        self.problem = problem
+        if problem is not None:
+            tolerance.note(tolerance.PAGING, "list", "a list the server did not send in full", blocking=True)
+            log.warning("Incomplete list after %d pages: %s", self.pages, problem)
+        if self.unreadable:
+            log.warning("%d records of the list could not be read and were skipped", self.unreadable)
+
+
+class RecordWalk(Generic[ItemT]):
+    """`async for record in walk`: the records of every page; the outcome as on `PageWalk`."""
+
+    def __init__(self, pages: PageWalk[Any]) -> None:
+        self.pages = pages
+        self._buffer: deque[ItemT] = deque()
+
+    def __aiter__(self) -> RecordWalk[ItemT]:
+        return self
+
+    async def __anext__(self) -> ItemT:
+        while not self._buffer:
+            page = await self.pages.__anext__()
+            self._buffer.extend(page.items)
+        return self._buffer.popleft()
+
+    @property
+    def records(self) -> int:
+        return self.pages.records
+
+    @property
+    def unreadable(self) -> int:
+        return self.pages.unreadable
+
+    @property
+    def total(self) -> int | None:
+        return self.pages.total
+
+    @property
+    def complete(self) -> bool | None:
+        return self.pages.complete
+
+    @property
+    def problem(self) -> str | None:
+        return self.pages.problem
+
+
+def iter_pages(
     method: Callable[..., Awaitable[PageT]], *args: Any, page_size: int = MAX_PAGE_SIZE, **kwargs: Any
-) -> AsyncIterator[PageT]:
+) -> PageWalk[PageT]:
     """Yield page 1, 2, … of `method(*args, page=n, page_size=page_size, **kwargs)` until the last.
 
-    The last page is known from `total_pages` (or `total`), else from an empty or short page. The
-    caller may `break` at any time; no further request is made then.
+    The caller may `break` at any time; no further request is made then. See `PageWalk`.
     """
     if not 1 <= page_size <= MAX_PAGE_SIZE:
         raise ValueError(f"page_size must be between 1 and {MAX_PAGE_SIZE}")
-    number = 1
-    while True:
-        page = await method(*args, page=number, page_size=page_size, **kwargs)
-        yield page
-        if page.is_last(number, page_size):
-            return
-        number += 1
+    return PageWalk(method, args, kwargs, page_size)

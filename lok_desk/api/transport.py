@@ -106,9 +106,13 @@ def normalize_base_url(base_url: str) -> str:
 
 
 def is_loopback_host(host: str) -> bool:
-    """127.0.0.0/8, ::1 and `localhost` (and its subdomains) count as this computer."""
+    """Literal loopback addresses (127.0.0.0/8, ::1) and the name `localhost` itself count as this computer.
+
+    Other `*.localhost` names do not: RFC 6761 only asks resolvers to map them to loopback, and a
+    resolver (or a hosts file, or a proxy) that does not would carry the token over the network.
+    """
     name = host.strip("[]").lower().rstrip(".")
-    if name == "localhost" or name.endswith(".localhost"):
+    if name == "localhost":
         return True
     try:
         return ipaddress.ip_address(name).is_loopback

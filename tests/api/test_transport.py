@@ -29,6 +29,12 @@ from .conftest import ScriptedLok, ok, raises
         "http://10.0.0.1",
         "http://127.0.0.1.evil.example/api/v2",
         "http://localhost.example.com",
+        # Issue 10 point 8: only `localhost` itself and literal loopback addresses count. A
+        # `*.localhost` name is loopback only if the resolver (or hosts file, or proxy) agrees.
+        "http://lok.localhost:8765",
+        "http://api.lok.localhost/api/v2",
+        "http://localhost.localhost",
+        "http://127.0.0.1.localhost",
     ],
 )
 def test_plain_http_to_another_computer_is_refused(url: str) -> None:
@@ -44,6 +50,8 @@ def test_plain_http_to_another_computer_is_refused(url: str) -> None:
         "http://127.1.2.3/api/v2",
         "http://[::1]:9000",
         "http://localhost:8765",
+        "http://LOCALHOST.:8765",
+        "http://127.255.255.254",
         "https://api.clicknbox.com",
         "https://10.0.0.1/api/v2",
     ],
