@@ -45,7 +45,7 @@ from lok_desk.desk.reservations.forms import (
     phone_problem,
     with_error,
 )
-from lok_desk.desk.reservations.tokens_view import PrinterChooser, TokensView, ask_printer, tokens_for_print
+from lok_desk.desk.reservations.tokens_view import PrinterChooser, TokensView, ask_printer
 from lok_desk.desk.session import Session
 
 MAX_ADDITIONAL_KEYS = 30
@@ -381,9 +381,9 @@ class CreateReservationDialog(QDialog):
         layout.addWidget(scroll, 1)
         buttons = QDialogButtonBox(page)
         self.print_button = buttons.addButton(
-            self.tr("Print tokens…"), QDialogButtonBox.ButtonRole.ActionRole
+            self.tr("Print courier slip…"), QDialogButtonBox.ButtonRole.ActionRole
         )
-        self.print_button.setAccessibleName(self.tr("Print tokens"))
+        self.print_button.setAccessibleName(self.tr("Print courier slip"))
         self.print_button.clicked.connect(lambda: spawn(self.result_tokens.print_sheet(), owner=self))
         self.done_button = buttons.addButton(self.tr("Done"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.done_button.setAccessibleName(self.tr("Done"))
@@ -723,9 +723,9 @@ class CreateReservationDialog(QDialog):
             + "\n"
             + self.tr("Give the delivery token to the courier and the pick-up token to the recipient.")
         )
-        self.result_tokens.set_tokens(
-            tokens_for_print(result.tokens), self.tr("Reservation {0}").format(shipment), [location, *lines]
-        )
+        # With the reservation, "Print…" makes the courier slip (it waits for delivery), not every token.
+        self.result_tokens.set_reservation(
+            result, self._session.location(reservation.location_id or self.location_id), location)
         self._stack.setCurrentIndex(1)
         self.setWindowTitle(self.tr("Reservation {0} created").format(shipment))
         self.done_button.setFocus()

@@ -26,7 +26,7 @@ from lok_desk.desk import formatting
 from lok_desk.desk.reservations.forms import mute
 from lok_desk.desk.reservations.status_chip import StatusChip
 from lok_desk.desk.reservations.table_model import as_datetime
-from lok_desk.desk.reservations.tokens_view import PrinterChooser, TokensView, tokens_for_print
+from lok_desk.desk.reservations.tokens_view import PrinterChooser, TokensView
 from lok_desk.desk.roles import Permission
 
 
@@ -154,13 +154,13 @@ class ReservationDetail(QWidget):
         self.cancel_button = QPushButton(self.tr("Cancel reservation"), body)
         self.update_button = QPushButton(self.tr("Update…"), body)
         self.shipment_button = QPushButton(self.tr("Request shipment…"), body)
-        self.print_button = QPushButton(self.tr("Print tokens…"), body)
+        self.print_button = QPushButton(self.tr("Print slip…"), body)
         self.label_button = QPushButton(self.tr("Shipping label…"), body)
         accessible = {
             self.cancel_button: self.tr("Cancel reservation"),
             self.update_button: self.tr("Update pre-reservation"),
             self.shipment_button: self.tr("Request shipment"),
-            self.print_button: self.tr("Print tokens"),
+            self.print_button: self.tr("Print slip"),
             self.label_button: self.tr("Shipping label"),
         }
         # Two short rows (writing actions, then paper) keep the panel narrow without cutting labels.
@@ -173,7 +173,8 @@ class ReservationDetail(QWidget):
         self.shipment_button.clicked.connect(self.shipment_requested)
         self.print_button.clicked.connect(self.print_requested)
         self.label_button.clicked.connect(self.label_requested)
-        self.print_button.setToolTip(self.tr("Print the tokens and QR codes (Ctrl+P)"))
+        self.print_button.setToolTip(self.tr("Print the slip that fits: courier before delivery, recipient "
+                                             "after (Ctrl+P; choose another with Ctrl+Shift+P)"))
         layout.addLayout(actions)
 
         self.timeline = QGroupBox(self.tr("History"), body)
@@ -243,8 +244,10 @@ class ReservationDetail(QWidget):
         button.setEnabled(bool(permission))
         button.setToolTip(tooltip if permission else permission.reason)
 
-    def show_reservation(self, result: Any, location_name: str, timezone: str) -> None:
-        """`result` is a ReservationWithTokens (#15) or ReservationCreated (#25/#16)."""
+    def show_reservation(self, result: Any, location_name: str, timezone: str, *,
+                         location: models.LocationDetail | None = None, tokens_hidden: str = "") -> None:
+        """`result` is a ReservationWithTokens (#15) or ReservationCreated (#25/#16); `tokens_hidden`
+        is why this person sees no token (issue 10), written in the Tokens box instead of them."""
         reservation = result.reservation
         self.result = result
         self.reservation = reservation
@@ -367,9 +370,4 @@ class ReservationDetail(QWidget):
         additional = getattr(reservation, "additional", None) or {}
         self.additional.setVisible(bool(additional))
         self.additional.set_rows([(str(key), str(value), "") for key, value in sorted(additional.items())])
-        self.tokens.set_tokens(
-            tokens_for_print(getattr(result, "tokens", None)),
-            self.tr("Reservation {0}").format(shipment),
-            [location_name, self.tr("Reservation id {0}").format(reservation.id)],
-            empty_text=self.tr("Lok returned no tokens for this reservation."),
-        )
+        self.tokens.set_reservation(result, location, location_name, hidden_reason=tokens_hidden)

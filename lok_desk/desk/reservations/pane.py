@@ -29,10 +29,13 @@ from PySide6.QtWidgets import (
 from lok_desk.api import LokError, models
 from lok_desk.api import errors as api_errors
 from lok_desk.core import rules
+from lok_desk.core.codes import tokens_hidden_reason
 from lok_desk.desk.asyncqt import confirm, run_dialog, spawn
 from lok_desk.desk.formatting import STATUS_STYLE
+from lok_desk.desk.inspector.words import hidden_text
 from lok_desk.desk.reservations.detail import ReservationDetail
 from lok_desk.desk.reservations.forms import mute
+from lok_desk.desk.reservations.slips import slip_names
 from lok_desk.desk.reservations.status_chip import StatusChipDelegate, chip_text
 from lok_desk.desk.reservations.table_model import (
     Column,
@@ -266,7 +269,7 @@ class ReservationsPane(QWidget):
         self.detail.cancel_requested.connect(lambda: spawn(self.cancel_selected(), owner=self))
         self.detail.update_requested.connect(lambda: spawn(self.update_selected(), owner=self))
         self.detail.shipment_requested.connect(lambda: spawn(self.request_shipment_selected(), owner=self))
-        self.detail.print_requested.connect(lambda: spawn(self.print_selected(), owner=self))
+        self.detail.print_requested.connect(lambda: spawn(self.print_choice_selected(), owner=self))
         self.detail.label_requested.connect(lambda: spawn(self.show_label_selected(), owner=self))
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.detail)
@@ -635,10 +638,16 @@ class ReservationsPane(QWidget):
         self.model.upsert(row_from_reservation(result.reservation))
         self._present(result)
 
+    def _tokens_hidden_text(self, reservation: models.Reservation) -> str:
+        """Why this person sees no token of `reservation` (issue 10), in words; "" when they may."""
+        caps = self._session.capabilities
+        reason = tokens_hidden_reason(str(caps.role), caps.location_id, reservation)
+        return hidden_text(reason) if reason is not None else ""
+
     def _remember(self, result: Any) -> None:
         tokens = getattr(result, "tokens", None)
         reservation_id = result.reservation.id
-        if tokens is None or not reservation_id:
+        if tokens is None or not reservation_id or self._tokens_hidden_text(result.reservation):
             return
         for name in models.TOKEN_NAMES:
             text = tokens.token(name)
@@ -651,7 +660,9 @@ class ReservationsPane(QWidget):
         if self._session.remember_locations([reservation]):
             self.model.forget_locations()
         label = self._describe_location(location_id or "")
-        self.detail.show_reservation(result, label.name, label.timezone)
+        self.detail.show_reservation(result, label.name, label.timezone,
+                                     location=self._session.location(location_id),
+                                     tokens_hidden=self._tokens_hidden_text(reservation))
         status = str(reservation.current_status or "")
         now = self._session.server_now()
         if reservation.is_overdue(now):
@@ -667,11 +678,13 @@ class ReservationsPane(QWidget):
         self.detail.set_action(
             self.detail.shipment_button, pre, self.tr("Ask a courier to bring this package (quotation first)")
         )
-        has_tokens = bool(self.detail.tokens.tokens)
+        tokens_view = self.detail.tokens
+        printable = Permission(True) if tokens_view.printable else Permission(
+            False, tokens_view.notice or self.tr("No tokens to print."))
         self.detail.set_action(
             self.detail.print_button,
-            Permission(True) if has_tokens else Permission(False, self.tr("No tokens to print.")),
-            self.tr("Print the tokens and QR codes (Ctrl+P)"),
+            printable,
+            self.tr("Print a slip: courier, recipient or staff sheet (Ctrl+P prints the one that fits)"),
         )
         self.detail.set_action(
             self.detail.label_button,
@@ -854,11 +867,31 @@ class ReservationsPane(QWidget):
             return
         if self.detail.reservation is None or self.detail.reservation.id != reservation_id:
             await self._show_detail(reservation_id)
-        if self.detail.tokens.tokens:
-            if await self.detail.tokens.print_sheet():
-                self._session.notify(self.tr("Tokens sent to the printer."))
+        tokens_view = self.detail.tokens
+        if tokens_view.printable:
+            kind = tokens_view.fitting()
+            if await tokens_view.print_sheet() and kind is not None:
+                self._session.notify(self.tr("{0} sent to the printer.").format(slip_names()[kind]))
+            return
+        if (tokens_view.notice and tokens_view.tokens) or tokens_view.hidden_reason:
+            # Void or hidden tokens: say why nothing is printed rather than falling through to a label.
+            self._session.notify(tokens_view.notice)
             return
         await self.show_label_selected()
+
+    async def print_choice_selected(self) -> None:
+        """Ctrl+Shift+P and “Print slip…”: choose the slip and the paper, preview, print or save."""
+        reservation_id = self.selected_reservation_id()
+        if reservation_id is None:
+            self._session.notify(self.tr("Select a reservation to print."))
+            return
+        if self.detail.reservation is None or self.detail.reservation.id != reservation_id:
+            await self._show_detail(reservation_id)
+        tokens_view = self.detail.tokens
+        if not tokens_view.printable:
+            self._session.notify(tokens_view.notice or self.tr("No tokens to print."))
+            return
+        await tokens_view.choose_and_print()
 
     async def show_label_selected(self) -> None:
         """Fetch the courier label (#26) and show it; a 422 means the reservation has none."""

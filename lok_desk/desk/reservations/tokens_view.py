@@ -1,11 +1,20 @@
-"""Reservation tokens with their QR codes: copy, enlarge, print — what the front desk hands over."""
+"""Reservation tokens with their QR codes: copy, enlarge, print the right slip — what the desk hands over.
+
+Three states besides "here are the codes": hidden (the person's role may not act on this reservation,
+issue 10: nothing of a token reaches the screen, and the reason is written in the panel, not only in a
+tooltip), void (a finished reservation: shown struck through, never copied or printed), and none sent.
+Printing goes through slips (lok_desk/desk/reservations/slips.py): Ctrl+P prints the slip that fits
+the reservation's state, Ctrl+Shift+P ("Print slip…") offers the choice, the paper and a preview.
+"""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QImage, QMouseEvent, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -20,22 +29,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lok_desk.api import models
+from lok_desk.core.codes import SlipKind, fitting_slip, printable_slips
 from lok_desk.desk.asyncqt import run_dialog, spawn
-from lok_desk.desk.i18n import translate
 from lok_desk.desk.reservations.forms import mute
-from lok_desk.desk.reservations.printing import TokenForPrint, print_image, print_token_sheet
+from lok_desk.desk.reservations.printing import (
+    PaperFormat,
+    Slip,
+    TokenForPrint,
+    VoidSlipError,
+    load_paper_format,
+    print_slip,
+    save_paper_format,
+)
+from lok_desk.desk.reservations.slips import build_slip, slip_names
+from lok_desk.desk.reservations.slips import tokens_for_print as _slip_tokens
+from lok_desk.paths import AppPaths
 
 #: Which printer to use; the default asks the person with QPrintDialog. Tests hand in a PDF printer.
 PrinterChooser = Callable[[QWidget], Awaitable[QPrinter | None]]
-
-TOKEN_NAMES: tuple[tuple[str, str], ...] = (
-    ("delivery", QT_TRANSLATE_NOOP("TokensView", "Delivery token")),
-    ("pickup", QT_TRANSLATE_NOOP("TokensView", "Pick-up token")),
-    ("reopen_1", QT_TRANSLATE_NOOP("TokensView", "Reopen token 1")),
-    ("reopen_2", QT_TRANSLATE_NOOP("TokensView", "Reopen token 2")),
-    ("cancel", QT_TRANSLATE_NOOP("TokensView", "Cancel token")),
-)
-
 
 async def ask_printer(parent: QWidget) -> QPrinter | None:
     """The printer the person picks in the print dialog, or None when they close it."""
@@ -48,16 +60,12 @@ async def ask_printer(parent: QWidget) -> QPrinter | None:
 
 def tokens_for_print(tokens: Any) -> list[TokenForPrint]:
     """The tokens a ReservationTokens object carries, in the order a person uses them."""
-    result: list[TokenForPrint] = []
-    if tokens is None:
-        return result
-    for name, label in TOKEN_NAMES:
-        text = getattr(tokens, f"{name}_token", None)
-        if not text:
-            continue
-        png = tokens.qr_png(name) if hasattr(tokens, "qr_png") else None
-        result.append(TokenForPrint(translate("TokensView", label), str(text), png))
-    return result
+    return _slip_tokens(tokens) if isinstance(tokens, models.ReservationTokens) else []
+
+
+def paper_file() -> Path:
+    """Where this desk remembers its slip paper (beside the settings)."""
+    return AppPaths.default().config_dir / "slip-format.json"
 
 
 def _mono_font(point_size: float) -> QFont:
@@ -76,17 +84,20 @@ class _ClickableQr(QLabel):
         super().mouseReleaseEvent(event)
 
 
+#: The slip a single token belongs on: the courier's code on the courier slip, and so on.
+_SLIP_OF_TOKEN = {"delivery": SlipKind.COURIER, "pickup": SlipKind.RECIPIENT}
+
+
 class QrDialog(QDialog):
-    """One token's QR code, large, with copy and print."""
+    """One token's QR code, large, with copy and "Print slip…" (the slip that token belongs on)."""
 
     def __init__(
-        self, token: TokenForPrint, title: str, choose_printer: PrinterChooser, parent: QWidget | None = None
+        self, token: TokenForPrint, title: str, view: TokensView, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("{0} — {1}").format(token.label, title))
         self._token = token
-        self._title = title
-        self._choose_printer = choose_printer
+        self._view = view
         layout = QVBoxLayout(self)
         self.image_label = QLabel(self)
         self.image_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -114,9 +125,12 @@ class QrDialog(QDialog):
         self.copy_image_button = buttons.addButton(
             self.tr("Copy QR image"), QDialogButtonBox.ButtonRole.ActionRole
         )
-        self.print_button = buttons.addButton(self.tr("Print…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button = buttons.addButton(self.tr("Print slip…"), QDialogButtonBox.ButtonRole.ActionRole)
         for button in (self.copy_text_button, self.copy_image_button, self.print_button):
             button.setAccessibleName(button.text().rstrip("…"))
+        self.slip_kind = _SLIP_OF_TOKEN.get(token.kind, SlipKind.STAFF)
+        self.print_button.setToolTip(self.tr("Prints the {0}").format(slip_names()[self.slip_kind].lower()))
+        self.print_button.setEnabled(self.slip_kind in view.printable)
         self.copy_image_button.setEnabled(not image.isNull())
         self.copy_text_button.clicked.connect(lambda: QGuiApplication.clipboard().setText(token.token))
         self.copy_image_button.clicked.connect(lambda: QGuiApplication.clipboard().setImage(image))
@@ -124,52 +138,58 @@ class QrDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
-    async def print_qr(self) -> None:
-        printer = await self._choose_printer(self)
-        if printer is not None:
-            print_image(
-                printer,
-                QImage.fromData(self._token.qr_png or b""),
-                f"{self._token.label}: {self._token.token} — {self._title}",
-            )
+    async def print_qr(self) -> bool:
+        return await self._view.print_slip(self.slip_kind)
 
 
 class TokenCard(QWidget):
-    """QR thumbnail (click to enlarge), the token in large monospace, copy buttons."""
+    """QR thumbnail (click to enlarge), the token in large monospace, copy buttons; a void token is
+    struck through, with no QR and nothing to copy."""
 
     enlarge_requested = Signal(object)  # TokenForPrint
 
-    def __init__(self, token: TokenForPrint, parent: QWidget | None = None) -> None:
+    def __init__(self, token: TokenForPrint, parent: QWidget | None = None, *, void: bool = False) -> None:
         super().__init__(parent)
         self.token = token
+        self.void = void
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
         self.qr = _ClickableQr(self)
-        self.qr.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.qr.setToolTip(self.tr("Click to enlarge"))
-        self.qr.setAccessibleName(self.tr("QR code of the {0}; click to enlarge").format(token.label.lower()))
-        image = QImage.fromData(token.qr_png or b"")
-        if not image.isNull():
-            self.qr.setPixmap(
-                QPixmap.fromImage(image).scaled(
-                    84, 84, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation
-                )
-            )
+        image = QImage() if void else QImage.fromData(token.qr_png or b"")
+        if void:
+            self.qr.setText(self.tr("VOID"))
+            self.qr.setStyleSheet("color: #B00020; font-weight: 700; border: 2px solid #B00020;")
+            self.qr.setAccessibleName(
+                self.tr("Void: the {0} no longer opens the box").format(token.label.lower()))
         else:
-            self.qr.setText(self.tr("no QR"))
+            self.qr.setCursor(Qt.CursorShape.PointingHandCursor)
+            self.qr.setToolTip(self.tr("Click to enlarge"))
+            self.qr.setAccessibleName(
+                self.tr("QR code of the {0}; click to enlarge").format(token.label.lower()))
+            if not image.isNull():
+                self.qr.setPixmap(
+                    QPixmap.fromImage(image).scaled(
+                        84, 84, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation
+                    )
+                )
+            else:
+                self.qr.setText(self.tr("no QR"))
+            self.qr.clicked.connect(lambda: self.enlarge_requested.emit(self.token))
         self.qr.setFixedSize(88, 88)
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.qr.clicked.connect(lambda: self.enlarge_requested.emit(self.token))
         # Top-aligned with its caption: centred, the QR drifted below the token it belongs to.
         layout.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignTop)
         texts = QVBoxLayout()
-        caption = QLabel(token.label, self)
+        caption = QLabel(token.label + (self.tr(" — void") if void else ""), self)
         caption.setStyleSheet("font-weight: 600;")
         mute(caption)
         texts.addWidget(caption)
         self.text = QLabel(token.token, self)
-        self.text.setFont(_mono_font(13))
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = _mono_font(13)
+        font.setStrikeOut(void)
+        self.text.setFont(font)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction if void
+                                          else Qt.TextInteractionFlag.TextSelectableByMouse)
         self.text.setAccessibleName(token.label)
         texts.addWidget(self.text)
         row = QHBoxLayout()
@@ -181,6 +201,7 @@ class TokenCard(QWidget):
         self.copy_qr_button.setAccessibleName(self.tr("Copy QR image of the {0}").format(token.label.lower()))
         self.copy_qr_button.setEnabled(not image.isNull())
         self.copy_qr_button.clicked.connect(lambda: QGuiApplication.clipboard().setImage(image))
+        self.copy_button.setEnabled(not void)
         row.addWidget(self.copy_button)
         row.addWidget(self.copy_qr_button)
         row.addStretch(1)
@@ -190,7 +211,10 @@ class TokenCard(QWidget):
 
 
 class TokensView(QWidget):
-    """All tokens of one reservation, with "Print tokens…" for the whole sheet."""
+    """All tokens of one reservation, and printing of the slip each person needs."""
+
+    #: A slip went to the printer (its SlipKind value): the desk history records it.
+    printed = Signal(str)
 
     def __init__(self, choose_printer: PrinterChooser, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -199,14 +223,62 @@ class TokensView(QWidget):
         self._subtitle: list[str] = []
         self.tokens: list[TokenForPrint] = []
         self.cards: list[TokenCard] = []
+        #: What the slips are built from (set_reservation); without it only the staff sheet is made.
+        self._reservation: models.Reservation | None = None
+        self._token_model: models.ReservationTokens | None = None
+        self._location: models.LocationDetail | None = None
+        self._location_name = ""
+        self.void = False
+        self.hidden_reason = ""
+        #: Where the remembered paper lives; tests point it at their temp dir.
+        self.paper_path: Path = paper_file()
         #: Cards per row: one beside the table, two in the roomier create dialog.
         self.columns = 1
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._empty = QLabel(self.tr("No tokens to show."), self)
         self._empty.setWordWrap(True)
+        self._empty.setAccessibleName(self.tr("Tokens"))
+        self._empty.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._grid.addWidget(self._empty, 0, 0)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+
+    @property
+    def notice(self) -> str:
+        """What the panel says instead of (or above) the tokens: no tokens, hidden and why, void."""
+        return self._empty.text() if not self._empty.isHidden() else ""
+
+    def set_reservation(
+        self,
+        result: Any,
+        location: models.LocationDetail | None,
+        location_name: str,
+        *,
+        hidden_reason: str = "",
+    ) -> None:
+        """Show a #15/#25 result's tokens with what its slips need; `hidden_reason` (words) means the
+        person may not see any token: none is shown, whatever Lok sent."""
+        reservation = result.reservation
+        tokens = getattr(result, "tokens", None)
+        self._reservation = reservation
+        self._location = location
+        self._location_name = location_name
+        self.hidden_reason = hidden_reason
+        self._token_model = None if hidden_reason else tokens if isinstance(
+            tokens, models.ReservationTokens) else None
+        self.void = not printable_slips(reservation)
+        shipment = reservation.shipment_id or reservation.id or ""
+        title = self.tr("Reservation {0}").format(shipment)
+        subtitle = [location_name, self.tr("Reservation id {0}").format(reservation.id)]
+        if hidden_reason:
+            self.set_tokens([], title, subtitle, empty_text=hidden_reason)
+            return
+        empty = self.tr("Lok returned no tokens for this reservation.")
+        self.set_tokens(tokens_for_print(self._token_model), title, subtitle, empty_text=empty)
+        if self.void and self.tokens:
+            self._empty.setText(self.tr(
+                "This reservation is finished: its tokens are void. They open no box and are not printed."))
+            self._empty.setVisible(True)
 
     def set_tokens(
         self, tokens: list[TokenForPrint], title: str, subtitle: list[str], empty_text: str | None = None
@@ -220,7 +292,7 @@ class TokensView(QWidget):
         self._empty.setText(empty_text or self.tr("Lok returned no tokens for this reservation."))
         self._empty.setVisible(not tokens)
         for position, token in enumerate(tokens):
-            card = TokenCard(token, self)
+            card = TokenCard(token, self, void=self.void)
             card.enlarge_requested.connect(self._enlarge)
             self._grid.addWidget(card, 1 + position // self.columns, position % self.columns)
             self.cards.append(card)
@@ -229,22 +301,76 @@ class TokensView(QWidget):
         for row in range(max(self._grid.rowCount(), rows + 1)):
             self._grid.setRowStretch(row, 1 if row == rows else 0)
 
+    # --- slips --------------------------------------------------------------------------------
+    @property
+    def printable(self) -> tuple[SlipKind, ...]:
+        """The slips that may be printed now (none while hidden or void, or without tokens)."""
+        if not self.tokens or self.hidden_reason or self.void:
+            return ()
+        if self._reservation is None:
+            return (SlipKind.STAFF,)
+        return tuple(kind for kind in printable_slips(self._reservation)
+                     if kind is SlipKind.STAFF or self.slip(kind).tokens)
+
+    def fitting(self) -> SlipKind | None:
+        """The slip Ctrl+P prints now (core/codes.fitting_slip), if it may be printed."""
+        if self._reservation is None:
+            return SlipKind.STAFF if self.printable else None
+        kind = fitting_slip(self._reservation)
+        return kind if kind in self.printable else None
+
+    def slip(self, kind: SlipKind) -> Slip:
+        """The slip of `kind` for what is shown (the staff sheet of the bare tokens without context)."""
+        if self._reservation is None:
+            return Slip(kind=SlipKind.STAFF, title=self._title, heading=" · ".join(self._subtitle),
+                        tokens=list(self.tokens), confidential=True, void=self.void)
+        return build_slip(kind, self._reservation, self._token_model, self._location, self._location_name)
+
+    async def paper(self) -> PaperFormat:
+        return await asyncio.to_thread(load_paper_format, self.paper_path)
+
+    async def remember_paper(self, paper: PaperFormat) -> None:
+        await asyncio.to_thread(save_paper_format, self.paper_path, paper)
+
+    async def print_slip(self, kind: SlipKind | None = None, paper: PaperFormat | None = None) -> bool:
+        """Print one slip (default: the one that fits) on the remembered paper; False when nothing may
+        be printed or the person closed the print dialog."""
+        kind = kind or self.fitting()
+        if kind is None or kind not in self.printable:
+            return False
+        slip = self.slip(kind)
+        paper = paper or await self.paper()
+        printer = await self._choose_printer(self)
+        if printer is None:
+            return False
+        try:
+            print_slip(printer, slip, paper)
+        except VoidSlipError:
+            return False
+        self.printed.emit(kind.value)
+        return True
+
+    async def print_sheet(self) -> bool:
+        """Ctrl+P: the slip that fits the reservation's state; False when there is nothing to print."""
+        return await self.print_slip()
+
+    async def choose_and_print(self) -> bool:
+        """Ctrl+Shift+P: the slip dialog (choice, paper, preview, save as PDF)."""
+        from lok_desk.desk.reservations.slip_dialog import SlipDialog
+
+        if not self.printable:
+            return False
+        dialog = SlipDialog(self, await self.paper(), self)
+        accepted = await run_dialog(dialog) == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        return accepted
+
     def _enlarge(self, token: object) -> None:
         assert isinstance(token, TokenForPrint)
         self.open_qr_dialog(token)
 
     def open_qr_dialog(self, token: TokenForPrint) -> QrDialog:
-        dialog = QrDialog(token, self._title, self._choose_printer, self)
+        dialog = QrDialog(token, self._title, self, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
-
-    async def print_sheet(self) -> bool:
-        """Print every token on one sheet; False when there is nothing to print or it was cancelled."""
-        if not self.tokens:
-            return False
-        printer = await self._choose_printer(self)
-        if printer is None:
-            return False
-        print_token_sheet(printer, self._title, self._subtitle, self.tokens)
-        return True

@@ -379,7 +379,9 @@ def test_reporter_sees_every_write_action_disabled_with_the_reason(
         for button in (pane.detail.cancel_button, pane.detail.update_button, pane.detail.shipment_button):
             assert not button.isEnabled()
             assert button.toolTip() == reason
-        assert pane.detail.print_button.isEnabled()  # reading and printing are fine
+        # Issue 10: a reporter reads the reservation but gets none of its box-opening codes to print.
+        assert not pane.detail.print_button.isEnabled()
+        assert pane.detail.tokens.notice.startswith("Tokens are not shown: your role (reporter)")
 
     run(scenario())
 

@@ -1,0 +1,280 @@
+"""What a code is and whether it works at the locker now: the code inspector's and the slips' rules.
+
+Plain functions over `lok_desk.api.models` objects, no Qt and no sentences: an answer is an enum
+member plus data (a time, a location id), and the desk words it in the person's language
+(lok_desk/desk/inspector/words.py). The locker rules mirror the sandbox kiosk (../shared/DESIGN.md §4),
+which mirrors the physical locker:
+
+- delivery opens a box of a *reserved* reservation (a pre-reservation must be confirmed first);
+- reopen 1 works while *delivered*, reopen 2 while *reopened*;
+- pick-up works while the parcel is in the locker (delivered or reopened);
+- cancel works while *pending* or *reserved* (before delivery);
+- a finished reservation (picked up, cancelled) opens nothing.
+
+Which slip fits a reservation follows the same states: the courier slip (delivery token) while the
+reservation waits for delivery, the recipient slip (pick-up token) once the parcel is in the locker, and
+nothing once it is finished: its tokens are void.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from lok_desk.api import models
+from lok_desk.core import rules
+
+#: The token names in the order a person uses them (models.TOKEN_NAMES, restated for readers here).
+TOKEN_KINDS: tuple[str, ...] = ("delivery", "pickup", "reopen_1", "reopen_2", "cancel")
+#: An unconfirmed pre-reservation is cancelled 24 h after its delivery date (DESIGN §3).
+PRE_RESERVATION_GRACE = timedelta(hours=24)
+
+_IN_LOCKER = frozenset({"delivered", "reopened", "reopened2"})
+_FINISHED = frozenset({"picked_up", "cancelled"})
+# The status a token moves the reservation to: the first time that status appears is when it was used.
+_USED_AS = {
+    "delivery": "delivered",
+    "reopen_1": "reopened",
+    "reopen_2": "reopened2",
+    "pickup": "picked_up",
+    "cancel": "cancelled",
+}
+
+
+class CodeKind(StrEnum):
+    """What a typed or scanned text turned out to be."""
+
+    DELIVERY = "delivery"
+    PICKUP = "pickup"
+    REOPEN_1 = "reopen_1"
+    REOPEN_2 = "reopen_2"
+    CANCEL = "cancel"
+    SHIPMENT_ID = "shipment_id"
+    RESERVATION_ID = "reservation_id"
+    CONFIRMATION_CODE = "confirmation_code"
+
+    @property
+    def is_token(self) -> bool:
+        """A box-opening code typed at the locker (the others identify a reservation only)."""
+        return self.value in TOKEN_KINDS
+
+
+class Verdict(StrEnum):
+    """Whether a code works at the locker right now, and if not, why."""
+
+    WORKS = "works"
+    ALREADY_USED = "already_used"                  # `at` says when
+    CANCELLED = "cancelled"                        # the reservation was cancelled (`at`)
+    PRE_RESERVATION_EXPIRED = "pre_reservation_expired"  # never confirmed; Lok cancelled it (`at`)
+    PICKED_UP = "picked_up"                        # finished: the parcel was collected (`at`)
+    NOT_DELIVERED_YET = "not_delivered_yet"        # pick-up/reopen code, parcel not in the locker
+    NOT_CONFIRMED_YET = "not_confirmed_yet"        # delivery code of an unconfirmed pre-reservation
+    REOPEN_1_FIRST = "reopen_1_first"              # reopen 2 works only after reopen 1 was used
+    IN_LOCKER = "in_locker"                        # cancel code after delivery: too late to cancel
+    OTHER_LOCATION = "other_location"              # `location_id` is where it works
+    NOT_A_LOCKER_CODE = "not_a_locker_code"        # a shipment/reservation id or confirmation code
+    NOT_FOUND = "not_found"                        # not a code of this company, or not loaded
+
+
+@dataclass(frozen=True)
+class LockerAnswer:
+    """The inspector's answer for one code: a verdict and the data its sentence needs."""
+
+    verdict: Verdict
+    at: datetime | None = None          # when it was used / cancelled / expired / picked up
+    location_id: str | None = None      # the reservation's location (for OTHER_LOCATION)
+
+    @property
+    def works(self) -> bool:
+        return self.verdict is Verdict.WORKS
+
+
+def status_of(reservation: models.Reservation) -> str:
+    return str(reservation.current_status or "")
+
+
+def _first(reservation: models.Reservation, status: str) -> datetime | None:
+    return reservation.status_date(status)
+
+
+def _last(reservation: models.Reservation, status: str) -> datetime | None:
+    dates = [e.date for e in reservation.event_history if e.status == status and e.date is not None]
+    return max(dates) if dates else None
+
+
+def was_expired(reservation: models.Reservation) -> bool:
+    """Cancelled by Lok because it was never confirmed: an unconfirmed pre-reservation cancelled at
+    least 24 h after its delivery date (a person cancelling it earlier is a plain cancellation)."""
+    if status_of(reservation) != "cancelled" or reservation.is_confirmed:
+        return False
+    if _first(reservation, "reserved") is not None:
+        return False
+    cancelled = _last(reservation, "cancelled")
+    due = reservation.delivery_due_date
+    if cancelled is None or due is None:
+        return False
+    return cancelled >= due + PRE_RESERVATION_GRACE
+
+
+def locker_answer(
+    kind: CodeKind, reservation: models.Reservation, *, at_location: str | None = None
+) -> LockerAnswer:
+    """Whether `kind`'s code of `reservation` opens anything if typed now at the locker of
+    `at_location` (None: wherever the reservation is)."""
+    if not kind.is_token:
+        return LockerAnswer(Verdict.NOT_A_LOCKER_CODE, location_id=reservation.location_id)
+    status = status_of(reservation)
+    used_status = _USED_AS[kind.value]
+    used_at = _first(reservation, used_status)
+    # Used already: that is the most precise answer, even when the reservation finished later.
+    if used_at is not None and kind is not CodeKind.CANCEL:
+        return LockerAnswer(Verdict.ALREADY_USED, at=used_at)
+    if status == "cancelled":
+        cancelled_at = _last(reservation, "cancelled")
+        if was_expired(reservation):
+            return LockerAnswer(Verdict.PRE_RESERVATION_EXPIRED, at=cancelled_at)
+        return LockerAnswer(Verdict.CANCELLED, at=cancelled_at)
+    if status == "picked_up":
+        return LockerAnswer(Verdict.PICKED_UP, at=_last(reservation, "picked_up"))
+    refusal = _state_refusal(kind, status)
+    if refusal is not None:
+        return LockerAnswer(refusal)
+    if at_location and reservation.location_id and reservation.location_id != at_location:
+        return LockerAnswer(Verdict.OTHER_LOCATION, location_id=reservation.location_id)
+    return LockerAnswer(Verdict.WORKS)
+
+
+def _state_refusal(kind: CodeKind, status: str) -> Verdict | None:
+    """Why an active reservation in `status` does not take this kind of code (None: it does)."""
+    if kind is CodeKind.DELIVERY:
+        if status == "pending":
+            return Verdict.NOT_CONFIRMED_YET
+        return None if status == "reserved" else Verdict.ALREADY_USED
+    if kind is CodeKind.CANCEL:
+        return Verdict.IN_LOCKER if status in _IN_LOCKER else None
+    if status not in _IN_LOCKER:
+        return Verdict.NOT_DELIVERED_YET
+    if kind is CodeKind.REOPEN_1:
+        return None if status == "delivered" else Verdict.ALREADY_USED
+    if kind is CodeKind.REOPEN_2:
+        return None if status == "reopened" else Verdict.REOPEN_1_FIRST
+    return None  # pick-up while in the locker
+
+
+# --- finding a code among what the desk knows -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KnownReservation:
+    """One reservation as the desk holds it: its tokens only when the person may see them."""
+
+    reservation: models.Reservation
+    tokens: models.ReservationTokens | None = None
+    confirmation_code: str | None = None
+
+
+@dataclass(frozen=True)
+class CodeMatch:
+    kind: CodeKind
+    known: KnownReservation
+
+
+def normalise(text: str) -> str:
+    """What a scanner or a person typed, as compared: trimmed (a scanner may add a tab or a space)
+    and case folded (tokens are printed upper case, people type them either way)."""
+    return text.strip().casefold()
+
+
+def match_code(text: str, known: Iterable[KnownReservation]) -> CodeMatch | None:
+    """Which reservation and which kind of code `text` is, among the reservations the desk holds."""
+    needle = normalise(text)
+    if not needle:
+        return None
+    for item in known:
+        reservation = item.reservation
+        if item.tokens is not None:
+            for name in TOKEN_KINDS:
+                token = item.tokens.token(name)
+                if token and normalise(token) == needle:
+                    return CodeMatch(CodeKind(name), item)
+        if reservation.shipment_id and normalise(reservation.shipment_id) == needle:
+            return CodeMatch(CodeKind.SHIPMENT_ID, item)
+        if reservation.id and normalise(reservation.id) == needle:
+            return CodeMatch(CodeKind.RESERVATION_ID, item)
+        if item.confirmation_code and normalise(item.confirmation_code) == needle:
+            return CodeMatch(CodeKind.CONFIRMATION_CODE, item)
+    return None
+
+
+# --- slips and void tokens ---------------------------------------------------------------------
+
+
+class SlipKind(StrEnum):
+    """Who a printout is for."""
+
+    COURIER = "courier"        # delivery token, box, where and by when to deliver
+    RECIPIENT = "recipient"    # pick-up token, address, opening hours, pick-up deadline
+    STAFF = "staff"            # every token, marked confidential
+
+
+#: The tokens each slip carries.
+SLIP_TOKENS: dict[SlipKind, tuple[str, ...]] = {
+    SlipKind.COURIER: ("delivery",),
+    SlipKind.RECIPIENT: ("pickup",),
+    SlipKind.STAFF: TOKEN_KINDS,
+}
+
+
+def fitting_slip(reservation: models.Reservation) -> SlipKind | None:
+    """The slip Ctrl+P prints: courier while the reservation waits for delivery, recipient once the
+    parcel is in the locker; None once it is finished (its tokens are void)."""
+    status = status_of(reservation)
+    if status in _FINISHED:
+        return None
+    return SlipKind.RECIPIENT if status in _IN_LOCKER else SlipKind.COURIER
+
+
+def tokens_are_void(reservation: models.Reservation) -> bool:
+    """Every token of a finished (cancelled or picked-up) reservation is void: none opens a box."""
+    return status_of(reservation) in _FINISHED
+
+
+def printable_slips(reservation: models.Reservation) -> tuple[SlipKind, ...]:
+    """The slips that may be printed now: none when the tokens are void; the courier slip only
+    until delivery (afterwards its token is used); recipient and staff while active."""
+    if tokens_are_void(reservation):
+        return ()
+    slips = [SlipKind.RECIPIENT, SlipKind.STAFF]
+    if status_of(reservation) not in _IN_LOCKER:
+        slips.insert(0, SlipKind.COURIER)
+    return tuple(slips)
+
+
+# --- who may see tokens (issue 10's product decision) -----------------------------------------
+
+
+class TokensHidden(StrEnum):
+    """Why the desk shows no token of a reservation to this person."""
+
+    REPORTER = "reporter"              # a read-only role: codes that open boxes are not for it
+    ADMIN = "admin"                    # Lok staff read every company, act on none
+    OTHER_LOCATION = "other_location"  # an employee sees the codes of their own location only
+    NOT_SENT = "not_sent"              # Lok sent none (e.g. a production server's own rule)
+
+
+def tokens_hidden_reason(
+    role: rules.Role | str, user_location: str | None, reservation: models.Reservation
+) -> TokensHidden | None:
+    """None when the person may see and hand out the tokens; else why not. Who may is
+    `rules.tokens_visible_to` (issue 10: the company's owner and seller, the employee of the
+    reservation's own location); this adds the reason the desk writes where the tokens would be."""
+    known = rules.Role(role) if role in set(rules.Role) else rules.Role.REPORTER
+    if rules.tokens_visible_to(known, user_location, reservation):
+        return None
+    if known is rules.Role.EMPLOYEE:
+        return TokensHidden.OTHER_LOCATION
+    if known is rules.Role.ADMIN:
+        return TokensHidden.ADMIN
+    return TokensHidden.REPORTER

@@ -1,0 +1,191 @@
+"""“Print slip…” (Ctrl+Shift+P): which slip, on which paper, a preview, print or save as PDF.
+
+Keys 1, 2 and 3 pick the courier slip, the recipient slip and the staff sheet; Enter prints. The
+paper chosen is remembered for this desk. The PDF is written off the Qt thread (QPdfWriter needs no
+GUI thread), so a slow network drive never freezes the window.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtGui import QKeySequence, QPageLayout, QPainter, QPdfWriter, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lok_desk.core.codes import SlipKind
+from lok_desk.desk.asyncqt import run_dialog, spawn
+from lok_desk.desk.reservations.printing import (
+    PaperFormat,
+    Slip,
+    VoidSlipError,
+    page_layout,
+    paint_slip,
+    paper_format_names,
+    render_slip_pages,
+)
+from lok_desk.desk.reservations.slips import slip_names
+
+if TYPE_CHECKING:
+    from lok_desk.desk.reservations.tokens_view import TokensView
+
+SavePathChooser = Callable[[QWidget, str], Awaitable[str | None]]
+
+
+def write_slip_pdf(path: str, slip: Slip, paper: PaperFormat) -> None:
+    """Write one slip as a PDF file (any thread); a void slip is refused."""
+    if slip.void or not slip.tokens:
+        raise VoidSlipError(slip.kind.value)
+    writer = QPdfWriter(path)
+    writer.setResolution(300)
+    layout: QPageLayout = page_layout(paper, slip.kind)
+    writer.setPageLayout(layout)
+    writer.setTitle(f"{slip.title} {slip.heading}")
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise OSError(path)
+    try:
+        rect = layout.paintRectPixels(writer.resolution())
+        paint_slip(painter, rect.translated(-rect.topLeft()).toRectF(), writer.resolution(), slip,
+                   new_page=writer.newPage)
+    finally:
+        painter.end()
+
+
+async def ask_pdf_path(parent: QWidget, suggested: str) -> str | None:
+    """A save dialog starting in the Documents folder."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    dialog = QFileDialog(parent, parent.tr("Save slip as PDF"), str(Path(documents) / suggested),
+                         parent.tr("PDF files (*.pdf)"))
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setDefaultSuffix("pdf")
+    accepted = await run_dialog(dialog)
+    files = dialog.selectedFiles()
+    dialog.deleteLater()
+    return files[0] if accepted and files else None
+
+
+class SlipDialog(QDialog):
+    def __init__(self, view: TokensView, paper: PaperFormat, parent: QWidget | None = None, *,
+                 save_path: SavePathChooser = ask_pdf_path) -> None:
+        super().__init__(parent)
+        self._view = view
+        self._save_path = save_path
+        self.setWindowTitle(self.tr("Print slip"))
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        choices = QVBoxLayout()
+        self.group = QButtonGroup(self)
+        self.buttons: dict[SlipKind, QRadioButton] = {}
+        printable = view.printable
+        for number, (kind, name) in enumerate(slip_names().items(), start=1):
+            button = QRadioButton(f"&{number}  {name}", self)
+            button.setAccessibleName(name)
+            button.setEnabled(kind in printable)
+            if kind not in printable:
+                button.setToolTip(self.tr("Not printable in this reservation's state"))
+            self.group.addButton(button, number)
+            self.buttons[kind] = button
+            choices.addWidget(button)
+            # The bare digit picks a slip too: one key, no Alt, no mouse.
+            shortcut = QShortcut(QKeySequence(str(number)), self)
+            shortcut.activated.connect(lambda k=kind: self.choose(k))
+        form = QFormLayout()
+        self.paper_combo = QComboBox(self)
+        for paper_format, label in paper_format_names().items():
+            self.paper_combo.addItem(label, paper_format.value)
+        self.paper_combo.setCurrentIndex(max(0, self.paper_combo.findData(paper.value)))
+        self.paper_combo.setAccessibleName(self.tr("Paper"))
+        form.addRow(self.tr("&Paper"), self.paper_combo)
+        choices.addLayout(form)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName(self.tr("Slip status"))
+        choices.addWidget(self.status)
+        choices.addStretch(1)
+        top.addLayout(choices)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setMinimumSize(360, 420)
+        self.preview = QLabel(scroll)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.preview.setAccessibleName(self.tr("Preview"))
+        scroll.setWidget(self.preview)
+        top.addWidget(scroll, 1)
+        layout.addLayout(top, 1)
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.print_button = box.addButton(self.tr("Print…"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button = box.addButton(self.tr("Save as PDF…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.setDefault(True)
+        self.print_button.clicked.connect(lambda: spawn(self.print_chosen(), owner=self))
+        self.save_button.clicked.connect(lambda: spawn(self.save_pdf(), owner=self))
+        box.rejected.connect(self.reject)
+        layout.addWidget(box)
+        self.group.idToggled.connect(self._on_toggled)
+        self.paper_combo.currentIndexChanged.connect(lambda _i: self._update_preview())
+        self.choose(view.fitting() or (printable[0] if printable else SlipKind.STAFF))
+
+    @property
+    def kind(self) -> SlipKind:
+        for kind, button in self.buttons.items():
+            if button.isChecked():
+                return kind
+        return SlipKind.STAFF
+
+    @property
+    def paper(self) -> PaperFormat:
+        return PaperFormat(str(self.paper_combo.currentData()))
+
+    def choose(self, kind: SlipKind) -> None:
+        button = self.buttons[kind]
+        if button.isEnabled():
+            button.setChecked(True)
+            self._update_preview()
+
+    def _on_toggled(self, _id: int, checked: bool) -> None:
+        if checked:
+            self._update_preview()
+
+    def _update_preview(self) -> None:
+        pages = render_slip_pages(self._view.slip(self.kind), self.paper, dpi=60)
+        self.preview.setPixmap(QPixmap.fromImage(pages[0]))
+        self.status.setText(self.tr("{0} page(s)").format(len(pages)) if len(pages) > 1 else "")
+
+    async def print_chosen(self) -> bool:
+        await self._view.remember_paper(self.paper)
+        done = await self._view.print_slip(self.kind, self.paper)
+        if done:
+            self.accept()
+        return done
+
+    async def save_pdf(self) -> str | None:
+        slip = self._view.slip(self.kind)
+        path = await self._save_path(self, f"{slip.kind.value}-{slip.heading}.pdf")
+        if not path:
+            return None
+        await self._view.remember_paper(self.paper)
+        try:
+            await asyncio.to_thread(write_slip_pdf, path, slip, self.paper)
+        except (OSError, VoidSlipError) as error:
+            self.status.setText(self.tr("Could not save the slip: {0}").format(
+                getattr(error, "strerror", None) or error))
+            return None
+        self.status.setText(self.tr("Saved to {0}").format(path))
+        self._view.printed.emit(slip.kind.value)
+        return path
