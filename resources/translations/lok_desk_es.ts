@@ -141,6 +141,109 @@
     </message>
 </context>
 <context>
+    <name>CodeWords</name>
+    <message>
+        <source>Delivery token (for the courier)</source>
+        <translation>Código de depósito (para la paquetería)</translation>
+    </message>
+    <message>
+        <source>Pick-up token (for the recipient)</source>
+        <translation>Código de recolección (para el destinatario)</translation>
+    </message>
+    <message>
+        <source>Reopen token 1</source>
+        <translation>Código de reapertura 1</translation>
+    </message>
+    <message>
+        <source>Reopen token 2</source>
+        <translation>Código de reapertura 2</translation>
+    </message>
+    <message>
+        <source>Cancel token</source>
+        <translation>Código de cancelación</translation>
+    </message>
+    <message>
+        <source>Shipment id</source>
+        <translation>ID de envío</translation>
+    </message>
+    <message>
+        <source>Reservation id</source>
+        <translation>ID de reservación</translation>
+    </message>
+    <message>
+        <source>Confirmation code</source>
+        <translation>Código de confirmación</translation>
+    </message>
+    <message>
+        <source>Works at the locker now.</source>
+        <translation>Funciona ahora en el casillero.</translation>
+    </message>
+    <message>
+        <source>Does not work: already used at {0}.</source>
+        <translation>No funciona: ya se usó el {0}.</translation>
+    </message>
+    <message>
+        <source>Does not work: already used.</source>
+        <translation>No funciona: ya se usó.</translation>
+    </message>
+    <message>
+        <source>Does not work: the reservation was cancelled ({0}).</source>
+        <translation>No funciona: la reservación se canceló ({0}).</translation>
+    </message>
+    <message>
+        <source>Does not work: the pre-reservation was never confirmed and expired ({0}).</source>
+        <translation>No funciona: la prerreservación nunca se confirmó y venció ({0}).</translation>
+    </message>
+    <message>
+        <source>Does not work: the parcel was picked up at {0}.</source>
+        <translation>No funciona: el paquete se recogió el {0}.</translation>
+    </message>
+    <message>
+        <source>Does not work yet: the parcel is not delivered; this code works once it is in the locker.</source>
+        <translation>Todavía no funciona: el paquete no se ha depositado; este código funciona cuando esté en el casillero.</translation>
+    </message>
+    <message>
+        <source>Does not work yet: the pre-reservation is not confirmed (request the shipment first).</source>
+        <translation>Todavía no funciona: la prerreservación no está confirmada (primero solicita el envío).</translation>
+    </message>
+    <message>
+        <source>Does not work yet: reopen token 2 works after reopen token 1 was used.</source>
+        <translation>Todavía no funciona: el código de reapertura 2 funciona después de usar el código de reapertura 1.</translation>
+    </message>
+    <message>
+        <source>Does not work: the parcel is already in the locker, and a reservation can only be cancelled before delivery.</source>
+        <translation>No funciona: el paquete ya está en el casillero, y una reservación solo se puede cancelar antes del depósito.</translation>
+    </message>
+    <message>
+        <source>Does not work here: it is a code of another location ({0}).</source>
+        <translation>No funciona aquí: es un código de otra ubicación ({0}).</translation>
+    </message>
+    <message>
+        <source>Not typed at the locker: it identifies the reservation; its tokens open the box.</source>
+        <translation>No se teclea en el casillero: identifica la reservación; sus códigos abren el compartimento.</translation>
+    </message>
+    <message>
+        <source>Not a code of this company, or not found.</source>
+        <translation>No es un código de esta empresa, o no se encontró.</translation>
+    </message>
+    <message>
+        <source>Tokens are not shown: your role (reporter) reads reservations but does not act on them, and these codes open the box.</source>
+        <translation>No se muestran los códigos: tu rol (reportes) consulta las reservaciones pero no actúa sobre ellas, y estos códigos abren el compartimento.</translation>
+    </message>
+    <message>
+        <source>Tokens are not shown: Lok administrators read every company&apos;s reservations but do not act on them, and these codes open the box.</source>
+        <translation>No se muestran los códigos: los administradores de Lok consultan las reservaciones de todas las empresas pero no actúan sobre ellas, y estos códigos abren el compartimento.</translation>
+    </message>
+    <message>
+        <source>Tokens are not shown: this reservation is at another location, and employees see the codes of their own location only.</source>
+        <translation>No se muestran los códigos: esta reservación es de otra ubicación, y los empleados solo ven los códigos de su propia ubicación.</translation>
+    </message>
+    <message>
+        <source>Lok returned no tokens for this reservation.</source>
+        <translation>Lok no devolvió códigos para esta reservación.</translation>
+    </message>
+</context>
+<context>
     <name>ContactsModel</name>
     <message>
         <source>First name</source>
@@ -450,12 +553,12 @@
         <translation>Reservación creada</translation>
     </message>
     <message>
-        <source>Print tokens…</source>
-        <translation>Imprimir códigos…</translation>
+        <source>Print courier slip…</source>
+        <translation>Imprimir comprobante para la paquetería…</translation>
     </message>
     <message>
-        <source>Print tokens</source>
-        <translation>Imprimir códigos</translation>
+        <source>Print courier slip</source>
+        <translation>Imprimir comprobante para la paquetería</translation>
     </message>
     <message>
         <source>Done</source>
@@ -584,10 +687,6 @@
     <message>
         <source>Give the delivery token to the courier and the pick-up token to the recipient.</source>
         <translation>Entrega el código de depósito a la paquetería y el código de recolección al destinatario.</translation>
-    </message>
-    <message>
-        <source>Reservation {0}</source>
-        <translation>Reservación {0}</translation>
     </message>
     <message>
         <source>Reservation {0} created</source>
@@ -2190,6 +2289,7 @@ Borra el filtro para ver las {count} ubicaciones.</translation>
     <name>QrDialog</name>
     <message>
         <source>{0} — {1}</source>
+        <extracomment>Which printer to use; the default asks the person with QPrintDialog. Tests hand in a PDF printer. The slip a single token belongs on: the courier&apos;s code on the courier slip, and so on.</extracomment>
         <translation>{0} — {1}</translation>
     </message>
     <message>
@@ -2209,8 +2309,12 @@ Borra el filtro para ver las {count} ubicaciones.</translation>
         <translation>Copiar la imagen QR</translation>
     </message>
     <message>
-        <source>Print…</source>
-        <translation>Imprimir…</translation>
+        <source>Print slip…</source>
+        <translation>Imprimir comprobante…</translation>
+    </message>
+    <message>
+        <source>Prints the {0}</source>
+        <translation>Imprime: {0}</translation>
     </message>
 </context>
 <context>
@@ -2570,10 +2674,6 @@ Borra el filtro para ver las {count} ubicaciones.</translation>
         <translation>Solicitar envío…</translation>
     </message>
     <message>
-        <source>Print tokens…</source>
-        <translation>Imprimir códigos…</translation>
-    </message>
-    <message>
         <source>Shipping label…</source>
         <translation>Guía de envío…</translation>
     </message>
@@ -2586,16 +2686,20 @@ Borra el filtro para ver las {count} ubicaciones.</translation>
         <translation>Solicitar envío</translation>
     </message>
     <message>
-        <source>Print tokens</source>
-        <translation>Imprimir códigos</translation>
-    </message>
-    <message>
         <source>Shipping label</source>
         <translation>Guía de envío</translation>
     </message>
     <message>
-        <source>Print the tokens and QR codes (Ctrl+P)</source>
-        <translation>Imprimir los códigos y los QR (Ctrl+P)</translation>
+        <source>Print slip…</source>
+        <translation>Imprimir comprobante…</translation>
+    </message>
+    <message>
+        <source>Print slip</source>
+        <translation>Imprimir comprobante</translation>
+    </message>
+    <message>
+        <source>Print the slip that fits: courier before delivery, recipient after (Ctrl+P; choose another with Ctrl+Shift+P)</source>
+        <translation>Imprime el comprobante que corresponde: paquetería antes del depósito, destinatario después (Ctrl+P; elige otro con Ctrl+Mayús+P)</translation>
     </message>
     <message>
         <source>History</source>
@@ -2752,14 +2856,6 @@ Presiona Enter en una fila para abrirla y Ctrl+N para crear una reservación.</t
     <message>
         <source>Fee</source>
         <translation>Tarifa</translation>
-    </message>
-    <message>
-        <source>Reservation id {0}</source>
-        <translation>ID de reservación {0}</translation>
-    </message>
-    <message>
-        <source>Lok returned no tokens for this reservation.</source>
-        <translation>Lok no devolvió códigos para esta reservación.</translation>
     </message>
 </context>
 <context>
@@ -3045,8 +3141,12 @@ Borra el filtro para ver las {1}.</translation>
         <translation>No hay códigos que imprimir.</translation>
     </message>
     <message>
-        <source>Print the tokens and QR codes (Ctrl+P)</source>
-        <translation>Imprimir los códigos y los QR (Ctrl+P)</translation>
+        <source>Print a slip: courier, recipient or staff sheet (Ctrl+P prints the one that fits)</source>
+        <translation>Imprime un comprobante: paquetería, destinatario u hoja del personal (Ctrl+P imprime el que corresponde)</translation>
+    </message>
+    <message>
+        <source>{0} sent to the printer.</source>
+        <translation>{0}: enviado a la impresora.</translation>
     </message>
     <message>
         <source>Show, save or print the courier&apos;s shipping label</source>
@@ -3087,10 +3187,6 @@ Borra el filtro para ver las {1}.</translation>
     <message>
         <source>Select a reservation to print.</source>
         <translation>Selecciona una reservación para imprimir.</translation>
-    </message>
-    <message>
-        <source>Tokens sent to the printer.</source>
-        <translation>Códigos enviados a la impresora.</translation>
     </message>
     <message>
         <source>This reservation has no shipping label (labels exist for courier shipments)</source>
@@ -3275,6 +3371,140 @@ Borra el filtro para ver las {1}.</translation>
     </message>
 </context>
 <context>
+    <name>SlipDialog</name>
+    <message>
+        <source>Save slip as PDF</source>
+        <translation>Guardar comprobante como PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Print slip</source>
+        <translation>Imprimir comprobante</translation>
+    </message>
+    <message>
+        <source>Not printable in this reservation&apos;s state</source>
+        <translation>No se puede imprimir en el estado de esta reservación</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Papel</translation>
+    </message>
+    <message>
+        <source>&amp;Paper</source>
+        <translation>&amp;Papel</translation>
+    </message>
+    <message>
+        <source>Slip status</source>
+        <translation>Estado del comprobante</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vista previa</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Imprimir…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Guardar como PDF…</translation>
+    </message>
+    <message>
+        <source>{0} page(s)</source>
+        <translation>{0} página(s)</translation>
+    </message>
+    <message>
+        <source>Could not save the slip: {0}</source>
+        <translation>No se pudo guardar el comprobante: {0}</translation>
+    </message>
+    <message>
+        <source>Saved to {0}</source>
+        <translation>Guardado en {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Slips</name>
+    <message>
+        <source>Courier slip</source>
+        <translation>Comprobante para la paquetería</translation>
+    </message>
+    <message>
+        <source>Recipient slip</source>
+        <translation>Comprobante para el destinatario</translation>
+    </message>
+    <message>
+        <source>Staff sheet (all tokens)</source>
+        <translation>Hoja del personal (todos los códigos)</translation>
+    </message>
+    <message>
+        <source>not given by Lok</source>
+        <translation>Lok no lo indica</translation>
+    </message>
+    <message>
+        <source>closed every day</source>
+        <translation>cerrado todos los días</translation>
+    </message>
+    <message>
+        <source>3 days after the parcel is delivered</source>
+        <translation>3 días después de que se deposite el paquete</translation>
+    </message>
+    <message>
+        <source>Deliver to</source>
+        <translation>Depositar en</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Box size</source>
+        <translation>Tamaño de compartimento</translation>
+    </message>
+    <message>
+        <source>Deliver by (locker time)</source>
+        <translation>Depositar a más tardar (hora del casillero)</translation>
+    </message>
+    <message>
+        <source>At the locker: scan the QR code or type the delivery token; the box opens. Close the door after putting the parcel in.</source>
+        <translation>En el casillero: escanea el código QR o teclea el código de depósito; el compartimento se abre. Cierra la puerta después de meter el paquete.</translation>
+    </message>
+    <message>
+        <source>Pick up at</source>
+        <translation>Recoger en</translation>
+    </message>
+    <message>
+        <source>Opening hours</source>
+        <translation>Horario</translation>
+    </message>
+    <message>
+        <source>Pick up by (locker time)</source>
+        <translation>Recoger a más tardar (hora del casillero)</translation>
+    </message>
+    <message>
+        <source>At the locker: scan the QR code or type the pick-up token. Keep this slip private: the token opens your box.</source>
+        <translation>En el casillero: escanea el código QR o teclea el código de recolección. No compartas este comprobante: el código abre tu compartimento.</translation>
+    </message>
+    <message>
+        <source>Your parcel at the locker</source>
+        <translation>Tu paquete en el casillero</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Ubicación</translation>
+    </message>
+    <message>
+        <source>Reservation id</source>
+        <translation>ID de reservación</translation>
+    </message>
+    <message>
+        <source>Keep this sheet at the desk. Shred it when the reservation is finished.</source>
+        <translation>Guarda esta hoja en el mostrador. Destrúyela cuando la reservación termine.</translation>
+    </message>
+</context>
+<context>
     <name>Theme</name>
     <message>
         <source>Follow the system</source>
@@ -3296,6 +3526,14 @@ Borra el filtro para ver las {1}.</translation>
 <context>
     <name>TokenCard</name>
     <message>
+        <source>VOID</source>
+        <translation>ANULADO</translation>
+    </message>
+    <message>
+        <source>Void: the {0} no longer opens the box</source>
+        <translation>Anulado: el {0} ya no abre el compartimento</translation>
+    </message>
+    <message>
         <source>Click to enlarge</source>
         <translation>Haz clic para ampliar</translation>
     </message>
@@ -3306,6 +3544,10 @@ Borra el filtro para ver las {1}.</translation>
     <message>
         <source>no QR</source>
         <translation>sin QR</translation>
+    </message>
+    <message>
+        <source> — void</source>
+        <translation> — anulado</translation>
     </message>
     <message>
         <source>Copy</source>
@@ -3332,7 +3574,6 @@ Borra el filtro para ver las {1}.</translation>
     <name>TokensView</name>
     <message>
         <source>Delivery token</source>
-        <extracomment>Which printer to use; the default asks the person with QPrintDialog. Tests hand in a PDF printer.</extracomment>
         <translation>Código de depósito</translation>
     </message>
     <message>
@@ -3353,12 +3594,28 @@ Borra el filtro para ver las {1}.</translation>
     </message>
     <message>
         <source>No tokens to show.</source>
-        <extracomment>Cards per row: one beside the table, two in the roomier create dialog.</extracomment>
+        <extracomment>A slip went to the printer (its SlipKind value): the desk history records it. What the slips are built from (set_reservation); without it only the staff sheet is made. Where the remembered paper lives; tests point it at their temp dir. Cards per row: one beside the table, two in the roomier create dialog.</extracomment>
         <translation>No hay códigos que mostrar.</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Códigos</translation>
+    </message>
+    <message>
+        <source>Reservation {0}</source>
+        <translation>Reservación {0}</translation>
+    </message>
+    <message>
+        <source>Reservation id {0}</source>
+        <translation>ID de reservación {0}</translation>
     </message>
     <message>
         <source>Lok returned no tokens for this reservation.</source>
         <translation>Lok no devolvió códigos para esta reservación.</translation>
+    </message>
+    <message>
+        <source>This reservation is finished: its tokens are void. They open no box and are not printed.</source>
+        <translation>Esta reservación terminó: sus códigos están anulados. No abren ningún compartimento y no se imprimen.</translation>
     </message>
 </context>
 <context>
@@ -3910,6 +4167,26 @@ Borra el filtro para ver las {1}.</translation>
 </context>
 <context>
     <name>printing</name>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Carta</translation>
+    </message>
+    <message>
+        <source>Label 62 mm (continuous)</source>
+        <translation>Etiqueta de 62 mm (continua)</translation>
+    </message>
+    <message>
+        <source>Label 4 × 6 in</source>
+        <translation>Etiqueta de 4 × 6 in</translation>
+    </message>
+    <message>
+        <source>CONFIDENTIAL — staff only. These codes open the box.</source>
+        <translation>CONFIDENCIAL — solo personal. Estos códigos abren el compartimento.</translation>
+    </message>
     <message>
         <source>The printer could not be started.</source>
         <translation>No se pudo iniciar la impresora.</translation>

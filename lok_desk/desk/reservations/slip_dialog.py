@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from lok_desk.core.codes import SlipKind
 from lok_desk.desk.asyncqt import run_dialog, spawn
+from lok_desk.desk.i18n import translate
 from lok_desk.desk.reservations.printing import (
     PaperFormat,
     Slip,
@@ -71,8 +72,9 @@ def write_slip_pdf(path: str, slip: Slip, paper: PaperFormat) -> None:
 async def ask_pdf_path(parent: QWidget, suggested: str) -> str | None:
     """A save dialog starting in the Documents folder."""
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    dialog = QFileDialog(parent, parent.tr("Save slip as PDF"), str(Path(documents) / suggested),
-                         parent.tr("PDF files (*.pdf)"))
+    start = str(Path(documents) / suggested)
+    dialog = QFileDialog(parent, translate("SlipDialog", "Save slip as PDF"), start,
+                         translate("SlipDialog", "PDF files (*.pdf)"))
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setDefaultSuffix("pdf")
     accepted = await run_dialog(dialog)

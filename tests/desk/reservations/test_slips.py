@@ -34,6 +34,7 @@ from ._helpers import until
 from .test_pane_flows import click_row, direct_request, first_location_free, type_at_kiosk
 
 PaneFactory = Callable[[str], ReservationsPane]
+Created = tuple[models.ReservationCreated, models.LocationDetail]
 ALL_TOKENS = ("delivery", "pickup", "reopen_1", "reopen_2", "cancel")
 
 
@@ -42,7 +43,8 @@ def decode_qr_codes(image: QImage) -> list[str]:
     grey = image.convertToFormat(QImage.Format.Format_Grayscale8)
     data = bytes(grey.constBits())  # type: ignore[call-overload]
     pil = Image.frombuffer("L", (grey.width(), grey.height()), data, "raw", "L", grey.bytesPerLine(), 1)
-    return sorted(result.text for result in zxingcpp.read_barcodes(pil, formats=zxingcpp.BarcodeFormat.QRCode))
+    found = zxingcpp.read_barcodes(pil, formats=zxingcpp.BarcodeFormat.QRCode)
+    return sorted(result.text for result in found)
 
 
 def codes_on(pages: list[QImage]) -> list[str]:
@@ -54,10 +56,10 @@ def tokens_of(created: models.ReservationWithTokens, *names: str) -> list[str]:
 
 
 @pytest.fixture
-def created(api: Callable[[str], LokClient], run: Any) -> tuple[models.ReservationCreated, models.LocationDetail]:
+def created(api: Callable[[str], LokClient], run: Any) -> Created:
     client = api("owner")
 
-    async def make() -> tuple[models.ReservationCreated, models.LocationDetail]:
+    async def make() -> Created:
         location = await first_location_free(client, "Antara Polanco")
         result = await client.create_reservation(location.id, direct_request("SLIP-0042", size="m"))
         return result, location
@@ -67,7 +69,7 @@ def created(api: Callable[[str], LokClient], run: Any) -> tuple[models.Reservati
 
 @pytest.mark.parametrize("paper", list(PaperFormat))
 def test_each_slip_carries_exactly_its_tokens_on_every_paper(
-    created: tuple[models.ReservationCreated, models.LocationDetail], paper: PaperFormat, qapp: Any
+    created: Created, paper: PaperFormat, qapp: Any
 ) -> None:
     result, location = created
     expected = {
@@ -81,7 +83,8 @@ def test_each_slip_carries_exactly_its_tokens_on_every_paper(
         assert codes_on(pages) == tokens, (kind, paper)
         assert slip.heading == "SLIP-0042"
         assert slip.confidential is (kind is SlipKind.STAFF)
-    courier = dict(build_slip(SlipKind.COURIER, result.reservation, result.tokens, location, "Antara Polanco").rows)
+    slip = build_slip(SlipKind.COURIER, result.reservation, result.tokens, location, "Antara Polanco")
+    courier = dict(slip.rows)
     assert courier["Box size"] == "M (20 × 35 × 60 cm)"
     assert courier["Deliver to"] == "Antara Polanco"
     assert location.timezone and courier["Deliver by (locker time)"].endswith(f"({location.timezone})")
@@ -91,7 +94,7 @@ def test_each_slip_carries_exactly_its_tokens_on_every_paper(
 
 
 def test_slips_print_and_save_as_pdf(
-    created: tuple[models.ReservationCreated, models.LocationDetail], tmp_path: Path, qapp: Any
+    created: Created, tmp_path: Path, qapp: Any
 ) -> None:
     result, location = created
     for paper in PaperFormat:
@@ -107,7 +110,7 @@ def test_slips_print_and_save_as_pdf(
 
 
 def test_tokens_of_a_finished_reservation_are_void_and_not_printable(
-    created: tuple[models.ReservationCreated, models.LocationDetail], api: Callable[[str], LokClient],
+    created: Created, api: Callable[[str], LokClient],
     run: Any, qtbot: Any, tmp_path: Path,
 ) -> None:
     result, location = created
