@@ -4141,6 +4141,122 @@ Borra el filtro para ver las {1}.</translation>
         <source>Nothing was lost on the server. Try again; if it happens again, restart Lok Desk and tell support what you were doing.</source>
         <translation>No se perdió nada en el servidor. Vuelve a intentarlo; si pasa de nuevo, reinicia Lok Desk y cuéntale a soporte qué estabas haciendo.</translation>
     </message>
+    <message>
+        <source>Lok could not find what was asked for while {doing}; it may have been removed.</source>
+        <translation>Lok no encontró lo que se pidió al {doing}; puede que lo hayan eliminado.</translation>
+    </message>
+    <message>
+        <source>Refresh the list (F5) and try again.</source>
+        <translation>Actualiza la lista (F5) e inténtalo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Lok did not accept some of the data sent while {doing}.</source>
+        <translation>Lok no aceptó algunos de los datos enviados al {doing}.</translation>
+    </message>
+    <message>
+        <source>Correct the highlighted fields and try again; what you typed is kept.</source>
+        <translation>Corrige los campos marcados e inténtalo de nuevo; lo que escribiste se conserva.</translation>
+    </message>
+    <message>
+        <source>Some of what you entered cannot be used.</source>
+        <translation>Algo de lo que escribiste no se puede usar.</translation>
+    </message>
+    <message>
+        <source>This cannot be done to the reservation in its current state.</source>
+        <translation>Esto no se puede hacer con la reservación en su estado actual.</translation>
+    </message>
+    <message>
+        <source>Refresh it (F5) to see its current status.</source>
+        <translation>Actualízala (F5) para ver su estado actual.</translation>
+    </message>
+    <message>
+        <source>That shipment id is already used by another reservation.</source>
+        <translation>Ese id de envío ya lo usa otra reservación.</translation>
+    </message>
+    <message>
+        <source>Choose another shipment id.</source>
+        <translation>Elige otro id de envío.</translation>
+    </message>
+    <message>
+        <source>No box is big enough for this package.</source>
+        <translation>Ningún compartimento es lo bastante grande para este paquete.</translation>
+    </message>
+    <message>
+        <source>Check its size and weight (at most 60 × 45 × 60 cm and 25 kg).</source>
+        <translation>Revisa sus medidas y su peso (máximo 60 × 45 × 60 cm y 25 kg).</translation>
+    </message>
+    <message>
+        <source>No box of that size is free at this location now.</source>
+        <translation>Ahora no hay compartimentos libres de ese tamaño en esta ubicación.</translation>
+    </message>
+    <message>
+        <source>Try another size or another location.</source>
+        <translation>Prueba otro tamaño u otra ubicación.</translation>
+    </message>
+    <message>
+        <source>This location is temporarily locked.</source>
+        <translation>Esta ubicación está bloqueada por el momento.</translation>
+    </message>
+    <message>
+        <source>Try again later.</source>
+        <translation>Inténtalo más tarde.</translation>
+    </message>
+    <message>
+        <source>The delivery date is not valid.</source>
+        <translation>La fecha de depósito no es válida.</translation>
+    </message>
+    <message>
+        <source>Pick a date in the future.</source>
+        <translation>Elige una fecha futura.</translation>
+    </message>
+    <message>
+        <source>Lok could not use that address.</source>
+        <translation>Lok no pudo usar esa dirección.</translation>
+    </message>
+    <message>
+        <source>Make it more precise and try again.</source>
+        <translation>Hazla más precisa e inténtalo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The offer for that locker is no longer valid.</source>
+        <translation>La oferta de ese casillero ya no es válida.</translation>
+    </message>
+    <message>
+        <source>Search for available lockers again.</source>
+        <translation>Busca de nuevo casilleros disponibles.</translation>
+    </message>
+    <message>
+        <source>Lok could not reach the locker in time.</source>
+        <translation>Lok no logró comunicarse con el casillero a tiempo.</translation>
+    </message>
+    <message>
+        <source>Try again in a moment.</source>
+        <translation>Inténtalo de nuevo en un momento.</translation>
+    </message>
+    <message>
+        <source>The carrier could not create the shipping order.</source>
+        <translation>La paquetería no pudo crear la orden de envío.</translation>
+    </message>
+    <message>
+        <source>This computer has no safe place to keep the client secret.</source>
+        <translation>Esta computadora no tiene un lugar seguro para guardar el secreto del cliente.</translation>
+    </message>
+    <message>
+        <source>Lok Desk will ask for it at each sign-in.</source>
+        <translation>Lok Desk lo pedirá en cada inicio de sesión.</translation>
+    </message>
+    <message>
+        <source>The Lok server{where} had a problem while {doing}.</source>
+        <translation>El servidor de Lok{where} tuvo un problema al {doing}.</translation>
+    </message>
+    <message>
+        <source>The Lok server{where} refused the request while {doing}.</source>
+        <translation>El servidor de Lok{where} rechazó la solicitud al {doing}.</translation>
+    </message>
+    <message>
+        <source>working</source>
+        <translation>trabajar</translation>
+    </message>
 </context>
 <context>
     <name>owner_panes</name>

@@ -13,9 +13,12 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QLocale
 
+from lok_desk.api.errors import LokConnectionError
+from lok_desk.core.problems import Kind, Problem, problem_from
 from lok_desk.desk import formatting
 from lok_desk.desk.i18n import InstalledLanguage, install_language, resolve_language
 from lok_desk.desk.main_window import MainWindow
+from lok_desk.desk.problems import describe, sentence
 from lok_desk.desk.settings import DeskSettings
 from tests.desk.surfaces import each_surface, visible_texts
 
@@ -101,6 +104,20 @@ def test_sign_in_dialog_speaks_spanish(spanish: InstalledLanguage, start_shell: 
     assert not problems, "\n".join(problems)
     assert dialog.demo_buttons["owner"].text() == "Entrar como propietario"
     dialog.reject()
+
+
+def test_every_problem_reads_in_spanish(spanish: InstalledLanguage) -> None:
+    """Whatever fails — the API layer's errors included — a person reads it in their language."""
+    sources = english_sources_with_spanish()
+    problems: list[str] = []
+    for kind in Kind:
+        problem = Problem(kind, doing="cargar las reservaciones", server="sandbox")
+        what, next_step = describe(problem)
+        assert (what, next_step) != problem.english(), kind
+        problems += [f"{kind}: {p}" for p in untranslated([("what", what), ("next", next_step)], sources)]
+    assert not problems, "\n".join(problems)
+    offline = problem_from(LokConnectionError("connection refused"), doing="cargar las reservaciones")
+    assert sentence(offline).startswith("Lok Desk no puede comunicarse con el servidor de Lok al cargar")
 
 
 def test_spanish_catalogue_is_complete_and_keeps_placeholders() -> None:
