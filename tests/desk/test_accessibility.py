@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QWidget
 
 from lok_desk.desk.main_window import MainWindow
 from tests.desk.surfaces import each_surface, shown
@@ -101,6 +101,36 @@ def test_every_control_is_reachable_by_tab_and_named(signed_in_window: Callable[
         if isinstance(surface, QDialog):
             problems += real_tab_problems(name, surface, qtbot)
     assert checked > 100
+    assert not problems, "\n".join(problems)
+
+
+def table_traps(name: str, root: QWidget, qtbot: Any) -> list[str]:
+    """Tab and Shift+Tab pressed in each table of `root` land outside it (arrows move inside)."""
+    found = []
+    for view in root.findChildren(QAbstractItemView):
+        if not focusable(view, root):
+            continue
+        for key, modifier in ((Qt.Key.Key_Tab, Qt.KeyboardModifier.NoModifier),
+                              (Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)):
+            view.setFocus(Qt.FocusReason.TabFocusReason)
+            qtbot.waitUntil(lambda v=view: QApplication.focusWidget() is v)
+            if view.model() is not None and view.model().rowCount() > 0:
+                view.setCurrentIndex(view.model().index(0, 0))
+            qtbot.keyClick(view, key, modifier)
+            if QApplication.focusWidget() is view:
+                found.append(f"{name} · {type(view).__name__} {spoken_name(view)!r}: {key.name} stays inside")
+    return found
+
+
+def test_tab_and_shift_tab_leave_every_table(signed_in_window: Callable[..., MainWindow], qtbot: Any,
+                                            arun: Callable[..., Any]) -> None:
+    window = signed_in_window("owner")
+    problems: list[str] = []
+    tables = 0
+    for name, surface in each_surface(window, qtbot, arun):
+        tables += sum(focusable(v, surface) for v in surface.findChildren(QAbstractItemView))
+        problems += table_traps(name, surface, qtbot)
+    assert tables >= 5
     assert not problems, "\n".join(problems)
 
 

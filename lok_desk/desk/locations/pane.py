@@ -60,6 +60,7 @@ class LocationsPane(QWidget):
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self._on_filter)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)   # Tab moves on to the detail; arrows move inside
         self.table.setAccessibleName(self.tr("Locations"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)

@@ -159,6 +159,7 @@ def record_list_view(
     proxy.setSourceModel(model)
     proxy.setSortRole(SORT_ROLE)
     table = QTableView(parent)
+    table.setTabKeyNavigation(False)   # read-only: Tab moves on, arrows move inside
     table.setAccessibleName(name)
     table.setModel(proxy)
     table.setSortingEnabled(True)

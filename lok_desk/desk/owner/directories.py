@@ -522,6 +522,8 @@ class DirectoriesPane(QWidget):
         self.contacts_model.rowsInserted.connect(self._show_contacts_state)
         self.contacts_model.rowsRemoved.connect(self._show_contacts_state)
         self.contacts_table = QTableView(box)
+        # Tab moves on to the buttons; arrows move between cells, typing or F2 edits one.
+        self.contacts_table.setTabKeyNavigation(False)
         self.contacts_table.setAccessibleName(self.tr("Contacts"))
         self.contacts_table.setModel(self.contacts_model)
         self.contacts_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

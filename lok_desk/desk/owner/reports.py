@@ -228,6 +228,7 @@ class ActionLogFilter(QSortFilterProxyModel):
 
 def _table(parent: QWidget, name: str, model: Any) -> QTableView:
     table = QTableView(parent)
+    table.setTabKeyNavigation(False)   # read-only: Tab moves on, arrows move inside
     table.setAccessibleName(name)
     table.setModel(model)
     table.setSortingEnabled(True)

@@ -39,6 +39,7 @@ from lok_desk.desk.owner.directories import DirectoryContactCompleter
 from lok_desk.desk.reservations.forms import (
     ERROR_TEXT_STYLE,
     FieldError,
+    add_row,
     email_problem,
     mute,
     parse_number,
@@ -163,7 +164,7 @@ class CreateReservationDialog(QDialog):
     def _add(self, form: QFormLayout, key: str, label: str, field: QWidget, parent: QWidget) -> None:
         box, error = with_error(field, parent)
         self.errors[key] = error
-        form.addRow(label, box)
+        add_row(form, label, box, field)
 
     def _build_form(self, location_id: str | None) -> None:
         page = QWidget(self)
@@ -171,6 +172,8 @@ class CreateReservationDialog(QDialog):
         page_layout.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea(page)
         scroll.setAccessibleName(self.tr("Reservation form"))
+        # The form's fields take focus (and the area scrolls to each); the area itself is no stop for Tab.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidgetResizable(True)
         body = QWidget(scroll)
         scroll.setWidget(body)
@@ -286,6 +289,8 @@ class CreateReservationDialog(QDialog):
         extra = QGroupBox(self.tr("Additional data (your own keys, up to 30)"), body)
         extra_layout = QVBoxLayout(extra)
         self.additional_table = QTableWidget(0, 2, extra)
+        # Tab moves on to Add key; arrows move between cells, typing or F2 edits one.
+        self.additional_table.setTabKeyNavigation(False)
         self.additional_table.setAccessibleName(self.tr("Additional data"))
         self.additional_table.setHorizontalHeaderLabels([self.tr("Key"), self.tr("Value")])
         self.additional_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -400,6 +405,10 @@ class CreateReservationDialog(QDialog):
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         if self._availability_task is None:
+            # The dialog opens on its first field a person can change (the location, or the box size
+            # for someone bound to one location).
+            first = self.location_combo if self.location_combo.isEnabled() else self.size_combo
+            first.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
             self._on_location_changed()
         if self._contacts_task is None:
             self._contacts_task = spawn(self.contact_completer.load(), owner=self)

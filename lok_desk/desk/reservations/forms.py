@@ -6,7 +6,7 @@ import re
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from lok_desk.desk.i18n import translate
 
@@ -90,6 +90,15 @@ def with_error(field: QWidget, parent: QWidget) -> tuple[QWidget, FieldError]:
     if isinstance(field, QLineEdit):
         field.textEdited.connect(lambda _text: error.clear_error())
     return box, error
+
+
+def add_row(form: QFormLayout, caption: str, box: QWidget, field: QWidget) -> None:
+    """Add a `with_error` box under its caption, the caption naming the field itself: a screen reader
+    says "Location: Andino Bogotá" (labelled-by), and the caption's mnemonic focuses the field."""
+    form.addRow(caption, box)
+    label = form.labelForField(box)
+    if isinstance(label, QLabel):
+        label.setBuddy(field)
 
 
 def mute(label: QLabel) -> None:

@@ -90,6 +90,11 @@ class _Table(QTableView):
 
     open_requested = Signal(QModelIndex)
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # Tab and Shift+Tab move on to the detail and the filter; arrows move between rows and cells.
+        self.setTabKeyNavigation(False)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
             self.open_requested.emit(self.currentIndex())

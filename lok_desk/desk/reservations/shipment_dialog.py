@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from lok_desk.api import LokError, models
 from lok_desk.desk import formatting
 from lok_desk.desk.asyncqt import spawn
-from lok_desk.desk.reservations.forms import ERROR_TEXT_STYLE, FieldError, phone_problem, with_error
+from lok_desk.desk.reservations.forms import ERROR_TEXT_STYLE, FieldError, add_row, phone_problem, with_error
 from lok_desk.desk.session import Session
 
 
@@ -90,7 +90,7 @@ class RequestShipmentDialog(QDialog):
         box, error = with_error(edit, self)
         self.fields[key] = edit
         self.errors[key] = error
-        form.addRow(label, box)
+        add_row(form, label, box, edit)
 
     def _invalidate_quote(self, *_: object) -> None:
         if self.quote is not None:

@@ -23,6 +23,7 @@ from lok_desk.desk.asyncqt import spawn
 from lok_desk.desk.reservations.forms import (
     ERROR_TEXT_STYLE,
     FieldError,
+    add_row,
     email_problem,
     parse_number,
     phone_problem,
@@ -102,7 +103,7 @@ class UpdatePreReservationDialog(QDialog):
     def _row(self, form: QFormLayout, key: str, label: str, field: QWidget) -> None:
         box, error = with_error(field, self)
         self.errors[key] = error
-        form.addRow(label, box)
+        add_row(form, label, box, field)
 
     def _update(self) -> models.PreReservationUpdate | None:
         for error in self.errors.values():
