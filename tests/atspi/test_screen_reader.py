@@ -1,0 +1,182 @@
+"""What a blind member of staff meets: the real `lok-desk --sandbox` read through AT-SPI (the bus Orca
+uses) from another process, and driven only with the keyboard through the X server.
+
+The steps build on each other, as one person's session: sign in with a demo role → every control of every
+pane is named → Tab leaves every table → tables read their headers and cells → create a reservation and
+read its tokens. They complement tests/desk/test_accessibility.py, which checks Qt's own
+objects in-process; this one checks what actually reaches a screen reader.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from typing import Any
+
+import pytest
+
+from tests.atspi.conftest import STEP_TIMEOUT, Desktop, Probe, wait_until
+
+pytestmark = pytest.mark.slow
+
+Node = dict[str, Any]
+# Roles a person operates (they take keyboard focus); each must say what it is.
+INTERACTIVE = {"push button", "toggle button", "check box", "radio button", "combo box", "text",
+               "password text", "spin button", "page tab", "table", "tree table", "list", "tree", "slider",
+               "date editor", "menu item", "scroll bar", "tool bar", "entry", "link"}
+TABLE_ROLES = {"table", "tree table", "tree", "list"}
+MAX_TABS = 80
+SHIPMENT_ID = "ATSPI-4711"
+
+
+def focus(probe: Probe) -> Node | None:
+    """The focused object as the bus's focus events report it (what Orca speaks), with its ancestors."""
+    return probe.ask("focus_event")["focused"]
+
+
+def focus_name(probe: Probe) -> str:
+    node = focus(probe)
+    return node["name"] if node else ""
+
+
+def active_window(probe: Probe) -> dict[str, Any]:
+    return probe.focus() or {}
+
+
+def inside(node: Node | None, container: Node) -> bool:
+    """Whether `node` is `container` or lies in it; tree nodes compare by path, focus by ancestry."""
+    if node is None:
+        return False
+    if "ancestors" in node:
+        chain = [{"role": node["role"], "name": node["name"]}, *node["ancestors"]]
+        return {"role": container["role"], "name": container["name"]} in chain
+    return bool(node["path"][: len(container["path"])] == container["path"])
+
+
+def press(desktop: Desktop, probe: Probe, key: str) -> None:
+    """Press `key` and wait for the focus event it causes (a key that moves nothing waits briefly)."""
+    before = probe.ask("focus_event")["serial"]
+    desktop.key(key)
+    with contextlib.suppress(AssertionError):
+        wait_until(lambda: probe.ask("focus_event")["serial"] > before, 3, f"focus to move after {key}")
+
+
+def press_until(desktop: Desktop, probe: Probe, key: str, condition: Any, what: str) -> Node:
+    """Press `key` until the focused object satisfies `condition` (at most MAX_TABS presses)."""
+    seen = []
+    for _ in range(MAX_TABS):
+        node = focus(probe)
+        if node is not None and condition(node):
+            return node
+        seen.append(f"{node['role']} {node['name']!r}" if node else "nothing")
+        press(desktop, probe, key)
+    raise AssertionError(f"{MAX_TABS} × {key} never reached {what}; focus went: {seen}")
+
+
+def unnamed(tree: list[Node]) -> list[str]:
+    problems = []
+    for node in tree:
+        if node["role"] in INTERACTIVE and "focusable" in node["states"] and not node["name"].strip():
+            problems.append(f"{node['role']} at {node['path']} (description {node['description']!r}) "
+                            "has no name")
+    return problems
+
+
+def main_tabs(probe: Probe) -> list[Node]:
+    """The window's own tabs (Reservations, Locations, the owner panes), not tabs inside a pane."""
+    tabs = [n for n in probe.tree() if n["role"] == "page tab"]
+    top = min((len(t["path"]) for t in tabs), default=0)
+    return [t for t in tabs if len(t["path"]) == top]
+
+
+def show_tab(desktop: Desktop, probe: Probe, index: int) -> None:
+    desktop.key(f"ctrl+{index + 1}")
+    wait_until(lambda: "selected" in main_tabs(probe)[index]["states"], STEP_TIMEOUT, f"tab {index + 1}")
+
+
+def names(tree: list[Node]) -> list[str]:
+    return [node["name"] for node in tree]
+
+
+def test_sign_in_with_the_keyboard(desk_app: Any, desktop: Desktop, probe: Probe) -> None:
+    window = wait_until(lambda: (w := active_window(probe)).get("window_role") == "dialog" and w,
+                        STEP_TIMEOUT, "the sign-in window to take focus")
+    assert "Sign in" in window["window"]
+    tree = probe.tree()
+    assert not unnamed(tree), "\n".join(unnamed(tree))
+    # Focus starts on a field, never on Cancel.
+    assert focus_name(probe) not in ("", "Cancel")
+    press_until(desktop, probe, "Tab", lambda n: n["name"] == "Sign in as demo owner",
+                "the demo owner button")
+    press(desktop, probe, "space")
+    wait_until(lambda: active_window(probe).get("window_role") == "frame", 90, "the main window")
+    wait_until(lambda: any(n["role"] in TABLE_ROLES and n.get("table", {}).get("rows", 0) > 0
+                           for n in probe.tree()), 90, "reservations in the table")
+
+
+def test_every_control_of_every_pane_is_named(desk_app: Any, desktop: Desktop, probe: Probe) -> None:
+    tabs = main_tabs(probe)
+    assert len(tabs) >= 2, names(probe.tree())
+    problems = []
+    for index in range(len(tabs)):
+        show_tab(desktop, probe, index)
+        tree = probe.tree()
+        problems += [f"tab {tabs[index]['name']!r}: {p}" for p in unnamed(tree)]
+    desktop.key("ctrl+1")
+    assert not problems, "\n".join(problems)
+
+
+def test_tab_and_shift_tab_leave_every_table(desk_app: Any, desktop: Desktop, probe: Probe) -> None:
+    tabs = main_tabs(probe)
+    checked = []
+    for index in range(len(tabs)):
+        show_tab(desktop, probe, index)
+        for table in [n for n in probe.tree() if n["role"] in TABLE_ROLES and "focusable" in n["states"]]:
+            for key in ("Tab", "shift+Tab"):
+                press_until(desktop, probe, "Tab", lambda n, t=table: inside(n, t),
+                            f"table {table['name']!r}")
+                press(desktop, probe, key)
+                wait_until(lambda t=table: not inside(focus(probe), t), STEP_TIMEOUT,
+                           f"{key} to leave table {table['name']!r} on tab {tabs[index]['name']!r}")
+            checked.append(table["name"])
+    desktop.key("ctrl+1")
+    assert "Reservations table" in checked and len(checked) >= 3, checked
+
+
+def test_tables_expose_headers_and_cell_text(desk_app: Any, probe: Probe) -> None:
+    table = next(n for n in probe.tree() if n["name"] == "Reservations table")
+    summary = table["table"]
+    assert all(summary["headers"]), summary["headers"]
+    assert summary["cells"] and all(any(cell for cell in row) for row in summary["cells"]), summary["cells"]
+
+
+def test_create_a_reservation_and_read_its_tokens(desk_app: Any, desktop: Desktop, probe: Probe) -> None:
+    desktop.key("ctrl+n")
+    wait_until(lambda: active_window(probe).get("window") == "New reservation", STEP_TIMEOUT,
+               "the New reservation dialog")
+    # The dialog opens on its first field; a combo box reads its choice, labelled by its caption.
+    first = wait_until(lambda: focus(probe), STEP_TIMEOUT, "focus in the dialog")
+    assert first["role"] == "combo box" and first.get("labelled_by", [""])[0] == "Location", first
+    assert not unnamed(probe.tree()), "\n".join(unnamed(probe.tree()))
+    press_until(desktop, probe, "Tab", lambda n: "Box size" in n.get("labelled_by", []), "Box size")
+    desktop.key("Down")
+    wait_until(lambda: "—" in focus_name(probe), STEP_TIMEOUT, "a box size chosen")
+    for field, text in (("Shipment id", SHIPMENT_ID), ("Package value in MXN", "1500"),
+                        ("Package weight in kg", "2"), ("Package description", "Books"),
+                        ("Contact name", "Ana López"), ("Contact e-mail", "ana@example.com"),
+                        ("Contact phone", "+52 55 1234 5678"), ("Recipient name", "Luis Pérez"),
+                        ("Recipient e-mail", "luis@example.com"), ("Recipient phone", "+52 55 8765 4321")):
+        press_until(desktop, probe, "Tab", lambda n, f=field: n["name"].startswith(f), field)
+        desktop.type(text)
+        wait_until(lambda t=text: (focus(probe) or {}).get("text") == t, STEP_TIMEOUT, f"{field} typed")
+    press_until(desktop, probe, "Tab", lambda n: n["name"] == "Create reservation", "Create reservation")
+    desktop.key("space")
+    wait_until(lambda: any(n["name"] == "Done" for n in probe.tree()), 60, "the created reservation")
+    tree = probe.tree()
+    readable = " ".join(names(tree))
+    # The tokens a person hands out are read as text, each with its caption.
+    assert re.search(r"[Dd]elivery token\W+\w{4,}", readable), readable
+    assert re.search(r"[Pp]ick-up token\W+\w{4,}", readable), readable
+    press_until(desktop, probe, "Tab", lambda n: n["name"] == "Done", "Done")
+    desktop.key("space")
+    wait_until(lambda: active_window(probe).get("window_role") == "frame", STEP_TIMEOUT, "back in the window")
