@@ -42,13 +42,15 @@ Endpoint → `LokClient` method (numbers as in shared/lok-api/CONTRACT.md §4):
  35   PUT     /company/directories/{directory_id}/contacts  replace_directory_contacts
 ====  ======  ============================================  ==========================================
 
-Any paginated list method can be walked with `LokClient.iter_pages(method, ...)`.
+Any paginated list method can be walked with `LokClient.iter_pages(method, ...)`; the walk follows
+what the server says and reports an incomplete list (`PageWalk.complete`, `.problem`, `.unreadable`).
+What the client tolerated in a server's replies is described in `lok_desk.api.tolerance`.
 Every failure is a `LokError` (see `lok_desk.api.errors`); `LokTransportError` means "offline".
 """
 
 from __future__ import annotations
 
-from . import models, webhook
+from . import models, tolerance, webhook
 from .auth import Credentials, SecretStore, TokenCache
 from .client import LokClient, new_shipment_id
 from .errors import (
@@ -73,6 +75,8 @@ from .errors import (
     LokConnectionError,
     LokError,
     LokProtocolError,
+    LokRateLimitedError,
+    LokRedirectError,
     LokTimeoutError,
     LokTLSError,
     LokTransportError,
@@ -84,7 +88,7 @@ from .errors import (
     UniqueShipmentError,
     UnknownServerError,
 )
-from .paging import iter_pages
+from .paging import PageWalk, RecordWalk, iter_pages
 from .transport import PRODUCTION_BASE_URL, USER_AGENT, RequestEvent, RetryPolicy, Timeouts
 
 #: Endpoint number (CONTRACT.md) → (HTTP method, path, LokClient method name).
@@ -153,11 +157,15 @@ __all__ = [
     "LokConnectionError",
     "LokError",
     "LokProtocolError",
+    "LokRateLimitedError",
+    "LokRedirectError",
     "LokTLSError",
     "LokTimeoutError",
     "LokTransportError",
     "NoCapacityError",
     "NotFoundError",
+    "PageWalk",
+    "RecordWalk",
     "RequestEvent",
     "RequestTimeoutError",
     "RetryPolicy",
@@ -171,5 +179,6 @@ __all__ = [
     "iter_pages",
     "models",
     "new_shipment_id",
+    "tolerance",
     "webhook",
 ]

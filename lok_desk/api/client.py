@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import re
 import time
 import urllib.parse
 import uuid
@@ -21,19 +23,27 @@ from .errors import (
     CredentialsRequiredError,
     ForbiddenLocationError,
     InsufficientScopeError,
+    InvalidGrantError,
+    InvalidReservationError,
     InvalidTokenError,
     LokError,
     LokProtocolError,
+    LokRateLimitedError,
+    LokRedirectError,
     LokTransportError,
     RequestTimeoutError,
     UniqueShipmentError,
     error_from_response,
+    message_text,
 )
 from .paging import PageT, PageWalk, RecordWalk, iter_pages
 from .transport import (
     IDEMPOTENT_METHODS,
+    MAX_REDIRECTS,
     PRODUCTION_BASE_URL,
+    REDIRECT_STATUSES,
     RETRY_STATUSES,
+    THROTTLE_STATUSES,
     USER_AGENT,
     RequestEvent,
     RequestHook,
@@ -42,6 +52,8 @@ from .transport import (
     check_transport_safety,
     is_loopback_host,
     normalize_base_url,
+    origin_of,
+    retry_after_seconds,
     transport_error,
 )
 
@@ -61,11 +73,26 @@ def new_shipment_id() -> str:
     return f"lokdesk-{uuid.uuid4().hex}"
 
 
+_AUTH_PARAM = re.compile(r'(error|error_description)\s*=\s*"([^"]{0,300})"', re.IGNORECASE)
+
+
+def _www_authenticate_reason(header: str | None) -> str | None:
+    """The `error_description` (else `error`) of a `WWW-Authenticate` challenge; nothing else is kept."""
+    if not header:
+        return None
+    params = {name.lower(): value.strip() for name, value in _AUTH_PARAM.findall(header)}
+    return params.get("error_description") or params.get("error") or None
+
+
 def _outcome_unknown(error: LokError) -> bool:
-    """Whether a failed POST may still have been carried out by the server."""
+    """Whether a failed POST may still have been carried out by the server.
+
+    429 counts too: it should mean "not done", but a create is checked by its shipment id before
+    it is sent again rather than trusting that (issue 11 point 3).
+    """
     if isinstance(error, LokTransportError | LokProtocolError | RequestTimeoutError):
         return True
-    return error.status_code is not None and error.status_code >= 500
+    return error.status_code is not None and (error.status_code >= 500 or error.status_code == 429)
 
 
 def _epoch_ms(value: TimeArg) -> str | None:
@@ -238,6 +265,12 @@ class LokClient:
         self._emit(RequestEvent(method, path, "end", response.status_code, elapsed))
         return response
 
+    def _collecting(self) -> contextlib.AbstractContextManager[object]:
+        """Notes made meanwhile go to this client's `oddities` too (when it keeps them)."""
+        if self._oddities is None:
+            return contextlib.nullcontext()
+        return tolerance.collecting(self._oddities)
+
     @staticmethod
     def _not_open() -> RuntimeError:
         # A programming error, not a Lok failure: the desk must open the client with `async with`.
@@ -249,8 +282,19 @@ class LokClient:
             body = response.json()
         except ValueError:
             body = None
+        if status == 401 and not (isinstance(body, dict) and (body.get("type") or body.get("error"))):
+            # A 401 without a Lok error (only `WWW-Authenticate`, or an empty/HTML body): the token
+            # was refused. Read as INVALID_TOKEN so it is renewed once, with the server's reason.
+            tolerance.note(tolerance.AUTH, "401", "401 without a Lok error body; read as INVALID_TOKEN")
+            reason = _www_authenticate_reason(response.headers.get("www-authenticate"))
+            if reason is None and isinstance(body, dict):
+                reason = message_text(body.get("message"))
+            reason = reason or "the server refused the access token (HTTP 401)"
+            return InvalidTokenError(reason, status_code=401)
         if isinstance(body, dict):
             return error_from_response(status, body)
+        if status == 429:
+            return LokRateLimitedError(f"HTTP {status}", status_code=status)
         text = response.text.lstrip()[:200].lower()
         if text.startswith("<") or "html" in response.headers.get("content-type", ""):
             what = "a web page"
@@ -268,6 +312,47 @@ class LokClient:
             ),
         )
 
+    async def _follow_redirects(
+        self,
+        response: httpx.Response,
+        method: str,
+        *,
+        json: Any,
+        data: Mapping[str, str] | None,
+        headers: dict[str, str],
+    ) -> httpx.Response:
+        """Follow same-origin redirects (307/308 any method; 301/302/303 for GET/HEAD) with the token.
+
+        A redirect to another origin is never followed: the token must not travel there. It is
+        reported as `LokRedirectError` naming the other server.
+        """
+        hops = 0
+        while response.status_code in REDIRECT_STATUSES and "location" in response.headers:
+            if response.status_code not in (307, 308) and method not in ("GET", "HEAD"):
+                return response  # 301/302/303 would turn the write into a GET: report it, don't guess
+            target = response.url.join(response.headers["location"])
+            if origin_of(target) != origin_of(self._base_url):
+                tolerance.note(tolerance.REDIRECT, f"HTTP {response.status_code}",
+                               "redirect to another server; not followed, no token sent", blocking=True)
+                raise LokRedirectError(
+                    f"HTTP {response.status_code} redirect to another origin ({target.host})",
+                    status_code=response.status_code,
+                    user_message=(
+                        f"The server at {self._server_label} sent Lok Desk on to another server "
+                        f"({target.host}). Lok Desk did not follow, so your sign-in was not sent there. "
+                        "Check the server address; if Lok has moved, sign in with the new address."
+                    ),
+                )
+            hops += 1
+            if hops > MAX_REDIRECTS:
+                raise self._protocol_error(f"more than {MAX_REDIRECTS} redirects")
+            detail = "same-origin redirect followed"
+            tolerance.note(tolerance.REDIRECT, f"HTTP {response.status_code}", detail)
+            response = await self._exchange(
+                method, str(target), params=None, json=json, data=data, headers=headers
+            )
+        return response
+
     async def _send(
         self,
         method: str,
@@ -281,10 +366,40 @@ class LokClient:
         reauth: bool = True,
         bearer: models.AccessToken | None = None,
         retry: bool | None = None,
+        lost: list[LokError] | None = None,
     ) -> httpx.Response:
-        """One logical call: sign-in, retries of idempotent methods, one replay after INVALID_TOKEN."""
+        """One logical call: sign-in, retries of safe calls, one replay after a refused token.
+
+        Safe calls (idempotent methods, or `retry=True`) are repeated after transport failures,
+        502/503/504 and 429 — waiting what `Retry-After` says when it says something, up to
+        `RetryPolicy.max_retry_after`; a longer wait is raised at once with `retry_after_s`.
+        A refused token (401 INVALID_TOKEN, 401 INVALID_GRANT, a bare 401) is renewed once and the
+        call replayed; a second refusal is raised ("sign in again", with Lok's reason).
+        `lost` collects the failures after which the call was repeated, whose outcome is unknown.
+        """
         if self._http is None:
             raise self._not_open()
+        with self._collecting():
+            return await self._send_collected(
+                method, path, params=params, json=json, data=data, headers=headers, auth=auth,
+                reauth=reauth, bearer=bearer, retry=retry, lost=lost,
+            )
+
+    async def _send_collected(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, str | int] | None,
+        json: Any,
+        data: Mapping[str, str] | None,
+        headers: Mapping[str, str] | None,
+        auth: bool,
+        reauth: bool,
+        bearer: models.AccessToken | None,
+        retry: bool | None,
+        lost: list[LokError] | None,
+    ) -> httpx.Response:
         retryable = (method in IDEMPOTENT_METHODS) if retry is None else retry
         attempts = self._retry.attempts if retryable else 1
         attempt = 0
@@ -300,16 +415,29 @@ class LokClient:
                 response = await self._exchange(
                     method, path, params=params, json=json, data=data, headers=request_headers
                 )
-            except LokTransportError:
+                response = await self._follow_redirects(
+                    response, method, json=json, data=data, headers=request_headers
+                )
+            except LokTransportError as failure:
                 if attempt < attempts:
+                    if lost is not None:
+                        lost.append(failure)
                     await self._retry.wait(attempt)
                     continue
                 raise
             if response.is_success:
                 return response
             error = self._error_for(response)
+            status = response.status_code
+            if status in THROTTLE_STATUSES:
+                error.retry_after_s = retry_after_seconds(response.headers.get("retry-after"), self._clock())
+                if error.retry_after_s is not None:
+                    tolerance.note(tolerance.RATE_LIMIT, f"HTTP {status}", "Retry-After honoured")
+            refused = isinstance(error, InvalidTokenError) or (
+                status == 401 and isinstance(error, InvalidGrantError)
+            )
             if (
-                isinstance(error, InvalidTokenError)
+                refused
                 and used is not None
                 and reauth
                 and bearer is None
@@ -321,9 +449,19 @@ class LokClient:
                 attempt -= 1
                 await self._reauthenticate(used)
                 continue
-            transient = response.status_code in RETRY_STATUSES or isinstance(error, RequestTimeoutError)
+            transient = status in RETRY_STATUSES or status == 429 or isinstance(
+                error, RequestTimeoutError
+            )
             if transient and attempt < attempts:
-                await self._retry.wait(attempt)
+                wait = error.retry_after_s
+                if wait is not None and wait > self._retry.max_retry_after:
+                    raise error  # too long to hold the call: the person is told how long to wait
+                if status != 429 and lost is not None:
+                    lost.append(error)
+                if wait is None:
+                    await self._retry.wait(attempt)
+                else:
+                    await self._retry.sleep(wait)
                 continue
             raise error
 
@@ -336,22 +474,22 @@ class LokClient:
             ),
         )
 
-    def _json_object(self, response: httpx.Response) -> dict[str, Any]:
+    def _json_object(self, response: httpx.Response, model: type[BaseModel] | None = None) -> Any:
+        """The reply's JSON object (or, for a model with an `envelope_key`, a bare list of its items)."""
         if not response.content.strip():
             raise self._protocol_error(f"HTTP {response.status_code} with an empty body")
         try:
             body = response.json()
         except ValueError:
             raise self._protocol_error(f"HTTP {response.status_code} with a body that is not JSON") from None
-        if not isinstance(body, dict):
+        bare_list_ok = model is not None and getattr(model, "envelope_key", None) is not None
+        if not isinstance(body, dict) and not (isinstance(body, list) and bare_list_ok):
             raise self._protocol_error(f"HTTP {response.status_code} with JSON {type(body).__name__}")
         return body
 
     def _parse(self, model: type[M], body: Any) -> M:
         try:
-            if self._oddities is None:
-                return model.model_validate(body)
-            with tolerance.collecting(self._oddities):
+            with self._collecting():
                 return model.model_validate(body)
         except ValidationError as exc:
             # Only field paths: the error's own text quotes input values, which may hold tokens.
@@ -362,7 +500,19 @@ class LokClient:
 
     async def _call(self, model: type[M], method: str, path: str, **kwargs: Any) -> M:
         response = await self._send(method, path, **kwargs)
-        return self._parse(model, self._json_object(response))
+        return self._parse(model, self._json_object(response, model))
+
+    async def _write(
+        self, model: type[M], method: str, path: str, *, what: str, **kwargs: Any
+    ) -> M | None:
+        """A write whose success may come as an empty 200/204: then None (the caller reads back)."""
+        response = await self._send(method, path, **kwargs)
+        if response.status_code in (200, 201, 202, 204) and not response.content.strip():
+            detail = f"empty {response.status_code} reply to a write; counted as done"
+            with self._collecting():
+                tolerance.note(tolerance.STATUS, f"{what} {method}", detail)
+            return None
+        return self._parse(model, self._json_object(response, model))
 
     # --- auth (#11–#14) -----------------------------------------------------------------------
 
@@ -413,7 +563,8 @@ class LokClient:
         token = await self._call(
             models.AccessToken, "POST", "/oauth/token", data=form.to_body(), auth=False, retry=True
         )
-        token = token.with_expiry_from(self._clock())
+        with self._collecting():
+            token = token.with_expiry_from(self._clock())
         log.info("Signed in to %s as client %s", self._server_label, self._credentials.client_id)
         await self._remember(token)
         return token
@@ -524,13 +675,15 @@ class LokClient:
         self, method: Callable[..., Awaitable[PageT]], *args: Any, page_size: int = 100, **kwargs: Any
     ) -> PageWalk[PageT]:
         """Every page of a paginated method of this client, in order; break out to stop early."""
-        return iter_pages(method, *args, page_size=page_size, **kwargs)
+        walk = iter_pages(method, *args, page_size=page_size, **kwargs)
+        walk.oddities = self._oddities
+        return walk
 
     def iter_reservations(
         self, filters: models.ReservationFilters | None = None, *, page_size: int = 100
     ) -> RecordWalk[models.Reservation]:
         """Every reservation of #8 matching `filters`, page after page (outcome: see `PageWalk`)."""
-        return RecordWalk(iter_pages(self.list_reservations, filters, page_size=page_size))
+        return RecordWalk(self.iter_pages(self.list_reservations, filters, page_size=page_size))
 
     # --- reservations -------------------------------------------------------------------------
 
@@ -580,6 +733,11 @@ class LokClient:
         log.warning("The reply to creating shipment %s was lost (%s); checking with Lok",
                     shipment_id, lost.type)
         for round_number in range(1, self._retry.attempts + 1):
+            if lost.retry_after_s is not None:
+                # Lok asked for a pause (429/503): honour it before looking up or posting again.
+                if lost.retry_after_s > self._retry.max_retry_after:
+                    raise lost
+                await self._retry.sleep(lost.retry_after_s)
             try:
                 found = await lookup()
                 if found is not None:
@@ -598,7 +756,7 @@ class LokClient:
                 if not _outcome_unknown(error):
                     raise
                 lost = error
-            if round_number < self._retry.attempts:
+            if round_number < self._retry.attempts and lost.retry_after_s is None:
                 await self._retry.wait(round_number)
         raise lost
 
@@ -630,9 +788,26 @@ class LokClient:
         return await self._call(models.ReservationCreated, "PUT", path, json=update.to_body())
 
     async def cancel_reservation(self, reservation_id: str) -> models.Reservation:
-        """#17 DELETE /reservations/{reservation_id}."""
+        """#17 DELETE /reservations/{reservation_id}, reporting what really happened.
+
+        When a reply was lost and the repeated DELETE meets 409 (the first one did cancel), or when
+        Lok answers an empty 200/204, the reservation is read back (#15): cancelled means done.
+        """
         path = f"/reservations/{_seg(reservation_id)}"
-        return (await self._call(models.ReservationCancelled, "DELETE", path)).reservation
+        lost: list[LokError] = []
+        try:
+            reply = await self._write(models.ReservationCancelled, "DELETE", path, what="#17", lost=lost)
+        except InvalidReservationError:
+            if not lost:
+                raise
+            current = await self.get_reservation(reservation_id, include_tokens=False)
+            if current.reservation.current_status != models.EventStatus.CANCELLED:
+                raise
+            log.info("The lost cancel of %s had been carried out", reservation_id)
+            return current.reservation
+        if reply is None:
+            return (await self.get_reservation(reservation_id, include_tokens=False)).reservation
+        return reply.reservation
 
     async def create_pre_reservation(
         self, location_id: str, grant: str, request: models.PreReservationRequest
@@ -715,10 +890,11 @@ class LokClient:
     ) -> models.NotificationEmails:
         """#6 PUT /company/notification_emails (sent as operator_email/administrator_email)."""
         body = models.NotificationEmailsUpdate(operator_email=operator, administrator_email=administrator)
-        reply = await self._call(
-            models.NotificationEmailsResponse, "PUT", "/company/notification_emails", json=body.to_body()
+        path = "/company/notification_emails"
+        reply = await self._write(
+            models.NotificationEmailsResponse, "PUT", path, what="#6", json=body.to_body()
         )
-        return reply.management_emails
+        return reply.management_emails if reply is not None else await self.get_notification_emails()
 
     async def get_webhook(self) -> models.WebhookSettings:
         """#9 GET /company/webhook."""
@@ -729,13 +905,16 @@ class LokClient:
     ) -> models.WebhookSettings:
         """#10 PUT /company/webhook (omitted events = every event)."""
         body = models.WebhookUpdate(url=url, events=events)
-        reply = await self._call(models.WebhookResponse, "PUT", "/company/webhook", json=body.to_body())
-        return reply.webhook
+        path = "/company/webhook"
+        reply = await self._write(models.WebhookResponse, "PUT", path, what="#10", json=body.to_body())
+        return reply.webhook if reply is not None else await self.get_webhook()
 
     async def set_webhook_enabled(self, enabled: bool) -> models.SimpleMessage:
         """#34 PUT /company/webhook/status."""
         body = models.WebhookStatusUpdate(enabled=enabled)
-        return await self._call(models.SimpleMessage, "PUT", "/company/webhook/status", json=body.to_body())
+        path = "/company/webhook/status"
+        reply = await self._write(models.SimpleMessage, "PUT", path, what="#34", json=body.to_body())
+        return reply if reply is not None else models.SimpleMessage(status_code=204)
 
     async def list_directories(self, *, page: int = 1, page_size: int = 15) -> models.DirectoryPage:
         """#2 GET /company/directories."""
@@ -766,7 +945,8 @@ class LokClient:
             directory=models.DirectoryChanges(name=name, is_active=is_active, locations=locations)
         )
         path = f"/company/directories/{_seg(directory_id)}"
-        return (await self._call(models.DirectoryResponse, "PUT", path, json=body.to_body())).directory
+        reply = await self._write(models.DirectoryResponse, "PUT", path, what="#21", json=body.to_body())
+        return reply.directory if reply is not None else await self.get_directory(directory_id)
 
     async def replace_directory_contacts(
         self, directory_id: str, contacts: list[models.DirectoryContact]
@@ -774,7 +954,8 @@ class LokClient:
         """#35 PUT /company/directories/{directory_id}/contacts."""
         body = models.ContactsReplace(contacts=contacts)
         path = f"/company/directories/{_seg(directory_id)}/contacts"
-        return (await self._call(models.ContactsResponse, "PUT", path, json=body.to_body())).contacts
+        reply = await self._write(models.ContactsResponse, "PUT", path, what="#35", json=body.to_body())
+        return reply.contacts if reply is not None else (await self.get_directory(directory_id)).contacts
 
     async def import_directory_csv(
         self, csv_text: str, directory_ids: list[str] | None = None

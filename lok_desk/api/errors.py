@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
@@ -27,6 +28,8 @@ __all__ = [
     "LokConnectionError",
     "LokError",
     "LokProtocolError",
+    "LokRateLimitedError",
+    "LokRedirectError",
     "LokTLSError",
     "LokTimeoutError",
     "LokTransportError",
@@ -68,6 +71,7 @@ class LokError(Exception):
         type: str | None = None,  # the API calls it `type`, so does the desk
         data: Mapping[str, Any] | None = None,
         user_message: str | None = None,
+        retry_after_s: float | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -75,6 +79,8 @@ class LokError(Exception):
         self.type = type or self.error_type or "UNKNOWN"
         self.data: dict[str, Any] = dict(data or {})
         self._user_message = user_message
+        #: Seconds Lok asked us to wait (`Retry-After` on 429/503) before trying again; None if it did not.
+        self.retry_after_s = retry_after_s
 
     @property
     def keys(self) -> list[str]:
@@ -85,13 +91,23 @@ class LokError(Exception):
         return []
 
     @property
+    def wait_seconds(self) -> int | None:
+        """`retry_after_s` rounded up to whole seconds, as a person reads it."""
+        if self.retry_after_s is None:
+            return None
+        return max(1, math.ceil(self.retry_after_s))
+
+    @property
     def user_message(self) -> str:
         if self._user_message:
-            return self._user_message
-        message = self.message.strip().rstrip(".") or "no reason given"
-        text = self.user_template.format(message=message)
-        if self.keys and "{message}" in self.user_template:
-            text = text.rstrip(".") + f" (check: {', '.join(self.keys)})."
+            text = self._user_message
+        else:
+            message = self.message.strip().rstrip(".") or "no reason given"
+            text = self.user_template.format(message=message)
+            if self.keys and "{message}" in self.user_template:
+                text = text.rstrip(".") + f" (check: {', '.join(self.keys)})."
+        if self.wait_seconds is not None:
+            text = text.rstrip() + f" Lok asked us to wait {self.wait_seconds} s before trying again."
         return text
 
     def __str__(self) -> str:
@@ -282,6 +298,19 @@ class LokProtocolError(LokError):
     error_type = "PROTOCOL_ERROR"
 
 
+class LokRedirectError(LokProtocolError):
+    """The server redirected to another origin: not followed, and the token was not sent there."""
+
+    error_type = "REDIRECTED_ELSEWHERE"
+
+
+class LokRateLimitedError(LokError):
+    """429 Too Many Requests without a Lok error type: Lok wants fewer requests for a while."""
+
+    error_type = "RATE_LIMITED"
+    user_template = "Lok is receiving too many requests ({message}). Try again in a moment."
+
+
 class InsecureTransportError(LokError):
     """Plain http:// to a host that is not this computer: refused, the token would travel in clear."""
 
@@ -300,20 +329,61 @@ class CredentialsRequiredError(LokError):
     error_type = "CREDENTIALS_REQUIRED"
 
 
+#: RFC 6749 §5.2 / RFC 6750 §3.1 `error` codes → the Lok `type` meaning the same.
+OAUTH_ERROR_TYPES: dict[str, str] = {
+    "invalid_request": "INVALID_REQUEST",
+    "invalid_client": "INVALID_CLIENT",
+    "invalid_grant": "INVALID_GRANT",
+    "unauthorized_client": "UNAUTHORIZED_CLIENT",
+    "unsupported_grant_type": "INVALID_REQUEST",
+    "invalid_scope": "INSUFFICIENT_SCOPE",
+    "invalid_token": "INVALID_TOKEN",
+    "insufficient_scope": "INSUFFICIENT_SCOPE",
+}
+
+
+def message_text(raw: object) -> str | None:
+    """An error `message` as one sentence: text as is, a list joined with "; ", an object's values."""
+    if isinstance(raw, str):
+        return raw.strip() or None
+    if isinstance(raw, list | tuple):
+        parts = [text for item in raw if (text := message_text(item))]
+        return "; ".join(parts) or None
+    if isinstance(raw, Mapping):
+        parts = [text for item in raw.values() if (text := message_text(item))]
+        return "; ".join(parts) or None
+    if isinstance(raw, int | float) and not isinstance(raw, bool):
+        return str(raw)
+    return None
+
+
 def error_from_response(status_code: int, body: object) -> LokError:
     """Build the `LokError` subclass for an error reply whose body was decoded from JSON.
 
     Tolerant on purpose: a missing `type` falls back to the contract's default for the status, an
     unknown `type` stays a plain `LokError` that keeps it, and a missing `message` gets a neutral one.
+    RFC 6749 bodies (`{"error", "error_description"}`, as OAuth servers send on /oauth/token) keep
+    their text and map their code to the Lok type; a `message` that is a list is joined, not dropped.
     """
     envelope: Mapping[str, Any] = body if isinstance(body, Mapping) else {}
     raw_type = envelope.get("type")
-    error_type = raw_type if isinstance(raw_type, str) and raw_type else None
+    error_type = raw_type.strip().upper() if isinstance(raw_type, str) and raw_type.strip() else None
+    oauth_code = envelope.get("error")
+    if error_type is None and isinstance(oauth_code, str) and oauth_code.strip():
+        code = oauth_code.strip().lower()
+        error_type = OAUTH_ERROR_TYPES.get(code, code.upper())
     if error_type is None:
-        error_type = _DEFAULT_TYPE_BY_STATUS.get(status_code, f"HTTP_{status_code}")
-    raw_message = envelope.get("message")
-    message = raw_message if isinstance(raw_message, str) and raw_message else f"HTTP {status_code}"
+        if status_code == 429:
+            error_type = LokRateLimitedError.error_type
+        else:
+            error_type = _DEFAULT_TYPE_BY_STATUS.get(status_code, f"HTTP_{status_code}")
+    message = (
+        message_text(envelope.get("message"))
+        or message_text(envelope.get("error_description"))
+        or (message_text(oauth_code) if isinstance(oauth_code, str) else None)
+        or f"HTTP {status_code}"
+    )
     raw_data = envelope.get("data")
     data: dict[str, Any] = dict(raw_data) if isinstance(raw_data, Mapping) else {}
-    cls = ERROR_TYPES.get(error_type, LokError)
+    cls = ERROR_TYPES.get(error_type, LokRateLimitedError if error_type == "RATE_LIMITED" else LokError)
     return cls(message, status_code=status_code, type=error_type, data=data)

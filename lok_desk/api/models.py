@@ -460,6 +460,8 @@ def _repair(
         if not isinstance(key, str) or key not in data or key not in shape:
             return None
         kind, required = shape[key]
+        if key in getattr(cls, "essential_fields", ()):
+            return None
         value = data[key]
         if kind == "list" and len(loc) >= 2 and isinstance(loc[1], int) and isinstance(value, list):
             drop_items.setdefault(key, set()).add(loc[1])
@@ -499,6 +501,9 @@ class LokModel(BaseModel):
 
     #: When a reply carries a bare JSON list instead of this object, the list is read as this field.
     envelope_key: ClassVar[str | None] = None
+    #: Optional fields without which, when sent but unreadable, the object is no use (e.g. an `id`
+    #: that is an object): then the whole object is unreadable (and skipped, when in a list).
+    essential_fields: ClassVar[frozenset[str]] = frozenset()
 
     @model_validator(mode="wrap")
     @classmethod
@@ -626,6 +631,18 @@ class UserResponse(LokModel):
 # --- locations (§6.3) ------------------------------------------------------------------------
 
 
+def _zip_text(value: Any, info: ValidationInfo) -> Any:
+    """A postal code sent as a number: Mexican códigos postales have five digits, so `6700` is "06700"."""
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 100_000:
+        detail = "a number where text is documented (zero-padded to 5 digits)"
+        tolerance.note(tolerance.FIELD_TYPE, _where(info), detail)
+        return f"{value:05d}"
+    return value
+
+
+ZipCode = Annotated[str | None, BeforeValidator(_zip_text)]
+
+
 class LocationAddress(LokModel):
     parking: bool | None = None
     city: str | None = None
@@ -634,7 +651,7 @@ class LocationAddress(LokModel):
     street: str | None = None
     number: str | None = None
     town: str | None = None
-    zip_code: str | None = None
+    zip_code: ZipCode = None
     references: str | None = None
     cross_streets: str | None = None
 
@@ -967,6 +984,8 @@ def _empty_means_none(value: Any) -> Any:
 
 class Reservation(LokModel):
     """Every reservation variant: A (location embedded), B and C (location id; C with shipping)."""
+
+    essential_fields: ClassVar[frozenset[str]] = frozenset({"id"})
 
     id: str | None = None
     shipment_id: str | None = None
@@ -1372,7 +1391,7 @@ class ContactAddress(LokModel):
     street: str | None = None
     number: str | None = None
     town: str | None = None
-    zip_code: str | None = None
+    zip_code: ZipCode = None
     references: str | None = None
     cross_streets: str | None = None
 

@@ -58,6 +58,8 @@ class PageWalk(Generic[PageT]):
         self._largest = 0
         self._previous_ids: tuple[Any, ...] | None = None
         self._done = False
+        #: Where the walk's own notes (envelope, caps, incomplete lists) are collected, if anywhere.
+        self.oddities: tolerance.OddityLog | None = None
 
     def __aiter__(self) -> PageWalk[PageT]:
         return self
@@ -82,6 +84,12 @@ class PageWalk(Generic[PageT]):
     async def __anext__(self) -> PageT:
         if self._done:
             raise StopAsyncIteration
+        if self.oddities is None:
+            return await self._next_page()
+        with tolerance.collecting(self.oddities):
+            return await self._next_page()
+
+    async def _next_page(self) -> PageT:
         page = await self._fetch()
         items = page.items
         ids = tuple(getattr(item, "id", None) for item in items)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import email.utils
 import ipaddress
+import math
 import random
 import ssl
 import urllib.parse
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Literal
 
 import httpx
@@ -32,6 +35,39 @@ USER_AGENT = f"LokDesk/{lok_desk.__version__} (+https://api.clicknbox.com; deskt
 IDEMPOTENT_METHODS: frozenset[str] = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 #: Statuses meaning "a gateway or the server was briefly unavailable".
 RETRY_STATUSES: frozenset[int] = frozenset({502, 503, 504})
+#: Statuses that may carry `Retry-After` meaning "come back later" (RFC 9110 §10.2.3).
+THROTTLE_STATUSES: frozenset[int] = frozenset({429, 503})
+#: Redirects the client may follow, on the same origin only: 307/308 keep method and body; the
+#: older 301/302/303 are followed for GET and HEAD alone.
+REDIRECT_STATUSES: frozenset[int] = frozenset({301, 302, 303, 307, 308})
+MAX_REDIRECTS = 5
+
+
+def retry_after_seconds(value: str | None, now: datetime) -> float | None:
+    """`Retry-After` as seconds from `now`: delay-seconds or an HTTP date; None when absent or unreadable."""
+    if value is None or not value.strip():
+        return None
+    text = value.strip()
+    try:
+        seconds = float(text)
+    except ValueError:
+        pass
+    else:
+        return max(0.0, seconds) if math.isfinite(seconds) else None
+    try:
+        when = email.utils.parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - now).total_seconds())
+
+
+def origin_of(url: str | httpx.URL) -> tuple[str, str, int | None]:
+    """(scheme, host, port) with default ports filled in: two URLs on one origin may share a token."""
+    parsed = httpx.URL(str(url))
+    port = parsed.port or {"http": 80, "https": 443}.get(parsed.scheme)
+    return parsed.scheme, (parsed.host or "").lower(), port
 
 
 @dataclass(frozen=True)
@@ -57,6 +93,9 @@ class RetryPolicy:
     attempts: int = 3
     base_delay: float = 0.25
     max_delay: float = 4.0
+    #: Longest `Retry-After` (429/503) the client waits out by itself; a longer one is handed to the
+    #: person ("Lok asked us to wait N s") instead of freezing the call.
+    max_retry_after: float = 30.0
     sleep: Callable[[float], Awaitable[None]] = field(default=asyncio.sleep, repr=False, compare=False)
     rng: Callable[[], float] = field(default=random.random, repr=False, compare=False)
 

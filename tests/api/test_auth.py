@@ -23,6 +23,7 @@ from lok_desk.api import (
     LokConnectionError,
     SecretStore,
     TokenCache,
+    UnauthorizedClientError,
     models,
 )
 
@@ -306,12 +307,25 @@ async def test_post_is_replayed_after_invalid_token(
     assert len(lok.calls("POST", "/company/directories")) == 2
 
 
+async def test_invalid_grant_is_renewed_once_then_reported(
+    lok: ScriptedLok, make_client: Callable[..., LokClient]
+) -> None:
+    # Issue 11: a production Lok may say INVALID_GRANT for an expired token; it is renewed once
+    # like INVALID_TOKEN, and a second refusal ends in "sign in again" with Lok's reason.
+    lok.on("GET", "/oauth/user", fails(401, "INVALID_GRANT", "Grant revoked"))
+    async with make_client() as client:
+        with pytest.raises(InvalidGrantError) as caught:
+            await client.get_user()
+    assert len(lok.calls("GET", "/oauth/user")) == 2 and lok.tokens_issued == 2
+    assert "Grant revoked" in caught.value.user_message and "Sign in again" in caught.value.user_message
+
+
 async def test_other_auth_errors_are_not_replayed(
     lok: ScriptedLok, make_client: Callable[..., LokClient]
 ) -> None:
-    lok.on("GET", "/oauth/user", fails(401, "INVALID_GRANT", "Grant revoked"))
+    lok.on("GET", "/oauth/user", fails(401, "UNAUTHORIZED_CLIENT", "Not for this grant"))
     async with make_client() as client:
-        with pytest.raises(InvalidGrantError):
+        with pytest.raises(UnauthorizedClientError):
             await client.get_user()
     assert len(lok.calls("GET", "/oauth/user")) == 1
 
