@@ -41,17 +41,19 @@ async def run_dialog(dialog: QDialog) -> int:
 
 
 async def confirm(
-    parent: QWidget | None, title: str, text: str, *, ok_text: str, destructive: bool = False
+    parent: QWidget | None, title: str, text: str, *, ok_text: str, keep_text: str,
+    destructive: bool = False
 ) -> bool:
-    """Ask a yes/no question with a button that names the action; True when the person confirms."""
+    """Ask a yes/no question whose two buttons each say what they do ("Cancel reservation" / "Keep
+    reservation": a bare "Cancel" beside "Cancel reservation" is a riddle); True when the person confirms."""
     box = QMessageBox(parent)
     box.setWindowTitle(title)
     box.setText(text)
     box.setIcon(QMessageBox.Icon.Warning if destructive else QMessageBox.Icon.Question)
     ok = box.addButton(ok_text, QMessageBox.ButtonRole.AcceptRole)
-    keep = box.addButton(QMessageBox.StandardButton.Cancel)
+    keep = box.addButton(keep_text, QMessageBox.ButtonRole.RejectRole)
     ok.setAccessibleName(ok_text)
-    keep.setAccessibleName(keep.text())
+    keep.setAccessibleName(keep_text)
     # A destructive action is never the default: Enter must not cancel a customer's parcel by accident.
     box.setDefaultButton(keep if destructive else ok)
     box.setEscapeButton(keep)

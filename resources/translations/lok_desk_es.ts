@@ -982,6 +982,10 @@
         <translation>Descartar cambios</translation>
     </message>
     <message>
+        <source>Keep editing</source>
+        <translation>Seguir editando</translation>
+    </message>
+    <message>
         <source>opening the directory</source>
         <translation>abrir el directorio</translation>
     </message>
@@ -1036,6 +1040,10 @@
     <message>
         <source>Replace the contacts of “{0}” with these {1}?</source>
         <translation>¿Reemplazar los contactos de “{0}” por estos {1}?</translation>
+    </message>
+    <message>
+        <source>Do not save</source>
+        <translation>No guardar</translation>
     </message>
     <message>
         <source>Not saved: {0} Your edits are still here.</source>
@@ -2758,6 +2766,22 @@ Presiona Enter en una fila para abrirla y Ctrl+N para crear una reservación.</t
         <translation>Cargando {0}…</translation>
     </message>
     <message>
+        <source>Notice: {0}</source>
+        <translation>Aviso: {0}</translation>
+    </message>
+    <message>
+        <source>Shipping label: {0}</source>
+        <translation>Guía de envío: {0}</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <source>Shipment id: {0}</source>
+        <translation>ID de envío: {0}</translation>
+    </message>
+    <message>
         <source>Reservation {0}</source>
         <translation>Reservación {0}</translation>
     </message>
@@ -3177,6 +3201,10 @@ Borra el filtro para ver las {1}.</translation>
         <translation>Cancelar reservación</translation>
     </message>
     <message>
+        <source>Keep reservation</source>
+        <translation>Conservar la reservación</translation>
+    </message>
+    <message>
         <source>cancelling {0}</source>
         <translation>cancelar {0}</translation>
     </message>
@@ -3550,6 +3578,10 @@ Borra el filtro para ver las {1}.</translation>
         <translation> — anulado</translation>
     </message>
     <message>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
         <source>Copy</source>
         <translation>Copiar</translation>
     </message>
@@ -3904,6 +3936,10 @@ Borra el filtro para ver las {1}.</translation>
         <translation>Apuntarlo aquí</translation>
     </message>
     <message>
+        <source>Leave it as it is</source>
+        <translation>Dejarlo como está</translation>
+    </message>
+    <message>
         <source>pointing the webhook here</source>
         <translation>apuntar el webhook aquí</translation>
     </message>
@@ -4034,6 +4070,13 @@ Borra el filtro para ver las {1}.</translation>
     <message>
         <source>loading the webhook</source>
         <translation>cargar el webhook</translation>
+    </message>
+</context>
+<context>
+    <name>_Section</name>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
     </message>
 </context>
 <context>

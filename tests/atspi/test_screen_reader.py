@@ -3,8 +3,9 @@ uses) from another process, and driven only with the keyboard through the X serv
 
 The steps build on each other, as one person's session: sign in with a demo role → every control of every
 pane is named → Tab leaves every table → tables read their headers and cells → create a reservation and
-read its tokens. They complement tests/desk/test_accessibility.py, which checks Qt's own
-objects in-process; this one checks what actually reaches a screen reader.
+read its tokens → find it → read every value of its detail → cancel it. They complement
+tests/desk/test_accessibility.py, which checks Qt's own objects in-process; this one checks what actually
+reaches a screen reader.
 """
 
 from __future__ import annotations
@@ -175,8 +176,43 @@ def test_create_a_reservation_and_read_its_tokens(desk_app: Any, desktop: Deskto
     tree = probe.tree()
     readable = " ".join(names(tree))
     # The tokens a person hands out are read as text, each with its caption.
-    assert re.search(r"[Dd]elivery token\W+\w{4,}", readable), readable
-    assert re.search(r"[Pp]ick-up token\W+\w{4,}", readable), readable
+    assert re.search(r"Delivery token: [A-Z0-9]{6,}", readable), readable
+    assert re.search(r"Pick-up token: [A-Z0-9]{6,}", readable), readable
     press_until(desktop, probe, "Tab", lambda n: n["name"] == "Done", "Done")
     desktop.key("space")
     wait_until(lambda: active_window(probe).get("window_role") == "frame", STEP_TIMEOUT, "back in the window")
+
+
+def test_find_it_and_read_every_detail_value(desk_app: Any, desktop: Desktop, probe: Probe) -> None:
+    desktop.key("ctrl+f")
+    wait_until(lambda: focus(probe) and focus(probe)["role"] == "text", STEP_TIMEOUT, "the find box")
+    desktop.type(SHIPMENT_ID)
+    desktop.key("Return")
+    wait_until(lambda: any(n["name"] == f"Shipment id: {SHIPMENT_ID}" for n in probe.tree()), STEP_TIMEOUT,
+               "the detail of the reservation found")
+    tree = probe.tree()
+    read = set(names(tree))
+    # Each value reads with its caption ("Name: Luis Pérez"), not the caption alone.
+    for expected in (f"Shipment id: {SHIPMENT_ID}", "Name: Luis Pérez", "E-mail: luis@example.com",
+                     "Phone: +52 55 8765 4321", "Name: Ana López", "Description: Books", "Weight: 2 kg"):
+        assert expected in read, (expected, sorted(read))
+    paired = [name for name in read if re.fullmatch(r"[^:]{2,40}: .+", name)]
+    assert len(paired) >= 15, sorted(read)
+    assert re.search(r"Delivery token: [A-Z0-9]{6,}", " ".join(read))
+
+
+def test_cancel_it_with_the_keyboard(desk_app: Any, desktop: Desktop, probe: Probe) -> None:
+    press_until(desktop, probe, "Tab",
+                lambda n: n["name"] == "Cancel reservation" and n["role"] == "push button",
+                "the Cancel reservation button")
+    desktop.key("space")
+    wait_until(lambda: active_window(probe).get("window_role") in ("alert", "dialog"), STEP_TIMEOUT,
+               "the confirmation")
+    buttons = {n["name"] for n in probe.tree() if n["role"] == "push button"}
+    assert {"Cancel reservation", "Keep reservation"} <= buttons, buttons
+    # A destructive action is never the default: focus starts on keeping it.
+    assert focus_name(probe) == "Keep reservation"
+    press_until(desktop, probe, "Tab", lambda n: n["name"] == "Cancel reservation", "Cancel reservation")
+    desktop.key("space")
+    wait_until(lambda: any("Cancelled" in n["name"] for n in probe.tree()), STEP_TIMEOUT,
+               "the reservation shown as cancelled")

@@ -606,7 +606,8 @@ class DirectoriesPane(QWidget):
         if self.contacts_model.dirty and self.current is not None and self.current.id != directory_id:
             keep = await confirm(self, self.tr("Unsaved contacts"),
                                  self.tr("The contacts of “{0}” have unsaved changes. Discard them?").format(
-                                     self.current.name), ok_text=self.tr("Discard changes"), destructive=True)
+                                     self.current.name), ok_text=self.tr("Discard changes"),
+                                 keep_text=self.tr("Keep editing"), destructive=True)
             if not keep:
                 self.select_directory(self.current.id)
                 return None
@@ -724,7 +725,8 @@ class DirectoriesPane(QWidget):
         contacts = [row_to_contact(row) for row in self.contacts_model.rows]
         sure = await confirm(self, self.tr("Save contacts"),
                              self.tr("Replace the contacts of “{0}” with these {1}?").format(
-                                 self.current.name, len(contacts)), ok_text=self.tr("Save contacts"))
+                                 self.current.name, len(contacts)), ok_text=self.tr("Save contacts"),
+                             keep_text=self.tr("Do not save"))
         if not sure:
             return False
         try:

@@ -305,7 +305,7 @@ class WebhookWorkbenchPane(QWidget):
                 self, self.tr("Point the webhook here?"),
                 self.tr("The webhook now sends to {url}. Pointing it at this computer stops notifications "
                         "to that address until you change it back.").format(url=current),
-                ok_text=self.tr("Point it here"), destructive=True)
+                ok_text=self.tr("Point it here"), keep_text=self.tr("Leave it as it is"), destructive=True)
             if not sure:
                 return False
         try:

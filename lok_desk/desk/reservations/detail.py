@@ -76,7 +76,9 @@ class _Section(QGroupBox):
             value_label = QLabel(value, self)
             value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value_label.setWordWrap(True)
-            value_label.setAccessibleName(label)
+            # A screen reader reads the value with its caption ("Weight: 2 kg"); the caption alone
+            # left a blind person without the value.
+            value_label.setAccessibleName(self.tr("{0}: {1}").format(label, value))
             if tooltip:
                 value_label.setToolTip(tooltip)
             self.form.addRow(label, value_label)
@@ -128,7 +130,7 @@ class ReservationDetail(QWidget):
         title_font.setBold(True)
         self.title.setFont(title_font)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.title.setAccessibleName(self.tr("Shipment id"))
+        self.title.setAccessibleName(self.tr("Shipment id"))   # with the id once one is shown
         header.addWidget(self.title)
         self.status_chip = StatusChip("", body)
         header.addWidget(self.status_chip)
@@ -168,6 +170,13 @@ class ReservationDetail(QWidget):
             button.setAccessibleName(name)
             actions.addWidget(button, position // 3, position % 3)
         actions.setColumnStretch(3, 1)
+        # Why an action is greyed out, in words anyone reaches (a tooltip needs a mouse).
+        self._reasons: dict[QPushButton, str] = {}
+        self.reasons = QLabel(body)
+        self.reasons.setWordWrap(True)
+        self.reasons.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        mute(self.reasons)
+        self.reasons.hide()
         self.cancel_button.clicked.connect(self.cancel_requested)
         self.update_button.clicked.connect(self.update_requested)
         self.shipment_button.clicked.connect(self.shipment_requested)
@@ -176,6 +185,7 @@ class ReservationDetail(QWidget):
         self.print_button.setToolTip(self.tr("Print the slip that fits: courier before delivery, recipient "
                                              "after (Ctrl+P; choose another with Ctrl+Shift+P)"))
         layout.addLayout(actions)
+        layout.addWidget(self.reasons)
 
         self.timeline = QGroupBox(self.tr("History"), body)
         self._timeline_layout = QVBoxLayout(self.timeline)
@@ -234,15 +244,28 @@ class ReservationDetail(QWidget):
 
     def set_banner(self, text: str) -> None:
         self.banner.setText(text)
+        self.banner.setAccessibleName(self.tr("Notice: {0}").format(text) if text else self.tr("Notice"))
         self.banner.setVisible(bool(text))
 
     def set_label_message(self, text: str) -> None:
         self.label_message.setText(text)
+        self.label_message.setAccessibleName(self.tr("Shipping label: {0}").format(text))
 
     def set_action(self, button: QPushButton, permission: Permission, tooltip: str = "") -> None:
-        """Enable an action, or disable it with the reason as its tooltip."""
+        """Enable an action, or disable it with the reason: as its tooltip and description, and in the
+        visible line under the actions, which keyboard and screen-reader users reach too."""
         button.setEnabled(bool(permission))
         button.setToolTip(tooltip if permission else permission.reason)
+        button.setAccessibleDescription("" if permission else permission.reason)
+        self._reasons[button] = "" if permission else permission.reason
+        lines = []
+        for action, reason in self._reasons.items():
+            if reason and not action.isHidden():
+                line = self.tr("{0}: {1}").format(action.accessibleName(), reason)
+                if line not in lines:
+                    lines.append(line)
+        self.reasons.setText("\n".join(lines))
+        self.reasons.setVisible(bool(lines))
 
     def show_reservation(self, result: Any, location_name: str, timezone: str, *,
                          location: models.LocationDetail | None = None, tokens_hidden: str = "") -> None:
@@ -254,6 +277,7 @@ class ReservationDetail(QWidget):
         self._stack.setCurrentIndex(1)
         shipment = reservation.shipment_id or reservation.id or ""
         self.title.setText(shipment)
+        self.title.setAccessibleName(self.tr("Shipment id: {0}").format(shipment))
         self.status_chip.set_status(str(reservation.current_status or ""))
         confirmation = getattr(result, "confirmation_code", None)
         parts = [location_name, self.tr("Reservation {0}").format(reservation.id)]

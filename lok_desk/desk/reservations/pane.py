@@ -829,6 +829,7 @@ class ReservationsPane(QWidget):
             self.tr("Cancel reservation"),
             question,
             ok_text=self.tr("Cancel reservation"),
+            keep_text=self.tr("Keep reservation"),
             destructive=True,
         ):
             return

@@ -190,7 +190,8 @@ class TokenCard(QWidget):
         self.text.setFont(font)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction if void
                                           else Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.text.setAccessibleName(token.label)
+        # The token itself is what a person hands out: read it with its caption, not the caption alone.
+        self.text.setAccessibleName(self.tr("{0}: {1}").format(token.label, token.token))
         texts.addWidget(self.text)
         row = QHBoxLayout()
         self.copy_button = QPushButton(self.tr("Copy"), self)
