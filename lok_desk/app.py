@@ -59,9 +59,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def start_sandbox(db_path: Any, *, reset: bool, port: int) -> SandboxServer:
     """Start the embedded sandbox, reusing the last port (so cached tokens stay valid) when free."""
+    from lok_desk.paths import make_private_dir
     from lok_desk.sandbox import SandboxServer
 
-    db_path.parent.mkdir(parents=True, exist_ok=True)
+    make_private_dir(db_path.parent)
     if port:
         server = SandboxServer(db_path=db_path, port=port, reset=reset)
         try:

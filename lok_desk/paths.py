@@ -11,6 +11,15 @@ import platformdirs
 APP_NAME = "lok-desk"
 
 
+def make_private_dir(path: Path) -> None:
+    """Create one of Lok Desk's own directories readable by its user only (0700): the config
+    directory holds the token cache, the data directory the sandbox with its practice tokens.
+    An existing one is tightened too (older versions made it 0755)."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if os.name == "posix":
+        os.chmod(path, 0o700)
+
+
 @dataclass(frozen=True)
 class AppPaths:
     """The per-user directories of Lok Desk (config holds the token cache, data holds the sandbox)."""

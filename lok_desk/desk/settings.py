@@ -13,6 +13,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from lok_desk.paths import make_private_dir
+
 SANDBOX_KEY = "sandbox"  # the embedded sandbox's port may change between runs; remember it by name
 
 
@@ -52,7 +54,7 @@ class DeskSettings:
 
     def save(self, path: Path) -> None:
         """Write atomically (a crash mid-write must not lose the previous file)."""
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dir(path.parent)
         tmp = path.with_suffix(".tmp")
         tmp.write_text(json.dumps(asdict(self), indent=2, sort_keys=True), encoding="utf-8")
         os.replace(tmp, path)

@@ -19,7 +19,8 @@ Decisions where the Lok reference is silent (DESIGN §3), implemented exactly he
   ``INVALID_REQUEST`` with ``data.keys`` (dotted paths such as ``package_info.weight`` or
   ``events.0``; ``body`` when the body itself is unreadable) and ``data.source``
   (``payload``/``query``/``headers``). Unknown routes: 404 ``NOT_FOUND``; a known path with another
-  method: 405 ``NOT_FOUND``; no trailing-slash redirects. Unknown entity: 404 ``ENTITY_NOT_FOUND``
+  method: 405 ``METHOD_NOT_ALLOWED`` with an ``Allow`` header and ``data.allowed`` listing every
+  method the path takes (RFC 9110); no trailing-slash redirects. Unknown entity: 404 ``ENTITY_NOT_FOUND``
   with ``data.id``.
 - Scopes (matrix of DESIGN §3): admin reads locations, reservations and labels of every company but
   writes nothing; owner and seller do everything in their company, the seller also on the Lok public
@@ -29,6 +30,14 @@ Decisions where the Lok reference is silent (DESIGN §3), implemented exactly he
   admin/owner/seller/reporter, written by owner/seller. Company-scoped resources of the admin are
   those of its own (demo) company. A missing capability: 403 ``INSUFFICIENT_SCOPE`` (checked before
   the body is validated); a location out of reach: 403 ``FORBIDDEN_LOCATION``.
+- Box-opening codes (issue 10): the delivery, pick-up, reopen 1/2 and cancel tokens, their
+  ``*_qr`` images and the ``confirmation_code`` are returned only to users who may act on the
+  reservation: owner and seller of its company, the employee of its location. Reporter and admin
+  get the reservation with ``tokens: {}`` and no ``confirmation_code``, on every endpoint that
+  returns tokens, whatever ``include_tokens`` says (a cancel token typed at the locker cancels).
+  The webhook secret (#9, #10) is shown only to owner and seller; reporter and admin read the
+  webhook settings without the ``secret`` key. The kiosk (/sandbox/kiosk) is the locker, not a
+  user: it takes any valid token.
 - Second company: its locations answer 403 ``FORBIDDEN_LOCATION`` to the first company's users; its
   reservations and directories answer 404 ``ENTITY_NOT_FOUND`` (their existence is not revealed).
 - Current status is the last ``event_history`` entry (ascending dates). Finished = ``picked_up`` or
@@ -70,7 +79,12 @@ Decisions where the Lok reference is silent (DESIGN §3), implemented exactly he
 - Webhook: PUT #10 creates it enabled (secret generated once, kept on later updates); omitted
   ``events`` = all eight; #9 before any PUT shows an empty disabled webhook; #34 before any PUT is
   400. Only http to loopback hosts or https URLs are accepted (400, ``data.keys ["url"]``). Events are
-  queued only while enabled and subscribed, in a persistent outbox, and sent only while enabled.
+  queued only while enabled and subscribed, in a persistent outbox, and sent only while enabled:
+  disabling pauses the queued ones, enabling resumes them. A queued delivery goes to the webhook's
+  URL and is signed with its secret as they are when it is sent (a changed URL also makes the
+  waiting ones due at once). Each company has at most 2 deliveries in flight and no delivery waits
+  for another company's: a hanging receiver (10 s timeout per attempt) delays only its own events.
+  Deliveries are at least once: a crash between sending and recording resends the same body.
   Body: compact JSON ``{reservation_id, shipment_id, status, status_message, t}`` (t in epoch ms),
   header ``Lok-Signature`` = base64(HMAC-SHA256(secret, exact body bytes)). Only HTTP 200 counts; up
   to 50 attempts, retry interval doubling from ``webhook_retry_base`` (10 s) capped at 1 h, on the
@@ -86,8 +100,10 @@ Decisions where the Lok reference is silent (DESIGN §3), implemented exactly he
 - #29 CSV import: a header row naming columns among name, last_name, email, gender, age, phones
   (``;``-separated), street, number, town, zip_code, city, state, country, references,
   cross_streets, delivery_info; without ``directoriesIds`` a new directory "Importado …" is made;
-  the contacts replace those of each target directory. 409 on duplicate directory names (#3, #21)
-  or duplicate contact e-mails (#35).
+  the contacts replace those of each target directory. Lines end in LF or CR LF; a bare CR, a NUL,
+  undecodable text (lone surrogates), a field over 131,072 characters or more than 5000 contacts
+  is 400 ``INVALID_REQUEST`` whose message names the line (``data.keys ["csv.<line>"]``). 409 on
+  duplicate directory names (#3, #21) or duplicate contact e-mails (#35).
 - Time: the sandbox clock is wall-clock time plus a persisted offset (POST /sandbox/clock); it
   drives dates, expiry, token lifetime, grants, daily events and webhook retries. It stays
   within 1970..9000 (a move beyond is 400), so every date derived from it can be written.
@@ -97,7 +113,14 @@ Decisions where the Lok reference is silent (DESIGN §3), implemented exactly he
   process installed) touches the connection: handlers and dependencies are ``async`` and no
   transaction spans an ``await``.
 - Faults (/sandbox/faults) apply to ``/api/v2`` only; a rule's ``path`` regex is searched in the full
-  path and in the path below ``/api/v2``; ``drop`` closes the connection without an answer.
+  path and in the path below ``/api/v2``; ``drop`` closes the connection without an answer. A rule
+  answers one way (at most one of ``drop``, ``malformed``, ``status``); ``status`` is 200..599 but
+  not 204, 205 or 304 (the injected answer carries a Lok error body); ``method`` is an HTTP method
+  or ``*``. Anything else: 400 ``INVALID_REQUEST`` naming ``rules.<i>.<field>``.
+- Bodies are strict about JSON types: no booleans or strings where numbers are expected, no numbers
+  for text or booleans (an integer is a number; a float is not an integer): 400 naming the key.
+- Files: a directory the sandbox makes for its database is 0700; the database and its ``-wal`` and
+  ``-shm`` files are 0600 (they hold practice tokens), also when an older sandbox left them wider.
 """
 
 from __future__ import annotations

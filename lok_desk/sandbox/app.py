@@ -11,6 +11,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
+from starlette.routing import Match
 from starlette.types import ASGIApp
 
 from lok_desk import __version__
@@ -73,18 +74,36 @@ async def _on_http_error(request: Request, exc: Exception) -> Response:
     if exc.status_code == 404:
         return error_response(404, "NOT_FOUND", "No such route", {"path": request.url.path})
     if exc.status_code == 405:
-        return error_response(
+        allowed = allowed_methods(request)
+        response = error_response(
             405,
-            "NOT_FOUND",
-            "This route does not take this method",
-            {"path": request.url.path, "method": request.method},
+            "METHOD_NOT_ALLOWED",
+            f"This route takes {', '.join(allowed)}, not {request.method}",
+            {"path": request.url.path, "method": request.method, "allowed": allowed},
         )
+        # RFC 9110 §15.5.6: a 405 lists what the resource does take.
+        response.headers["Allow"] = ", ".join(allowed)
+        return response
     if exc.status_code == 400:
         return error_response(
             400, "INVALID_REQUEST", "The body could not be read", {"keys": ["body"], "source": "payload"}
         )
     type_ = "UNKNOWN_ERROR" if exc.status_code >= 500 else "INVALID_REQUEST"
     return error_response(exc.status_code, type_, str(exc.detail), {})
+
+
+_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
+
+
+def allowed_methods(request: Request) -> list[str]:
+    """Every method some route of this path takes (Starlette's own Allow names only the first
+    route's): each method is tried against the routes through the public `matches` API."""
+    allowed = []
+    for method in _METHODS:
+        scope = {**request.scope, "method": method}
+        if any(route.matches(scope)[0] is Match.FULL for route in request.app.router.routes):
+            allowed.append(method)
+    return allowed
 
 
 async def _on_unexpected(request: Request, exc: Exception) -> Response:

@@ -179,6 +179,21 @@ def may_operate_location(user: User, location: sqlite3.Row) -> bool:
     return may_read_location(user, location)
 
 
+def may_see_codes(user: User, company_id: str, location_id: str) -> bool:
+    """Box-opening codes (tokens, their QR images, the confirmation code) only for who may act on
+    the reservation: owner and seller of its company, the employee of its location."""
+    if company_id != user.company_id:
+        return False
+    if user.scope in ("owner", "seller"):
+        return True
+    return user.scope == "employee" and location_id == user.location_id
+
+
+def may_see_webhook_secret(user: User) -> bool:
+    """The webhook secret signs the company's events: only owner and seller, who set the webhook."""
+    return user.scope in ("owner", "seller")
+
+
 def load_location(state: SandboxState, user: User, location_id: str, *, operate: bool) -> sqlite3.Row:
     """The location row, or 404 when unknown, 403 FORBIDDEN_LOCATION when out of the user's reach."""
     row: sqlite3.Row | None = state.store.conn.execute(

@@ -7,6 +7,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
+from lok_desk.sandbox.auth import User, may_see_codes
 from lok_desk.sandbox.clock import MS_PER_DAY, MS_PER_HOUR, iso
 from lok_desk.sandbox.errors import LokHTTPError
 from lok_desk.sandbox.media import qr_png_base64
@@ -172,8 +173,18 @@ def render_text(row: sqlite3.Row, variant: str, conn: sqlite3.Connection) -> str
     return f'{core[:-1]},"location":{location},"shipping":{shipping}}}'
 
 
-def render_tokens(tokens: dict[str, str]) -> dict[str, str]:
+def confirmation_code(user: User, reservation: Reservation) -> str | None:
+    if not may_see_codes(user, reservation.company_id, str(reservation.doc["location"])):
+        return None
+    return reservation.tokens.get("confirmation_code")
+
+
+def render_tokens(user: User, reservation: Reservation) -> dict[str, str]:
+    """The tokens and their QR images, or nothing at all for a user who may not act on it."""
     out: dict[str, str] = {}
+    if not may_see_codes(user, reservation.company_id, str(reservation.doc["location"])):
+        return out
+    tokens = reservation.tokens
     for kind in TOKEN_KINDS:
         value = tokens.get(f"{kind}_token")
         if value:

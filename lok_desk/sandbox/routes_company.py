@@ -15,7 +15,7 @@ from fastapi import APIRouter, Query
 from pydantic import ValidationError
 from starlette.responses import Response
 
-from lok_desk.sandbox.auth import Capability, User, needs
+from lok_desk.sandbox.auth import Capability, User, may_see_webhook_secret, needs
 from lok_desk.sandbox.clock import MS_PER_DAY, in_range, iso, parse_instant
 from lok_desk.sandbox.deps import PageDep, StateDep, UserDep, json_response
 from lok_desk.sandbox.errors import LokHTTPError, invalid, not_found
@@ -201,27 +201,29 @@ async def put_notification_emails(body: NotificationEmailsUpdate, state: StateDe
 # -- webhook settings -----------------------------------------------------------------------------
 
 
-def _webhook_body(conn: sqlite3.Connection, company_id: str) -> dict[str, Any]:
-    row = conn.execute("SELECT * FROM webhooks WHERE company_id = ?", (company_id,)).fetchone()
+def _webhook_body(conn: sqlite3.Connection, user: User) -> dict[str, Any]:
+    row = conn.execute("SELECT * FROM webhooks WHERE company_id = ?", (user.company_id,)).fetchone()
     if row is None:
         # Nothing configured yet: an empty, disabled webhook (no secret until PUT creates it).
-        return {"status_code": 200, "webhook": {"enabled": False, "secret": "", "url": "", "events": []}}
-    return {
-        "status_code": 200,
-        "webhook": {
+        webhook: dict[str, Any] = {"enabled": False, "secret": "", "url": "", "events": []}
+    else:
+        webhook = {
             "enabled": bool(row["enabled"]),
             "secret": row["secret"],
             "url": row["url"],
             "events": loads(row["events"]),
-        },
-    }
+        }
+    if not may_see_webhook_secret(user):
+        # Reporter and admin read the settings, never the key that signs the company's events.
+        del webhook["secret"]
+    return {"status_code": 200, "webhook": webhook}
 
 
 @router.get("/company/webhook", summary="#9 Get webhook settings")
 @needs(Capability.SETTINGS_READ)
 async def get_webhook(state: StateDep, user: UserDep) -> Response:
     Capability.SETTINGS_READ.check(user)
-    return json_response(_webhook_body(state.store.conn, user.company_id))
+    return json_response(_webhook_body(state.store.conn, user))
 
 
 @router.put("/company/webhook", summary="#10 Update webhook settings")
@@ -239,11 +241,23 @@ async def put_webhook(body: WebhookUpdate, state: StateDep, user: UserDep) -> Re
                 (user.company_id, url, new_secret(), dumps(events)),
             )
         else:
+            previous = conn.execute(
+                "SELECT url FROM webhooks WHERE company_id = ?", (user.company_id,)
+            ).fetchone()[0]
             conn.execute(
                 "UPDATE webhooks SET url = ?, events = ? WHERE company_id = ?",
                 (url, dumps(events), user.company_id),
             )
-        out = _webhook_body(conn, user.company_id)
+            if previous != url:
+                # Queued deliveries go to the current URL (read when sent); a new receiver gets the
+                # waiting ones now rather than after the old URL's back-off.
+                conn.execute(
+                    "UPDATE outbox SET url = ?, next_attempt_ms = MIN(next_attempt_ms, ?) "
+                    "WHERE company_id = ? AND status IN ('pending', 'failed')",
+                    (url, state.clock.now_ms(), user.company_id),
+                )
+        out = _webhook_body(conn, user)
+    state.poke_worker()
     return json_response(out)
 
 
@@ -476,16 +490,59 @@ CSV_COLUMNS = (
 )
 
 
+MAX_CSV_CONTACTS = 5000
+_BARE_CR = re.compile(r"\r(?!\n)")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _line_of(text: str, position: int) -> int:
+    return text.count("\n", 0, position) + 1
+
+
+def _bad_csv(line: int, what: str) -> LokHTTPError:
+    return invalid(f"Line {line} of the CSV {what}", [f"csv.{line}"])
+
+
+def _check_csv_text(text: str) -> None:
+    """What the csv module cannot read (or must not store) is refused up front, naming the line."""
+    for pattern, what in (
+        (re.compile("\x00"), "holds a NUL character"),
+        (_SURROGATE, "holds bytes that are not UTF-8 text"),
+        (_BARE_CR, "ends with a bare carriage return (use LF or CR LF line ends)"),
+    ):
+        found = pattern.search(text)
+        if found is not None:
+            raise _bad_csv(_line_of(text, found.start()), what)
+
+
 def parse_contacts_csv(text: str) -> list[DirectoryContact]:
     """Header row with the CSV_COLUMNS names (any order; name, last_name required); `phones`
-    separated by `;`. Errors name the line: data.keys ["csv.<line>.<column>"]."""
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")), skipinitialspace=True)
+    separated by `;`. Errors name the line: data.keys ["csv.<line>.<column>"], or ["csv.<line>"]
+    when the line itself cannot be read (NUL, bare CR, undecodable text, a field over the csv
+    module's 131,072 characters, more than MAX_CSV_CONTACTS contacts)."""
+    text = text.lstrip("\ufeff")
+    _check_csv_text(text)
+    reader = csv.DictReader(io.StringIO(text, newline=""), skipinitialspace=True)
+    try:
+        return _read_contacts(reader)
+    except csv.Error as exc:
+        # The inner reader's line_num counts the physical lines read so far, the offending one
+        # included (the DictReader's own copy is only updated after a row succeeds).
+        too_long = "field larger" in str(exc)
+        detail = "has a field longer than 131,072 characters" if too_long else f"is not CSV ({exc})"
+        raise _bad_csv(max(reader.reader.line_num, 1), detail) from None
+
+
+def _read_contacts(reader: csv.DictReader[str]) -> list[DirectoryContact]:
     header = [h.strip() for h in (reader.fieldnames or [])]
     if "name" not in header or "last_name" not in header:
         raise invalid("The CSV needs a header row with at least name and last_name", ["csv"])
     reader.fieldnames = header
-    contacts = []
-    for line, raw in enumerate(reader, start=2):
+    contacts: list[DirectoryContact] = []
+    for raw in reader:
+        line = reader.reader.line_num
+        if len(contacts) >= MAX_CSV_CONTACTS:
+            raise _bad_csv(line, f"is past the limit of {MAX_CSV_CONTACTS} contacts")
         row = {k: (v or "").strip() for k, v in raw.items() if k in CSV_COLUMNS and isinstance(v, str)}
         item: dict[str, Any] = {
             "name": row.get("name", ""),
@@ -504,12 +561,11 @@ def parse_contacts_csv(text: str) -> list[DirectoryContact]:
                 if row.get(k) or k in ("street", "number", "town", "zip_code")
             }
         try:
-            contacts.append(DirectoryContact.model_validate(item))
+            # CSV cells are text: "34" is an age here (JSON bodies are strict, this is not JSON).
+            contacts.append(DirectoryContact.model_validate(item, strict=False))
         except ValidationError as exc:
             keys = [f"csv.{line}." + ".".join(str(p) for p in e["loc"]) for e in exc.errors()]
             raise invalid(f"Line {line} of the CSV is not a valid contact", keys) from None
-        if len(contacts) > 5000:
-            raise invalid("The CSV holds more than 5000 contacts", ["csv"])
     return contacts
 
 

@@ -31,6 +31,7 @@ from lok_desk.sandbox.reservations import (
     check_shipment_unique,
     check_weight,
     clean_additional,
+    confirmation_code,
     ensure_cancellable,
     ensure_updatable,
     expire_due,
@@ -139,13 +140,18 @@ async def location_reservations(
 # -- single reservation ---------------------------------------------------------------------------
 
 
-def _created_body(reservation: Reservation, conn: sqlite3.Connection, status_code: int) -> dict[str, Any]:
-    return {
+def _created_body(
+    user: User, reservation: Reservation, conn: sqlite3.Connection, status_code: int
+) -> dict[str, Any]:
+    body = {
         "status_code": status_code,
         "reservation": render(reservation.doc, "B", conn),
-        "tokens": render_tokens(reservation.tokens),
-        "confirmation_code": reservation.tokens.get("confirmation_code"),
+        "tokens": render_tokens(user, reservation),
     }
+    code = confirmation_code(user, reservation)
+    if code is not None:
+        body["confirmation_code"] = code
+    return body
 
 
 @router.get("/reservations/{reservation_id}", summary="#15 Get reservation (+tokens)")
@@ -159,11 +165,12 @@ async def get_reservation(
         expire_due(state, state.clock.now_ms())
         reservation = Reservation.from_row(load_reservation_row(state, user, reservation_id, operate=False))
         body: dict[str, Any] = {"status_code": 200, "reservation": render(reservation.doc, "A", conn)}
-        if include_tokens:
-            body["tokens"] = render_tokens(reservation.tokens)
-            body["confirmation_code"] = reservation.tokens.get("confirmation_code")
-        else:
-            body["tokens"] = {}
+        # Reporter and admin never get the codes, whatever include_tokens says (render_tokens): a
+        # cancel token typed at the locker cancels the reservation.
+        body["tokens"] = render_tokens(user, reservation) if include_tokens else {}
+        code = confirmation_code(user, reservation) if include_tokens else None
+        if code is not None:
+            body["confirmation_code"] = code
     return json_response(body)
 
 
@@ -251,7 +258,7 @@ async def create_reservation(
             delivery_due_ms=now + DIRECT_DELIVERY_WINDOW_MS,
         )
         enqueue_event(state, user.company_id, reservation.doc, "reserved", now)
-        out = _created_body(reservation, conn, 201)
+        out = _created_body(user, reservation, conn, 201)
     return json_response(out, 201)
 
 
@@ -328,7 +335,7 @@ async def create_pre_reservation(
             delivery_due_ms=delivery,
             expires_ms=delivery + PRE_RESERVATION_GRACE_MS,
         )
-        out = _created_body(reservation, conn, 201)
+        out = _created_body(user, reservation, conn, 201)
     return json_response(out, 201)
 
 
@@ -385,7 +392,7 @@ async def update_pre_reservation(
             doc["locker"] = {**doc["locker"], "size": body.size.value, "uuid": box}
         doc["updated_at"] = iso(now)
         reservation.save(conn)
-        out = _created_body(reservation, conn, 200)
+        out = _created_body(user, reservation, conn, 200)
     return json_response(out)
 
 

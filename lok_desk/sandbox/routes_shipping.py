@@ -167,7 +167,7 @@ async def request_shipment(
         out = {
             "status_code": 201,
             "reservation": render(doc, "C", conn),
-            "tokens": render_tokens(reservation.tokens),
+            "tokens": render_tokens(user, reservation),
         }
     return json_response(out, 201)
 

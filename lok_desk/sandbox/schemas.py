@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 
 def _no_surrogates(value: str) -> str:
@@ -14,6 +15,19 @@ def _no_surrogates(value: str) -> str:
         value.encode("utf-8")
     except UnicodeEncodeError as exc:
         raise ValueError("text must be valid Unicode") from exc
+    return value
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _decodable_csv(value: object) -> object:
+    # Undecodable bytes arrive as lone surrogates, which pydantic refuses without saying where:
+    # name the CSV line (runs before the str check).
+    found = _SURROGATE.search(value) if isinstance(value, str) else None
+    if found is not None:
+        line = found.string.count("\n", 0, found.start()) + 1
+        raise ValueError(f"line {line} of the CSV holds bytes that are not UTF-8 text")
     return value
 
 
@@ -47,10 +61,18 @@ class Gender(StrEnum):
     UNSPECIFIED = "unspecified"
 
 
-class Body(BaseModel):
-    """Unknown keys are ignored, as a tolerant server does; NaN/Infinity are refused."""
+Size = Annotated[BoxSize, Field(strict=False)]
+Event = Annotated[WebhookEvent, Field(strict=False)]
+Sex = Annotated[Gender, Field(strict=False)]
 
-    model_config = ConfigDict(extra="ignore", allow_inf_nan=False)
+
+class Body(BaseModel):
+    """Unknown keys are ignored, as a tolerant server does; NaN/Infinity are refused. Types are
+    strict as in JSON: no booleans or strings for numbers, no numbers for text or booleans (an
+    integer is a number). Enumerations compare the JSON string (FastAPI validates decoded Python
+    values, where a strict enum would want the Enum itself)."""
+
+    model_config = ConfigDict(extra="ignore", allow_inf_nan=False, strict=True)
 
 
 class ContactInfo(Body):
@@ -79,13 +101,13 @@ class _ReservationFields(Body):
 class ReservationRequest(_ReservationFields):
     """#25: a direct reservation; `size` is required."""
 
-    size: BoxSize
+    size: Size
 
 
 class PreReservationRequest(_ReservationFields):
     """#30: a pre-reservation in a granted location."""
 
-    size: BoxSize | None = None
+    size: Size | None = None
     delivery_date: ShortText | None = None
 
 
@@ -105,7 +127,7 @@ class AvailabilitySearch(Body):
     zip_code: ShortText | None = None
     max_distance: Annotated[float, Field(gt=0, le=20_000_000, allow_inf_nan=False)] = 50_000
     limit: Annotated[int, Field(ge=1, le=100)]
-    size: BoxSize | None = None
+    size: Size | None = None
 
 
 class PickupAddress(Body):
@@ -244,7 +266,7 @@ class DirectoryContact(Body):
     name: ShortText
     last_name: ShortText
     email: ShortText | None = None
-    gender: Gender
+    gender: Sex
     age: Annotated[int, Field(ge=0, le=150)]
     phones: Annotated[list[ShortText], Field(max_length=20)] | None = None
     address: ContactAddress | None = None
@@ -261,7 +283,7 @@ class DirectoryCsvImport(Body):
     """#29."""
 
     directoriesIds: Annotated[list[ShortText], Field(max_length=100)] | None = None
-    csv: Annotated[str, Field(max_length=2_000_000), AfterValidator(_no_surrogates)] | None = None
+    csv: Annotated[str, Field(max_length=2_000_000), BeforeValidator(_decodable_csv)] | None = None
 
 
 class NotificationEmailsUpdate(Body):
@@ -275,7 +297,7 @@ class WebhookUpdate(Body):
     """#10."""
 
     url: Annotated[str, Field(max_length=2048), AfterValidator(_no_surrogates)]
-    events: Annotated[list[WebhookEvent], Field(max_length=20)] | None = None
+    events: Annotated[list[Event], Field(max_length=20)] | None = None
 
 
 class WebhookStatus(Body):
@@ -296,14 +318,38 @@ class ClockAdvance(Body):
     advance_seconds: Annotated[float, Field(ge=-10 * 365 * 86400, le=10 * 365 * 86400, allow_inf_nan=False)]
 
 
+FAULT_METHODS = frozenset({"GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "*"})
+# An injected answer carries a Lok error body: 1xx are not final answers (the connection breaks)
+# and 204, 205 and 304 must not have a body.
+_BODYLESS = frozenset({204, 205, 304})
+
+
+def _fault_method(value: str) -> str:
+    if value.upper() not in FAULT_METHODS:
+        raise ValueError("method must be one of " + ", ".join(sorted(FAULT_METHODS)))
+    return value.upper()
+
+
+def _fault_status(value: int) -> int:
+    if value in _BODYLESS:
+        raise ValueError("204, 205 and 304 cannot carry the Lok error body an injected answer has")
+    return value
+
+
 class FaultRule(Body):
-    method: ShortText | None = None
+    method: Annotated[str, AfterValidator(_fault_method)] | None = None
     path: Annotated[str, Field(min_length=1, max_length=1024)] = ".*"
-    status: Annotated[int, Field(ge=100, le=599)] | None = None
+    status: Annotated[int, Field(ge=200, le=599), AfterValidator(_fault_status)] | None = None
     delay_ms: Annotated[int, Field(ge=0, le=600_000)] = 0
     times: Annotated[int, Field(ge=1, le=1_000_000)] | None = None
     drop: bool = False
     malformed: bool = False
+
+    @model_validator(mode="after")
+    def _one_answer(self) -> FaultRule:
+        if sum((self.drop, self.malformed, self.status is not None)) > 1:
+            raise ValueError("a rule answers one way: at most one of drop, malformed and status")
+        return self
 
 
 class FaultRules(Body):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -88,13 +90,28 @@ CREATE TABLE IF NOT EXISTS shipping_orders (
 """
 
 
+def _chmod_private(path: Path) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        os.chmod(path, 0o600)
+
+
+def make_private(path: Path) -> None:
+    """The database holds practice tokens: a directory made for it is 0700 (an existing one is left
+    alone), the file 0600 before SQLite opens
+    it (the WAL and shared-memory files SQLite makes next to it copy the file's mode)."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if os.name == "posix":
+        os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
+        os.chmod(path, 0o600)
+
+
 class Store:
     """Owns the sandbox's one SQLite connection; the server's event loop is its only user."""
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
         if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            make_private(path)
         target = ":memory:" if path is None else str(path)
         # isolation_level=None: we issue BEGIN/COMMIT ourselves, one transaction per request.
         # check_same_thread=False: SandboxServer may restart its uvicorn thread on the same store.
@@ -103,6 +120,9 @@ class Store:
         if path is not None:
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=NORMAL")
+            # SQLite gives -wal and -shm the database file's mode; an older sandbox's may be wider.
+            for suffix in ("-wal", "-shm"):
+                _chmod_private(path.with_name(path.name + suffix))
         self.conn.execute("PRAGMA foreign_keys=OFF")
         if self._stored_version() not in (None, SCHEMA_VERSION):
             # A database written by an older sandbox: start over rather than misread it.

@@ -117,16 +117,25 @@ def delivery_json(row: Any) -> dict[str, Any]:
     }
 
 
+# At most this many deliveries of one company are in flight at once: a receiver that hangs holds
+# only these, and every other company's events go out at once meanwhile.
+SENDERS_PER_COMPANY = 2
+
+
 class WebhookWorker:
-    """Delivers due outbox rows and runs housekeeping (expiry, daily events) on the sandbox clock."""
+    """Delivers due outbox rows and runs housekeeping (expiry, daily events) on the sandbox clock.
+
+    Each delivery is its own task: the worker never waits for a batch, so a slow receiver only
+    delays its own company's deliveries, of which at most SENDERS_PER_COMPANY are in flight. The
+    URL and the secret are read when the delivery is sent, so a queued retry goes to the webhook as
+    it is now; a disabled webhook's deliveries wait (they are neither sent nor dropped)."""
 
     def __init__(self, state: SandboxState) -> None:
         self.state = state
         self._task: asyncio.Task[None] | None = None
         self._client: httpx.AsyncClient | None = None
-        self._inflight: set[int] = set()
-        # A few deliveries at once: quick catch-up after a clock jump, without flooding a receiver.
-        self._parallel = asyncio.Semaphore(8)
+        self._inflight: dict[int, str] = {}  # outbox id -> company id
+        self._senders: set[asyncio.Task[None]] = set()
 
     def start(self) -> None:
         self.state.wake = asyncio.Event()
@@ -137,6 +146,12 @@ class WebhookWorker:
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
+        for sender in list(self._senders):
+            sender.cancel()
+        if self._senders:
+            await asyncio.gather(*self._senders, return_exceptions=True)
+        self._senders.clear()
+        self._inflight.clear()
         if self._client is not None:
             await self._client.aclose()
             self._client = None
@@ -149,7 +164,7 @@ class WebhookWorker:
                 if time.monotonic() >= next_housekeeping:
                     self.housekeeping()
                     next_housekeeping = time.monotonic() + self.state.settings.housekeeping_interval
-                wait = await self._deliver_due()
+                wait = self._dispatch_due()
             except asyncio.CancelledError:
                 raise
             except Exception:
@@ -175,81 +190,108 @@ class WebhookWorker:
                 (ACTION_LOG_KEEP,),
             )
 
-    async def _deliver_due(self) -> float:
-        """Send every due row (concurrently); return real seconds until the next one is due."""
+    def _dispatch_due(self) -> float:
+        """Start a sender for each due row within its company's share; return real seconds until
+        the next row not yet in flight is due."""
         conn = self.state.store.conn
         now = self.state.clock.now_ms()
-        rows = conn.execute(
-            "SELECT o.* FROM outbox o JOIN webhooks w ON w.company_id = o.company_id "
-            "WHERE o.status IN ('pending', 'failed') AND w.enabled = 1 AND o.next_attempt_ms <= ? "
-            "ORDER BY o.next_attempt_ms, o.id LIMIT 50",
+        companies = conn.execute(
+            "SELECT DISTINCT o.company_id FROM outbox o JOIN webhooks w ON w.company_id = o.company_id "
+            "WHERE o.status IN ('pending', 'failed') AND w.enabled = 1 AND o.next_attempt_ms <= ?",
             (now,),
         ).fetchall()
-        rows = [r for r in rows if int(r["id"]) not in self._inflight]
-        if rows:
-            await asyncio.gather(*(self._attempt(row) for row in rows))
+        for (company_id,) in companies:
+            busy = [i for i, c in self._inflight.items() if c == company_id]
+            free = SENDERS_PER_COMPANY - len(busy)
+            if free <= 0:
+                continue
+            rows = conn.execute(
+                "SELECT id FROM outbox WHERE company_id = ? AND status IN ('pending', 'failed') "
+                "AND next_attempt_ms <= ? ORDER BY next_attempt_ms, id LIMIT ?",
+                (company_id, now, free + len(busy)),
+            ).fetchall()
+            for (row_id,) in [r for r in rows if int(r[0]) not in self._inflight][:free]:
+                self._inflight[int(row_id)] = str(company_id)
+                sender = asyncio.create_task(self._attempt(int(row_id)), name=f"lok-webhook-{row_id}")
+                self._senders.add(sender)
+                sender.add_done_callback(self._senders.discard)
         upcoming = conn.execute(
             "SELECT MIN(o.next_attempt_ms) FROM outbox o JOIN webhooks w ON w.company_id = o.company_id "
-            "WHERE o.status IN ('pending', 'failed') AND w.enabled = 1"
+            "WHERE o.status IN ('pending', 'failed') AND w.enabled = 1 AND o.next_attempt_ms > ?",
+            (now,),
         ).fetchone()[0]
         if upcoming is None:
             return 3600.0
         return max(0.0, (int(upcoming) - self.state.clock.now_ms()) / 1000)
 
-    async def _attempt(self, row: Any) -> None:
-        row_id = int(row["id"])
-        self._inflight.add(row_id)
+    async def _attempt(self, row_id: int) -> None:
         try:
-            async with self._parallel:
-                await self._send(row)
+            await self._send(row_id)
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            log.exception("webhook delivery %s failed unexpectedly", row_id)
         finally:
-            self._inflight.discard(row_id)
+            self._inflight.pop(row_id, None)
+            # A sender slot of this company is free again: look for its next due row.
+            self.state.poke_worker()
 
-    async def _send(self, row: Any) -> None:
-        row_id = int(row["id"])
-        secret_row = self.state.store.conn.execute(
-            "SELECT secret FROM webhooks WHERE company_id = ?", (row["company_id"],)
+    async def _send(self, row_id: int) -> None:
+        conn = self.state.store.conn
+        row = conn.execute(
+            "SELECT o.*, w.url AS current_url, w.secret, w.enabled FROM outbox o "
+            "JOIN webhooks w ON w.company_id = o.company_id WHERE o.id = ?",
+            (row_id,),
         ).fetchone()
+        if row is None or not row["enabled"] or row["status"] not in ("pending", "failed"):
+            return  # disabled (or handled) since it was picked: it waits for the webhook to be enabled
+        url = str(row["current_url"])
         # The stored payload text is the exact body: what is signed is what is sent.
         body = str(row["payload"]).encode()
-        headers = {"Content-Type": "application/json", "Lok-Signature": sign(str(secret_row[0]), body)}
+        headers = {"Content-Type": "application/json", "Lok-Signature": sign(str(row["secret"]), body)}
         status_code: int | None = None
         error: str | None = None
         if self._client is None:
             # Made at the first delivery, not at start: an httpx client loads the CA bundle into an SSL
             # context (~20-40 ms of the GIL the desk's start shares), and most sandbox runs send nothing.
-            self._client = httpx.AsyncClient(timeout=httpx.Timeout(10.0), follow_redirects=False)
+            self._client = httpx.AsyncClient(
+                timeout=httpx.Timeout(10.0),
+                follow_redirects=False,
+                limits=httpx.Limits(max_connections=None, max_keepalive_connections=20),
+            )
         try:
-            response = await self._client.post(str(row["url"]), content=body, headers=headers)
+            response = await self._client.post(url, content=body, headers=headers)
             status_code = response.status_code
             if status_code != 200:
                 error = f"HTTP {status_code}"
         except Exception as exc:  # any failure to hand the event over counts as a failed attempt
             error = type(exc).__name__ + (f": {exc}" if str(exc) else "")
-        self._record(row_id, int(row["attempts"]) + 1, status_code, error)
+        self._record(row_id, url, int(row["attempts"]) + 1, status_code, error)
 
-    def _record(self, row_id: int, attempts: int, status_code: int | None, error: str | None) -> None:
+    def _record(
+        self, row_id: int, url: str, attempts: int, status_code: int | None, error: str | None
+    ) -> None:
         settings = self.state.settings
         now = self.state.clock.now_ms()
         with self.state.store.transaction() as conn:
             if error is None:
                 conn.execute(
-                    "UPDATE outbox SET status = 'delivered', attempts = ?, last_status_code = ?, "
+                    "UPDATE outbox SET status = 'delivered', url = ?, attempts = ?, last_status_code = ?, "
                     "last_error = NULL, next_attempt_ms = NULL, delivered_ms = ? WHERE id = ?",
-                    (attempts, status_code, now, row_id),
+                    (url, attempts, status_code, now, row_id),
                 )
             elif attempts >= settings.webhook_max_attempts:
                 conn.execute(
-                    "UPDATE outbox SET status = 'given_up', attempts = ?, last_status_code = ?, "
+                    "UPDATE outbox SET status = 'given_up', url = ?, attempts = ?, last_status_code = ?, "
                     "last_error = ?, next_attempt_ms = NULL WHERE id = ?",
-                    (attempts, status_code, error[:500], row_id),
+                    (url, attempts, status_code, error[:500], row_id),
                 )
             else:
                 interval = min(
                     settings.webhook_retry_base * 2 ** (attempts - 1), settings.webhook_max_interval
                 )
                 conn.execute(
-                    "UPDATE outbox SET status = 'failed', attempts = ?, last_status_code = ?, "
+                    "UPDATE outbox SET status = 'failed', url = ?, attempts = ?, last_status_code = ?, "
                     "last_error = ?, next_attempt_ms = ? WHERE id = ?",
-                    (attempts, status_code, error[:500], now + int(interval * 1000), row_id),
+                    (url, attempts, status_code, error[:500], now + int(interval * 1000), row_id),
                 )

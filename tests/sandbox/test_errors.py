@@ -27,7 +27,7 @@ def test_unknown_routes_are_not_found(owner: Session, path: str) -> None:
 
 
 def test_wrong_method_keeps_the_envelope(owner: Session) -> None:
-    assert_error(owner.request("PATCH", "/company/reservations"), 405, "NOT_FOUND")
+    assert_error(owner.request("PATCH", "/company/reservations"), 405, "METHOD_NOT_ALLOWED")
 
 
 @pytest.mark.parametrize(
