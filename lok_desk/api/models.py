@@ -331,7 +331,7 @@ def _kind_of(annotation: Any) -> _Kind:
     origin = get_origin(annotation)
     if origin is Annotated:
         args = get_args(annotation)
-        if any(getattr(meta, "func", None) is _lok_date for meta in args[1:]):
+        if any(getattr(meta, "func", None) in (_lok_date, _expiry_text) for meta in args[1:]):
             return "date"
         return _kind_of(args[0])
     if origin is list or origin is Sequence:
@@ -362,7 +362,16 @@ def _shape(cls: type[BaseModel]) -> dict[str, tuple[_Kind, bool]]:
     if shape is None:
         shape = {}
         for name, info in cls.model_fields.items():
-            entry = (_kind_of(info.annotation), info.is_required())
+            # Built models keep a field's validators in `metadata`: those that read dates or note
+            # their own tolerance decide the kind, so one deviation is not noted twice.
+            funcs = {getattr(meta, "func", None) for meta in info.metadata}
+            if funcs & {_lok_date, _expiry_text}:
+                kind = "date"
+            elif _zip_text in funcs:
+                kind = "any"
+            else:
+                kind = _kind_of(info.annotation)
+            entry = (kind, info.is_required())
             shape[name] = entry
             if info.alias:
                 shape[info.alias] = entry
