@@ -49,6 +49,11 @@ def explain_error(error: BaseException, *, doing: str, server: str = "") -> tupl
     `doing` is a translated phrase that reads after "while" ("loading reservations"; in Spanish an
     infinitive after "al": "cargar las reservaciones")."""
     where = translate("explain_error", " at {server}").format(server=server) if server else ""
+    wait = error.wait_seconds if isinstance(error, LokError) else None
+    if wait is not None:  # 429/503 with a Retry-After longer than the client waits out by itself
+        return (translate("explain_error", "Lok asked us to wait {seconds} s while {doing}.")
+                .format(seconds=wait, doing=doing),
+                translate("explain_error", "Lok is busy. Wait that long, then try again."))
     if isinstance(error, api_errors.LokTimeoutError):
         return (translate("explain_error", "The Lok server{where} took too long to answer while {doing}.")
                 .format(where=where, doing=doing),

@@ -4097,6 +4097,14 @@ Borra el filtro para ver las {1}.</translation>
         <translation> en {server}</translation>
     </message>
     <message>
+        <source>Lok asked us to wait {seconds} s while {doing}.</source>
+        <translation>Lok nos pidió esperar {seconds} s al {doing}.</translation>
+    </message>
+    <message>
+        <source>Lok is busy. Wait that long, then try again.</source>
+        <translation>Lok está saturado. Espera ese tiempo y vuelve a intentarlo.</translation>
+    </message>
+    <message>
         <source>The Lok server{where} took too long to answer while {doing}.</source>
         <translation>El servidor de Lok{where} tardó demasiado en responder al {doing}.</translation>
     </message>
