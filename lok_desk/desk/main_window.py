@@ -180,11 +180,13 @@ class MainWindow(QMainWindow):
         location_label.setBuddy(self.location_combo)
         self.search_edit = QLineEdit()
         self.search_edit.setAccessibleName(self.tr("Find reservation"))
-        self.search_edit.setPlaceholderText(self.tr("Find a reservation: scan or type (Ctrl+F)"))
+        self.search_edit.setPlaceholderText(self.tr("Find: scan or type (Ctrl+F)"))
         self.search_edit.setToolTip(self.tr("A shipment id, reservation id or token; press Enter. "
                                             "A barcode scanner works too."))
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setMinimumWidth(200)
+        # Never narrower than its hint (in Spanish too): a cut hint hides how to use the box.
+        hint = self.search_edit.fontMetrics().horizontalAdvance(self.search_edit.placeholderText())
+        self.search_edit.setMinimumWidth(max(200, hint + 20))
         self.search_edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.search_edit.setMaximumWidth(360)
         search_icon = self.search_edit.addAction(self.windowIcon(), QLineEdit.ActionPosition.LeadingPosition)

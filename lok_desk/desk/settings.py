@@ -28,6 +28,7 @@ class DeskSettings:
     sandbox_port: int = 0                                     # reused so cached sandbox tokens stay valid
     language: str = "system"                                  # "system" | "en" | "es" (next start)
     theme: str = "system"                                     # "system" | "light" | "dark" | "high_contrast"
+    window_geometry: str = ""                                 # base64 of the main window's saveGeometry
 
     @classmethod
     def load(cls, path: Path) -> DeskSettings:
@@ -47,7 +48,7 @@ class DeskSettings:
                 setattr(settings, name, {str(k): v for k, v in value.items()})
         if isinstance(raw.get("sandbox_port"), int):
             settings.sandbox_port = raw["sandbox_port"]
-        for name in ("language", "theme"):
+        for name in ("language", "theme", "window_geometry"):
             if isinstance(raw.get(name), str):
                 setattr(settings, name, raw[name])
         return settings

@@ -32,6 +32,7 @@ from lok_desk.desk.preferences import Preferences
 from lok_desk.desk.session import CUSTOM, PRODUCTION, SANDBOX, Session, explain_error, open_session
 from lok_desk.desk.settings import DeskSettings
 from lok_desk.desk.signin import CUSTOM_KEY, PRODUCTION_KEY, SANDBOX_KEY, ServerChoice, SignInDialog
+from lok_desk.desk.widgets import place_window, saved_geometry
 from lok_desk.paths import AppPaths
 
 if TYPE_CHECKING:
@@ -376,8 +377,15 @@ class DeskShell(QObject):
         window.ready.connect(lambda _rows: freeze_start_up_heap())
         if self.options.exit_when_ready:
             window.ready.connect(lambda rows: self._report_ready(session, rows, finish))
+        # Where the person left it, but always inside this screen's available area.
+        place_window(window, self.settings.window_geometry)
         window.show()
-        how = await self._until_quit(finished)
+        try:
+            how = await self._until_quit(finished)
+        finally:
+            with contextlib.suppress(RuntimeError):   # the window may already be deleted
+                self.settings.window_geometry = saved_geometry(window)
+        await self._save_settings()
         return str(how or "quit")
 
     def _report_ready(self, session: Session, rows: int, finish: Callable[[str], None]) -> None:

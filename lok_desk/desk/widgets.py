@@ -1,10 +1,12 @@
-"""Small painted widgets the shell shares: the app icon, the environment badge, the message banner."""
+"""Small widgets the shell shares (the environment badge, the message banner, an eliding label) and
+`place_window`, which opens a window inside the screen it is on."""
 
 from __future__ import annotations
 
+import binascii
 from typing import ClassVar
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -178,3 +180,62 @@ class ElidedLabel(QLabel):
         painter.setPen(self.palette().color(self.foregroundRole()))
         painter.drawText(self.contentsRect(), int(self.alignment()), shown)
         painter.end()
+
+
+# A comfortable first size on a big screen; on a small one the window takes what the screen offers.
+FIRST_SIZE = QSize(1280, 800)
+
+
+def place_window(window: QWidget, saved: str = "") -> None:
+    """Restore the last geometry (`saved`: base64 of saveGeometry, or ""), then clamp it to the
+    available area of the screen the window is on: a geometry saved on a bigger or second monitor never
+    leaves the status bar, where results and errors appear, off-screen."""
+    restored = False
+    if saved:
+        try:
+            data = QByteArray.fromBase64(QByteArray(saved.encode("ascii")),
+                                         QByteArray.Base64Option.AbortOnBase64DecodingErrors)
+            restored = bool(data) and window.restoreGeometry(data)
+        except (UnicodeEncodeError, binascii.Error, ValueError):
+            restored = False
+    screen = window.screen()
+    if screen is None:
+        return
+    available = screen.availableGeometry()
+    if not available.isValid():
+        return
+    if window.isMaximized() or window.isFullScreen():
+        return
+    # The frame (title bar, borders) counts against the screen too.
+    frame = window.frameGeometry()
+    extra = QSize(max(0, frame.width() - window.width()), max(0, frame.height() - window.height()))
+    room = QSize(available.width() - extra.width(), available.height() - extra.height())
+    size = window.size() if restored else FIRST_SIZE
+    size = size.boundedTo(room).expandedTo(window.minimumSize().boundedTo(room))
+    window.resize(size)
+    target = QRect(window.geometry().topLeft() if restored else available.topLeft(), size)
+    if not restored:
+        target.moveCenter(available.center())
+    # Shift (never shrink again) so the whole frame lies on the screen.
+    left = min(max(target.left(), available.left()), available.right() - size.width() - extra.width() + 1)
+    top = min(max(target.top(), available.top()), available.bottom() - size.height() - extra.height() + 1)
+    window.move(max(left, available.left()), max(top, available.top()))
+
+
+def saved_geometry(window: QWidget) -> str:
+    """The window's geometry as `place_window` takes it back (base64 text for the settings file)."""
+    return bytes(window.saveGeometry().toBase64().data()).decode("ascii")
+
+
+def fit_to_screen(window: QWidget) -> None:
+    """Shrink a dialog to the available area of its screen (1024×600, or 4K at 200 %): its form
+    scrolls vertically and its buttons, outside the scroll area, stay in view."""
+    screen = window.screen()
+    if screen is None or not screen.availableGeometry().isValid():
+        return
+    available = screen.availableGeometry()
+    # Leave room for the title bar and borders the window manager adds.
+    room = QSize(available.width() - 16, available.height() - 48)
+    if window.width() > room.width() or window.height() > room.height():
+        window.resize(window.size().boundedTo(room))
+

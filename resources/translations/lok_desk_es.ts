@@ -1447,7 +1447,7 @@ Borra el filtro para ver las {count} ubicaciones.</translation>
         <translation>Buscar reservación</translation>
     </message>
     <message>
-        <source>Find a reservation: scan or type (Ctrl+F)</source>
+        <source>Find: scan or type (Ctrl+F)</source>
         <translation>Buscar: escanea o escribe (Ctrl+F)</translation>
     </message>
     <message>

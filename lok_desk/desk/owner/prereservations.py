@@ -35,6 +35,7 @@ from lok_desk.desk.owner.common import ROW_ROLE, RowTableModel, hint_label, reco
 from lok_desk.desk.reservations.forms import (
     ERROR_TEXT_STYLE,
     FieldError,
+    add_row,
     email_problem,
     parse_number,
     phone_problem,
@@ -282,12 +283,14 @@ class PreReservationsPane(QWidget):
         box, error = with_error(edit, self)
         self.fields[key] = edit
         self.errors[key] = error
-        form.addRow(label, box)
+        add_row(form, label, box, edit)
 
     def _build_form(self) -> QWidget:
         scroll = QScrollArea()
         scroll.setAccessibleName(self.tr("Pre-reservation"))
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -316,7 +319,8 @@ class PreReservationsPane(QWidget):
         self._line(form, "weight", self.tr("Weight (kg):"), self.tr("Package weight"), self.tr("up to 25"))
         self.errors["size"] = FieldError(self.size_combo, self)
         column.addLayout(form)
-        people = QHBoxLayout()
+        # One above the other: side by side beside the search, a 1024×600 screen squeezed the fields.
+        people = QVBoxLayout()
         for prefix, title in (("contact", self.tr("Contact (about problems)")),
                               ("recipient", self.tr("Recipient"))):
             person = QGroupBox(title, group)

@@ -48,6 +48,7 @@ from lok_desk.desk.reservations.forms import (
 )
 from lok_desk.desk.reservations.tokens_view import PrinterChooser, TokensView, ask_printer
 from lok_desk.desk.session import Session
+from lok_desk.desk.widgets import fit_to_screen
 
 MAX_ADDITIONAL_KEYS = 30
 SIZES: tuple[models.BoxSize, ...] = tuple(models.BOX_SIZES)
@@ -174,6 +175,8 @@ class CreateReservationDialog(QDialog):
         scroll.setAccessibleName(self.tr("Reservation form"))
         # The form's fields take focus (and the area scrolls to each); the area itself is no stop for Tab.
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # The form fits its width (it scrolls only vertically, the buttons stay below it).
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidgetResizable(True)
         body = QWidget(scroll)
         scroll.setWidget(body)
@@ -221,13 +224,14 @@ class CreateReservationDialog(QDialog):
             if edit is not self.length_edit:
                 fit_layout.addWidget(QLabel("×", fit))
         fit_layout.addWidget(QLabel(self.tr("cm"), fit))
-        self.fit_button = QPushButton(self.tr("Find the smallest free box"), fit)
+        fit_layout.addStretch(1)
+        # On its own line under the measures: beside them, its Spanish label pushed the form sideways.
+        self.fit_button = QPushButton(self.tr("Find the smallest free box"), where)
         self.fit_button.setAccessibleName(self.tr("Find the smallest free box"))
         self.fit_button.setToolTip(self.tr("Uses the measures here and the weight under Package"))
         self.fit_button.clicked.connect(self.suggest_size)
-        fit_layout.addWidget(self.fit_button)
-        fit_layout.addStretch(1)
         form.addRow(self.tr("Package measures"), fit)
+        form.addRow("", self.fit_button)
         self.fit_result = QLabel(where)
         self.fit_result.setWordWrap(True)
         self.fit_result.setAccessibleName(self.tr("Size suggestion"))
@@ -261,7 +265,9 @@ class CreateReservationDialog(QDialog):
         self._add(form, "description", self.tr("Description"), self.description_edit, package)
         layout.addWidget(package)
 
-        people = QHBoxLayout()
+        # Contact above recipient, each the form's full width: side by side, a 1024×600 screen squeezed
+        # their fields to "nam…".
+        people = QVBoxLayout()
         contact = QGroupBox(self.tr("Contact (about problems)"), body)
         form = QFormLayout(contact)
         self.contact_name = self._line(self.tr("Contact name"))
@@ -409,6 +415,7 @@ class CreateReservationDialog(QDialog):
             # for someone bound to one location).
             first = self.location_combo if self.location_combo.isEnabled() else self.size_combo
             first.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+            fit_to_screen(self)
             self._on_location_changed()
         if self._contacts_task is None:
             self._contacts_task = spawn(self.contact_completer.load(), owner=self)
