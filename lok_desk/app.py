@@ -4,20 +4,21 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import concurrent.futures
+import contextlib
 import logging
 import os
 import sys
-import threading
 import time
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from lok_desk.desk.sandbox_process import SandboxProcess
     from lok_desk.desk.shell import DeskShell
-    from lok_desk.sandbox import SandboxServer
+    from lok_desk.desk.single_instance import DeskInstance
 
 _IMPORTED_AT = time.perf_counter()
 DEMO_ROLES = ("owner", "employee", "reporter", "seller", "admin")
@@ -50,74 +51,94 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="with --sandbox: sign in straight away as this demo role")
     parser.add_argument("--exit-when-ready", action="store_true",
                         help="quit once the main window shows its first data; print timing as JSON")
-    parser.add_argument("--verbose", action="store_true", help="log to stderr")
+    parser.add_argument("--verbose", action="store_true",
+                        help="log in detail (DEBUG) to the log file, and copy the log to stderr")
+    parser.add_argument("--version", action=_VersionAction,
+                        help="print the version of Lok Desk, Qt and Python, then exit")
     args = parser.parse_args(argv)
     if (args.sandbox_reset or args.demo_role) and not args.sandbox:
         parser.error("--sandbox-reset and --demo-role need --sandbox")
     return args
 
 
-def start_sandbox(db_path: Any, *, reset: bool, port: int) -> SandboxServer:
-    """Start the embedded sandbox, reusing the last port (so cached tokens stay valid) when free."""
-    from lok_desk.paths import make_private_dir
-    from lok_desk.sandbox import SandboxServer
+class _VersionAction(argparse.Action):
+    """`--version`: computed only when asked (it loads Qt to say which Qt), then exits 0."""
 
-    make_private_dir(db_path.parent)
-    if port:
-        server = SandboxServer(db_path=db_path, port=port, reset=reset)
-        try:
-            server.start()
-            return server
-        except Exception:   # the port is taken (OSError) or uvicorn refused it
-            log.info("Sandbox port %s is not free; using another one", port)
-            server.close()
-        reset = False  # the first attempt may already have reseeded
-    server = SandboxServer(db_path=db_path, port=0, reset=reset)
-    server.start()
-    return server
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
 
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: Any, option_string: str | None = None) -> None:
+        from lok_desk.diagnostics import version_line
 
-def start_sandbox_early(*, reset: bool) -> concurrent.futures.Future[SandboxServer]:
-    """Start the embedded sandbox on its own thread now, before Qt is even imported.
-
-    Importing the sandbox (FastAPI, uvicorn, its schemas) and opening or seeding its database is the
-    longest part of `--sandbox` start-up; begun first, it overlaps Qt's and the desk's own start
-    instead of following them, and the disk work (settings, database) stays off the Qt thread.
-    Remembers the port in the desk settings, so cached sandbox tokens stay valid next time.
-    """
-    # Both sides build pydantic models. Importing pydantic's internals on two threads at once can hand
-    # one of them a partly initialised module (2 of 40 launches failed with an ImportError from
-    # pydantic._internal._validators), so the client's models (pydantic, httpx) are imported here,
-    # on this thread, before the sandbox's thread starts; Qt and the desk still overlap with it.
-    import lok_desk.api  # noqa: F401
-    from lok_desk.desk.settings import DeskSettings
-    from lok_desk.paths import AppPaths
-
-    future: concurrent.futures.Future[SandboxServer] = concurrent.futures.Future()
-
-    def work() -> None:
-        future.set_running_or_notify_cancel()   # from now on a cancel cannot leave a server unowned
-        try:
-            paths = AppPaths.default()
-            port = DeskSettings.load(paths.settings_file).sandbox_port
-            server = start_sandbox(paths.sandbox_db, reset=reset, port=port)
-            settings = DeskSettings.load(paths.settings_file)
-            settings.sandbox_port = int(server.base_url.rsplit(":", 1)[1])
-            settings.save_quietly(paths.settings_file)
-        except BaseException as error:
-            future.set_exception(error)
-        else:
-            future.set_result(server)
-
-    threading.Thread(target=work, name="lok-sandbox-start", daemon=True).start()
-    return future
+        print(version_line())
+        parser.exit(0)
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(sys.argv[1:] if argv is None else argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    sandbox_start = start_sandbox_early(reset=args.sandbox_reset) if args.sandbox else None
+    argv = sys.argv[1:] if argv is None else argv
+    from lok_desk.desk.sandbox_process import CHILD_FLAG
+
+    if argv[:1] == [CHILD_FLAG]:   # the embedded sandbox's own process (see sandbox_process)
+        from lok_desk.desk.sandbox_process import child_main
+
+        return child_main(argv[1:])
+    args = parse_args(argv)
+    # One desk per person, decided before anything slow: a second start hands over in a moment.
+    from lok_desk.desk import single_instance
+
+    instance = single_instance.claim()
+    if instance is None:
+        return hand_over_to_running_desk()
+    from lok_desk import __version__, diagnostics
+
+    logs = diagnostics.setup_logging(verbose=args.verbose)
+    log.info("Lok Desk %s starting (pid %s), log file %s", __version__, os.getpid(), logs.file)
+    sandbox = None
+    try:
+        if args.sandbox:
+            from lok_desk.desk.sandbox_process import SandboxProcess
+
+            # Started first, before Qt is imported: its imports and database run on another core.
+            sandbox = SandboxProcess.start(reset=args.sandbox_reset, verbose=args.verbose)
+        return run_qt(args, instance, sandbox)
+    except BaseException as error:
+        if not isinstance(error, KeyboardInterrupt | SystemExit):
+            report = write_crash_report_now(error)
+            print(f"lok-desk: {type(error).__name__}: {error}"
+                  + (f"\nA crash report was written to {report}" if report else ""), file=sys.stderr)
+            return 1
+        raise
+    finally:
+        if sandbox is not None:
+            sandbox.close()   # a no-op when run() already stopped it
+        instance.close()
+        log.info("Lok Desk stopped")
+        diagnostics.stop_logging()
+
+
+def hand_over_to_running_desk() -> int:
+    """Another desk runs for this person: bring its window to the front and leave it the caches."""
+    from lok_desk.desk import single_instance
+
+    if single_instance.ask_running_desk_to_show(single_instance.socket_path(single_instance.runtime_dir())):
+        print("lok-desk: Lok Desk is already running; its window was brought to the front.",
+              file=sys.stderr)
+        return 0
+    print("lok-desk: Lok Desk is already running but did not answer; close it, or end its process, "
+          "and start again.", file=sys.stderr)
+    return 1
+
+
+def write_crash_report_now(error: BaseException) -> Any:
+    """A crash before or outside the event loop: write the report right away (nothing to block)."""
+    from lok_desk import diagnostics
+
+    return diagnostics.write_crash_report(diagnostics.crash_report_path(), error)
+
+
+def run_qt(args: argparse.Namespace, instance: Any, sandbox: Any) -> int:
+    """QApplication, the qasync loop and the shell's coroutine."""
     os.environ["QT_API"] = "pyside6"   # before qasync is imported (it prefers PyQt otherwise)
     import qasync
     from PySide6.QtCore import Qt
@@ -141,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
 
     with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
         try:
-            return runner.run(run(args, app, sandbox_start))
+            return runner.run(run(args, app, sandbox, instance))
         except RuntimeError as error:
             # QApplication.quit() from outside (e.g. the session ends) stops the Qt loop under us;
             # the shell's finally already ran or runs at Runner.close().
@@ -163,25 +184,25 @@ def install_preferences(app: Any) -> None:
     ThemeFollower(app, chosen.theme)
 
 
-async def run(args: argparse.Namespace, app: Any,
-              sandbox_start: concurrent.futures.Future[SandboxServer] | None = None) -> int:
+async def run(args: argparse.Namespace, app: Any, sandbox: SandboxProcess | None = None,
+              instance: DeskInstance | None = None) -> int:
     """The one main() coroutine: sandbox, shell, and clean-up in `finally`."""
     from lok_desk.api import SecretStore
+    from lok_desk.desk.sandbox_process import SandboxProcess
     from lok_desk.desk.shell import DeskShell, ShellError, ShellOptions
     from lok_desk.paths import AppPaths
 
     paths = AppPaths.default()
-    sandbox: SandboxServer | None = None
     shell: DeskShell | None = None
     loop = asyncio.get_running_loop()
     try:
         if args.sandbox:
-            if sandbox_start is None:   # run() called without main()
-                sandbox_start = start_sandbox_early(reset=args.sandbox_reset)
-            started = await asyncio.wrap_future(sandbox_start)
-            sandbox = started
+            if sandbox is None:   # run() called without main()
+                sandbox = SandboxProcess.start(reset=args.sandbox_reset, verbose=args.verbose)
+            await asyncio.wrap_future(sandbox.ready)
+            log.info("Embedded sandbox at %s (pid %s)", sandbox.base_url, sandbox.process.pid)
             if not args.exit_when_ready:
-                print(f"Lok sandbox at {started.api_url}", file=sys.stderr)
+                print(f"Lok sandbox at {sandbox.api_url}", file=sys.stderr)
         shell = DeskShell(
             paths=paths,
             options=ShellOptions(server_url=args.server, demo_role=args.demo_role,
@@ -191,7 +212,10 @@ async def run(args: argparse.Namespace, app: Any,
             sandbox=sandbox,
         )
         app.aboutToQuit.connect(shell.quit_event.set)
-        install_error_routes(shell.report_unexpected, loop)
+        install_error_routes(shell.report_unexpected, loop, shell.diagnostics_facts)
+        install_quit_signals(loop, shell.quit_event.set)
+        if instance is not None:
+            await instance.serve(shell.bring_to_front)
         if args.exit_when_ready:
             return await asyncio.wait_for(shell.run(), READY_TIMEOUT_S)
         return await shell.run()
@@ -204,27 +228,54 @@ async def run(args: argparse.Namespace, app: Any,
     except Exception as error:
         if not args.exit_when_ready:
             raise
+        log.error("Start-up failed", exc_info=error)
         print(f"lok-desk: start-up failed: {type(error).__name__}: {error}", file=sys.stderr)
         return 1
     finally:
-        if sandbox is None and sandbox_start is not None and sandbox_start.done() \
-                and not sandbox_start.cancelled() and sandbox_start.exception() is None:
-            sandbox = sandbox_start.result()   # started, but run() ended before taking it
         if sandbox is not None:
-            await loop.run_in_executor(None, sandbox.close)   # stop, and close the store
+            await loop.run_in_executor(None, sandbox.close)   # ends the child, waits for it
 
 
-def install_error_routes(report: Callable[[BaseException], None], loop: asyncio.AbstractEventLoop) -> None:
-    """Unhandled exceptions (Qt slots via sys.excepthook, asyncio tasks) reach the one notification path."""
+def install_quit_signals(loop: asyncio.AbstractEventLoop, quit_now: Callable[[], None]) -> None:
+    """SIGTERM (a logout, `kill`) and SIGINT (Ctrl+C) end the desk as File ▸ Quit does: the sandbox
+    child is stopped and the caches are written, instead of Python dying mid-write."""
+    import signal
+
+    for signo in (signal.SIGTERM, signal.SIGINT):
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            loop.add_signal_handler(signo, quit_now)
+
+
+def install_error_routes(report: Callable[[BaseException, Path | None], None],
+                         loop: asyncio.AbstractEventLoop, context: Callable[[], dict[str, str]]) -> None:
+    """Unhandled exceptions (Qt slots via sys.excepthook, asyncio tasks) reach the one notification path,
+    with a crash report beside the log (written on a worker thread; the person is told where)."""
+    from lok_desk import diagnostics
 
     def excepthook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
-        traceback.print_exception(kind, error, tb, file=sys.stderr)
         if isinstance(error, KeyboardInterrupt):
             return
+        log.error("Uncaught exception", exc_info=(kind, error, tb))
         try:
-            report(error)
-        except Exception:  # the notifier itself failing must not loop back here
-            traceback.print_exc()
+            facts = context()   # cheap, on this thread: who is signed in where
+        except Exception:
+            facts = {}
+        path = diagnostics.crash_report_path()
+
+        def tell(written: asyncio.Future[Path | None]) -> None:
+            try:
+                report(error, None if written.cancelled() or written.exception() else written.result())
+            except Exception:  # the notifier itself failing must not loop back here
+                traceback.print_exc()
+
+        if loop.is_running() and not loop.is_closed():
+            loop.run_in_executor(None, diagnostics.write_crash_report, path, error, facts) \
+                .add_done_callback(tell)
+        else:   # the loop is gone: nothing left to keep responsive
+            try:
+                report(error, diagnostics.write_crash_report(path, error, facts))
+            except Exception:
+                traceback.print_exc()
 
     def asyncio_handler(_loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
         error = context.get("exception")

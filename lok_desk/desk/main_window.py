@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 from qasync import asyncSlot
 
-from lok_desk import __version__
 from lok_desk.desk.asyncqt import spawn
+from lok_desk.desk.help_menu import HelpActions
 from lok_desk.desk.icons import PaletteIcons
 from lok_desk.desk.locations import LocationsPane
 from lok_desk.desk.owner import owner_panes
@@ -277,7 +277,6 @@ class MainWindow(QMainWindow):
         for number, (title, pane) in enumerate(self.owner_panes, start=3):
             self.owner_tab_actions.append(self._action(
                 title, f"Ctrl+{number}", lambda _checked=False, p=pane: self.tabs.setCurrentWidget(p)))
-        about = self._action(self.tr("&About Lok Desk"), None, self._about)
         for action, name in ((self.new_action, self.tr("New reservation")),
                              (self.cancel_action, self.tr("Cancel reservation")),
                              (self.print_action, self.tr("Print")),
@@ -305,7 +304,8 @@ class MainWindow(QMainWindow):
             add_preference_menus(view_menu, self.preferences, self,
                                  notify=lambda text: self.statusBar().showMessage(text, 10000))
         help_menu = menu_bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(about)
+        self.help_actions = HelpActions(self, self.session)   # diagnostics, log folder, About
+        self.help_actions.fill(help_menu)
 
         self.toolbar = QToolBar(self.tr("Actions"))
         self.toolbar.setObjectName("actions")
@@ -502,10 +502,6 @@ class MainWindow(QMainWindow):
         if not self._ready_sent:
             self._ready_sent = True
             self.ready.emit(rows)
-
-    def _about(self) -> None:
-        self.statusBar().showMessage(self.tr("Lok Desk {version} — the console for Lok parcel lockers.")
-                                     .format(version=__version__), 8000)
 
     async def sign_out(self) -> None:
         """Revoke the token (Session.sign_out) and hand back to the sign-in."""

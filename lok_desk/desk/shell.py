@@ -36,7 +36,9 @@ from lok_desk.desk.widgets import place_window, saved_geometry
 from lok_desk.paths import AppPaths
 
 if TYPE_CHECKING:
-    from lok_desk.sandbox import SandboxServer
+    from pathlib import Path
+
+    from lok_desk.desk.sandbox_process import SandboxEndpoint
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +87,7 @@ class DeskShell(QObject):
         paths: AppPaths,
         options: ShellOptions,
         secret_store: SecretStore,
-        sandbox: SandboxServer | None = None,
+        sandbox: SandboxEndpoint | None = None,
         settings: DeskSettings | None = None,
         parent: QObject | None = None,
     ) -> None:
@@ -375,6 +377,7 @@ class DeskShell(QObject):
 
         window.finished.connect(finish)
         window.ready.connect(lambda _rows: freeze_start_up_heap())
+        window.ready.connect(lambda rows: log.info("Main window ready, %s reservations shown", rows))
         if self.options.exit_when_ready:
             window.ready.connect(lambda rows: self._report_ready(session, rows, finish))
         # Where the person left it, but always inside this screen's available area.
@@ -394,14 +397,40 @@ class DeskShell(QObject):
         print(json.dumps(figures), flush=True)
         finish("quit")
 
-    # ---- unexpected errors ----------------------------------------------------------------------
-    def report_unexpected(self, error: BaseException) -> None:
-        """sys.excepthook and the asyncio handler end here: the same words as any other error."""
-        if self.session is not None:
-            self.session.notify_error(error, doing=self.tr("working"))
+    # ---- the window in front, diagnostics -----------------------------------------------------
+    def bring_to_front(self) -> None:
+        """Another start of lok-desk knocked (single_instance): show whichever window is up."""
+        target = self.dialog if self.dialog is not None and self.dialog.isVisible() else self.window
+        if target is None:
             return
+        if target.isMinimized():
+            target.showNormal()
+        target.show()
+        target.raise_()
+        target.activateWindow()
+
+    def diagnostics_facts(self) -> dict[str, str]:
+        """Server, environment and role for a crash report (no credentials); cheap, no disk."""
+        if self.session is not None:
+            from lok_desk.desk.help_menu import session_facts
+
+            return session_facts(self.session)
+        _key, url, environment = self._resolve(self._current_key, self._custom_url)
+        return {"server": url, "environment": environment}
+
+    # ---- unexpected errors ----------------------------------------------------------------------
+    def report_unexpected(self, error: BaseException, crash_report: Path | None = None) -> None:
+        """sys.excepthook and the asyncio handler end here: the same words as any other error, and
+        where the crash report is (app.install_error_routes has already logged the traceback)."""
         from lok_desk.desk.session import show_message_box
 
         what, next_step = explain_error(error, doing=self.tr("working"))
-        show_message_box(self.dialog, self.tr("Lok Desk"), what, next_step)
+        if crash_report is not None:
+            next_step = self.tr("{next_step} A crash report was saved as {path} — send it to your "
+                                "support contact.").format(next_step=next_step, path=crash_report)
+        session = self.session
+        if session is not None and session.has_window:
+            session.error_raised.emit(what, next_step)
+            return
+        show_message_box(self.window or self.dialog, self.tr("Lok Desk"), what, next_step)
         print(f"lok-desk: {type(error).__name__}: {error}", file=sys.stderr)

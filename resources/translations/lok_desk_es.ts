@@ -851,6 +851,10 @@
         <translation>trabajar</translation>
     </message>
     <message>
+        <source>{next_step} A crash report was saved as {path} — send it to your support contact.</source>
+        <translation>{next_step} Se guardó un informe del fallo en {path}; envíelo a su contacto de soporte.</translation>
+    </message>
+    <message>
         <source>Lok Desk</source>
         <translation>Lok Desk</translation>
     </message>
@@ -1118,6 +1122,73 @@
     <message>
         <source>this field</source>
         <translation>este campo</translation>
+    </message>
+</context>
+<context>
+    <name>HelpActions</name>
+    <message>
+        <source>Copy &amp;diagnostics</source>
+        <translation>Copiar &amp;diagnóstico</translation>
+    </message>
+    <message>
+        <source>Copy the versions, the server, your role and the last errors, to paste into a message to support. No password or token is included.</source>
+        <translation>Copia las versiones, el servidor, su rol y los últimos errores para pegarlos en un mensaje a soporte. No incluye ninguna contraseña ni token.</translation>
+    </message>
+    <message>
+        <source>Open &amp;log folder</source>
+        <translation>Abrir carpeta de &amp;registros</translation>
+    </message>
+    <message>
+        <source>Show the log files and crash reports of Lok Desk.</source>
+        <translation>Muestra los archivos de registro y los informes de fallos de Lok Desk.</translation>
+    </message>
+    <message>
+        <source>&amp;About Lok Desk</source>
+        <translation>&amp;Acerca de Lok Desk</translation>
+    </message>
+    <message>
+        <source>Diagnostics copied. Paste them into your message to support.</source>
+        <translation>Diagnóstico copiado. Péguelo en su mensaje a soporte.</translation>
+    </message>
+    <message>
+        <source>Could not open a file manager. The log folder is {folder}</source>
+        <translation>No se pudo abrir un administrador de archivos. La carpeta de registros es {folder}</translation>
+    </message>
+    <message>
+        <source>Lok sandbox on this computer</source>
+        <translation>Sandbox de Lok en esta computadora</translation>
+    </message>
+    <message>
+        <source>Lok production</source>
+        <translation>Lok producción</translation>
+    </message>
+    <message>
+        <source>another Lok server</source>
+        <translation>otro servidor Lok</translation>
+    </message>
+    <message>
+        <source>Lok Desk {version}</source>
+        <translation>Lok Desk {version}</translation>
+    </message>
+    <message>
+        <source>The console for Lok parcel lockers.</source>
+        <translation>La consola para los casilleros de paquetes Lok.</translation>
+    </message>
+    <message>
+        <source>Qt {qt}, PySide6 {pyside}, Python {python}</source>
+        <translation>Qt {qt}, PySide6 {pyside}, Python {python}</translation>
+    </message>
+    <message>
+        <source>Server: {server} ({where})</source>
+        <translation>Servidor: {server} ({where})</translation>
+    </message>
+    <message>
+        <source>Signed in as: {role}</source>
+        <translation>Sesión iniciada como: {role}</translation>
+    </message>
+    <message>
+        <source>About Lok Desk</source>
+        <translation>Acerca de Lok Desk</translation>
     </message>
 </context>
 <context>
@@ -1499,10 +1570,6 @@ Borra el filtro para ver las {count} ubicaciones.</translation>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <source>&amp;About Lok Desk</source>
-        <translation>&amp;Acerca de Lok Desk</translation>
-    </message>
-    <message>
         <source>New reservation</source>
         <translation>Nueva reservación</translation>
     </message>
@@ -1601,10 +1668,6 @@ Borra el filtro para ver las {count} ubicaciones.</translation>
     <message>
         <source>Updated {time}</source>
         <translation>Actualizado a las {time}</translation>
-    </message>
-    <message>
-        <source>Lok Desk {version} — the console for Lok parcel lockers.</source>
-        <translation>Lok Desk {version} — la consola para los casilleros de paquetes Lok.</translation>
     </message>
     <message>
         <source>Signing out…</source>
