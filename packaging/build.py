@@ -1,9 +1,10 @@
 """Builds the one-folder Lok Desk bundle with PyInstaller, plus its Linux desktop files and archive.
 
-    .venv/bin/python packaging/build.py [--dist DIR] [--clean]
+    .venv/bin/python packaging/build.py [--dist DIR] [--clean] [--deb]
 
 Result (Linux): DIR/lok-desk/lok-desk (the executable), DIR/lok-desk/share/... (menu entry, icons,
-AppStream data), DIR/lok-desk/install.sh and DIR/lok-desk-<version>-linux-<arch>.tar.gz.
+AppStream data), DIR/lok-desk/install.sh and DIR/lok-desk-<version>-linux-<arch>.tar.gz; with --deb
+also DIR/lok-desk_<version>_<arch>.deb (packaging/deb.py).
 Windows and macOS use the same spec; see packaging/README.md.
 """
 
@@ -106,6 +107,71 @@ def add_linux_desktop_files(bundle: Path) -> None:
     installer.chmod(0o755)
 
 
+# ---- build-machine RUNPATHs -----------------------------------------------------------------------
+PT_LOAD, PT_DYNAMIC = 1, 2
+DT_NULL, DT_STRTAB, DT_RPATH, DT_RUNPATH = 0, 5, 15, 29
+
+
+def _foreign_search_path(value: bytes) -> bool:
+    """An RPATH/RUNPATH that points at this build machine (pyenv's lib), not inside the bundle."""
+    return all(part and not part.startswith(b"$ORIGIN") for part in value.split(b":"))
+
+
+def _c_string(data: bytearray, start: int) -> bytes:
+    return bytes(data[start:data.index(0, start)])
+
+
+def drop_build_machine_runpaths(bundle: Path) -> list[Path]:
+    """Remove RPATH/RUNPATH entries naming folders of the build machine (what `chrpath -d` does).
+
+    CPython's extension modules from pyenv carry RUNPATH=/root/.pyenv/versions/X/lib (where their
+    libpython was); in the bundle the boot loader has loaded libpython already, so the entry only
+    leaks a build path and, on a machine where that folder exists, would load its libraries first
+    (lintian: custom-library-search-path). Entries using $ORIGIN (inside the bundle) stay. Little-
+    endian ELF64 only (x86-64, arm64); returns the files changed.
+    """
+    import struct
+
+    changed: list[Path] = []
+    for path in sorted(bundle.rglob("*.so*")):
+        if path.is_symlink() or not path.is_file():
+            continue
+        data = bytearray(path.read_bytes())
+        if data[:4] != b"\x7fELF" or data[4] != 2 or data[5] != 1:
+            continue
+        phoff, = struct.unpack_from("<Q", data, 0x20)
+        phentsize, phnum = struct.unpack_from("<HH", data, 0x36)
+        loads, dynamic = [], None
+        for index in range(phnum):
+            p_type, _flags, p_offset, p_vaddr, _paddr, p_filesz = struct.unpack_from(
+                "<IIQQQQ", data, phoff + index * phentsize)
+            if p_type == PT_LOAD:
+                loads.append((p_vaddr, p_offset, p_filesz))
+            elif p_type == PT_DYNAMIC:
+                dynamic = (p_offset, p_filesz)
+        if dynamic is None:
+            continue
+        entries = [struct.unpack_from("<qQ", data, dynamic[0] + at) for at in range(0, dynamic[1], 16)]
+        strtab = next((value for tag, value in entries if tag == DT_STRTAB), None)
+        strtab_offset = next((strtab - vaddr + offset for vaddr, offset, size in loads
+                              if strtab is not None and vaddr <= strtab < vaddr + size), None)
+        if strtab_offset is None:
+            continue
+        kept = [(tag, value) for tag, value in entries
+                if not (tag in (DT_RPATH, DT_RUNPATH)
+                        and _foreign_search_path(_c_string(data, strtab_offset + value)))]
+        if len(kept) == len(entries):
+            continue
+        kept += [(DT_NULL, 0)] * (len(entries) - len(kept))
+        for index, (tag, value) in enumerate(kept):
+            struct.pack_into("<qQ", data, dynamic[0] + index * 16, tag, value)
+        mode = path.stat().st_mode
+        path.write_bytes(bytes(data))
+        path.chmod(mode)
+        changed.append(path)
+    return changed
+
+
 def folder_size(folder: Path) -> tuple[int, int]:
     """Bytes and file count of a folder, not following symlinks (what `du --apparent-size` says)."""
     total = files = 0
@@ -139,6 +205,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="PyInstaller's scratch folder (default: build/pyinstaller)")
     parser.add_argument("--clean", action="store_true", help="empty PyInstaller's cache first")
     parser.add_argument("--no-archive", action="store_true", help="skip the .tar.gz/.zip")
+    parser.add_argument("--deb", action="store_true",
+                        help="also write lok-desk_<version>_<arch>.deb (Debian/Ubuntu; see packaging/deb.py)")
     args = parser.parse_args(argv)
     dist: Path = args.dist.resolve()
 
@@ -149,6 +217,7 @@ def main(argv: list[str] | None = None) -> int:
     run_pyinstaller(dist, args.work.resolve(), clean=args.clean)
     bundle = dist / contents.EXECUTABLE
     if sys.platform.startswith("linux"):
+        drop_build_machine_runpaths(bundle)
         add_linux_desktop_files(bundle)
     built = time.monotonic()
 
@@ -162,6 +231,13 @@ def main(argv: list[str] | None = None) -> int:
         target = archive(app if sys.platform == "darwin" else bundle, dist)
         print(f"archive: {target} ({target.stat().st_size / 1e6:.1f} MB, "
               f"{time.monotonic() - built:.0f} s)")
+    if args.deb:
+        import deb
+
+        started_deb = time.monotonic()
+        package = deb.build_deb(bundle, dist)
+        print(f"deb: {package} ({package.stat().st_size / 1e6:.1f} MB, "
+              f"{time.monotonic() - started_deb:.0f} s)")
     return 0
 
 

@@ -47,9 +47,13 @@ def runtime_dir() -> Path:
     home = os.environ.get("LOK_DESK_HOME")
     if home:
         return Path(home) / "run"
+    import warnings
+
     import platformdirs
 
-    return Path(platformdirs.user_runtime_dir("lok-desk", appauthor=False))
+    with warnings.catch_warnings():   # no XDG_RUNTIME_DIR: it falls back to /tmp/runtime-<uid>, and says so
+        warnings.simplefilter("ignore")
+        return Path(platformdirs.user_runtime_dir("lok-desk", appauthor=False))
 
 
 def socket_path(folder: Path) -> Path:

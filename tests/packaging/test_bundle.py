@@ -15,69 +15,27 @@ import os
 import subprocess
 import sys
 import tarfile
-import time
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from tests.packaging.conftest import APP_ID, ROOT, SMOKE_ARGS, isolated_env, load_packaging_module
+from tests.packaging.conftest import (
+    APP_ID,
+    HANG_GUARD_S,
+    ROOT,
+    Bundle,
+    isolated_env,
+    load_packaging_module,
+    run_until_ready,
+)
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
-
-# Guards against hangs only (a build normally takes about a minute); never a speed assertion.
-HANG_GUARD_S = 600
-
-
-@dataclass(frozen=True)
-class Bundle:
-    folder: Path
-    archive: Path | None  # None when LOK_DESK_BUNDLE names a bundle built elsewhere
 
 
 def pip_env() -> dict[str, str]:
     # Keep the person's pip configuration and cache; drop the variables that tie Python to our .venv.
     return {key: value for key, value in os.environ.items()
             if not key.startswith(("VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME", "LOK_DESK_"))}
-
-
-@pytest.fixture(scope="module")
-def bundle(tmp_path_factory: pytest.TempPathFactory) -> Bundle:
-    given = os.environ.get("LOK_DESK_BUNDLE")
-    if given:
-        folder = Path(given).resolve()
-        return Bundle(folder.parent if folder.is_file() else folder, archive=None)
-    pytest.importorskip("PyInstaller", reason="PyInstaller not installed: pip install -e '.[package]'")
-    dist = tmp_path_factory.mktemp("dist")
-    started = time.monotonic()
-    build = subprocess.run(
-        [sys.executable, str(ROOT / "packaging" / "build.py"),
-         "--dist", str(dist), "--work", str(dist / "work")],
-        capture_output=True, text=True, check=False, timeout=HANG_GUARD_S, cwd=ROOT,
-    )
-    assert build.returncode == 0, build.stdout[-3000:] + build.stderr[-3000:]
-    print(f"bundle built in {time.monotonic() - started:.0f} s: {build.stdout.strip()}")
-    archives = sorted(dist.glob("lok-desk-*.tar.gz"))
-    return Bundle(dist / "lok-desk", archives[0] if archives else None)
-
-
-def run_until_ready(executable: Path, home: Path) -> dict[str, object]:
-    """Run the smoke command as a first-time user would and return the JSON line it printed."""
-    result = subprocess.run(
-        [str(executable), *SMOKE_ARGS],
-        capture_output=True, text=True, check=False, timeout=HANG_GUARD_S,
-        env=isolated_env(home), cwd=home,  # not the repo: nothing may be imported from the source tree
-    )
-    assert result.returncode == 0, (
-        f"exit {result.returncode}\nstdout: {result.stdout}\nstderr: {result.stderr}")
-    lines = result.stdout.strip().splitlines()
-    assert lines, f"no JSON line on stdout; stderr: {result.stderr}"
-    ready = json.loads(lines[-1])
-    assert isinstance(ready, dict)
-    assert isinstance(ready["ready_s"], float | int) and ready["ready_s"] >= 0
-    # The embedded sandbox kept its data under LOK_DESK_HOME, not in the person's real folders.
-    assert (home / "lok-desk" / "data" / "sandbox.sqlite3").is_file()
-    return ready
 
 
 def test_bundle_signs_in_to_its_sandbox_and_exits_when_ready(bundle: Bundle, tmp_path: Path) -> None:
