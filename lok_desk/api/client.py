@@ -23,6 +23,7 @@ from .errors import (
     CredentialsRequiredError,
     ForbiddenLocationError,
     InsufficientScopeError,
+    InvalidClientError,
     InvalidGrantError,
     InvalidReservationError,
     InvalidTokenError,
@@ -289,6 +290,10 @@ class LokClient:
             reason = _www_authenticate_reason(response.headers.get("www-authenticate"))
             if reason is None and isinstance(body, dict):
                 reason = message_text(body.get("message"))
+            if response.request.method == "POST" and response.request.url.path.endswith("/oauth/token"):
+                # On sign-in itself a bare 401 refuses the client id or secret, not a token.
+                reason = reason or "the client id or secret was refused (HTTP 401)"
+                return InvalidClientError(reason, status_code=401)
             reason = reason or "the server refused the access token (HTTP 401)"
             return InvalidTokenError(reason, status_code=401)
         if isinstance(body, dict):
@@ -785,7 +790,14 @@ class LokClient:
     ) -> models.ReservationCreated:
         """#16 PUT /reservations/{reservation_id} (only while the pre-reservation is unconfirmed)."""
         path = f"/reservations/{_seg(reservation_id)}"
-        return await self._call(models.ReservationCreated, "PUT", path, json=update.to_body())
+        reply = await self._write(models.ReservationCreated, "PUT", path, what="#16", json=update.to_body())
+        if reply is not None:
+            return reply
+        full = await self.get_reservation(reservation_id)
+        return models.ReservationCreated(
+            status_code=full.status_code, reservation=full.reservation, tokens=full.tokens,
+            confirmation_code=full.confirmation_code,
+        )
 
     async def cancel_reservation(self, reservation_id: str) -> models.Reservation:
         """#17 DELETE /reservations/{reservation_id}, reporting what really happened.

@@ -407,7 +407,11 @@ def _check_types(cls: type[BaseModel], data: dict[str, Any], shape: dict[str, tu
     for key, value in data.items():
         entry = shape.get(key)
         if entry is None:
-            continue  # unknown fields are kept (model_extra); they are not a deviation to tolerate
+            # Unknown fields are kept (`model_extra`) and harm nothing; lok-desk-check lists them.
+            if tolerance.collecting_now():
+                detail = "a field the contract does not name (kept)"
+                tolerance.note(tolerance.FIELD_NAME, f"{name}.{key}", detail)
+            continue
         expected = entry[0]
         got = _json_kind(value)
         if expected in ("any", got) or (expected == "number" and got == "int"):
@@ -589,6 +593,8 @@ class AccessToken(LokModel):
         if self.expires_at is not None:
             return self
         if self.expires_in is not None and self.expires_in > 0:
+            detail = "missing; the expiry is counted from expires_in"
+            tolerance.note(tolerance.FIELD_NAME, "AccessToken.access_token_expires_at", detail)
             instant = received_at + timedelta(seconds=self.expires_in)
             return self.model_copy(update={"access_token_expires_at": format_datetime(instant)})
         tolerance.note(

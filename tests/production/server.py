@@ -48,7 +48,8 @@ class Variant:
     expiry: str = "iso"
     #: 401 for an expired/revoked token: INVALID_TOKEN, INVALID_GRANT, or "bare" (no Lok body).
     unauthorized: str = "INVALID_TOKEN"
-    #: Error bodies of POST /oauth/token: "lok" envelope or "rfc6749" `{error, error_description}`.
+    #: Error bodies of POST /oauth/token: "lok" envelope, "rfc6749" `{error, error_description}`, or
+    #: "bare" (a 401 with only `WWW-Authenticate`).
     token_errors: str = "lok"
     #: Error `message` as text or as a list of texts.
     message_list: bool = False
@@ -497,6 +498,8 @@ class ProductionApp:
         if len(parts) == 3 and parts[0] == "locations" and parts[2] == "reservations" and method == "POST":
             return await self.create(request, parts[1])
         if len(parts) == 2 and parts[0] == "reservations":
+            if method == "PUT":
+                return await self.update_pre_reservation(request, parts[1])
             return self.reservation(method, parts[1])
         if len(parts) == 3 and parts[0] == "reservations" and parts[2] == "label":
             return json_response({"jpeg": "", "pdf": ""})
@@ -549,6 +552,8 @@ class ProductionApp:
         secret = form.get("client_secret", [""])[0]
         known = CLIENTS.get(client_id)
         if known is None or not secrets.compare_digest(known[0], secret):
+            if self.variant.token_errors == "bare":
+                return Response(status_code=401, headers={"WWW-Authenticate": 'Basic realm="lok"'})
             if self.variant.token_errors == "rfc6749":
                 return json_response(
                     {
@@ -608,6 +613,20 @@ class ProductionApp:
             pages = envelope["total_pages"]
             envelope["total"] = len(rows) + variant.unreadable_per_page * pages
         return json_response(envelope)
+
+    async def update_pre_reservation(self, request: Request, reservation_id: str) -> Response:
+        body = await request.json()
+        for index, record in enumerate(self.lok.reservations):
+            if record["id"] == reservation_id and not record["is_confirmed"]:
+                if "delivery_date" in body:
+                    record["delivery_due_date"] = datetime.fromisoformat(body["delivery_date"])
+                if self.variant.empty_writes:
+                    return Response(status_code=204)
+                rendered = self.lok.render_reservation(record, index)
+                return json_response({"status_code": 200, "reservation": rendered, "tokens": {}})
+        return lok_error(
+            410, "INVALID_RESERVATION", "not an unconfirmed pre-reservation", variant=self.variant
+        )
 
     def reservation(self, method: str, reservation_id: str) -> Response:
         found = [(i, r) for i, r in enumerate(self.lok.reservations) if r["id"] == reservation_id]

@@ -39,7 +39,7 @@ async def test_every_expiry_form_is_read(form: str, production: ProductionServer
     await client.list_locations()
     assert len(_token_calls(production)) == 1
     noted = {o.where for o in client.oddities.oddities} if client.oddities else set()
-    assert ("AccessToken.access_token_expires_at" in noted) == (form not in ("iso", "expires_in"))
+    assert ("AccessToken.access_token_expires_at" in noted) == (form != "iso")
 
 
 async def test_no_expiry_at_all_is_renewed_on_the_first_401(
@@ -112,3 +112,14 @@ async def test_a_list_message_is_joined_not_dropped(production: ProductionServer
     assert (
         caught.value.message == "the reservation is picked_up; only pending or reserved ones can be cancelled"
     )
+
+
+async def test_a_bare_401_on_sign_in_is_a_refused_client_not_an_expired_session(
+    production: ProductionServer, connect: Clients
+) -> None:
+    use(production, token_errors="bare")
+    client = await connect(secret="not-the-secret")
+    with pytest.raises(InvalidClientError) as caught:
+        await client.sign_in()
+    assert "client id or secret" in caught.value.user_message
+    assert len(_token_calls(production)) == 1

@@ -147,3 +147,12 @@ async def test_check_server_uses_a_retry_policy_that_never_really_sleeps(
     )
     assert report.desk_can_work and waits == [1.0]
     assert any(o.kind == "rate limit" for o, _n in report.oddities)
+
+
+async def test_fields_the_contract_does_not_name_are_listed(production: ProductionServer) -> None:
+    use(production, expiry="expires_in")
+    report = await check_server(production.base_url, Credentials("prod-owner", CLIENTS["prod-owner"][0]))
+    assert report.desk_can_work
+    names = {(o.kind, o.where) for o, _n in report.oddities}
+    assert ("field name", "AccessToken.token_type") in names
+    assert ("field name", "AccessToken.expires_in") not in names  # read by the client: not unknown

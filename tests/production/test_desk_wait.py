@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # as tests/desk/conftest.py: no display needed
 
 import pytest
 

@@ -118,6 +118,19 @@ async def test_empty_204_on_writes_counts_as_done(production: ProductionServer, 
     assert {o.kind for o in client.oddities.oddities} == {"status code"}
 
 
+async def test_an_empty_204_to_a_pre_reservation_update_reads_it_back(
+    production: ProductionServer, connect: Clients
+) -> None:
+    use(production, empty_writes=True)
+    client = await connect()
+    pending = next(r for r in production.lok.reservations if not r["is_confirmed"])
+    when = datetime(2026, 12, 24, 10, 0, tzinfo=UTC)
+    updated = await client.update_pre_reservation(
+        pending["id"], models.PreReservationUpdate(delivery_date=when)
+    )
+    assert updated.reservation.id == pending["id"] and updated.reservation.delivery_due_date == when
+
+
 async def test_same_origin_redirects_are_followed_with_the_token(
     production: ProductionServer, connect: Clients
 ) -> None:
