@@ -100,8 +100,14 @@ def test_numbers_where_text_is_documented_and_text_where_numbers_are() -> None:
 
 def test_null_in_optional_fields_and_swapped_empty_containers() -> None:
     reservation = models.Reservation.model_validate(
-        {"id": "R1", "additional": [], "shipping": [], "event_history": {}, "contact_info": None,
-         "locker": None}
+        {
+            "id": "R1",
+            "additional": [],
+            "shipping": [],
+            "event_history": {},
+            "contact_info": None,
+            "locker": None,
+        }
     )
     assert reservation.additional == {} and reservation.shipping is None and reservation.event_history == []
     body = {"id": "L1", "boxes": {}, "service_days": {}, "coords": None}
@@ -257,3 +263,55 @@ def test_contract_shaped_bodies_note_nothing() -> None:
             }
         )
     assert not collected, collected.oddities
+
+
+# --- error bodies and transport headers as production servers send them -----------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "error_type", "message"),
+    [
+        (
+            {"error": "invalid_client", "error_description": "Client authentication failed"},
+            "INVALID_CLIENT",
+            "Client authentication failed",
+        ),
+        ({"error": "invalid_grant"}, "INVALID_GRANT", "invalid_grant"),
+        (
+            {"error": "unsupported_grant_type", "error_description": "use client_credentials"},
+            "INVALID_REQUEST",
+            "use client_credentials",
+        ),
+        (
+            {"type": "invalid_token", "message": ["token expired", "sign in again"]},
+            "INVALID_TOKEN",
+            "token expired; sign in again",
+        ),
+        ({"message": {"page_size": "must be at most 50"}}, "INVALID_REQUEST", "must be at most 50"),
+    ],
+)
+def test_error_bodies_keep_their_text(body: dict[str, Any], error_type: str, message: str) -> None:
+    from lok_desk.api.errors import error_from_response
+
+    error = error_from_response(400 if "page_size" in str(body) else 401, body)
+    assert error.type == error_type and error.message == message
+    assert message in error.user_message
+
+
+def test_retry_after_in_seconds_or_as_an_http_date() -> None:
+    from lok_desk.api.transport import retry_after_seconds
+
+    assert retry_after_seconds("120", WHEN) == 120.0
+    assert retry_after_seconds(" 1.5 ", WHEN) == 1.5
+    assert retry_after_seconds("Tue, 01 Dec 2026 20:42:34 GMT", WHEN) == 30.0
+    assert retry_after_seconds("Tue, 01 Dec 2026 20:40:00 GMT", WHEN) == 0.0  # already past
+    assert retry_after_seconds("soon", WHEN) is None and retry_after_seconds(None, WHEN) is None
+    assert retry_after_seconds("-5", WHEN) == 0.0 and retry_after_seconds("nan", WHEN) is None
+
+
+def test_origins_compare_scheme_host_and_port() -> None:
+    from lok_desk.api.transport import origin_of
+
+    assert origin_of("https://API.clicknbox.com/api/v2") == origin_of("https://api.clicknbox.com:443/x")
+    assert origin_of("https://api.clicknbox.com") != origin_of("http://api.clicknbox.com")
+    assert origin_of("http://127.0.0.1:8765/a") != origin_of("http://127.0.0.1:8766/a")
