@@ -159,6 +159,8 @@ SENTENCES: dict[Kind, tuple[str, str]] = {
         QT_TRANSLATE_NOOP("explain_error", "Nothing was lost on the server. Try again; if it happens "
                                            "again, restart Lok Desk and tell support what you were doing.")),
 }
+# Under a field the server refused (its own words are English and technical).
+FIELD_REFUSED = QT_TRANSLATE_NOOP("explain_error", "Lok did not accept this value; check it and try again.")
 WHERE = QT_TRANSLATE_NOOP("explain_error", " at {server}")
 # Said after "while" when the caller did not say what was being done.
 WORKING = QT_TRANSLATE_NOOP("explain_error", "working")

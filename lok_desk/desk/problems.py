@@ -12,9 +12,10 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QWidget
 
-from lok_desk.core.problems import CONTEXT, WHERE, WORKING, Problem, problem_from
+from lok_desk.core.problems import CONTEXT, FIELD_REFUSED, WHERE, WORKING, Problem, problem_from
 
-__all__ = ["announce", "clear_invalid", "describe", "mark_invalid", "problem_from", "sentence"]
+__all__ = ["announce", "clear_invalid", "describe", "field_refused", "mark_invalid", "problem_from",
+           "sentence", "what_happened"]
 
 INVALID_PROPERTY = "invalid"
 
@@ -29,6 +30,16 @@ def describe(problem: Problem) -> tuple[str, str]:
     where = _tr(WHERE).format(server=problem.server) if problem.server else ""
     values = {"where": where, "doing": problem.doing or _tr(WORKING)}
     return _tr(problem.what).format(**values), _tr(problem.next_step).format(**values)
+
+
+def what_happened(error: BaseException, doing: str = "") -> str:
+    """The translated "what happened" of any failure (for a line that adds its own advice)."""
+    return describe(problem_from(error, doing=doing))[0]
+
+
+def field_refused() -> str:
+    """Under a field the server refused: its reason is the server's English, so say it plainly."""
+    return _tr(FIELD_REFUSED)
 
 
 def sentence(problem: Problem) -> str:

@@ -573,6 +573,10 @@
         <translation>Compartimentos libres desconocidos ({0}).</translation>
     </message>
     <message>
+        <source>checking free boxes</source>
+        <translation>revisar los compartimentos libres</translation>
+    </message>
+    <message>
         <source>Choose a location.</source>
         <translation>Elige una ubicación.</translation>
     </message>
@@ -655,10 +659,6 @@
     <message>
         <source>{0} is temporarily locked and takes no new reservations. Try again later or choose another location.</source>
         <translation>{0} está bloqueado temporalmente y no acepta reservaciones nuevas. Vuelve a intentarlo más tarde o elige otra ubicación.</translation>
-    </message>
-    <message>
-        <source>Lok did not accept this: {0}</source>
-        <translation>Lok no aceptó esto: {0}</translation>
     </message>
     <message>
         <source>Not created: {0} What you typed is kept; try again.</source>
@@ -1026,6 +1026,10 @@
         <translation>Escribe un nombre para el directorio nuevo.</translation>
     </message>
     <message>
+        <source>creating the directory</source>
+        <translation>crear el directorio</translation>
+    </message>
+    <message>
         <source>Directory “{0}” created.</source>
         <translation>Directorio “{0}” creado.</translation>
     </message>
@@ -1052,6 +1056,10 @@
     <message>
         <source>Not saved: {0} Your edits are still here.</source>
         <translation>No se guardó: {0} Tus cambios siguen aquí.</translation>
+    </message>
+    <message>
+        <source>saving the contacts</source>
+        <translation>guardar los contactos</translation>
     </message>
     <message>
         <source>Contacts saved.</source>
@@ -1965,6 +1973,10 @@ Borra el filtro para ver las {count} ubicaciones.</translation>
         <translation>Webhook guardado.</translation>
     </message>
     <message>
+        <source>saving the webhook</source>
+        <translation>guardar el webhook</translation>
+    </message>
+    <message>
         <source>Not saved: {0} Your changes are still here; try again.</source>
         <translation>No se guardó: {0} Tus cambios siguen aquí; vuelve a intentarlo.</translation>
     </message>
@@ -1987,6 +1999,10 @@ Borra el filtro para ver las {count} ubicaciones.</translation>
     <message>
         <source>Administrator</source>
         <translation>Administrador</translation>
+    </message>
+    <message>
+        <source>saving the e-mails</source>
+        <translation>guardar los correos</translation>
     </message>
     <message>
         <source>Notification e-mails saved.</source>
@@ -2331,6 +2347,10 @@ Borra el filtro para ver las {count} ubicaciones.</translation>
         <source>Not created: {0}</source>
         <translation>No se creó: {0}</translation>
     </message>
+    <message>
+        <source>creating the pre-reservation</source>
+        <translation>crear la prerreservación</translation>
+    </message>
 </context>
 <context>
     <name>Preferences</name>
@@ -2587,8 +2607,12 @@ Borra el filtro para ver las {count} ubicaciones.</translation>
         <translation>El primer día está en el futuro.</translation>
     </message>
     <message>
-        <source>Lok did not accept the request: {0}</source>
-        <translation>Lok no aceptó la solicitud: {0}</translation>
+        <source>Not requested: {0}</source>
+        <translation>No se solicitó: {0}</translation>
+    </message>
+    <message>
+        <source>requesting the report</source>
+        <translation>solicitar el reporte</translation>
     </message>
     <message>
         <source>Lok accepted the request.</source>
@@ -2706,8 +2730,12 @@ Borra el filtro para ver las {count} ubicaciones.</translation>
         <translation>Esta prerreservación ya no se puede enviar (está confirmada o vencida).</translation>
     </message>
     <message>
-        <source>Lok needs more information on the reservation first: {0}</source>
-        <translation>Lok necesita más información en la reservación primero: {0}</translation>
+        <source>Lok needs more information on the reservation before a courier can take it. Check its package and recipient, then try again.</source>
+        <translation>Lok necesita más datos de la reservación antes de que una paquetería pueda llevarla. Revisa su paquete y su destinatario, y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>requesting the shipment</source>
+        <translation>solicitar el envío</translation>
     </message>
     <message>
         <source>Shipment requested with {0}.</source>
@@ -3792,6 +3820,10 @@ Borra el filtro para ver las {1}.</translation>
         <translation>Ningún compartimento puede guardar este paquete (25 kg como máximo).</translation>
     </message>
     <message>
+        <source>saving the changes</source>
+        <translation>guardar los cambios</translation>
+    </message>
+    <message>
         <source>Pre-reservation updated.</source>
         <translation>Prerreservación actualizada.</translation>
     </message>
@@ -4366,6 +4398,10 @@ Borra el filtro para ver las {1}.</translation>
     <message>
         <source>The Lok server{where} refused the request while {doing}.</source>
         <translation>El servidor de Lok{where} rechazó la solicitud al {doing}.</translation>
+    </message>
+    <message>
+        <source>Lok did not accept this value; check it and try again.</source>
+        <translation>Lok no aceptó este valor; revísalo y vuelve a intentarlo.</translation>
     </message>
     <message>
         <source>working</source>

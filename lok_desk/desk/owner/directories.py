@@ -71,6 +71,7 @@ from lok_desk.desk.owner.common import (
     hint_label,
     record_list_view,
 )
+from lok_desk.desk.problems import announce, field_refused, what_happened
 from lok_desk.desk.reservations.forms import ERROR_TEXT_STYLE, email_problem, phone_problem, with_error
 from lok_desk.desk.session import Session
 from lok_desk.desk.theme import semantic_colour
@@ -667,7 +668,7 @@ class DirectoriesPane(QWidget):
         try:
             created = await self._session.call(self._session.service.create_directory(name))
         except LokError as error:
-            self.new_name_error.show_error(error.message or error.user_message)
+            self.new_name_error.show_error(what_happened(error, self.tr("creating the directory")))
             return None
         finally:
             self.create_button.setEnabled(bool(self.permission))
@@ -690,7 +691,8 @@ class DirectoriesPane(QWidget):
                 locations=[loc.id for loc in self.current.locations]))
         except LokError as error:
             if error_field_for_keys(error.keys, ("directory.name", "name")) or error.status_code == 409:
-                self.name_error.show_error(error.message)
+                self.name_error.show_error(field_refused())
+                self.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
             else:
                 self._session.notify_error(error, doing=self.tr("saving the directory"), parent=self)
             return None
@@ -735,7 +737,8 @@ class DirectoriesPane(QWidget):
         except LokError as error:
             self.contacts_state.setStyleSheet(ERROR_TEXT_STYLE)
             self.contacts_state.setText(self.tr("Not saved: {0} Your edits are still here.").format(
-                error.user_message))
+                what_happened(error, self.tr("saving the contacts"))))
+            announce(self.contacts_state, self.contacts_state.text(), assertive=True)
             return False
         await self.open_directory(self.current.id)
         self._session.notify(self.tr("Contacts saved."))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,6 +38,7 @@ from lok_desk.desk.owner.common import (
     webhook_url_problem,
 )
 from lok_desk.desk.owner.webhook_state import ALL_EVENTS, WebhookState
+from lok_desk.desk.problems import announce, field_refused, what_happened
 from lok_desk.desk.reservations.forms import ERROR_TEXT_STYLE, FieldError, email_problem, with_error
 from lok_desk.desk.session import Session
 
@@ -545,14 +546,16 @@ class NotificationSettingsPane(QWidget):
     def _show_webhook_error(self, error: LokError) -> None:
         field = error_field_for_keys(error.keys, ("url", "events"))
         if field == "url":
-            self.url_error.show_error(error.message or error.user_message)
+            self.url_error.show_error(field_refused())
+            self.url_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         elif field == "events":
-            self.events_error.show_error(error.message or error.user_message)
+            self.events_error.show_error(field_refused())
         else:
-            what = error.user_message
+            what = what_happened(error, self.tr("saving the webhook"))
             self.webhook_message.setText(self.tr("Not saved: {0} Your changes are still here; try "
                                                  "again.").format(what))
             self.webhook_message.show()
+            announce(self.webhook_message, self.webhook_message.text(), assertive=True)
 
     async def _confirm_changes(self, title: str, changes: list[tuple[str, str, str]]) -> bool:
         dialog = ChangesDialog(title, changes, save_text=title, parent=self)
@@ -624,13 +627,17 @@ class NotificationSettingsPane(QWidget):
         except LokError as error:
             field = error_field_for_keys(error.keys, ("operator_email", "administrator_email"))
             if field == "operator_email":
-                self.operator_error.show_error(error.message)
+                self.operator_error.show_error(field_refused())
+                self.operator_edit.setFocus(Qt.FocusReason.OtherFocusReason)
             elif field == "administrator_email":
-                self.administrator_error.show_error(error.message)
+                self.administrator_error.show_error(field_refused())
+                self.administrator_edit.setFocus(Qt.FocusReason.OtherFocusReason)
             else:
+                what = what_happened(error, self.tr("saving the e-mails"))
                 self.emails_message.setText(self.tr("Not saved: {0} Your changes are still here; try "
-                                                    "again.").format(error.user_message))
+                                                    "again.").format(what))
                 self.emails_message.show()
+                announce(self.emails_message, self.emails_message.text(), assertive=True)
             return False
         finally:
             self._busy = False

@@ -32,6 +32,7 @@ from lok_desk.desk import formatting
 from lok_desk.desk.asyncqt import spawn
 from lok_desk.desk.i18n import translate
 from lok_desk.desk.owner.common import ROW_ROLE, RowTableModel, hint_label, record_list_view
+from lok_desk.desk.problems import field_refused, what_happened
 from lok_desk.desk.reservations.forms import (
     ERROR_TEXT_STYLE,
     FieldError,
@@ -229,7 +230,7 @@ class PreReservationsPane(QWidget):
         except LokError as error:
             if error.status_code == 422 or "zip_code" in error.keys:
                 text = (self.tr("No locker with a free box of that size nearby.") if "size" in error.keys
-                        else error.message)
+                        else field_refused())
                 if self.zip_radio.isChecked():
                     self.zip_error.show_error(text)
                 else:
@@ -457,13 +458,16 @@ class PreReservationsPane(QWidget):
         for key in error.keys:
             field = KEY_TO_FIELD.get(key) or KEY_TO_FIELD.get(key.split(".")[0])
             if field in self.errors:
-                self.errors[field].show_error(error.message)
+                self.errors[field].show_error(field_refused())
+                if not shown:
+                    self.errors[field].field.setFocus(Qt.FocusReason.OtherFocusReason)
                 shown = True
         if error.type == "GRANT_TOKEN":
             self.grant = None
             text = self.tr("The search has expired: search again, then create the pre-reservation.")
         else:
-            text = self.tr("Not created: {0}").format(error.user_message)
+            text = self.tr("Not created: {0}").format(
+                what_happened(error, self.tr("creating the pre-reservation")))
         if not shown:
             self.form_error.setText(text)
             self.form_error.show()

@@ -51,6 +51,7 @@ from lok_desk.desk.owner.common import (
     visible_table,
     write_csv,
 )
+from lok_desk.desk.problems import announce, what_happened
 from lok_desk.desk.reservations.forms import ERROR_TEXT_STYLE, with_error
 from lok_desk.desk.session import Session
 from lok_desk.desk.theme import HIGH_CONTRAST, theme_of
@@ -485,8 +486,9 @@ class ReportsPane(QWidget):
                 self._session.service.request_action_log_report(from_=span[0], until=span[1]))
         except LokError as error:
             self.report_message.setStyleSheet(ERROR_TEXT_STYLE)
-            self.report_message.setText(self.tr("Lok did not accept the request: {0}").format(
-                error.user_message))
+            self.report_message.setText(self.tr("Not requested: {0}").format(
+                what_happened(error, self.tr("requesting the report"))))
+            announce(self.report_message, self.report_message.text(), assertive=True)
             return None
         finally:
             self.report_button.setEnabled(True)

@@ -36,6 +36,7 @@ from lok_desk.api import errors as api_errors
 from lok_desk.desk.asyncqt import spawn
 from lok_desk.desk.i18n import translate
 from lok_desk.desk.owner.directories import DirectoryContactCompleter
+from lok_desk.desk.problems import announce, field_refused, problem_from, sentence, what_happened
 from lok_desk.desk.reservations.forms import (
     ERROR_TEXT_STYLE,
     FieldError,
@@ -435,7 +436,8 @@ class CreateReservationDialog(QDialog):
         try:
             fresh = await self._session.refresh_location(location_id)
         except LokError as error:
-            self.availability_label.setText(self.tr("Free boxes unknown ({0}).").format(error.user_message))
+            self.availability_label.setText(self.tr("Free boxes unknown ({0}).").format(
+                what_happened(error, self.tr("checking free boxes"))))
             return
         self._availability[location_id] = fresh
         self._show_availability()
@@ -544,6 +546,7 @@ class CreateReservationDialog(QDialog):
     def show_general_error(self, text: str) -> None:
         self.general_error.setText(text)
         self.general_error.setVisible(bool(text))
+        announce(self.general_error, text, assertive=True)
 
     def _validate(self) -> tuple[models.ReservationRequest | None, str | None]:
         """The request to send, or None after showing every problem next to its field."""
@@ -707,18 +710,21 @@ class CreateReservationDialog(QDialog):
             self.location_combo.setFocus()
             return
         if isinstance(error, api_errors.InvalidDueDateError):
-            self.show_general_error(error.user_message)
+            self.show_general_error(sentence(problem_from(error, doing=self.tr("creating a reservation"))))
             return
-        placed = False
+        placed: list[str] = []
         for key in error.keys:
             field = self._field_for_key(key)
             if field is not None:
-                self.errors[field].show_error(self.tr("Lok did not accept this: {0}").format(error.message))
-                placed = True
+                self.errors[field].show_error(field_refused())
+                placed.append(field)
         if placed:
+            # Focus lands on the first field at fault; the screen reader reads it with its problem.
+            self.errors[placed[0]].field.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         self.show_general_error(
-            self.tr("Not created: {0} What you typed is kept; try again.").format(error.user_message)
+            self.tr("Not created: {0} What you typed is kept; try again.").format(
+                what_happened(error, self.tr("creating a reservation")))
         )
         if not isinstance(error, api_errors.InvalidRequestError):
             self._session.notify_error(error, doing=self.tr("creating a reservation"), parent=self)

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from lok_desk.desk.i18n import translate
+from lok_desk.desk.problems import announce
 
 # Deliberately simple: one @, something on both sides, a dot in the domain, no spaces. The server
 # has the final word; this catches typing slips while the person is still at the desk.
@@ -67,8 +68,11 @@ class FieldError(QLabel):
         self.setText(text)
         self.setVisible(bool(text))
         self.field.setStyleSheet(ERROR_STYLE if text else self._field_style)
-        # Screen readers announce the description of the focused field.
+        # Screen readers announce the description of the focused field; say it now as well, in case focus
+        # is elsewhere (the person pressed Create, not the field).
         self.field.setAccessibleDescription(text)
+        if text:
+            announce(self.field, text, assertive=True)
 
     def clear_error(self) -> None:
         self.show_error("")

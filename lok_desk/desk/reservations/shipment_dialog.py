@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from lok_desk.api import LokError, models
 from lok_desk.desk import formatting
 from lok_desk.desk.asyncqt import spawn
+from lok_desk.desk.problems import announce, problem_from, sentence
 from lok_desk.desk.reservations.forms import ERROR_TEXT_STYLE, FieldError, add_row, phone_problem, with_error
 from lok_desk.desk.session import Session
 
@@ -161,11 +162,13 @@ class RequestShipmentDialog(QDialog):
         if error.status_code == 410:
             text = self.tr("This pre-reservation can no longer be shipped (it is confirmed or expired).")
         elif error.status_code == 422:
-            text = self.tr("Lok needs more information on the reservation first: {0}").format(error.message)
+            text = self.tr("Lok needs more information on the reservation before a courier can take it. "
+                           "Check its package and recipient, then try again.")
         else:
-            text = error.user_message
+            text = sentence(problem_from(error, doing=self.tr("requesting the shipment")))
         self.general_error.setText(text)
         self.general_error.show()
+        announce(self.general_error, text, assertive=True)
 
     async def submit(self) -> bool:
         request = self._request()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from lok_desk.api import LokError, models
 from lok_desk.api import errors as api_errors
 from lok_desk.desk.asyncqt import spawn
+from lok_desk.desk.problems import announce, problem_from, sentence
 from lok_desk.desk.reservations.forms import (
     ERROR_TEXT_STYLE,
     FieldError,
@@ -168,8 +169,9 @@ class UpdatePreReservationDialog(QDialog):
             elif isinstance(error, api_errors.BoxIncompatibleError):
                 self.errors["weight"].show_error(self.tr("No box can hold this package (25 kg at most)."))
             else:
-                self.general_error.setText(error.user_message)
+                self.general_error.setText(sentence(problem_from(error, doing=self.tr("saving the changes"))))
                 self.general_error.show()
+                announce(self.general_error, self.general_error.text(), assertive=True)
             return False
         finally:
             self.save_button.setEnabled(True)
