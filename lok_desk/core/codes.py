@@ -22,9 +22,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import Any, Protocol
 
-from lok_desk.api import models
+from lok_desk.api import LokError, models
+from lok_desk.api import errors as api_errors
 from lok_desk.core import rules
+from lok_desk.core.token_index import normalise as token_normalise
 
 #: The token names in the order a person uses them (models.TOKEN_NAMES, restated for readers here).
 TOKEN_KINDS: tuple[str, ...] = ("delivery", "pickup", "reopen_1", "reopen_2", "cancel")
@@ -181,10 +184,9 @@ class CodeMatch:
     known: KnownReservation
 
 
-def normalise(text: str) -> str:
-    """What a scanner or a person typed, as compared: trimmed (a scanner may add a tab or a space)
-    and case folded (tokens are printed upper case, people type them either way)."""
-    return text.strip().casefold()
+#: What a scanner or a person typed, as compared: no spaces (a scanner may add a tab), any case; the
+#: same comparison as the store's token index.
+normalise = token_normalise
 
 
 def match_code(text: str, known: Iterable[KnownReservation]) -> CodeMatch | None:
@@ -278,3 +280,124 @@ def tokens_hidden_reason(
     if known is rules.Role.ADMIN:
         return TokensHidden.ADMIN
     return TokensHidden.REPORTER
+
+
+# --- looking a code up: the store first, then Lok ---------------------------------------------
+
+
+class Searched(StrEnum):
+    """Where the inspector looked, so "not found" can say what was searched."""
+
+    KNOWN_CODES = "known_codes"            # tokens and confirmation codes this desk has read
+    KNOWN_RESERVATIONS = "known_reservations"  # ids and shipment ids of reservations loaded here
+    SHIPMENT_IDS_ON_LOK = "shipment_ids_on_lok"
+    RESERVATION_IDS_ON_LOK = "reservation_ids_on_lok"
+
+
+class CodeLookupService(Protocol):
+    """What the lookup needs from lok_desk.core.service.DeskService."""
+
+    async def list_reservations(
+        self, filters: models.ReservationFilters | None = None, *, page: int = 1, page_size: int = 15
+    ) -> models.ReservationPage: ...
+
+    async def list_location_reservations(
+        self, location_id: str, filters: models.ReservationFilters | None = None, *, page: int = 1,
+        page_size: int = 15,
+    ) -> models.ReservationPage: ...
+
+    async def get_reservation(
+        self, reservation_id: str, *, include_tokens: bool = True
+    ) -> models.ReservationWithTokens: ...
+
+
+class CodeStore(Protocol):
+    """What the lookup reads from lok_desk.core.store.ReservationStore."""
+
+    def find(self, text: str) -> tuple[models.Reservation, str] | None: ...
+
+    def __len__(self) -> int: ...
+
+    @property
+    def tokens(self) -> Any: ...
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """The inspector's whole answer for one typed or scanned text."""
+
+    text: str
+    kind: CodeKind | None = None
+    reservation: models.Reservation | None = None
+    result: models.ReservationWithTokens | None = None   # fresh #15 reply (tokens when allowed)
+    answer: LockerAnswer = LockerAnswer(Verdict.NOT_FOUND)
+    searched: tuple[tuple[Searched, int | None], ...] = ()
+    stale: bool = False             # Lok could not be asked: the answer is what the desk last knew
+    error: LokError | None = None   # why Lok could not be asked
+
+
+_MATCHED_KINDS = {"id": CodeKind.RESERVATION_ID, "shipment_id": CodeKind.SHIPMENT_ID,
+                  "confirmation_code": CodeKind.CONFIRMATION_CODE}
+
+
+async def look_up_code(
+    text: str,
+    store: CodeStore,
+    service: CodeLookupService,
+    *,
+    at_location: str | None = None,
+    own_location: str | None = None,
+    include_tokens: bool = True,
+) -> Lookup:
+    """Which reservation and kind `text` is, and whether it works now at `at_location`'s locker.
+
+    The store answers tokens (Lok has no search by token); a hit is read again from Lok (#15) so the
+    verdict is about now, not about the last load. Not in the store: Lok is asked by shipment id, then
+    by reservation id. `own_location` limits the shipment search to an employee's location, and a
+    403 FORBIDDEN_LOCATION on a reservation id means "a code of another location"."""
+    needle = text.strip()
+    searched: list[tuple[Searched, int | None]] = [
+        (Searched.KNOWN_CODES, len(store.tokens)), (Searched.KNOWN_RESERVATIONS, len(store))]
+    if not needle:
+        return Lookup(text, searched=tuple(searched))
+    hit = store.find(needle)
+    kind: CodeKind | None = None
+    reservation: models.Reservation | None = None
+    if hit is not None:
+        reservation, matched = hit
+        kind = _MATCHED_KINDS.get(matched) or CodeKind(matched)
+    else:
+        try:
+            filters = models.ReservationFilters(only_active=False, shipment_id=needle)
+            if own_location:
+                page = await service.list_location_reservations(own_location, filters, page_size=1)
+            else:
+                page = await service.list_reservations(filters, page_size=1)
+            searched.append((Searched.SHIPMENT_IDS_ON_LOK, None))
+            exact = [r for r in page.reservations if normalise(r.shipment_id or "") == normalise(needle)]
+            if exact:
+                reservation, kind = exact[0], CodeKind.SHIPMENT_ID
+            else:
+                searched.append((Searched.RESERVATION_IDS_ON_LOK, None))
+                try:
+                    fresh = await service.get_reservation(needle, include_tokens=include_tokens)
+                except api_errors.ForbiddenLocationError:
+                    return Lookup(needle, CodeKind.RESERVATION_ID,
+                                  answer=LockerAnswer(Verdict.OTHER_LOCATION), searched=tuple(searched))
+                except (api_errors.NotFoundError, api_errors.InvalidRequestError):
+                    return Lookup(needle, searched=tuple(searched))
+                answer = locker_answer(CodeKind.RESERVATION_ID, fresh.reservation, at_location=at_location)
+                return Lookup(needle, CodeKind.RESERVATION_ID, fresh.reservation, fresh, answer,
+                              tuple(searched))
+        except LokError as unreachable:
+            return Lookup(needle, searched=tuple(searched), stale=True, error=unreachable)
+    assert reservation is not None and kind is not None
+    result: models.ReservationWithTokens | None = None
+    failure: LokError | None = None
+    try:
+        result = await service.get_reservation(reservation.id or "", include_tokens=include_tokens)
+        reservation = result.reservation
+    except LokError as unreachable:
+        failure = unreachable
+    answer = locker_answer(kind, reservation, at_location=at_location)
+    return Lookup(needle, kind, reservation, result, answer, tuple(searched), failure is not None, failure)
