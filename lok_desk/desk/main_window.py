@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from qasync import asyncSlot
 
 from lok_desk.desk.asyncqt import spawn
+from lok_desk.desk.front_desk_tools import install_front_desk_tools
 from lok_desk.desk.help_menu import HelpActions
 from lok_desk.desk.icons import PaletteIcons
 from lok_desk.desk.locations import LocationsPane
@@ -112,6 +113,8 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._fill_location_switcher()
         self._update_write_actions()
+        # Code inspector, Today board, Print slip… and their keys (issue 12).
+        self.tools = install_front_desk_tools(self)
 
         session.busy_changed.connect(self._on_busy)
         session.offline_changed.connect(self._on_offline)
@@ -259,7 +262,7 @@ class MainWindow(QMainWindow):
         self.cancel_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.removeAction(self.cancel_action)
         self.reservations.addAction(self.cancel_action)
-        self.print_action = self._action(self.tr("&Print tokens or label…"), "Ctrl+P", self.print_slot,
+        self.print_action = self._action(self.tr("&Print slip or label…"), "Ctrl+P", self.print_slot,
                                          "print")
         self.find_action = self._action(self.tr("&Find reservation"), "Ctrl+F", self.focus_search, "search")
         self.refresh_action = self._action(self.tr("&Refresh"), "F5", self.refresh_slot, "refresh")
@@ -356,6 +359,9 @@ class MainWindow(QMainWindow):
 
     @asyncSlot()
     async def print_slot(self) -> None:
+        if self.tabs.currentWidget() is self.tools.inspector:
+            await self.tools.inspector.print_slip()
+            return
         self.tabs.setCurrentWidget(self.reservations)
         await self.reservations.print_selected()
 
@@ -413,7 +419,8 @@ class MainWindow(QMainWindow):
             # Both colours: under a dark palette the text would otherwise be light on pale pink.
             self.search_edit.setStyleSheet("QLineEdit { background: #FDECEA; color: #611A15; }")
             self.session.notify(self.tr("No reservation found for “{text}”. Check the code, or look in "
-                                        "another location.").format(text=text), timeout_ms=10000)
+                                        "another location; Ctrl+I tells why a code does not work.")
+                                .format(text=text), timeout_ms=10000)
         # Selected, so the next scan replaces it instead of appending to it.
         self.search_edit.selectAll()
         return bool(found)
@@ -492,6 +499,7 @@ class MainWindow(QMainWindow):
     def _start_panes(self) -> None:
         self.reservations.set_location(self.current_location_id())
         self.reservations.start()
+        self.tools.today.start()
 
     @property
     def is_ready(self) -> bool:

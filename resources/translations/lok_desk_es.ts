@@ -79,6 +79,42 @@
     </message>
 </context>
 <context>
+    <name>BucketModel</name>
+    <message>
+        <source>Shipment id</source>
+        <extracomment>Bulk-action results by reservation id (&quot;Cancelled&quot;, &quot;Refused: …&quot;).</extracomment>
+        <translation>ID de envío</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Ubicación</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Days late</source>
+        <translation>Días de retraso</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>less than a day</source>
+        <translation>menos de un día</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 día</translation>
+    </message>
+    <message>
+        <source>{0} days</source>
+        <translation>{0} días</translation>
+    </message>
+</context>
+<context>
     <name>Capabilities</name>
     <message>
         <source>Your role (reporter) can read everything but change nothing.</source>
@@ -138,6 +174,118 @@
     <message>
         <source>Cancel</source>
         <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>CodeInspector</name>
+    <message>
+        <source>codes of {0} reservations read at this desk</source>
+        <translation>códigos de {0} reservaciones leídas en este mostrador</translation>
+    </message>
+    <message>
+        <source>ids and shipment ids of {0} loaded reservations</source>
+        <translation>ID e ID de envío de {0} reservaciones cargadas</translation>
+    </message>
+    <message>
+        <source>shipment ids on Lok</source>
+        <translation>ID de envío en Lok</translation>
+    </message>
+    <message>
+        <source>reservation ids on Lok</source>
+        <translation>ID de reservación en Lok</translation>
+    </message>
+    <message>
+        <source>Searched: {0}.</source>
+        <translation>Se buscó en: {0}.</translation>
+    </message>
+    <message>
+        <source>Code inspector</source>
+        <extracomment>A reservation to show in the Reservations pane (its id).</extracomment>
+        <translation>Inspector de códigos</translation>
+    </message>
+    <message>
+        <source>Scan or type a token, shipment id, reservation id or confirmation code, then press Enter.</source>
+        <translation>Escanea o teclea un código, ID de envío, ID de reservación o código de confirmación, y presiona Enter.</translation>
+    </message>
+    <message>
+        <source>Code (a scanner&apos;s Enter inspects it)</source>
+        <translation>Código (el Enter del escáner lo inspecciona)</translation>
+    </message>
+    <message>
+        <source>Code to inspect</source>
+        <translation>Código a inspeccionar</translation>
+    </message>
+    <message>
+        <source>Typed at the locker of</source>
+        <translation>Tecleado en el casillero de</translation>
+    </message>
+    <message>
+        <source>any location</source>
+        <translation>cualquier ubicación</translation>
+    </message>
+    <message>
+        <source>&amp;At the locker of</source>
+        <translation>&amp;En el casillero de</translation>
+    </message>
+    <message>
+        <source>Does it work</source>
+        <translation>¿Funciona?</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Reservation</source>
+        <translation>Reservación</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Códigos</translation>
+    </message>
+    <message>
+        <source>Searched</source>
+        <translation>Búsqueda</translation>
+    </message>
+    <message>
+        <source>Open reservation (Alt+O)</source>
+        <translation>Abrir reservación (Alt+O)</translation>
+    </message>
+    <message>
+        <source>Copy code (Alt+C)</source>
+        <translation>Copiar código (Alt+C)</translation>
+    </message>
+    <message>
+        <source>Print slip (Alt+P)</source>
+        <translation>Imprimir comprobante (Alt+P)</translation>
+    </message>
+    <message>
+        <source>Open reservation</source>
+        <translation>Abrir reservación</translation>
+    </message>
+    <message>
+        <source>Copy code</source>
+        <translation>Copiar código</translation>
+    </message>
+    <message>
+        <source>Print slip</source>
+        <translation>Imprimir comprobante</translation>
+    </message>
+    <message>
+        <source>Looking up…</source>
+        <translation>Buscando…</translation>
+    </message>
+    <message>
+        <source>(Lok could not be asked just now: {0} This is what the desk last knew.)</source>
+        <translation>(No se pudo consultar a Lok en este momento: {0} Esto es lo último que supo el mostrador.)</translation>
+    </message>
+    <message>
+        <source>{0} · {1} · reservation {2}</source>
+        <translation>{0} · {1} · reservación {2}</translation>
     </message>
 </context>
 <context>
@@ -813,6 +961,13 @@
     </message>
 </context>
 <context>
+    <name>DeskRecorder</name>
+    <message>
+        <source>The desk history could not be written: {0}</source>
+        <translation>No se pudo escribir el historial del mostrador: {0}</translation>
+    </message>
+</context>
+<context>
     <name>DeskShell</name>
     <message>
         <source>Lok sandbox on this computer (practice data)</source>
@@ -1130,6 +1285,33 @@
     <message>
         <source>this field</source>
         <translation>este campo</translation>
+    </message>
+</context>
+<context>
+    <name>FrontDeskTools</name>
+    <message>
+        <source>Code &amp;inspector</source>
+        <translation>&amp;Inspector de códigos</translation>
+    </message>
+    <message>
+        <source>&amp;Inspect a code</source>
+        <translation>&amp;Inspeccionar un código</translation>
+    </message>
+    <message>
+        <source>Print &amp;slip…</source>
+        <translation>Imprimir &amp;comprobante…</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation>&amp;Hoy</translation>
+    </message>
+    <message>
+        <source>Inspect a code</source>
+        <translation>Inspeccionar un código</translation>
+    </message>
+    <message>
+        <source>Print slip</source>
+        <translation>Imprimir comprobante</translation>
     </message>
 </context>
 <context>
@@ -1558,8 +1740,8 @@ Borra el filtro para ver las {count} ubicaciones.</translation>
         <translation>&amp;Cancelar reservación…</translation>
     </message>
     <message>
-        <source>&amp;Print tokens or label…</source>
-        <translation>&amp;Imprimir códigos o guía…</translation>
+        <source>&amp;Print slip or label…</source>
+        <translation>&amp;Imprimir comprobante o guía…</translation>
     </message>
     <message>
         <source>&amp;Find reservation</source>
@@ -1630,8 +1812,8 @@ Borra el filtro para ver las {count} ubicaciones.</translation>
         <translation>Se abrió la reservación de “{text}”.</translation>
     </message>
     <message>
-        <source>No reservation found for “{text}”. Check the code, or look in another location.</source>
-        <translation>No se encontró una reservación para “{text}”. Revisa el código o busca en otra ubicación.</translation>
+        <source>No reservation found for “{text}”. Check the code, or look in another location; Ctrl+I tells why a code does not work.</source>
+        <translation>No se encontró ninguna reservación para “{text}”. Revisa el código o busca en otra ubicación; Ctrl+I dice por qué un código no funciona.</translation>
     </message>
     <message>
         <source>Connection</source>
@@ -3640,6 +3822,178 @@ Borra el filtro para ver las {1}.</translation>
     <message>
         <source>High contrast</source>
         <translation>Alto contraste</translation>
+    </message>
+</context>
+<context>
+    <name>TodayBoard</name>
+    <message>
+        <source>Arriving today</source>
+        <extracomment>At most this many pages of each list at start (the store and the sync engine do the rest).</extracomment>
+        <translation>Llegan hoy</translation>
+    </message>
+    <message>
+        <source>Overdue for delivery</source>
+        <translation>Depósito vencido</translation>
+    </message>
+    <message>
+        <source>Waiting past pick-up</source>
+        <translation>Esperando tras la fecha de recolección</translation>
+    </message>
+    <message>
+        <source>Pre-reservations expiring</source>
+        <translation>Prerreservaciones por vencer</translation>
+    </message>
+    <message>
+        <source>Delivered today</source>
+        <translation>Depositadas hoy</translation>
+    </message>
+    <message>
+        <source>Picked up today</source>
+        <translation>Recogidas hoy</translation>
+    </message>
+    <message>
+        <source>Resolved (30 days)</source>
+        <translation>Resueltas (30 días)</translation>
+    </message>
+    <message>
+        <source>Delivery due</source>
+        <translation>Depósito a más tardar</translation>
+    </message>
+    <message>
+        <source>Delivery was due</source>
+        <translation>Depósito vencía</translation>
+    </message>
+    <message>
+        <source>Pick-up was due</source>
+        <translation>Recolección vencía</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Vence</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Depositada</translation>
+    </message>
+    <message>
+        <source>Picked up</source>
+        <translation>Recogida</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resuelta</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Today summary</source>
+        <translation>Resumen de hoy</translation>
+    </message>
+    <message>
+        <source>Cancel selected…</source>
+        <translation>Cancelar las seleccionadas…</translation>
+    </message>
+    <message>
+        <source>Cancel selected overdue reservations</source>
+        <translation>Cancelar las reservaciones vencidas seleccionadas</translation>
+    </message>
+    <message>
+        <source>Export shown…</source>
+        <translation>Exportar lo mostrado…</translation>
+    </message>
+    <message>
+        <source>Export the shown rows as CSV</source>
+        <translation>Exportar las filas mostradas como CSV</translation>
+    </message>
+    <message>
+        <source>UTF-8 with BOM (for Excel)</source>
+        <translation>UTF-8 con BOM (para Excel)</translation>
+    </message>
+    <message>
+        <source>Board status</source>
+        <translation>Estado del tablero</translation>
+    </message>
+    <message>
+        <source>&amp;Today ({0})</source>
+        <translation>&amp;Hoy ({0})</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation>&amp;Hoy</translation>
+    </message>
+    <message>
+        <source>Nothing here now.</source>
+        <translation>Nada por ahora.</translation>
+    </message>
+    <message>
+        <source>{0} arriving today · {1} overdue for delivery · {2} waiting past their pick-up date</source>
+        <translation>{0} llegan hoy · {1} con depósito vencido · {2} esperando tras su fecha de recolección</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>The board could not load everything: {0}</source>
+        <translation>El tablero no pudo cargar todo: {0}</translation>
+    </message>
+    <message>
+        <source>Select reservations under “Overdue for delivery”</source>
+        <translation>Selecciona reservaciones en “Depósito vencido”</translation>
+    </message>
+    <message>
+        <source>Cancel the selected reservations that were never delivered</source>
+        <translation>Cancela las reservaciones seleccionadas que nunca se depositaron</translation>
+    </message>
+    <message>
+        <source>Cancel 1 reservation that was never delivered? Its box is released and its tokens stop working.</source>
+        <translation>¿Cancelar 1 reservación que nunca se depositó? Su compartimento se libera y sus códigos dejan de funcionar.</translation>
+    </message>
+    <message>
+        <source>Cancel 1 reservation</source>
+        <translation>Cancelar 1 reservación</translation>
+    </message>
+    <message>
+        <source>Cancel {0} reservations that were never delivered? Their boxes are released and their tokens stop working.</source>
+        <translation>¿Cancelar {0} reservaciones que nunca se depositaron? Sus compartimentos se liberan y sus códigos dejan de funcionar.</translation>
+    </message>
+    <message>
+        <source>Cancel {0} reservations</source>
+        <translation>Cancelar {0} reservaciones</translation>
+    </message>
+    <message>
+        <source>Cancel reservations</source>
+        <translation>Cancelar reservaciones</translation>
+    </message>
+    <message>
+        <source>Refused: {0}</source>
+        <translation>Rechazada: {0}</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>{0} cancelled, {1} refused.</source>
+        <translation>{0} canceladas, {1} rechazadas.</translation>
+    </message>
+    <message>
+        <source>Export the board</source>
+        <translation>Exportar el tablero</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not export: {0}</source>
+        <translation>No se pudo exportar: {0}</translation>
+    </message>
+    <message>
+        <source>Exported {0} rows to {1}</source>
+        <translation>Se exportaron {0} filas a {1}</translation>
     </message>
 </context>
 <context>

@@ -104,7 +104,7 @@ class CodeInspector(QWidget):
         self.verdict.setAccessibleName(self.tr("Does it work"))
         self.verdict.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.verdict)
-        form = QFormLayout()
+        form = self.form = QFormLayout()
         self.kind_label = QLabel(self)
         self.reservation_label = QLabel(self)
         self.status_label = QLabel(self)
@@ -185,6 +185,8 @@ class CodeInspector(QWidget):
         self.searched_label.setText(searched_text(lookup) if reservation is None else "")
         hidden = self._hidden(lookup)
         self.tokens_label.setText(hidden_text(hidden) if hidden is not None else "")
+        for label in (self.searched_label, self.tokens_label):
+            self.form.setRowVisible(label, bool(label.text()))
         if lookup.result is not None and reservation is not None:
             self.slips.set_reservation(lookup.result, self.session.location(location_id),
                                        self.session.location_name(location_id),

@@ -1,0 +1,210 @@
+"""The desk's own history: what was done at this desk, kept locally, merged with Lok's action log (no Qt).
+
+The log is one JSON object per line in the user data dir (`desk-history.jsonl`, mode 0600): who, when,
+what (created, cancelled, updated, printed a slip, requested a shipment), which reservation, and the
+result. Never a token or a secret: an event has no field for one, and `DeskLog.append` refuses text
+that contains a token the caller knows (`forbidden`), so a future caller cannot slip one in through
+`detail`.
+
+CSV export rules (issue 12 point 5), so the file survives a spreadsheet and reads back unchanged:
+every field quoted; dates ISO 8601 with their UTC offset; raw values (no "—" for empty: empty is
+empty; numbers as digits, not localised); ids as text (leading zeros kept); UTF-8, with an optional
+byte-order mark for spreadsheets that need it to see UTF-8.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from lok_desk.api import models
+
+FILE_NAME = "desk-history.jsonl"
+BOM = "\ufeff"
+
+
+class Action(StrEnum):
+    CREATED = "created"
+    CANCELLED = "cancelled"
+    UPDATED = "updated"
+    PRINTED_SLIP = "printed_slip"
+    REQUESTED_SHIPMENT = "requested_shipment"
+
+
+class Outcome(StrEnum):
+    DONE = "done"
+    REFUSED = "refused"   # Lok answered no (e.g. 409: already delivered)
+    FAILED = "failed"     # it did not reach Lok, or Lok failed
+
+
+@dataclass(frozen=True)
+class DeskEvent:
+    at: datetime
+    who: str
+    action: Action
+    outcome: Outcome
+    reservation_id: str = ""
+    shipment_id: str = ""
+    location_id: str = ""
+    detail: str = ""     # e.g. the slip kind, or Lok's error type and message
+
+
+class TokenInLogError(ValueError):
+    """A caller tried to write a box-opening code into the desk history."""
+
+
+class DeskLog:
+    """Append-only local history of one desk (user data dir)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __repr__(self) -> str:
+        return f"DeskLog({self.path.name})"
+
+    def append(self, event: DeskEvent, *, forbidden: Iterable[str] = ()) -> None:
+        """Add one event (any thread; the desk calls it through asyncio.to_thread)."""
+        record = asdict(event)
+        record["at"] = _aware(event.at).isoformat()
+        line = json.dumps(record, ensure_ascii=False, sort_keys=True)
+        for secret in forbidden:
+            if secret and len(secret) >= 4 and secret.casefold() in line.casefold():
+                raise TokenInLogError(event.action.value)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        with os.fdopen(fd, "a", encoding="utf-8") as handle:
+            handle.write(line + "\n")
+
+    def read(self) -> list[DeskEvent]:
+        """Every event, oldest first; damaged lines (a crash mid-write) are skipped."""
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except OSError:
+            return []
+        events: list[DeskEvent] = []
+        for line in text.splitlines():
+            try:
+                raw = json.loads(line)
+                events.append(DeskEvent(
+                    at=datetime.fromisoformat(raw["at"]), who=str(raw.get("who", "")),
+                    action=Action(raw["action"]), outcome=Outcome(raw["outcome"]),
+                    reservation_id=str(raw.get("reservation_id", "")),
+                    shipment_id=str(raw.get("shipment_id", "")),
+                    location_id=str(raw.get("location_id", "")), detail=str(raw.get("detail", ""))))
+            except (ValueError, KeyError, TypeError):
+                continue
+        return events
+
+
+# --- merged with Lok's action log ------------------------------------------------------------
+
+
+class Source(StrEnum):
+    DESK = "desk"   # this desk's own log
+    LOK = "lok"     # Lok's action log (#1), for roles that may read it
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    at: datetime | None
+    source: Source
+    who: str
+    what: str            # Action value, or Lok's "METHOD resource"
+    outcome: str         # Outcome value, or Lok's HTTP status
+    reservation_id: str = ""
+    shipment_id: str = ""
+    location_id: str = ""
+    detail: str = ""
+
+
+def from_desk(event: DeskEvent) -> HistoryRow:
+    return HistoryRow(event.at, Source.DESK, event.who, event.action.value, event.outcome.value,
+                      event.reservation_id, event.shipment_id, event.location_id, event.detail)
+
+
+def from_lok(entry: models.ActionLogEntry) -> HistoryRow:
+    return HistoryRow(entry.timestamp, Source.LOK, entry.user_email or "", entry.resource or "",
+                      "" if entry.status is None else str(entry.status), detail=entry.origin or "")
+
+
+def merged(desk: Iterable[DeskEvent], lok: Iterable[models.ActionLogEntry]) -> list[HistoryRow]:
+    """Both histories, newest first (undated rows last)."""
+    rows = [from_desk(event) for event in desk] + [from_lok(entry) for entry in lok]
+    floor = datetime.min.replace(tzinfo=UTC)
+    rows.sort(key=lambda row: _aware(row.at) if row.at is not None else floor, reverse=True)
+    return rows
+
+
+def matches(row: HistoryRow, text: str = "", source: Source | None = None, what: str = "") -> bool:
+    """The view's filter: a source, an action, and free text over every field."""
+    if source is not None and row.source is not source:
+        return False
+    if what and row.what != what:
+        return False
+    needle = text.strip().casefold()
+    if not needle:
+        return True
+    fields = (row.who, row.what, row.outcome, row.reservation_id, row.shipment_id, row.location_id,
+              row.detail, row.at.isoformat() if row.at is not None else "")
+    return any(needle in field.casefold() for field in fields)
+
+
+HISTORY_COLUMNS = ("at", "source", "who", "what", "outcome", "reservation_id", "shipment_id",
+                   "location_id", "detail")
+
+
+def history_records(rows: Iterable[HistoryRow]) -> list[list[object]]:
+    return [[row.at, row.source.value, row.who, row.what, row.outcome, row.reservation_id,
+             row.shipment_id, row.location_id, row.detail] for row in rows]
+
+
+# --- CSV that survives a spreadsheet ----------------------------------------------------------
+
+
+def _aware(value: datetime) -> datetime:
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+def csv_value(value: Any) -> str:
+    """One cell: ISO 8601 with offset for dates, "" for nothing, digits for numbers, text as is."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return _aware(value).isoformat()
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, StrEnum):
+        return value.value
+    return str(value)
+
+
+def csv_text(headers: Sequence[str], rows: Iterable[Sequence[object]], *, bom: bool = False) -> str:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+    writer.writerow(list(headers))
+    for row in rows:
+        writer.writerow([csv_value(value) for value in row])
+    return (BOM if bom else "") + buffer.getvalue()
+
+
+def write_csv(path: Path, headers: Sequence[str], rows: Iterable[Sequence[object]], *,
+              bom: bool = False) -> None:
+    """Write atomically (any thread; the desk calls it off the Qt thread)."""
+    text = csv_text(headers, rows, bom=bom)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8", newline="")
+    os.replace(tmp, path)
+
+
+def read_csv(path: Path) -> list[list[str]]:
+    """Read a file written by `write_csv` back (BOM or not): tests and re-imports."""
+    text = path.read_text(encoding="utf-8-sig")
+    return [list(row) for row in csv.reader(io.StringIO(text, newline=""))]

@@ -1,0 +1,82 @@
+"""Adds the front-desk tools (issue 12) to the main window: code inspector, Today board, and their keys.
+
+Kept apart from main_window.py so the window's own code stays about the window: it calls
+`install_front_desk_tools(self)` once, and everything here only adds tabs, actions and menu entries.
+
+Keys: Ctrl+I inspects a code (the text of the last Ctrl+F search, if any), Ctrl+Shift+P chooses which
+slip to print, Ctrl+T shows the Today board. The Today board is the pane an employee sees first: the
+question an employee's day starts with is "what needs me today at my location" (couriers due,
+overdue parcels, parcels waiting past their pick-up date), not the full list; owners keep the
+Reservations list first, since they look across every location.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
+
+from lok_desk.desk.asyncqt import spawn
+from lok_desk.desk.i18n import translate
+from lok_desk.desk.inspector.pane import CodeInspector
+from lok_desk.desk.today.pane import TodayBoard
+
+if TYPE_CHECKING:
+    from lok_desk.desk.main_window import MainWindow
+
+
+@dataclass
+class FrontDeskTools:
+    """What was added to the window (the window keeps it as `window.tools`)."""
+
+    today: TodayBoard
+    inspector: CodeInspector
+    inspect_action: QAction
+    print_choice_action: QAction
+    today_tab_action: QAction
+
+
+def install_front_desk_tools(window: MainWindow) -> FrontDeskTools:
+    session = window.session
+    tabs = window.tabs
+    choose = getattr(window.reservations, "choose_printer", None)
+    extra = {"choose_printer": choose} if choose is not None else {}
+    today = TodayBoard(session, window, on_open_reservation=window._open_reservation, **extra)
+    tabs.addTab(today, today.tab_title())
+    today.counts_changed.connect(lambda: tabs.setTabText(tabs.indexOf(today), today.tab_title()))
+    inspector = CodeInspector(session, window, on_open_reservation=window._open_reservation, **extra)
+    tabs.addTab(inspector, translate("FrontDeskTools", "Code &inspector"))
+
+    def inspect() -> None:
+        tabs.setCurrentWidget(inspector)
+        text = window.search_edit.text().strip()
+        if text and text != inspector.code_edit.text().strip():
+            inspector.code_edit.setText(text)
+            spawn(inspector.inspect(text), owner=inspector)
+        inspector.code_edit.setFocus()
+        inspector.code_edit.selectAll()
+
+    def print_choice() -> None:
+        tabs.setCurrentWidget(window.reservations)
+        spawn(window.reservations.print_choice_selected(), owner=window)
+
+    inspect_action = window._action(
+        translate("FrontDeskTools", "&Inspect a code"), "Ctrl+I", inspect, "search")
+    print_choice_action = window._action(
+        translate("FrontDeskTools", "Print &slip…"), "Ctrl+Shift+P", print_choice, "print")
+    today_tab_action = window._action(
+        translate("FrontDeskTools", "&Today"), "Ctrl+T", lambda: tabs.setCurrentWidget(today))
+    for action, name in ((inspect_action, translate("FrontDeskTools", "Inspect a code")),
+                         (print_choice_action, translate("FrontDeskTools", "Print slip"))):
+        action.setToolTip(f"{name} ({action.shortcut().toString()})")
+    for menu in window.menuBar().findChildren(QMenu):
+        if window.print_action in menu.actions():
+            menu.addAction(print_choice_action)
+            menu.addAction(inspect_action)
+        if window.locations_tab_action in menu.actions():
+            menu.addAction(today_tab_action)
+    if not session.capabilities.sees_all_locations:
+        tabs.setCurrentWidget(today)
+    return FrontDeskTools(today, inspector, inspect_action, print_choice_action, today_tab_action)

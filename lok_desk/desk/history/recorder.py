@@ -1,0 +1,73 @@
+"""Writes desk-history events off the Qt thread, for the panes that act (board, slips, inspector).
+
+One `DeskRecorder` per session, made on first use (`recorder_for`); the file lives in the user data
+dir. A failure to write is reported once in the status bar and never stops the action it records.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from datetime import UTC, datetime
+from pathlib import Path
+
+from lok_desk.api import models
+from lok_desk.core.history import FILE_NAME, Action, DeskEvent, DeskLog, Outcome, TokenInLogError
+from lok_desk.desk.i18n import translate
+from lok_desk.desk.session import Session
+from lok_desk.paths import AppPaths
+
+
+def history_file() -> Path:
+    return AppPaths.default().data_dir / FILE_NAME
+
+
+class DeskRecorder:
+    def __init__(self, session: Session, path: Path | None = None) -> None:
+        self.session = session
+        self.log = DeskLog(path or history_file())
+        self._warned = False
+        self._pending: set[asyncio.Task[None]] = set()
+
+    def who(self) -> str:
+        user = self.session.user
+        return str(user.email or user.name or user.id)
+
+    def record(self, action: Action, outcome: Outcome, reservation: models.Reservation | None = None, *,
+               reservation_id: str = "", detail: str = "", forbidden: list[str] | None = None
+               ) -> asyncio.Task[None]:
+        """Queue one event; returns the task (tests await it). `forbidden`: the reservation's tokens,
+        when the caller holds them; the log refuses a line that contains one."""
+        event = DeskEvent(
+            at=datetime.now(UTC), who=self.who(), action=action, outcome=outcome,
+            reservation_id=(reservation.id if reservation is not None else None) or reservation_id,
+            shipment_id=(reservation.shipment_id or "") if reservation is not None else "",
+            location_id=(reservation.location_id or "") if reservation is not None else "",
+            detail=detail)
+        task = asyncio.ensure_future(self._write(event, forbidden or []))
+        self._pending.add(task)
+        task.add_done_callback(self._pending.discard)
+        return task
+
+    async def _write(self, event: DeskEvent, forbidden: list[str]) -> None:
+        try:
+            await asyncio.to_thread(self.log.append, event, forbidden=forbidden)
+        except (OSError, TokenInLogError) as error:
+            if not self._warned:
+                self._warned = True
+                with contextlib.suppress(RuntimeError):
+                    text = translate("DeskRecorder", "The desk history could not be written: {0}")
+                    self.session.notify(text.format(getattr(error, "strerror", None) or error))
+
+    async def flush(self) -> None:
+        if self._pending:
+            await asyncio.gather(*list(self._pending), return_exceptions=True)
+
+
+def recorder_for(session: Session) -> DeskRecorder:
+    """The session's recorder (made once; kept on the session object)."""
+    recorder = getattr(session, "_desk_recorder", None)
+    if recorder is None:
+        recorder = DeskRecorder(session)
+        session._desk_recorder = recorder  # type: ignore[attr-defined]
+    return recorder
