@@ -3956,12 +3956,20 @@ Borra el filtro para ver las {1}.</translation>
         <translation>Cancelar 1 reservación</translation>
     </message>
     <message>
+        <source>Keep it</source>
+        <translation>Conservarla</translation>
+    </message>
+    <message>
         <source>Cancel {0} reservations that were never delivered? Their boxes are released and their tokens stop working.</source>
         <translation>¿Cancelar {0} reservaciones que nunca se depositaron? Sus compartimentos se liberan y sus códigos dejan de funcionar.</translation>
     </message>
     <message>
         <source>Cancel {0} reservations</source>
         <translation>Cancelar {0} reservaciones</translation>
+    </message>
+    <message>
+        <source>Keep them</source>
+        <translation>Conservarlas</translation>
     </message>
     <message>
         <source>Cancel reservations</source>

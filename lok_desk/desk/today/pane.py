@@ -175,6 +175,7 @@ class BucketView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)   # Tab moves on to the actions; arrows move inside
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -395,12 +396,14 @@ class TodayBoard(QWidget):
                 question = self.tr("Cancel 1 reservation that was never delivered? Its box is released and "
                                    "its tokens stop working.")
                 ok_text = self.tr("Cancel 1 reservation")
+                keep_text = self.tr("Keep it")
             else:
                 question = self.tr("Cancel {0} reservations that were never delivered? Their boxes are "
                                    "released and their tokens stop working.").format(len(rows))
                 ok_text = self.tr("Cancel {0} reservations").format(len(rows))
+                keep_text = self.tr("Keep them")
             confirmed = await confirm(self, self.tr("Cancel reservations"), question, ok_text=ok_text,
-                                      destructive=True)
+                                      keep_text=keep_text, destructive=True)
         if not confirmed:
             return {}
         recorder = recorder_for(self.session)
