@@ -21,14 +21,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lok_desk.desk import theme
 from lok_desk.desk.i18n import InstalledLanguage, install_language
 from lok_desk.desk.main_window import MainWindow
 from lok_desk.desk.widgets import place_window, saved_geometry
 from tests.desk.surfaces import each_surface, shown
 
 SMALL = QSize(1024, 600)
-# Set LOK_DESK_LAYOUT_SHOTS=/some/dir to keep a PNG of every surface (to look at them).
+# Set LOK_DESK_LAYOUT_SHOTS=/some/dir to keep a PNG of every surface (to look at them), and
+# LOK_DESK_LAYOUT_THEME=dark (or high_contrast) to lay them out in that theme.
 SHOTS = os.environ.get("LOK_DESK_LAYOUT_SHOTS", "")
+THEME = os.environ.get("LOK_DESK_LAYOUT_THEME", "")
 
 
 @pytest.fixture(params=["en", "es"])
@@ -93,6 +96,9 @@ def fit(surface: QWidget, qtbot: Any) -> None:
 def test_every_pane_and_dialog_fits_a_small_screen(language: str, signed_in_window: Callable[..., MainWindow],
                                                    qtbot: Any, arun: Callable[..., Any]) -> None:
     window = signed_in_window("owner")
+    if THEME:
+        follower = theme.ThemeFollower(QApplication.instance(), THEME)  # type: ignore[arg-type]
+        window.destroyed.connect(lambda *_: follower.apply(theme.LIGHT))
     minimum = window.minimumSizeHint()
     assert minimum.width() <= SMALL.width() and minimum.height() <= SMALL.height(), minimum
     problems: list[str] = []
@@ -103,7 +109,7 @@ def test_every_pane_and_dialog_fits_a_small_screen(language: str, signed_in_wind
         problems += layout_problems(f"{language} · {name}", surface)
         if SHOTS:
             safe = "".join(ch if ch.isalnum() else "-" for ch in name)
-            surface.grab().save(str(Path(SHOTS) / f"{language}-{safe}.png"))
+            surface.grab().save(str(Path(SHOTS) / f"{THEME or 'light'}-{language}-{safe}.png"))
     assert seen >= 13
     assert not problems, "\n".join(problems)
 

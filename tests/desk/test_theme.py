@@ -1,17 +1,20 @@
 """Themes: light, dark and high contrast keep every status chip and every coloured word readable
-(WCAG AA, 4.5:1 for text), the app follows the system scheme, and the choice is applied and remembered."""
+(WCAG AA, 4.5:1 for text, hints and disabled text included), checkbox and radio indicators and the focus
+ring stand out (3:1, WCAG non-text contrast), the app follows the system scheme, and the choice is applied
+and remembered."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette
+from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionButton
 
 from lok_desk.desk import formatting, theme
 from lok_desk.desk.formatting import contrast_ratio
+from lok_desk.desk.reservations.forms import muted_colour
 from lok_desk.desk.reservations.status_chip import chip_colours
 from lok_desk.desk.widgets import Banner, EnvironmentBadge
 
@@ -82,7 +85,8 @@ def test_theme_choice_is_applied_and_follows_the_system(qapp: QApplication) -> N
     follower = theme.ThemeFollower(qapp, theme.DARK)
     try:
         assert theme.theme_of(qapp.palette()) == theme.DARK
-        assert qapp.style().name().lower() == "fusion"
+        style = qapp.style()
+        assert isinstance(style, theme.DeskStyle) and style.baseStyle().name().lower() == "fusion"
         follower.apply(theme.HIGH_CONTRAST)
         assert theme.theme_of(qapp.palette()) == theme.HIGH_CONTRAST
         assert "border" in qapp.styleSheet()            # fields get a visible edge on black
@@ -101,3 +105,93 @@ def test_theme_choice_is_applied_and_follows_the_system(qapp: QApplication) -> N
         follower.deleteLater()
         qapp.setStyleSheet("")
         qapp.setPalette(original)
+
+
+# --- non-text contrast: what a control looks like, drawn by the desk's style under each palette -----
+
+NON_TEXT = 3.0   # WCAG 1.4.11: the parts that identify a control and its state
+
+
+def _draw(qapp: QApplication, name: str, paint: Any, size: QSize | None = None) -> QImage:
+    image = QImage(size or QSize(40, 28), QImage.Format.Format_ARGB32)
+    palette = theme.palette_for(name)
+    image.fill(palette.color(QPalette.ColorRole.Window))
+    painter = QPainter(image)
+    paint(painter, palette)
+    painter.end()
+    return image
+
+
+def _strongest(image: QImage, against: QColor, rect: QRect | None = None) -> float:
+    """The highest contrast of any pixel in `rect` against `against` (the part that stands out most)."""
+    area = rect or image.rect()
+    best = 1.0
+    for y in range(area.top(), area.bottom() + 1):
+        for x in range(area.left(), area.right() + 1):
+            best = max(best, contrast_ratio(image.pixelColor(x, y).name(), against.name()))
+    return best
+
+
+def _indicator(qapp: QApplication, name: str, element: QStyle.PrimitiveElement, enabled: bool) -> float:
+    style = theme.desk_style()
+    option = QStyleOptionButton()
+    option.rect = QRect(4, 4, 18, 18)
+    option.state = QStyle.StateFlag.State_Off | (QStyle.StateFlag.State_Enabled if enabled
+                                                 else QStyle.StateFlag.State_None)
+    palette = theme.palette_for(name)
+    palette.setCurrentColorGroup(QPalette.ColorGroup.Active if enabled else QPalette.ColorGroup.Disabled)
+    option.palette = palette
+    image = _draw(qapp, name, lambda painter, _p: style.drawPrimitive(element, option, painter, None))
+    return _strongest(image, palette.color(QPalette.ColorRole.Window), option.rect)
+
+
+@pytest.mark.parametrize("name", THEMES)
+@pytest.mark.parametrize("enabled", [True, False], ids=["enabled", "disabled"])
+def test_checkbox_and_radio_indicators_stand_out(qapp: QApplication, name: str, enabled: bool) -> None:
+    state = "enabled" if enabled else "disabled"
+    for element in (QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+                    QStyle.PrimitiveElement.PE_IndicatorRadioButton):
+        ratio = _indicator(qapp, name, element, enabled)
+        assert ratio >= NON_TEXT, f"{name} {element.name} ({state}): {ratio:.2f}:1"
+
+
+@pytest.mark.parametrize("name", THEMES)
+def test_the_focus_ring_is_visible(qapp: QApplication, name: str) -> None:
+    """Keyboard focus shows as a ring that differs from the unfocused control by 3:1 or more."""
+    style = theme.desk_style()
+    palette = theme.palette_for(name)
+
+    def button(focused: bool) -> QImage:
+        option = QStyleOptionButton()
+        option.rect = QRect(2, 2, 80, 26)
+        option.text = "OK"
+        option.palette = palette
+        option.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Raised
+        if focused:
+            option.state |= QStyle.StateFlag.State_HasFocus | QStyle.StateFlag.State_KeyboardFocusChange
+        return _draw(qapp, name, lambda painter, _p: style.drawControl(
+            QStyle.ControlElement.CE_PushButton, option, painter, None), QSize(84, 30))
+
+    plain, focused = button(False), button(True)
+    best = 1.0
+    for y in range(plain.height()):
+        for x in range(plain.width()):
+            before, after = plain.pixelColor(x, y), focused.pixelColor(x, y)
+            if before != after:
+                best = max(best, contrast_ratio(after.name(), before.name()))
+    assert best >= NON_TEXT, f"{name}: the focus ring differs by only {best:.2f}:1"
+
+
+@pytest.mark.parametrize("name", THEMES)
+def test_explanatory_and_disabled_text_is_readable(qapp: QApplication, name: str) -> None:
+    palette = theme.palette_for(name)
+    window = palette.color(QPalette.ColorRole.Window).name()
+    muted = muted_colour(palette).name()
+    assert contrast_ratio(muted, window) >= AA_TEXT, f"{name}: hint text {muted} on {window}"
+    disabled = QPalette.ColorGroup.Disabled
+    role = QPalette.ColorRole
+    for text, background in ((role.WindowText, role.Window), (role.Text, role.Base),
+                             (role.ButtonText, role.Button)):
+        ratio = contrast_ratio(palette.color(disabled, text).name(),
+                               palette.color(disabled, background).name())
+        assert ratio >= AA_TEXT, f"{name}: disabled {text.name} on {background.name} is {ratio:.2f}:1"
