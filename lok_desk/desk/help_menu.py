@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 def session_facts(session: Session) -> dict[str, str]:
     """Server, environment and role of a session, as the diagnostics text takes them (no credentials)."""
     role = session.capabilities.role
-    return {"server": str(session.client.base_url), "environment": session.environment,
+    return {"server": session.base_url, "environment": session.environment,
             "role": f"{role.value} ({role_label(role)})"}
 
 
@@ -82,7 +82,7 @@ class HelpActions(QObject):
         qt, pyside = qt_versions()
         environments = {"SANDBOX": self.tr("Lok sandbox on this computer"),
                         "PRODUCTION": self.tr("Lok production"), "CUSTOM": self.tr("another Lok server")}
-        server = server_without_credentials(str(self._session.client.base_url))
+        server = server_without_credentials(self._session.base_url)
         where = environments.get(self._session.environment, self._session.environment)
         title = self.tr("Lok Desk {version}").format(version=__version__)
         details = "\n".join([
