@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import copy
 import csv
 import email.utils
 import io
@@ -34,7 +35,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from enum import StrEnum
-from typing import Annotated, Any, ClassVar, TypeVar, get_args, get_origin
+from typing import Annotated, Any, ClassVar, ForwardRef, Self, TypeVar, get_args, get_origin
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
@@ -45,7 +46,6 @@ from pydantic import (
     PlainSerializer,
     ValidationError,
     ValidationInfo,
-    ValidatorFunctionWrapHandler,
     model_validator,
 )
 
@@ -322,8 +322,10 @@ _Kind = str
 #: deviates usually does so in every record — while `lok-desk-check` checks every object.
 TYPE_CHECK_SAMPLE = 50
 _shapes: dict[type[BaseModel], dict[str, tuple[_Kind, bool]]] = {}
-#: Per model: the input keys documented as lists (where `{}` is read as empty).
+#: Per model: the input keys documented as lists (where `{}` is read as empty) and as objects
+#: (where `[]` is).
 _list_keys: dict[type[BaseModel], tuple[str, ...]] = {}
+_object_keys: dict[type[BaseModel], tuple[str, ...]] = {}
 _checked: dict[type[BaseModel], int] = {}
 
 
@@ -375,8 +377,11 @@ def _shape(cls: type[BaseModel]) -> dict[str, tuple[_Kind, bool]]:
             shape[name] = entry
             if info.alias:
                 shape[info.alias] = entry
+        if any(isinstance(info.annotation, str | ForwardRef) for info in cls.model_fields.values()):
+            return shape  # not built yet (defer_build): read again once the annotations are resolved
         _shapes[cls] = shape
         _list_keys[cls] = tuple(key for key, (kind, _required) in shape.items() if kind == "list")
+        _object_keys[cls] = tuple(key for key, (kind, _required) in shape.items() if kind == "object")
     return shape
 
 
@@ -434,13 +439,11 @@ def _prepare(cls: type[BaseModel], data: dict[str, Any]) -> dict[str, Any]:
     list_keys = _list_keys.get(cls)
     if list_keys is None:
         _shape(cls)
-        list_keys = _list_keys[cls]
-    swapped = [key for key in list_keys if data.get(key) == {}] if list_keys else []
-    if [] in data.values():
-        shape = _shape(cls)
-        swapped += [
-            key for key, value in data.items() if value == [] and shape.get(key, ("", False))[0] == "object"
-        ]
+        list_keys = _list_keys.get(cls, ())
+    values = data.values()
+    swapped = [key for key in list_keys if data.get(key) == {}] if list_keys and {} in values else []
+    if [] in values:
+        swapped += [key for key in _object_keys.get(cls, ()) if data.get(key) == []]
     if swapped:
         for key in swapped:
             empty = "[]" if data[key] == [] else "{}"
@@ -457,54 +460,113 @@ def _prepare(cls: type[BaseModel], data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def _repair(
-    cls: type[BaseModel], data: dict[str, Any], error: ValidationError
-) -> tuple[dict[str, Any], dict[str, int]] | None:
-    """`data` without what failed: unreadable list records dropped, unreadable optional fields emptied.
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The model class a field's annotation holds (in a list, a union, `Annotated`), if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
 
-    None when a required field itself is unreadable: then the object cannot be read at all.
-    """
-    shape = _shape(cls)
-    drop_items: dict[str, set[int]] = {}
-    drop_keys: dict[str, str] = {}
-    for err in error.errors():
-        loc = err["loc"]
-        key = loc[0] if loc else None
-        if not isinstance(key, str) or key not in data or key not in shape:
-            return None
-        kind, required = shape[key]
-        if key in getattr(cls, "essential_fields", ()):
-            return None
-        value = data[key]
-        if kind == "list" and len(loc) >= 2 and isinstance(loc[1], int) and isinstance(value, list):
-            drop_items.setdefault(key, set()).add(loc[1])
-        elif not required:
-            drop_keys[key] = err["type"]
+
+_inputs: dict[type[BaseModel], dict[str, Any]] = {}
+
+
+def _field_by_input(cls: type[BaseModel], key: str) -> Any:
+    """The FieldInfo a key of the input fills (by wire name or Python name), or None."""
+    table = _inputs.get(cls)
+    if table is None:
+        table = {}
+        for name, info in cls.model_fields.items():
+            table[name] = info
+            if info.alias:
+                table[info.alias] = info
+        _inputs[cls] = table
+    return table.get(key)
+
+
+@dataclass(frozen=True)
+class _Cut:
+    """One thing to remove from the input: a list record or an optional object field."""
+
+    container: Any
+    key: Any
+    owner: str  # "Model.field" it is noted under
+    top_level: str | None  # the top-level list field, when the cut is a record of it
+    error_type: str
+
+
+def _cut_for(cls: type[BaseModel], data: Any, loc: tuple[Any, ...], error_type: str) -> _Cut | None:
+    """Follow an error's location through the input; the deepest record or optional field to cut."""
+    node: Any = data
+    model: type[BaseModel] | None = cls
+    owner = cls.__name__
+    last_key: str | None = None
+    depth = 0
+    cut: _Cut | None = None
+    for part in loc:
+        if isinstance(node, dict) and isinstance(part, str) and part in node:
+            info = _field_by_input(model, part) if model is not None else None
+            essential = model is not None and part in getattr(model, "essential_fields", ())
+            if info is not None and not info.is_required() and not essential:
+                cut = _Cut(node, part, f"{model.__name__ if model else owner}.{part}", None, error_type)
+            owner = model.__name__ if model is not None else owner
+            model = _model_in(info.annotation) if info is not None else None
+            last_key = part
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            top_level = last_key if depth == 1 else None
+            cut = _Cut(node, part, f"{owner}.{last_key}", top_level, error_type)
+            node = node[part]
         else:
-            return None
-    repaired = {key: value for key, value in data.items() if key not in drop_keys}
+            continue  # a union member's tag or a validator's name: not a step into the input
+        depth += 1
+    return cut
+
+
+def _repair(cls: type[BaseModel], data: Any, error: ValidationError) -> dict[str, int] | None:
+    """Cut from `data` (a private copy) what each error points at; None when something cannot be cut.
+
+    Returns how many records were cut from each top-level list.
+    """
+    cuts: dict[tuple[int, Any], _Cut] = {}
+    for err in error.errors():
+        cut = _cut_for(cls, data, tuple(err["loc"]), err["type"])
+        if cut is None:
+            return None  # a required field of the reply itself: it cannot be read at all
+        cuts.setdefault((id(cut.container), cut.key), cut)
     counts: dict[str, int] = {}
-    for key, indexes in drop_items.items():
-        repaired[key] = [item for i, item in enumerate(data[key]) if i not in indexes]
-        counts[key] = len(indexes)
-        tolerance.note(
-            tolerance.UNREADABLE, f"{cls.__name__}.{key}", "record Lok Desk cannot read; skipped and counted",
-            blocking=True,
-        )
-    for key, error_type in drop_keys.items():
-        detail = f"value Lok Desk cannot read ({error_type}); left empty"
-        tolerance.note(tolerance.UNREADABLE, f"{cls.__name__}.{key}", detail)
-    return repaired, counts
+    # Records are removed from the end of each list first, so the other indexes stay right.
+    def order(cut: _Cut) -> tuple[bool, int]:
+        return isinstance(cut.key, int), cut.key if isinstance(cut.key, int) else 0
+
+    for cut in sorted(cuts.values(), key=order, reverse=True):
+        if isinstance(cut.key, int):
+            del cut.container[cut.key]
+            detail = "record Lok Desk cannot read; skipped and counted"
+            tolerance.note(tolerance.UNREADABLE, cut.owner, detail, blocking=True)
+            if cut.top_level is not None:
+                counts[cut.top_level] = counts.get(cut.top_level, 0) + 1
+        else:
+            cut.container.pop(cut.key, None)
+            detail = f"value Lok Desk cannot read ({cut.error_type}); left empty"
+            tolerance.note(tolerance.UNREADABLE, cut.owner, detail)
+    return counts
 
 
 _UNREADABLE = "_lok_unreadable"
+#: Rounds of cutting before a reply is given up as unreadable (each round cuts every error found).
+_REPAIR_ROUNDS = 4
 
 
 class LokModel(BaseModel):
     """Base of every Lok body: keeps unknown fields, accepts field names and aliases, null = absent.
 
     Reading is tolerant (module docstring): what cannot be read in an optional field leaves it empty,
-    a list record that cannot be read is skipped and counted in `unreadable_records`.
+    a list record that cannot be read is skipped and counted in `unreadable_records`. The repair runs
+    only when validation fails (`model_validate`), so a reply that follows the contract costs nothing.
     """
 
     # defer_build: see the end of this module. coerce_numbers_to_str: `"id": 17` reads as "17".
@@ -518,29 +580,48 @@ class LokModel(BaseModel):
     #: that is an object): then the whole object is unreadable (and skipped, when in a list).
     essential_fields: ClassVar[frozenset[str]] = frozenset()
 
-    @model_validator(mode="wrap")
+    @model_validator(mode="before")
     @classmethod
-    def _tolerant(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    def _tolerant(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            return _prepare(cls, data)
         if isinstance(data, list) and cls.envelope_key is not None:
             detail = f"a bare list instead of {{{cls.envelope_key}: [...]}}"
             tolerance.note(tolerance.ENVELOPE, cls.__name__, detail)
-            data = {cls.envelope_key: data}
-        if not isinstance(data, dict):
-            return handler(data)
-        data = _prepare(cls, data)
+            return _prepare(cls, {cls.envelope_key: data})
+        return data
+
+    @classmethod
+    def model_validate(cls, obj: Any, **options: Any) -> Self:
+        """Validate; when parts cannot be read, cut them (noted, records counted) and validate again."""
         try:
-            return handler(data)
+            return super().model_validate(obj, **options)
         except ValidationError as error:
-            repair = _repair(cls, data, error)
-            if repair is None:
-                raise
-            repaired, counts = repair
-        instance = handler(repaired)
-        if counts and isinstance(instance, LokModel):
-            # Kept in pydantic's private-state slot rather than a PrivateAttr: a declared private
-            # attribute costs every object of every reply an initialisation (+40 % parse time).
-            object.__setattr__(instance, "__pydantic_private__", {_UNREADABLE: counts})
-        return instance
+            failure = error
+        if isinstance(obj, list) and cls.envelope_key is not None:
+            data: Any = {cls.envelope_key: copy.deepcopy(obj)}
+        elif isinstance(obj, dict):
+            data = copy.deepcopy(obj)
+        else:
+            raise failure
+        counts: dict[str, int] = {}
+        for _round in range(_REPAIR_ROUNDS):
+            cut = _repair(cls, data, failure)
+            if cut is None:
+                raise failure
+            for key, number in cut.items():
+                counts[key] = counts.get(key, 0) + number
+            try:
+                instance = super().model_validate(data, **options)
+            except ValidationError as error:
+                failure = error
+                continue
+            if counts:
+                # Kept in pydantic's private-state slot rather than a PrivateAttr: a declared private
+                # attribute costs every object of every reply an initialisation (+40 % parse time).
+                object.__setattr__(instance, "__pydantic_private__", {_UNREADABLE: counts})
+            return instance
+        raise failure
 
     @property
     def unreadable_records(self) -> int:
