@@ -1,4 +1,4 @@
-"""Adds the front-desk tools (issue 12) to the main window: code inspector, Today board, and their keys.
+"""Adds the front-desk tools (issue 12) to the main window: Today board, code inspector, desk history.
 
 Kept apart from main_window.py so the window's own code stays about the window: it calls
 `install_front_desk_tools(self)` once, and everything here only adds tabs, actions and menu entries.
@@ -18,9 +18,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
+from lok_desk.core.history import Action, Outcome
 from lok_desk.desk.asyncqt import spawn
+from lok_desk.desk.history.pane import DeskHistoryPane
+from lok_desk.desk.history.recorder import recorder_for
 from lok_desk.desk.i18n import translate
 from lok_desk.desk.inspector.pane import CodeInspector
+from lok_desk.desk.reservations.tokens_view import TokensView
 from lok_desk.desk.today.pane import TodayBoard
 
 if TYPE_CHECKING:
@@ -36,6 +40,7 @@ class FrontDeskTools:
     inspect_action: QAction
     print_choice_action: QAction
     today_tab_action: QAction
+    history: DeskHistoryPane
 
 
 def install_front_desk_tools(window: MainWindow) -> FrontDeskTools:
@@ -48,6 +53,10 @@ def install_front_desk_tools(window: MainWindow) -> FrontDeskTools:
     today.counts_changed.connect(lambda: tabs.setTabText(tabs.indexOf(today), today.tab_title()))
     inspector = CodeInspector(session, window, on_open_reservation=window._open_reservation, **extra)
     tabs.addTab(inspector, translate("FrontDeskTools", "Code &inspector"))
+    history = DeskHistoryPane(session, window)
+    tabs.addTab(history, translate("FrontDeskTools", "Desk histor&y"))
+    # Loaded when first looked at: signing in reads no log.
+    tabs.currentChanged.connect(lambda _i: history.start() if tabs.currentWidget() is history else None)
 
     def inspect() -> None:
         tabs.setCurrentWidget(inspector)
@@ -77,6 +86,13 @@ def install_front_desk_tools(window: MainWindow) -> FrontDeskTools:
             menu.addAction(inspect_action)
         if window.locations_tab_action in menu.actions():
             menu.addAction(today_tab_action)
+    # Desk history: every write through the service, and every slip printed, from here on.
+    recorder = recorder_for(session)
+    detail = getattr(window.reservations, "detail", None)
+    for view in (getattr(detail, "tokens", None), inspector.slips):
+        if isinstance(view, TokensView):
+            view.printed.connect(lambda kind, v=view: recorder.record(
+                Action.PRINTED_SLIP, Outcome.DONE, v.reservation, detail=kind, forbidden=v.token_texts()))
     if not session.capabilities.sees_all_locations:
         tabs.setCurrentWidget(today)
-    return FrontDeskTools(today, inspector, inspect_action, print_choice_action, today_tab_action)
+    return FrontDeskTools(today, inspector, inspect_action, print_choice_action, today_tab_action, history)

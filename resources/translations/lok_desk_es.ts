@@ -961,6 +961,132 @@
     </message>
 </context>
 <context>
+    <name>DeskHistory</name>
+    <message>
+        <source>Created</source>
+        <translation>Creada</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Actualizada</translation>
+    </message>
+    <message>
+        <source>Printed a slip</source>
+        <translation>Comprobante impreso</translation>
+    </message>
+    <message>
+        <source>Requested shipment</source>
+        <translation>Envío solicitado</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hecho</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Rechazado</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Falló</translation>
+    </message>
+</context>
+<context>
+    <name>DeskHistoryPane</name>
+    <message>
+        <source>Desk history</source>
+        <translation>Historial del mostrador</translation>
+    </message>
+    <message>
+        <source>What this history holds</source>
+        <translation>Qué contiene este historial</translation>
+    </message>
+    <message>
+        <source>Search who, what, ids, detail…</source>
+        <translation>Buscar quién, qué, ID, detalle…</translation>
+    </message>
+    <message>
+        <source>Search the history</source>
+        <translation>Buscar en el historial</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Origen</translation>
+    </message>
+    <message>
+        <source>This desk and Lok</source>
+        <translation>Este mostrador y Lok</translation>
+    </message>
+    <message>
+        <source>This desk</source>
+        <translation>Este mostrador</translation>
+    </message>
+    <message>
+        <source>Lok&apos;s action log</source>
+        <translation>Bitácora de acciones de Lok</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Every action</source>
+        <translation>Todas las acciones</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Volver a cargar</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <source>UTF-8 with BOM (for Excel)</source>
+        <translation>UTF-8 con BOM (para Excel)</translation>
+    </message>
+    <message>
+        <source>History status</source>
+        <translation>Estado del historial</translation>
+    </message>
+    <message>
+        <source>What was done at this desk (kept on this computer), with Lok&apos;s action log for the whole company.</source>
+        <translation>Lo que se hizo en este mostrador (guardado en esta computadora), con la bitácora de acciones de Lok de toda la empresa.</translation>
+    </message>
+    <message>
+        <source>Lok&apos;s action log could not be read ({0}); showing this desk&apos;s own history.</source>
+        <translation>No se pudo leer la bitácora de acciones de Lok ({0}); se muestra el historial propio de este mostrador.</translation>
+    </message>
+    <message>
+        <source>What was done at this desk (kept on this computer). Lok&apos;s action log is not shown: {0}</source>
+        <translation>Lo que se hizo en este mostrador (guardado en esta computadora). No se muestra la bitácora de acciones de Lok: {0}</translation>
+    </message>
+    <message>
+        <source>{0} of {1} entries</source>
+        <translation>{0} de {1} registros</translation>
+    </message>
+    <message>
+        <source>Export the desk history</source>
+        <translation>Exportar el historial del mostrador</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not export: {0}</source>
+        <translation>No se pudo exportar: {0}</translation>
+    </message>
+    <message>
+        <source>Exported {0} rows to {1}</source>
+        <translation>Se exportaron {0} filas a {1}</translation>
+    </message>
+</context>
+<context>
     <name>DeskRecorder</name>
     <message>
         <source>The desk history could not be written: {0}</source>
@@ -1294,6 +1420,10 @@
         <translation>&amp;Inspector de códigos</translation>
     </message>
     <message>
+        <source>Desk histor&amp;y</source>
+        <translation>Historial del &amp;mostrador</translation>
+    </message>
+    <message>
         <source>&amp;Inspect a code</source>
         <translation>&amp;Inspeccionar un código</translation>
     </message>
@@ -1379,6 +1509,49 @@
     <message>
         <source>About Lok Desk</source>
         <translation>Acerca de Lok Desk</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Origen</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Shipment id</source>
+        <translation>ID de envío</translation>
+    </message>
+    <message>
+        <source>Reservation id</source>
+        <translation>ID de reservación</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detalle</translation>
+    </message>
+    <message>
+        <source>This desk</source>
+        <translation>Este mostrador</translation>
+    </message>
+    <message>
+        <source>Lok</source>
+        <translation>Lok</translation>
     </message>
 </context>
 <context>

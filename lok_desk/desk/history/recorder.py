@@ -10,8 +10,9 @@ import asyncio
 import contextlib
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
-from lok_desk.api import models
+from lok_desk.api import LokError, models
 from lok_desk.core.history import FILE_NAME, Action, DeskEvent, DeskLog, Outcome, TokenInLogError
 from lok_desk.desk.i18n import translate
 from lok_desk.desk.session import Session
@@ -64,10 +65,62 @@ class DeskRecorder:
             await asyncio.gather(*list(self._pending), return_exceptions=True)
 
 
+#: The service calls that change something at Lok, and the history action each one is.
+WRITES: dict[str, Action] = {
+    "create_reservation": Action.CREATED,
+    "create_pre_reservation": Action.CREATED,
+    "cancel_reservation": Action.CANCELLED,
+    "update_pre_reservation": Action.UPDATED,
+    "request_shipment": Action.REQUESTED_SHIPMENT,
+}
+
+
+def _reservation_of(result: object) -> models.Reservation | None:
+    if isinstance(result, models.Reservation):
+        return result
+    found = getattr(result, "reservation", None)
+    return found if isinstance(found, models.Reservation) else None
+
+
+def _secrets_in(args: tuple[Any, ...]) -> list[str]:
+    """A delivery token the desk chose itself (#25 lets it) must not reach the log via an echo."""
+    return [str(token) for arg in args if (token := getattr(arg, "delivery_token", None))]
+
+
+def attach(recorder: DeskRecorder, service: Any) -> None:
+    """Record every write the desk makes through `service`, with its result: done, refused by Lok
+    (a LokError with a status, e.g. 409), or failed (it did not reach Lok). The service has no per-call
+    hook, so its write methods are wrapped on this one instance; reads are left alone."""
+    if getattr(service, "_desk_history_attached", False):
+        return
+    for name, action in WRITES.items():
+        original = getattr(service, name, None)
+        if original is None:
+            continue
+
+        async def recorded(*args: Any, _original: Any = original, _action: Action = action,
+                           **kwargs: Any) -> Any:
+            reservation_id = str(args[0]) if args and _action is not Action.CREATED else ""
+            try:
+                result = await _original(*args, **kwargs)
+            except LokError as error:
+                outcome = Outcome.REFUSED if error.status_code else Outcome.FAILED
+                recorder.record(_action, outcome, reservation_id=reservation_id,
+                                detail=f"{error.type}: {error.message}", forbidden=_secrets_in(args))
+                raise
+            recorder.record(_action, Outcome.DONE, _reservation_of(result), reservation_id=reservation_id,
+                            forbidden=_secrets_in(args))
+            return result
+
+        setattr(service, name, recorded)
+    service._desk_history_attached = True
+
+
 def recorder_for(session: Session) -> DeskRecorder:
     """The session's recorder (made once; kept on the session object)."""
     recorder = getattr(session, "_desk_recorder", None)
     if recorder is None:
         recorder = DeskRecorder(session)
         session._desk_recorder = recorder  # type: ignore[attr-defined]
+        attach(recorder, session.service)
     return recorder

@@ -304,6 +304,15 @@ class TokensView(QWidget):
 
     # --- slips --------------------------------------------------------------------------------
     @property
+    def reservation(self) -> models.Reservation | None:
+        """The reservation whose tokens are shown (None for bare tokens)."""
+        return self._reservation
+
+    def token_texts(self) -> list[str]:
+        """The token texts shown (the desk history refuses any of them in its lines)."""
+        return [token.token for token in self.tokens]
+
+    @property
     def printable(self) -> tuple[SlipKind, ...]:
         """The slips that may be printed now (none while hidden or void, or without tokens)."""
         if not self.tokens or self.hidden_reason or self.void:

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from lok_desk.api import LokError, models
-from lok_desk.core.history import Action, Outcome, write_csv
+from lok_desk.core.history import write_csv
 from lok_desk.core.store import Origin, StoreChange
 from lok_desk.core.today import ATTENTION, BoardRow, Bucket, board, cancellable_overdue
 from lok_desk.desk import formatting
@@ -406,18 +406,15 @@ class TodayBoard(QWidget):
                                       keep_text=keep_text, destructive=True)
         if not confirmed:
             return {}
-        recorder = recorder_for(self.session)
+        recorder_for(self.session)   # the desk history records each cancel with its result
         results: dict[str, str] = {}
         for row in rows:
             try:
                 await self.session.call(self.session.service.cancel_reservation(row.reservation_id))
             except LokError as error:
                 results[row.reservation_id] = self.tr("Refused: {0}").format(error.user_message)
-                recorder.record(Action.CANCELLED, Outcome.REFUSED, row.reservation,
-                                detail=f"{error.error_type}: {error.message}")
             else:
                 results[row.reservation_id] = self.tr("Cancelled")
-                recorder.record(Action.CANCELLED, Outcome.DONE, row.reservation)
         for model in (v.model for v in self.views.values()):
             model.results.update(results)
         done = sum(1 for text in results.values() if text == self.tr("Cancelled"))

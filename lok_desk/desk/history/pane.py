@@ -1,0 +1,260 @@
+"""The desk-history pane: this desk's own log merged with Lok's action log, filtered, searched, exported.
+
+Lok's action log (#1) is read only for roles that may read it (owner, seller, reporter, admin; an
+employee sees this desk's log alone, with the reason written above the table). Reading the local
+file and writing the CSV run off the Qt thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    QStandardPaths,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lok_desk.api import LokError, models
+from lok_desk.core.history import (
+    HISTORY_COLUMNS,
+    Action,
+    HistoryRow,
+    Outcome,
+    Source,
+    history_records,
+    matches,
+    merged,
+    write_csv,
+)
+from lok_desk.desk import formatting
+from lok_desk.desk.asyncqt import run_dialog, spawn
+from lok_desk.desk.history.recorder import recorder_for
+from lok_desk.desk.i18n import translate
+from lok_desk.desk.session import Session
+
+SortRole = Qt.ItemDataRole.UserRole + 1
+ModelIndex = QModelIndex | QPersistentModelIndex
+SavePathChooser = Callable[[QWidget, str], Awaitable[str | None]]
+
+
+def action_names() -> dict[str, str]:
+    return {
+        Action.CREATED.value: translate("DeskHistory", "Created"),
+        Action.CANCELLED.value: translate("DeskHistory", "Cancelled"),
+        Action.UPDATED.value: translate("DeskHistory", "Updated"),
+        Action.PRINTED_SLIP.value: translate("DeskHistory", "Printed a slip"),
+        Action.REQUESTED_SHIPMENT.value: translate("DeskHistory", "Requested shipment"),
+    }
+
+
+def outcome_names() -> dict[str, str]:
+    return {
+        Outcome.DONE.value: translate("DeskHistory", "Done"),
+        Outcome.REFUSED.value: translate("DeskHistory", "Refused"),
+        Outcome.FAILED.value: translate("DeskHistory", "Failed"),
+    }
+
+
+class HistoryModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[HistoryRow] = []
+
+    def set_rows(self, rows: list[HistoryRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 8
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (self.tr("When"), self.tr("From"), self.tr("Who"), self.tr("What"), self.tr("Result"),
+                self.tr("Shipment id"), self.tr("Reservation id"), self.tr("Detail"))[section]
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        column = index.column()
+        if role == SortRole:
+            if column == 0:
+                return row.at.timestamp() if row.at is not None else 0.0
+            return self.data(index, Qt.ItemDataRole.DisplayRole)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
+            return formatting.format_utc_tooltip(row.at)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if column == 0:
+            return formatting.format_long_stamp(row.at)
+        if column == 1:
+            return self.tr("This desk") if row.source is Source.DESK else self.tr("Lok")
+        if column == 2:
+            return row.who
+        if column == 3:
+            return action_names().get(row.what, row.what) if row.source is Source.DESK else row.what
+        if column == 4:
+            return outcome_names().get(row.outcome, row.outcome) if row.source is Source.DESK else row.outcome
+        return (row.shipment_id, row.reservation_id, row.detail)[column - 5]
+
+
+class DeskHistoryPane(QWidget):
+    def __init__(self, session: Session, parent: QWidget | None = None, *,
+                 save_path: SavePathChooser | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._save_path = save_path or self._ask_save_path
+        self.setAccessibleName(self.tr("Desk history"))
+        self.all_rows: list[HistoryRow] = []
+        self.started = False
+        layout = QVBoxLayout(self)
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        self.note.setAccessibleName(self.tr("What this history holds"))
+        layout.addWidget(self.note)
+        filters = QHBoxLayout()
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setPlaceholderText(self.tr("Search who, what, ids, detail…"))
+        self.search_edit.setAccessibleName(self.tr("Search the history"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.source_combo = QComboBox(self)
+        self.source_combo.setAccessibleName(self.tr("From"))
+        self.source_combo.addItem(self.tr("This desk and Lok"), None)
+        self.source_combo.addItem(self.tr("This desk"), Source.DESK.value)
+        self.source_combo.addItem(self.tr("Lok's action log"), Source.LOK.value)
+        self.action_combo = QComboBox(self)
+        self.action_combo.setAccessibleName(self.tr("What"))
+        self.action_combo.addItem(self.tr("Every action"), "")
+        for value, name in action_names().items():
+            self.action_combo.addItem(name, value)
+        filters.addWidget(self.search_edit, 1)
+        filters.addWidget(self.source_combo)
+        filters.addWidget(self.action_combo)
+        layout.addLayout(filters)
+        self.model = HistoryModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SortRole)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setAccessibleName(self.tr("Desk history"))
+        layout.addWidget(self.table, 1)
+        actions = QHBoxLayout()
+        self.reload_button = QPushButton(self.tr("Reload"), self)
+        self.export_button = QPushButton(self.tr("Export CSV…"), self)
+        self.bom_check = QCheckBox(self.tr("UTF-8 with BOM (for Excel)"), self)
+        self.bom_check.setChecked(True)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName(self.tr("History status"))
+        for widget in (self.reload_button, self.export_button, self.bom_check):
+            actions.addWidget(widget)
+        actions.addWidget(self.status, 1)
+        layout.addLayout(actions)
+        self.reload_button.clicked.connect(lambda: spawn(self.load(), owner=self))
+        self.export_button.clicked.connect(lambda: spawn(self.export_csv(), owner=self))
+        self.search_edit.textChanged.connect(lambda _t: self.apply_filter())
+        self.source_combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.action_combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
+
+    def start(self) -> None:
+        if not self.started:
+            self.started = True
+            spawn(self.load(), owner=self)
+
+    async def load(self) -> list[HistoryRow]:
+        recorder = recorder_for(self.session)
+        await recorder.flush()
+        local = await asyncio.to_thread(recorder.log.read)
+        lok: list[models.ActionLogEntry] = []
+        permission = self.session.capabilities.can_read_company_settings()
+        if permission:
+            try:
+                lok = await self.session.call(self.session.service.get_action_logs())
+                self.note.setText(self.tr("What was done at this desk (kept on this computer), with Lok's "
+                                          "action log for the whole company."))
+            except LokError as error:
+                self.note.setText(self.tr("Lok's action log could not be read ({0}); showing this desk's "
+                                          "own history.").format(error.user_message))
+        else:
+            self.note.setText(self.tr("What was done at this desk (kept on this computer). Lok's action "
+                                      "log is not shown: {0}").format(permission.reason))
+        self.all_rows = merged(local, lok)
+        self.apply_filter()
+        return self.all_rows
+
+    def shown(self) -> list[HistoryRow]:
+        return [self.model.rows[self.proxy.mapToSource(self.proxy.index(r, 0)).row()]
+                for r in range(self.proxy.rowCount())]
+
+    def apply_filter(self) -> None:
+        source_value = self.source_combo.currentData()
+        source = Source(source_value) if source_value else None
+        what = str(self.action_combo.currentData() or "")
+        rows = [row for row in self.all_rows
+                if matches(row, self.search_edit.text(), source, what)]
+        self.model.set_rows(rows)
+        self.status.setText(self.tr("{0} of {1} entries").format(len(rows), len(self.all_rows)))
+        self.export_button.setEnabled(bool(rows))
+
+    async def _ask_save_path(self, parent: QWidget, suggested: str) -> str | None:
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        dialog = QFileDialog(parent, self.tr("Export the desk history"), str(Path(documents) / suggested),
+                             self.tr("CSV files (*.csv)"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("csv")
+        accepted = await run_dialog(dialog)
+        files = dialog.selectedFiles()
+        dialog.deleteLater()
+        return files[0] if accepted and files else None
+
+    async def export_csv(self) -> str | None:
+        """What is shown (filtered, in the shown order) as CSV, written off the Qt thread."""
+        rows = self.shown()
+        path = await self._save_path(self, f"desk-history-{datetime.now().date().isoformat()}.csv")
+        if not path:
+            return None
+        try:
+            await asyncio.to_thread(write_csv, Path(path), HISTORY_COLUMNS, history_records(rows),
+                                    bom=self.bom_check.isChecked())
+        except OSError as error:
+            self.status.setText(self.tr("Could not export: {0}").format(error.strerror or error))
+            return None
+        self.status.setText(self.tr("Exported {0} rows to {1}").format(len(rows), path))
+        return path

@@ -1,0 +1,99 @@
+"""Desk history against a real sandbox: the desk's own writes with their results (never a token),
+merged with Lok's action log for a role that may read it, searched, and exported to CSV that reads
+back with the same values."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QWidget
+
+from lok_desk.api import LokError
+from lok_desk.core.history import HISTORY_COLUMNS, Source, csv_value, read_csv
+from lok_desk.desk.history.pane import DeskHistoryPane
+from lok_desk.desk.history.recorder import recorder_for
+from lok_desk.desk.session import Session
+from tests.desk.reservations.test_pane_flows import direct_request
+
+
+def make_pane(qtbot: Any, session: Session, tmp_path: Path) -> DeskHistoryPane:
+    session.has_window = True
+
+    async def save_path(_parent: QWidget, suggested: str) -> str:
+        return str(tmp_path / suggested)
+
+    pane = DeskHistoryPane(session, save_path=save_path)
+    qtbot.addWidget(pane)
+    pane.show()
+    return pane
+
+
+def test_writes_are_recorded_with_their_result_merged_and_exported(
+    qtbot: Any, run: Any, desk_session: Callable[..., Session], tmp_path: Path,
+) -> None:
+    session = desk_session("owner")
+    recorder = recorder_for(session)
+
+    async def scenario() -> None:
+        await session.load_locations()
+        location = next(loc for loc in session.locations if loc.internal_name == "Antara Polanco")
+        created = await session.service.create_reservation(location.id, direct_request("HIST-0007"))
+        rid = str(created.reservation.id)
+        await session.service.cancel_reservation(rid)
+        with pytest.raises(LokError):
+            await session.service.cancel_reservation(rid)     # already cancelled: Lok refuses
+        await recorder.flush()
+        text = recorder.log.path.read_text(encoding="utf-8")
+        for name in ("delivery", "pickup", "reopen_1", "reopen_2", "cancel"):
+            token = created.tokens.token(name)
+            assert token and token not in text              # never a token on disk
+
+        pane = make_pane(qtbot, session, tmp_path)
+        rows = await pane.load()
+        desk = [row for row in rows if row.source is Source.DESK]
+        assert [(row.what, row.outcome) for row in desk] == [
+            ("cancelled", "refused"), ("cancelled", "done"), ("created", "done")]
+        assert desk[2].shipment_id == "HIST-0007" and desk[2].who == session.user.email
+        assert "INVALID_RESERVATION" in desk[0].detail
+        assert any(row.source is Source.LOK for row in rows)  # the owner reads Lok's action log too
+
+        pane.search_edit.setText("HIST-0007")
+        assert [row.what for row in pane.shown()] == ["cancelled", "created"]
+        pane.search_edit.setText(rid)
+        # The id finds this desk's lines and Lok's own lines of the same calls: one merged story.
+        assert {row.source for row in pane.shown()} == {Source.DESK, Source.LOK}
+        pane.source_combo.setCurrentIndex(pane.source_combo.findData(Source.DESK.value))
+        pane.action_combo.setCurrentIndex(pane.action_combo.findData("cancelled"))
+        shown = pane.shown()
+        assert [row.outcome for row in shown] == ["refused", "done"]
+        assert pane.model.index(0, 3).data() == "Cancelled" and pane.model.index(0, 4).data() == "Refused"
+
+        path = await pane.export_csv()
+        assert path is not None
+        table = read_csv(Path(path))
+        assert table[0] == list(HISTORY_COLUMNS)
+        assert table[1:] == [[csv_value(value) for value in (row.at, row.source.value, row.who, row.what,
+                                                              row.outcome, row.reservation_id,
+                                                              row.shipment_id, row.location_id, row.detail)]
+                             for row in shown]
+        assert table[1][0].endswith("+00:00")
+
+    run(scenario())
+
+
+def test_an_employee_sees_this_desks_history_and_why_not_loks(
+    qtbot: Any, run: Any, desk_session: Callable[..., Session], tmp_path: Path,
+) -> None:
+    session = desk_session("employee")
+
+    async def scenario() -> None:
+        pane = make_pane(qtbot, session, tmp_path)
+        rows = await pane.load()
+        assert all(row.source is Source.DESK for row in rows)
+        assert pane.note.text().startswith("What was done at this desk (kept on this computer). Lok's "
+                                           "action log is not shown: ")
+
+    run(scenario())
