@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lok_desk.desk.problems import announce
 from lok_desk.desk.roles import role_label
 from lok_desk.desk.widgets import EnvironmentBadge
 from lok_desk.resources import app_icon
@@ -153,6 +154,7 @@ class SignInDialog(QDialog):
                 "This computer has no system keyring, so Lok Desk will not store the client secret. "
                 "You will type it again at each sign-in."))
 
+        self._focus_before: QWidget | None = None
         # --- error and progress -------------------------------------------------------------------
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
@@ -293,6 +295,10 @@ class SignInDialog(QDialog):
     # ---- what the shell tells us -------------------------------------------------------------------
     def set_busy(self, busy: bool, text: str = "") -> None:
         """While signing in: progress shown, inputs locked, Cancel stops the attempt."""
+        if busy and not self._busy:
+            # Where the person was (a demo button, Sign in): focus goes back there afterwards, not to
+            # Cancel, the only control left enabled meanwhile.
+            self._focus_before = self.focusWidget()
         self._busy = busy
         self.progress.setVisible(busy)
         self.progress_label.setText(text if busy else "")
@@ -302,7 +308,14 @@ class SignInDialog(QDialog):
 
     def show_error(self, what: str, next_step: str = "") -> None:
         self.error_label.setText(f"<b>{_escape(what)}</b><br>{_escape(next_step)}")
+        self.error_label.setAccessibleName(self.tr("Sign-in problem: {0}").format(self.error_text()))
         self.error_label.show()
+        # Said at once, and focus back where the person can act on it (never left on Cancel).
+        announce(self.error_label, self.error_text(), assertive=True)
+        target = self._focus_before
+        if target is None or not target.isEnabled() or not target.isVisible() or target is self.cancel_button:
+            target = self.client_id_edit if self.client_id_edit.isVisible() else self.server_combo
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def clear_error(self) -> None:
         self.error_label.clear()

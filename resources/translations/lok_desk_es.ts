@@ -1412,6 +1412,22 @@
         <source>this field</source>
         <translation>este campo</translation>
     </message>
+    <message>
+        <source>Discard what you typed?</source>
+        <translation>¿Descartar lo que escribiste?</translation>
+    </message>
+    <message>
+        <source>This form holds text you typed. Close it and lose that text?</source>
+        <translation>Este formulario tiene texto que escribiste. ¿Cerrarlo y perder ese texto?</translation>
+    </message>
+    <message>
+        <source>Discard and close</source>
+        <translation>Descartar y cerrar</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Seguir editando</translation>
+    </message>
 </context>
 <context>
     <name>FrontDeskTools</name>
@@ -3842,6 +3858,10 @@ Borra el filtro para ver las {1}.</translation>
     <message>
         <source>Your company&apos;s Lok contact issues them.</source>
         <translation>Los emite tu contacto de Lok en la empresa.</translation>
+    </message>
+    <message>
+        <source>Sign-in problem: {0}</source>
+        <translation>Problema al iniciar sesión: {0}</translation>
     </message>
 </context>
 <context>

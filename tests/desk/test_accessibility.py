@@ -166,3 +166,60 @@ def test_sign_in_dialog_is_reachable_and_named(start_shell: Callable[..., Any], 
     problems = problems_in("sign-in", dialog, qtbot)
     assert not problems, "\n".join(problems)
     dialog.reject()
+
+
+def test_escape_on_a_filled_form_asks_before_discarding(signed_in_window: Callable[..., MainWindow],
+                                                       qtbot: Any) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from lok_desk.desk.reservations.create_dialog import CreateReservationDialog
+
+    window = signed_in_window("owner")
+    dialog = CreateReservationDialog(window.session, None, parent=window)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    # It opens on its first field.
+    assert dialog.focusWidget() is dialog.location_combo
+    qtbot.keyClicks(dialog.recipient_name, "Luis Perez")
+    qtbot.keyClick(dialog.recipient_name, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox))
+    box = QApplication.activeModalWidget()
+    assert isinstance(box, QMessageBox)
+    names = {button.text() for button in box.buttons()}
+    assert names == {"Discard and close", "Keep editing"}
+    assert box.defaultButton().text() == "Keep editing"      # Enter keeps the work
+    box.defaultButton().click()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not box)
+    assert dialog.isVisible() and dialog.recipient_name.text() == "Luis Perez"
+    qtbot.keyClick(dialog.recipient_name, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox))
+    box = QApplication.activeModalWidget()
+    assert isinstance(box, QMessageBox)
+    next(b for b in box.buttons() if b.text() == "Discard and close").click()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    # An untouched form closes with Esc straight away.
+    empty = CreateReservationDialog(window.session, None, parent=window)
+    empty.show()
+    qtbot.waitExposed(empty)
+    qtbot.keyClick(empty, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not empty.isVisible())
+
+
+def test_a_sign_in_error_is_said_and_focus_returns_to_a_field(start_shell: Callable[..., Any],
+                                                              qtbot: Any) -> None:
+    running = start_shell()
+    qtbot.waitUntil(lambda: running.dialog() is not None, timeout=20000)
+    dialog = running.dialog()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    dialog.client_id_edit.clear()
+    qtbot.keyClicks(dialog.client_id_edit, "demo-owner")
+    qtbot.keyClicks(dialog.secret_edit, "not-the-secret")
+    dialog.secret_edit.setFocus()      # the person typed the secret and pressed Enter there
+    qtbot.keyClick(dialog.secret_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.error_label.isVisible() and not dialog.busy, timeout=20000)
+    # Back where the person was (meanwhile only Cancel could hold focus), ready to correct the secret.
+    assert QApplication.focusWidget() is dialog.secret_edit
+    # The problem is part of what a screen reader reads, not only a red box.
+    assert dialog.error_text() in spoken_name(dialog.error_label)
+    dialog.reject()

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -41,10 +41,12 @@ from lok_desk.desk.reservations.forms import (
     ERROR_TEXT_STYLE,
     FieldError,
     add_row,
+    close_unless_kept,
     email_problem,
     mute,
     parse_number,
     phone_problem,
+    typed_anything,
     with_error,
 )
 from lok_desk.desk.reservations.tokens_view import PrinterChooser, TokensView, ask_printer
@@ -156,6 +158,18 @@ class CreateReservationDialog(QDialog):
         self._stack.setCurrentIndex(0)
 
     # --- form ------------------------------------------------------------------------------
+
+    def holds_typing(self) -> bool:
+        """Text a person typed and would lose by closing (Esc or Cancel asks first then)."""
+        # Once created, the form is behind the result page: closing loses nothing.
+        return self._stack.currentIndex() == 0 and typed_anything(self)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.holds_typing():
+            event.accept()
+            spawn(close_unless_kept(self, True), owner=self)
+            return
+        super().keyPressEvent(event)
     def _line(self, accessible: str, placeholder: str = "") -> QLineEdit:
         edit = QLineEdit(self)
         edit.setAccessibleName(accessible)
@@ -338,7 +352,7 @@ class CreateReservationDialog(QDialog):
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setAccessibleName(self.tr("Close without creating"))
         self.buttons.accepted.connect(lambda: spawn(self.submit(), owner=self))
-        self.buttons.rejected.connect(self.reject)
+        self.buttons.rejected.connect(lambda: spawn(close_unless_kept(self, self.holds_typing()), owner=self))
         page_layout.addWidget(self.buttons)
         self._stack.addWidget(page)
 

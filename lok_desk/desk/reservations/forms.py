@@ -6,7 +6,7 @@ import re
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from lok_desk.desk.i18n import translate
 from lok_desk.desk.problems import announce
@@ -123,3 +123,27 @@ def mute(label: QLabel) -> None:
     palette = label.palette()
     palette.setColor(QPalette.ColorRole.WindowText, muted_colour(palette))
     label.setPalette(palette)
+
+
+def typed_anything(root: QWidget) -> bool:
+    """Whether a person typed into any line edit under `root` (what Esc would throw away)."""
+    return any(edit.isModified() and edit.text().strip() for edit in root.findChildren(QLineEdit))
+
+
+async def close_unless_kept(dialog: QDialog, filled: bool) -> bool:
+    """Close `dialog` (reject); when the form holds typed text, ask first — Esc is easy to press by
+    mistake, and a half-typed reservation is a minute of someone's work. True when it closed."""
+    from lok_desk.desk.asyncqt import confirm
+
+    if filled and not await confirm(
+        dialog,
+        translate("FieldError", "Discard what you typed?"),
+        translate("FieldError", "This form holds text you typed. Close it and lose that text?"),
+        ok_text=translate("FieldError", "Discard and close"),
+        keep_text=translate("FieldError", "Keep editing"),
+        destructive=True,
+    ):
+        return False
+    dialog.reject()
+    return True
+

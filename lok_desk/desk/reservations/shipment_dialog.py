@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,7 +19,15 @@ from lok_desk.api import LokError, models
 from lok_desk.desk import formatting
 from lok_desk.desk.asyncqt import spawn
 from lok_desk.desk.problems import announce, problem_from, sentence
-from lok_desk.desk.reservations.forms import ERROR_TEXT_STYLE, FieldError, add_row, phone_problem, with_error
+from lok_desk.desk.reservations.forms import (
+    ERROR_TEXT_STYLE,
+    FieldError,
+    add_row,
+    close_unless_kept,
+    phone_problem,
+    typed_anything,
+    with_error,
+)
 from lok_desk.desk.session import Session
 
 
@@ -79,9 +89,20 @@ class RequestShipmentDialog(QDialog):
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.quote_button.clicked.connect(lambda: spawn(self.get_quote(), owner=self))
         buttons.accepted.connect(lambda: spawn(self.submit(), owner=self))
-        buttons.rejected.connect(self.reject)
+        buttons.rejected.connect(lambda: spawn(close_unless_kept(self, self.holds_typing()), owner=self))
         layout.addWidget(buttons)
 
+
+    def holds_typing(self) -> bool:
+        """Text a person typed and would lose by closing (Esc or Cancel asks first then)."""
+        return typed_anything(self)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.holds_typing():
+            event.accept()
+            spawn(close_unless_kept(self, True), owner=self)
+            return
+        super().keyPressEvent(event)
     def _field(self, form: QFormLayout, key: str, label: str, required: bool) -> None:
         edit = QLineEdit(self)
         edit.setAccessibleName(label)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QTimeZone
+from PySide6.QtCore import QDateTime, Qt, QTimeZone
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
@@ -25,9 +26,11 @@ from lok_desk.desk.reservations.forms import (
     ERROR_TEXT_STYLE,
     FieldError,
     add_row,
+    close_unless_kept,
     email_problem,
     parse_number,
     phone_problem,
+    typed_anything,
     with_error,
 )
 from lok_desk.desk.session import Session
@@ -98,9 +101,20 @@ class UpdatePreReservationDialog(QDialog):
         self.save_button.setAccessibleName(self.tr("Save changes"))
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(lambda: spawn(self.submit(), owner=self))
-        buttons.rejected.connect(self.reject)
+        buttons.rejected.connect(lambda: spawn(close_unless_kept(self, self.holds_typing()), owner=self))
         layout.addWidget(buttons)
 
+
+    def holds_typing(self) -> bool:
+        """Text a person typed and would lose by closing (Esc or Cancel asks first then)."""
+        return typed_anything(self)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.holds_typing():
+            event.accept()
+            spawn(close_unless_kept(self, True), owner=self)
+            return
+        super().keyPressEvent(event)
     def _row(self, form: QFormLayout, key: str, label: str, field: QWidget) -> None:
         box, error = with_error(field, self)
         self.errors[key] = error
