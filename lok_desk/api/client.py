@@ -91,6 +91,8 @@ def _outcome_unknown(error: LokError) -> bool:
     429 counts too: it should mean "not done", but a create is checked by its shipment id before
     it is sent again rather than trusting that (issue 11 point 3).
     """
+    if isinstance(error, LokRedirectError):
+        return False  # sent elsewhere and not followed: nothing reached Lok
     if isinstance(error, LokTransportError | LokProtocolError | RequestTimeoutError):
         return True
     return error.status_code is not None and (error.status_code >= 500 or error.status_code == 429)
