@@ -31,6 +31,7 @@ from lok_desk.desk.icons import PaletteIcons
 from lok_desk.desk.locations import LocationsPane
 from lok_desk.desk.owner import owner_panes
 from lok_desk.desk.preferences import Preferences, add_preference_menus
+from lok_desk.desk.problems import announce
 from lok_desk.desk.roles import role_label
 from lok_desk.desk.session import Session
 from lok_desk.desk.widgets import Banner, ElidedLabel, EnvironmentBadge
@@ -119,8 +120,8 @@ class MainWindow(QMainWindow):
         session.busy_changed.connect(self._on_busy)
         session.offline_changed.connect(self._on_offline)
         session.last_success_changed.connect(self._on_last_success)
-        session.error_raised.connect(lambda what, next_step: self.banner.show_message(what, next_step))
-        session.message_posted.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
+        session.error_raised.connect(self._show_problem)
+        session.message_posted.connect(self._show_status)
         session.locations_changed.connect(self._fill_location_switcher)
         self.reservations.first_page_loaded.connect(self._on_first_page)
         self.locations.new_reservation_requested.connect(self._new_reservation_at)
@@ -469,8 +470,17 @@ class MainWindow(QMainWindow):
         else:
             self.offline_label.hide()
             self.statusBar().showMessage(self.tr("Connection restored. Press F5 to refresh."), 8000)
-            if "reach" in self.banner.text():
+            # Dismissed by what it is about (offline, slow server), not by looking for an English word.
+            if self.banner.isVisible() and self.banner.problem is not None and self.banner.problem.transient:
                 self.banner.dismiss()
+
+    def _show_problem(self, what: str, next_step: str) -> None:
+        self.banner.show_message(what, next_step, problem=self.session.last_problem)
+
+    def _show_status(self, text: str, timeout_ms: int) -> None:
+        """Results and successes in the status bar, and said to a screen reader (not only written)."""
+        self.statusBar().showMessage(text, timeout_ms)
+        announce(self.statusBar(), text)
 
     def _on_last_success(self, when: datetime) -> None:
         local = when.astimezone()

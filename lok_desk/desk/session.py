@@ -28,6 +28,7 @@ from lok_desk.core.service import DeskService
 from lok_desk.core.store import ReservationStore
 from lok_desk.desk.asyncqt import spawn
 from lok_desk.desk.i18n import translate
+from lok_desk.desk.problems import Problem, describe, problem_from
 from lok_desk.desk.roles import Capabilities, Role
 
 if TYPE_CHECKING:
@@ -95,18 +96,9 @@ def explain_error(error: BaseException, *, doing: str, server: str = "") -> tupl
     ):
         return (translate("explain_error", "Your sign-in is no longer valid and could not be renewed."),
                 translate("explain_error", "Sign out (Ctrl+Shift+Q) and sign in again."))
-    if isinstance(error, LokError):
-        # The server's own message (Lok writes it in the language it chooses); the advice is ours.
-        message = getattr(error, "user_message", "") or str(error)
-        status = getattr(error, "status_code", None)
-        if status is not None and status >= 500:
-            return (message, translate("explain_error", "This is a problem on the Lok server. Try again in "
-                                       "a few minutes."))
-        return (message, translate("explain_error", "Check what you entered and try again."))
-    return (translate("explain_error", "Something went wrong inside Lok Desk while {doing}.")
-            .format(doing=doing),
-            translate("explain_error", "Nothing was lost on the server. Try again; if it happens again, "
-                      "restart Lok Desk and tell support what you were doing."))
+    # Every other failure — each Lok error type, a bug — in the person's language, by its kind
+    # (lok_desk/core/problems.py); the client's English user_message never reaches the screen.
+    return describe(problem_from(error, doing=doing, server=server))
 
 
 class Session(QObject):
@@ -120,6 +112,8 @@ class Session(QObject):
     error_raised = Signal(str, str)     # (what happened, what to do next) for the main window's banner
     message_posted = Signal(str, int)   # (status-bar text, timeout ms)
 
+    #: The problem the last notify_error reported (the banner is dismissed by its kind).
+    last_problem: Problem | None = None
     # How often the offline probe asks the server (doubling up to the cap); tests shorten both.
     probe_interval_s: float = 2.0
     probe_interval_max_s: float = 30.0
@@ -345,6 +339,8 @@ class Session(QObject):
         if not isinstance(error, LokError):
             log.error("Unexpected error while %s", doing, exc_info=error)
         what, next_step = explain_error(error, doing=doing, server=self.server_label)
+        # What kind of problem the banner shows, so it is dismissed by kind (offline clears by itself).
+        self.last_problem = problem_from(error, doing=doing, server=self.server_label)
         host = parent.window() if parent is not None else None
         if isinstance(host, QDialog) or not self.has_window:
             show_message_box(host, self.tr("Lok Desk"), what, next_step)

@@ -29,6 +29,7 @@ from lok_desk.api.transport import normalize_base_url
 from lok_desk.desk.asyncqt import cancel_owned, run_dialog
 from lok_desk.desk.main_window import MainWindow, PaneFactory
 from lok_desk.desk.preferences import Preferences
+from lok_desk.desk.problems import problem_from
 from lok_desk.desk.session import CUSTOM, PRODUCTION, SANDBOX, Session, explain_error, open_session
 from lok_desk.desk.settings import DeskSettings
 from lok_desk.desk.signin import CUSTOM_KEY, PRODUCTION_KEY, SANDBOX_KEY, ServerChoice, SignInDialog
@@ -430,6 +431,7 @@ class DeskShell(QObject):
                                 "support contact.").format(next_step=next_step, path=crash_report)
         session = self.session
         if session is not None and session.has_window:
+            session.last_problem = problem_from(error, doing=self.tr("working"))
             session.error_raised.emit(what, next_step)
             return
         show_message_box(self.window or self.dialog, self.tr("Lok Desk"), what, next_step)

@@ -18,6 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lok_desk.core.problems import Problem
+from lok_desk.desk.problems import announce
+
 
 class EnvironmentBadge(QWidget):
     """PRODUCTION in solid red, SANDBOX in amber stripes, CUSTOM in blue: never confused at a glance."""
@@ -106,6 +109,7 @@ class Banner(QWidget):
         super().__init__(parent)
         self.setAutoFillBackground(True)
         self.setObjectName("banner")
+        self.problem: Problem | None = None
         self.icon = QLabel()
         self.label = QLabel()
         self.label.setWordWrap(True)
@@ -124,7 +128,12 @@ class Banner(QWidget):
         layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         self.hide()
 
-    def show_message(self, what: str, next_step: str = "", *, kind: str = "error") -> None:
+    def show_message(self, what: str, next_step: str = "", *, kind: str = "error",
+                     problem: Problem | None = None) -> None:
+        """Show what happened and what to do next; `problem` says what it is about, so the window can
+        dismiss it by kind (an offline message goes when the server answers). Said at once to a screen
+        reader too."""
+        self.problem = problem
         colours = {"error": ("#FDECEA", "#611A15", "#F5C2C0", QStyle.StandardPixmap.SP_MessageBoxWarning),
                    "info": ("#E8F1FB", "#0B3A66", "#B8D4F0", QStyle.StandardPixmap.SP_MessageBoxInformation)}
         background, foreground, border, pixmap = colours.get(kind, colours["info"])
@@ -133,12 +142,15 @@ class Banner(QWidget):
             f"#banner QLabel {{ color: {foreground}; }}")
         self.icon.setPixmap(self.style().standardIcon(pixmap).pixmap(20, 20))
         self.label.setText(f"<b>{_escape(what)}</b> {_escape(next_step)}")
+        self.label.setAccessibleName(self.tr("Message: {0}").format(self.text()))
         self.show()
+        announce(self, self.text(), assertive=kind == "error")
 
     def text(self) -> str:
         return self.label.text().replace("<b>", "").replace("</b>", "")
 
     def dismiss(self) -> None:
+        self.problem = None
         self.hide()
         self.closed.emit()
 

@@ -30,6 +30,10 @@
         <source>Dismiss message</source>
         <translation>Descartar mensaje</translation>
     </message>
+    <message>
+        <source>Message: {0}</source>
+        <translation>Mensaje: {0}</translation>
+    </message>
 </context>
 <context>
     <name>BoxAvailabilityView</name>
@@ -3603,6 +3607,10 @@ Borra el filtro para ver las {1}.</translation>
 {0}</translation>
     </message>
     <message>
+        <source>loading the reservation</source>
+        <translation>cargar la reservación</translation>
+    </message>
+    <message>
         <source>opening a reservation</source>
         <translation>abrir una reservación</translation>
     </message>
@@ -3726,6 +3734,7 @@ Borra el filtro para ver las {1}.</translation>
     <name>Session</name>
     <message>
         <source>Lok Desk</source>
+        <extracomment>The problem the last notify_error reported (the banner is dismissed by its kind).</extracomment>
         <translation>Lok Desk</translation>
     </message>
 </context>

@@ -10,8 +10,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, Qt
 
 from lok_desk.api.errors import LokConnectionError
 from lok_desk.core.problems import Kind, Problem, problem_from
@@ -93,6 +94,49 @@ def test_every_pane_and_dialog_speaks_spanish(spanish: InstalledLanguage,
     # Spot checks a person would make.
     assert window.tabs.tabText(0) == "&Reservaciones"
     assert window.role_label.text() == "Rol: propietario"
+
+
+def _faults(sandbox: Any, *rules: dict[str, Any]) -> None:
+    if rules:
+        httpx.post(f"{sandbox.base_url}/sandbox/faults", json={"rules": list(rules)}).raise_for_status()
+    else:
+        httpx.delete(f"{sandbox.base_url}/sandbox/faults").raise_for_status()
+
+
+def test_errors_from_the_server_read_in_spanish(spanish: InstalledLanguage,
+                                               signed_in_window: Callable[..., MainWindow],
+                                               qtbot: Any, sandbox: Any) -> None:
+    """The walk again, in the states a failure leaves: the banner after a failed refresh and the New
+    reservation dialog after a refused create. The server's (English) words never reach the screen."""
+    from lok_desk.desk.reservations.create_dialog import CreateReservationDialog
+
+    window = signed_in_window("owner")
+    sources = english_sources_with_spanish()
+    # The sandbox answers with English text ("Injected by the sandbox fault rules") on purpose.
+    _faults(sandbox, {"method": "GET", "path": "/company/reservations", "status": 500, "times": 20})
+    try:
+        window.refresh_action.trigger()
+        qtbot.waitUntil(window.banner.isVisible, timeout=20000)
+        assert "Injected" not in window.banner.text()
+        problems = untranslated([("banner", window.banner.text())], sources)
+        _faults(sandbox, {"method": "POST", "path": "/reservations", "status": 400, "times": 5})
+        dialog = CreateReservationDialog(window.session, None, parent=window)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        qtbot.waitUntil(lambda: dialog.size_combo.count() > 0)
+        dialog.size_combo.setCurrentIndex(0)
+        for edit, text in ((dialog.contact_name, "Recepcion"), (dialog.contact_email, "r@example.com"),
+                           (dialog.recipient_name, "Ana Lopez"), (dialog.recipient_email, "ana@example.com"),
+                           (dialog.recipient_phone, "+52 55 1234 5678")):
+            qtbot.keyClicks(edit, text)
+        qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(dialog.general_error.isVisible, timeout=20000)
+        assert "Injected" not in dialog.general_error.text()
+        problems += [f"create · {p}" for p in untranslated(visible_texts(dialog), sources)]
+        dialog.reject()
+    finally:
+        _faults(sandbox)
+    assert not problems, "\n".join(problems)
 
 
 def test_sign_in_dialog_speaks_spanish(spanish: InstalledLanguage, start_shell: Callable[..., Any],

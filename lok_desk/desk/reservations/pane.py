@@ -33,6 +33,7 @@ from lok_desk.core.codes import tokens_hidden_reason
 from lok_desk.desk.asyncqt import confirm, run_dialog, spawn
 from lok_desk.desk.formatting import STATUS_STYLE
 from lok_desk.desk.inspector.words import hidden_text
+from lok_desk.desk.problems import problem_from, sentence, what_happened
 from lok_desk.desk.reservations.detail import ReservationDetail
 from lok_desk.desk.reservations.forms import mute
 from lok_desk.desk.reservations.slips import slip_names
@@ -479,7 +480,7 @@ class ReservationsPane(QWidget):
             if pending is not None:
                 pending.cancel()
             self.model.append_rows(batch)
-            self._load_error = error.user_message
+            self._load_error = what_happened(error, self.tr("loading reservations"))
             self._session.notify_error(error, doing=self.tr("loading reservations"), parent=self)
         finally:
             self._loading = False
@@ -628,7 +629,8 @@ class ReservationsPane(QWidget):
             )
         except LokError as error:
             self.detail.show_message(
-                self.tr("This reservation could not be loaded.\n{0}").format(error.user_message)
+                self.tr("This reservation could not be loaded.\n{0}").format(
+                    sentence(problem_from(error, doing=self.tr("loading the reservation"))))
             )
             if isinstance(
                 error,
