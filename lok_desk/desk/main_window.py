@@ -296,7 +296,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.sign_out_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        reservation_menu = menu_bar.addMenu(self.tr("&Reservation"))
+        reservation_menu = menu_bar.addMenu(self.tr("R&eservation"))  # Alt+R is the Reservations tab
         for action in (self.new_action, self.cancel_action, self.print_action, self.find_action):
             reservation_menu.addAction(action)
         view_menu = menu_bar.addMenu(self.tr("&View"))

@@ -1981,8 +1981,8 @@ Borra el filtro para ver las {count} ubicaciones.</translation>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <source>&amp;Reservation</source>
-        <translation>&amp;Reservación</translation>
+        <source>R&amp;eservation</source>
+        <translation>R&amp;eservación</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -2264,8 +2264,8 @@ Borra el filtro para ver las {count} ubicaciones.</translation>
         <translation>Correo electrónico del operador</translation>
     </message>
     <message>
-        <source>&amp;Operator:</source>
-        <translation>&amp;Operador:</translation>
+        <source>O&amp;perator:</source>
+        <translation>O&amp;perador:</translation>
     </message>
     <message>
         <source>Administrator e-mail</source>

@@ -223,3 +223,48 @@ def test_a_sign_in_error_is_said_and_focus_returns_to_a_field(start_shell: Calla
     # The problem is part of what a screen reader reads, not only a red box.
     assert dialog.error_text() in spoken_name(dialog.error_label)
     dialog.reject()
+
+
+def _mnemonic(text: str) -> str | None:
+    """The Alt+letter of a text ("&Reservations" → "r"); "&&" is a literal ampersand."""
+    index = text.replace("&&", "").find("&")
+    cleaned = text.replace("&&", "")
+    return cleaned[index + 1].lower() if 0 <= index < len(cleaned) - 1 else None
+
+
+def mnemonic_collisions(name: str, root: QWidget) -> list[str]:
+    """Two visible things answering the same Alt+letter: the first wins and the other is unreachable
+    (Alt+R opened a tab before the Reservation menu)."""
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QMainWindow, QTabBar
+
+    owners: dict[str, list[str]] = {}
+
+    def add(what: str, text: str) -> None:
+        letter = _mnemonic(text)
+        if letter:
+            owners.setdefault(letter, []).append(f"{what} {text!r}")
+
+    if isinstance(root, QMainWindow):
+        for action in root.menuBar().actions():
+            add("menu", action.text())
+    for widget in root.findChildren(QWidget):
+        if not shown(widget, root):
+            continue
+        if isinstance(widget, QTabBar):
+            for index in range(widget.count()):
+                add("tab", widget.tabText(index))
+        elif isinstance(widget, QAbstractButton | QLabel):
+            add(type(widget).__name__, widget.text())
+        elif isinstance(widget, QGroupBox):
+            add("group", widget.title())
+    return [f"{name} · Alt+{letter.upper()}: {' and '.join(found)}"
+            for letter, found in owners.items() if len(found) > 1]
+
+
+def test_no_two_visible_controls_share_a_mnemonic(signed_in_window: Callable[..., MainWindow], qtbot: Any,
+                                                 arun: Callable[..., Any]) -> None:
+    window = signed_in_window("owner")
+    problems: list[str] = []
+    for name, surface in each_surface(window, qtbot, arun):
+        problems += mnemonic_collisions(name, surface)
+    assert not problems, "\n".join(problems)

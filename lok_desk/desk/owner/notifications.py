@@ -322,7 +322,7 @@ class NotificationSettingsPane(QWidget):
         self.operator_edit.setPlaceholderText("operations@example.com")
         self.operator_edit.textEdited.connect(self._update_dirty)
         box, self.operator_error = with_error(self.operator_edit, group)
-        form.addRow(self.tr("&Operator:"), box)
+        form.addRow(self.tr("O&perator:"), box)   # Alt+O is the window's Location
         self.administrator_edit = QLineEdit(group)
         self.administrator_edit.setAccessibleName(self.tr("Administrator e-mail"))
         self.administrator_edit.setPlaceholderText("admin@example.com")
