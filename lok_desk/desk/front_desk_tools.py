@@ -24,6 +24,7 @@ from lok_desk.desk.history.pane import DeskHistoryPane
 from lok_desk.desk.history.recorder import recorder_for
 from lok_desk.desk.i18n import translate
 from lok_desk.desk.inspector.pane import CodeInspector
+from lok_desk.desk.locations.free_boxes import FreeBoxesPane
 from lok_desk.desk.reservations.tokens_view import TokensView
 from lok_desk.desk.today.pane import TodayBoard
 
@@ -41,6 +42,7 @@ class FrontDeskTools:
     print_choice_action: QAction
     today_tab_action: QAction
     history: DeskHistoryPane
+    free_boxes: FreeBoxesPane | None
 
 
 def install_front_desk_tools(window: MainWindow) -> FrontDeskTools:
@@ -53,6 +55,15 @@ def install_front_desk_tools(window: MainWindow) -> FrontDeskTools:
     today.counts_changed.connect(lambda: tabs.setTabText(tabs.indexOf(today), today.tab_title()))
     inspector = CodeInspector(session, window, on_open_reservation=window._open_reservation, **extra)
     tabs.addTab(inspector, translate("FrontDeskTools", "Code &inspector"))
+    free_boxes: FreeBoxesPane | None = None
+    if session.capabilities.sees_all_locations:
+        # Across locations: for owners (and the roles that read every location); an employee has one.
+        def reserve_there(location_id: str, size: str) -> None:
+            tabs.setCurrentWidget(window.reservations)
+            spawn(window.reservations.new_reservation(location_id, size), owner=window)
+
+        free_boxes = FreeBoxesPane(session, window, on_new_reservation=reserve_there)
+        tabs.addTab(free_boxes, translate("FrontDeskTools", "Free bo&xes"))
     history = DeskHistoryPane(session, window)
     tabs.addTab(history, translate("FrontDeskTools", "Desk histor&y"))
     # Loaded when first looked at: signing in reads no log.
@@ -95,4 +106,5 @@ def install_front_desk_tools(window: MainWindow) -> FrontDeskTools:
                 Action.PRINTED_SLIP, Outcome.DONE, v.reservation, detail=kind, forbidden=v.token_texts()))
     if not session.capabilities.sees_all_locations:
         tabs.setCurrentWidget(today)
-    return FrontDeskTools(today, inspector, inspect_action, print_choice_action, today_tab_action, history)
+    return FrontDeskTools(today, inspector, inspect_action, print_choice_action, today_tab_action, history,
+                          free_boxes)

@@ -2,8 +2,8 @@
 employee sees it first), the code inspector answering a used code, and the slip dialog's preview.
 
 Usage: python resources/scripts/tools_screenshots.py [OUT_DIR]   (default resources/screenshots/)
-Writes tools-today.png, tools-inspector.png, tools-slip.png and es-tools-*.png. Each language runs in
-its own process (the language is chosen once, before the first widget is made).
+Writes tools-today.png, tools-inspector.png, tools-slip.png, tools-free-boxes.png and es-tools-*.png.
+Each language runs in its own process (the language is chosen once, before the first widget is made).
 """
 
 from __future__ import annotations
@@ -87,6 +87,30 @@ async def shoot(out_dir: Path, prefix: str) -> int:
         await settle(0.6)
         save(slip, "tools-slip")
         slip.close()
+
+        # The owner's matrix of free boxes, sorted by free L boxes.
+        from PySide6.QtCore import Qt
+
+        from lok_desk.api import Credentials, TokenCache
+        from lok_desk.desk.locations.free_boxes import SIZES, FreeBoxesPane
+        from lok_desk.desk.session import SANDBOX, open_session
+        from lok_desk.sandbox import DEMO_CLIENTS
+
+        client_id, secret = DEMO_CLIENTS["owner"]
+        owner = await open_session(base_url=sandbox.api_url, credentials=Credentials(client_id, secret),
+                                   token_cache=TokenCache(paths.config_dir / "owner-tokens.json"),
+                                   environment=SANDBOX, sandbox=sandbox)
+        try:
+            await owner.load_locations()
+            matrix = FreeBoxesPane(owner)
+            matrix.resize(900, 420)
+            matrix.table.sortByColumn(1 + SIZES.index("l"), Qt.SortOrder.DescendingOrder)
+            matrix.show()
+            await settle(0.5)
+            save(matrix, "tools-free-boxes")
+            matrix.close()
+        finally:
+            await owner.aclose()
         window.close()
         return await run
     finally:

@@ -1434,10 +1434,70 @@
     </message>
 </context>
 <context>
+    <name>FreeBoxesModel</name>
+    <message>
+        <source>Location</source>
+        <extracomment>Fullness colours (background, text) readable in light and dark themes alike.</extracomment>
+        <translation>Ubicación</translation>
+    </message>
+    <message>
+        <source>All sizes</source>
+        <translation>Todos los tamaños</translation>
+    </message>
+    <message>
+        <source>{0} free / total</source>
+        <translation>{0} libres / total</translation>
+    </message>
+    <message>
+        <source>{0} of {1} boxes free</source>
+        <translation>{0} de {1} compartimentos libres</translation>
+    </message>
+    <message>
+        <source>{0} of {1} {2} boxes free; double-click to reserve one</source>
+        <translation>{0} de {1} compartimentos {2} libres; doble clic para reservar uno</translation>
+    </message>
+    <message>
+        <source>{0} free of {1}</source>
+        <translation>{0} libres de {1}</translation>
+    </message>
+</context>
+<context>
+    <name>FreeBoxesPane</name>
+    <message>
+        <source>Free boxes</source>
+        <extracomment>(location id, box size) to reserve there.</extracomment>
+        <translation>Compartimentos libres</translation>
+    </message>
+    <message>
+        <source>Free / total boxes of each size. Red: none free · yellow: a quarter or less free · green: room · grey: no boxes of that size. Sort a column to find the location with the most free; double-click a cell to reserve that size there.</source>
+        <translation>Compartimentos libres / total de cada tamaño. Rojo: ninguno libre · amarillo: una cuarta parte o menos libres · verde: hay lugar · gris: no hay compartimentos de ese tamaño. Ordena una columna para encontrar la ubicación con más libres; haz doble clic en una celda para reservar ese tamaño ahí.</translation>
+    </message>
+    <message>
+        <source>Free boxes by location and size</source>
+        <translation>Compartimentos libres por ubicación y tamaño</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Free boxes status</source>
+        <translation>Estado de los compartimentos libres</translation>
+    </message>
+    <message>
+        <source>Could not read the locations: {0}</source>
+        <translation>No se pudieron leer las ubicaciones: {0}</translation>
+    </message>
+</context>
+<context>
     <name>FrontDeskTools</name>
     <message>
         <source>Code &amp;inspector</source>
         <translation>&amp;Inspector de códigos</translation>
+    </message>
+    <message>
+        <source>Free bo&amp;xes</source>
+        <translation>Compartimentos &amp;libres</translation>
     </message>
     <message>
         <source>Desk histor&amp;y</source>

@@ -769,8 +769,9 @@ class ReservationsPane(QWidget):
         self._present(result)
         return True
 
-    async def new_reservation(self, location_id: str | None = None) -> None:
-        """Open the create dialog (Ctrl+N); the new reservation is added to the table and selected."""
+    async def new_reservation(self, location_id: str | None = None, size: str | None = None) -> None:
+        """Open the create dialog (Ctrl+N); the new reservation is added to the table and selected.
+        `size` preselects the box size (a double-click in the free-boxes matrix)."""
         from lok_desk.desk.reservations.create_dialog import CreateReservationDialog
 
         caps = self._session.capabilities
@@ -784,6 +785,8 @@ class ReservationsPane(QWidget):
             self._session, location_id or self._location_id, choose_printer=self.choose_printer, parent=self
         )
         dialog.created.connect(self._on_created)
+        if size is not None:
+            dialog.size_combo.setCurrentIndex(dialog.size_combo.findData(size))
         await run_dialog(dialog)
         dialog.deleteLater()
 
