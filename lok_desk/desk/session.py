@@ -32,7 +32,7 @@ from lok_desk.desk.problems import Problem, describe, problem_from
 from lok_desk.desk.roles import Capabilities, Role
 
 if TYPE_CHECKING:
-    from lok_desk.sandbox import SandboxServer
+    from lok_desk.desk.sandbox_process import SandboxEndpoint
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -124,7 +124,7 @@ class Session(QObject):
         user: models.User,
         *,
         environment: str,
-        sandbox: SandboxServer | None = None,
+        sandbox: SandboxEndpoint | None = None,
         exit_stack: AsyncExitStack | None = None,
         parent: QObject | None = None,
     ) -> None:
@@ -384,7 +384,7 @@ async def open_session(
     credentials: Credentials,
     token_cache: TokenCache | None,
     environment: str,
-    sandbox: SandboxServer | None = None,
+    sandbox: SandboxEndpoint | None = None,
     use_cached_token: bool = True,
     **client_options: Any,
 ) -> Session:
