@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Coroutine
-from typing import Any, TypeVar
+from collections.abc import Callable, Coroutine
+from typing import Any, ParamSpec, Protocol, TypeVar, cast
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 T = TypeVar("T")
+P = ParamSpec("P")
 
 # Tasks must be referenced until done, or the garbage collector may drop them mid-flight
 # (asyncio keeps only weak references to tasks).
@@ -120,3 +121,18 @@ async def cancel_owned(root: QObject) -> None:
         task.cancel()
     if tasks:
         await asyncio.gather(*tasks, return_exceptions=True)
+
+
+class SlotDecorator(Protocol):
+    """Turns `async def method(self, ...)` into a slot with the same parameters that returns nothing."""
+
+    def __call__(self, method: Callable[P, Coroutine[Any, Any, Any]], /) -> Callable[P, None]: ...
+
+
+def async_slot(*types: type) -> SlotDecorator:
+    """qasync's asyncSlot with types: a coroutine method connected to a signal (a click runs it as a
+    task). Keep the work in a plain `async def` that tests await; the slot is its one-line wrapper."""
+    import qasync
+
+    return cast(SlotDecorator, qasync.asyncSlot(*types))
+

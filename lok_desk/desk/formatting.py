@@ -11,9 +11,9 @@ from datetime import UTC, date, datetime
 from typing import NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale
+from PySide6.QtCore import QLocale
 
-from lok_desk.desk.i18n import translate
+from lok_desk.desk.i18n import QT_TRANSLATE_NOOP, translate
 
 DASH = "—"
 

@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
-from qasync import asyncSlot
 from shiboken6 import isValid
 
 from lok_desk import __version__, diagnostics
+from lok_desk.desk.asyncqt import async_slot
 from lok_desk.desk.roles import role_label
 
 if TYPE_CHECKING:
@@ -61,7 +61,7 @@ class HelpActions(QObject):
     def _status(self, text: str) -> None:
         self._window.statusBar().showMessage(text, 8000)
 
-    @asyncSlot()  # type: ignore[untyped-decorator]  # qasync has no type hints
+    @async_slot()
     async def copy_diagnostics(self) -> None:
         facts = session_facts(self._session)
         text = await asyncio.to_thread(lambda: diagnostics.diagnostics_text(**facts))

@@ -27,6 +27,13 @@ TRANSLATED = (ENGLISH, SPANISH)
 _CATALOGUE = ":/i18n/lok_desk_{language}.qm"
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark `text` for the catalogue, translated later with translate(context, text). PySide6's own
+    QT_TRANSLATE_NOOP is typed as returning `object`, which spread untyped values through the desk."""
+    del context
+    return text
+
+
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """QCoreApplication.translate under a name pyside6-lupdate recognises."""
     return QCoreApplication.translate(context, text, disambiguation, n)

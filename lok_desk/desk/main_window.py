@@ -22,9 +22,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from qasync import asyncSlot
 
-from lok_desk.desk.asyncqt import spawn
+from lok_desk.desk.asyncqt import async_slot, spawn
 from lok_desk.desk.front_desk_tools import install_front_desk_tools
 from lok_desk.desk.help_menu import HelpActions
 from lok_desk.desk.icons import PaletteIcons
@@ -346,19 +345,19 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.reservations)
         spawn(self.reservations.new_reservation(location_id), owner=self)
 
-    @asyncSlot()
+    @async_slot()
     async def new_reservation_slot(self) -> None:
         if not self.new_action.isEnabled():
             return
         self.tabs.setCurrentWidget(self.reservations)
         await self.reservations.new_reservation(self.current_location_id())
 
-    @asyncSlot()
+    @async_slot()
     async def cancel_selected_slot(self) -> None:
         if self.cancel_action.isEnabled():
             await self.reservations.cancel_selected()
 
-    @asyncSlot()
+    @async_slot()
     async def print_slot(self) -> None:
         if self.tabs.currentWidget() is self.tools.inspector:
             await self.tools.inspector.print_slip()
@@ -395,7 +394,7 @@ class MainWindow(QMainWindow):
             if shutdown is not None:
                 await shutdown()
 
-    @asyncSlot()
+    @async_slot()
     async def refresh_slot(self) -> None:
         await self.refresh()
 
@@ -529,7 +528,7 @@ class MainWindow(QMainWindow):
         await self.session.sign_out()
         self._finish("sign_out")
 
-    @asyncSlot()
+    @async_slot()
     async def sign_out_slot(self) -> None:
         await self.sign_out()
 

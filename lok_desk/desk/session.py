@@ -24,11 +24,12 @@ from lok_desk.api import (
     models,
 )
 from lok_desk.api import errors as api_errors
+from lok_desk.core.problems import Problem
 from lok_desk.core.service import DeskService
 from lok_desk.core.store import ReservationStore
 from lok_desk.desk.asyncqt import spawn
 from lok_desk.desk.i18n import translate
-from lok_desk.desk.problems import Problem, describe, problem_from
+from lok_desk.desk.problems import describe, problem_from
 from lok_desk.desk.roles import Capabilities, Role
 
 if TYPE_CHECKING:

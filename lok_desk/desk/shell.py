@@ -236,12 +236,12 @@ class DeskShell(QObject):
         client_id = self.settings.client_ids.get(key, "")
         if not client_id or not self.settings.resume.get(key):
             return None
-        secret = await self._known_secret(key, client_id)
+        known = await self._known_secret(key, client_id)
         cached = await self.token_cache.aload(url, client_id)
         has_token = cached is not None and cached.is_valid(datetime.now(UTC))
-        if not has_token and not secret:
+        if not has_token and not known:
             return None
-        return await self._open_quietly(self._current_key, client_id, secret or "")
+        return await self._open_quietly(self._current_key, client_id, known or "")
 
     async def _open_quietly(self, choice_key: str, client_id: str, secret: str) -> Session | None:
         try:

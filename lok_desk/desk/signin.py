@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lok_desk.desk.i18n import QT_TRANSLATE_NOOP
 from lok_desk.desk.problems import announce
 from lok_desk.desk.roles import role_label
 from lok_desk.desk.widgets import EnvironmentBadge
@@ -190,9 +191,9 @@ class SignInDialog(QDialog):
         self.secret_edit.returnPressed.connect(self._ask_sign_in)
         self.sign_in_button.setAutoDefault(False)
 
-        line = QFrame()
-        line.setFrameShape(QFrame.Shape.HLine)
-        line.setFrameShadow(QFrame.Shadow.Sunken)
+        rule = QFrame()
+        rule.setFrameShape(QFrame.Shape.HLine)
+        rule.setFrameShadow(QFrame.Shadow.Sunken)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 16)
@@ -206,7 +207,7 @@ class SignInDialog(QDialog):
         heading.addWidget(subtitle)
         header.addLayout(heading, 1)
         layout.addLayout(header)
-        layout.addWidget(line)
+        layout.addWidget(rule)
         server_form = QFormLayout()
         server_label = QLabel(self.tr("Se&rver:"))
         server_label.setBuddy(self.server_combo)

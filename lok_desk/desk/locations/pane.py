@@ -24,10 +24,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from qasync import asyncSlot
 
 from lok_desk.api import LokError, models
-from lok_desk.desk.asyncqt import spawn
+from lok_desk.desk.asyncqt import async_slot, spawn
 from lok_desk.desk.formatting import format_long_date
 from lok_desk.desk.icons import PaletteIcons
 from lok_desk.desk.locations.availability import BoxAvailabilityView
@@ -348,7 +347,7 @@ class LocationsPane(QWidget):
         except LokError as error:
             self.session.notify_error(error, doing=self.tr("loading locations"), parent=self)
 
-    @asyncSlot()
+    @async_slot()
     async def refresh_slot(self) -> None:
         await self.refresh()
 

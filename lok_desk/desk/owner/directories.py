@@ -21,10 +21,9 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QItemSelection,
     QModelIndex,
@@ -59,7 +58,7 @@ from PySide6.QtWidgets import (
 from lok_desk.api import LokError, models
 from lok_desk.desk import formatting
 from lok_desk.desk.asyncqt import confirm, run_dialog, spawn
-from lok_desk.desk.i18n import translate
+from lok_desk.desk.i18n import QT_TRANSLATE_NOOP, translate
 from lok_desk.desk.owner.common import (
     ROW_ROLE,
     SORT_ROLE,
@@ -808,7 +807,8 @@ class DirectoryContactCompleter(QCompleter):
         self.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setMaxVisibleItems(10)
         self._targets: list[tuple[QLineEdit, QLineEdit, QLineEdit]] = []
-        self.activated[QModelIndex].connect(self._fill)
+        # activated is overloaded (str, QModelIndex); the stubs cannot index a signal by its overload.
+        cast(Any, self.activated)[QModelIndex].connect(self._fill)
 
     @property
     def count(self) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,11 +25,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from qasync import asyncSlot
 
 from lok_desk.api import LokError, models
-from lok_desk.desk.asyncqt import run_dialog, spawn
-from lok_desk.desk.i18n import translate
+from lok_desk.desk.asyncqt import async_slot, run_dialog, spawn
+from lok_desk.desk.i18n import QT_TRANSLATE_NOOP, translate
 from lok_desk.desk.owner.common import (
     RowTableModel,
     apply_permission,
@@ -503,7 +502,7 @@ class NotificationSettingsPane(QWidget):
         self.events_error.show_error(events_problem)
         return not url_problem and not events_problem
 
-    @asyncSlot()
+    @async_slot()
     async def _on_save_webhook(self) -> None:
         await self.save_webhook()
 
@@ -594,7 +593,7 @@ class NotificationSettingsPane(QWidget):
             ok = ok and not problem
         return ok
 
-    @asyncSlot()
+    @async_slot()
     async def _on_save_emails(self) -> None:
         await self.save_emails()
 

@@ -246,6 +246,10 @@ def _table(parent: QWidget, name: str, model: Any) -> QTableView:
 class ReportsPane(QWidget):
     """Everyone who sees it may read and export; requesting the full report is reading too (#19)."""
 
+    # Built after the buttons whose handlers export them.
+    activity_table: QTableView
+    logs_table: QTableView
+
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Reports"))
@@ -380,9 +384,7 @@ class ReportsPane(QWidget):
         self.logs_proxy.setSourceModel(self.logs_model)
         self.log_search.textChanged.connect(self.logs_proxy.setFilterFixedString)
         self.log_search.textChanged.connect(self._show_log_count)
-        self.log_result.currentIndexChanged.connect(
-            lambda _i: (self.logs_proxy.set_status_class(int(self.log_result.currentData())),
-                        self._show_log_count()))
+        self.log_result.currentIndexChanged.connect(self._on_log_result)
         self.logs_table = _table(page, self.tr("Action log"), self.logs_proxy)
         self.logs_table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         layout.addWidget(self.logs_table, 1)
@@ -391,6 +393,10 @@ class ReportsPane(QWidget):
         layout.addWidget(self.logs_status)
         layout.addWidget(self._build_full_report(page))
         return page
+
+    def _on_log_result(self, _index: int) -> None:
+        self.logs_proxy.set_status_class(int(self.log_result.currentData()))
+        self._show_log_count()
 
     def _show_log_count(self, *_: object) -> None:
         shown, total = self.logs_proxy.rowCount(), self.logs_model.rowCount()

@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 
 import httpx
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from lok_desk.api import LokError, models, webhook
 from lok_desk.desk import formatting
 from lok_desk.desk.asyncqt import confirm, spawn
-from lok_desk.desk.i18n import translate
+from lok_desk.desk.i18n import QT_TRANSLATE_NOOP, translate
 from lok_desk.desk.owner.common import (
     ROW_ROLE,
     RowTableModel,

@@ -519,7 +519,9 @@ class CreateReservationDialog(QDialog):
         self.additional_table.setItem(row, 1, QTableWidgetItem(value))
         if not key:
             self.additional_table.setCurrentCell(row, 0)
-            self.additional_table.editItem(self.additional_table.item(row, 0))
+            item = self.additional_table.item(row, 0)
+            if item is not None:
+                self.additional_table.editItem(item)
 
     def _remove_additional(self) -> None:
         row = self.additional_table.currentRow()

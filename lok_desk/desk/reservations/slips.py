@@ -10,12 +10,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from lok_desk.api import models
 from lok_desk.core.codes import SLIP_TOKENS, SlipKind, tokens_are_void
 from lok_desk.desk import formatting
-from lok_desk.desk.i18n import translate
+from lok_desk.desk.i18n import QT_TRANSLATE_NOOP, translate
 from lok_desk.desk.reservations.printing import Slip, TokenForPrint
 
 TOKEN_LABELS: dict[str, object] = {

@@ -62,15 +62,15 @@ class StatusChipDelegate(QStyledItemDelegate):
         background = QStyleOptionViewItem(option)
         self.initStyleOption(background, index)
         background.text = ""
-        widget = option.widget  # type: ignore[attr-defined]
+        widget = option.widget
         style = widget.style() if widget is not None else None
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, background, painter, widget)
         status = index.data(STATUS_ROLE) or ""
-        paint_chip(painter, option.rect, str(status), option.palette)  # type: ignore[attr-defined]
+        paint_chip(painter, option.rect, str(status), option.palette)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        metrics = QFontMetrics(option.font)  # type: ignore[attr-defined]
+        metrics = QFontMetrics(option.font)
         text = chip_text(str(index.data(STATUS_ROLE) or ""))
         return QSize(metrics.horizontalAdvance(text) + 2 * _PAD_X + 12, metrics.height() + 2 * _PAD_Y + 6)
 

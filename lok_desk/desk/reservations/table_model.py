@@ -9,7 +9,6 @@ from enum import IntEnum
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QObject,
@@ -22,6 +21,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPixmap
 from lok_desk.api import models
 from lok_desk.core.rules import Overdue, overdue_kind
 from lok_desk.desk import formatting
+from lok_desk.desk.i18n import QT_TRANSLATE_NOOP
 
 __all__ = ["Column", "LocationLabel", "Overdue", "ReservationFilterProxy", "ReservationRow",
            "ReservationTableModel", "overdue_kind", "row_from_reservation"]

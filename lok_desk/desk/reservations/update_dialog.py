@@ -138,8 +138,8 @@ class UpdatePreReservationDialog(QDialog):
                 problems[key] = self.tr(problem)
         if not self.fields["contact_name"].text().strip() and not self.fields["contact_email"].text().strip():
             problems["contact_name"] = self.tr("Give the contact's name or e-mail (Lok needs one of them).")
-        for key, text in problems.items():
-            self.errors[key].show_error(text)
+        for key, message in problems.items():
+            self.errors[key].show_error(message)
         if problems:
             return None
 
