@@ -4099,7 +4099,7 @@ Borra el filtro para ver las {1}.</translation>
     </message>
     <message>
         <source>Waiting past pick-up</source>
-        <translation>Esperando tras la fecha de recolección</translation>
+        <translation>Recolección vencida</translation>
     </message>
     <message>
         <source>Pre-reservations expiring</source>

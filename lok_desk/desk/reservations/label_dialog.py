@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
@@ -79,8 +80,8 @@ class LabelDialog(QDialog):
         if not path:
             return None
         try:
-            # A label PDF is tens of kB: writing it on the loop thread is not worth a worker.
-            Path(path).write_bytes(self._bytes("pdf"))  # noqa: ASYNC240
+            # Off the Qt thread: a network drive or a full disk must not freeze the window.
+            await asyncio.to_thread(Path(path).write_bytes, self._bytes("pdf"))
         except OSError as error:
             self.status.setText(self.tr("Could not save the label: {0}").format(error.strerror or error))
             return None
