@@ -100,8 +100,13 @@ class SyncReport:
 
 
 def retry_after(error: LokError) -> float | None:
-    """Seconds a 429 asks to wait, when the error carries them."""
-    value = getattr(error, "retry_after", None)
+    """Seconds a 429 asks to wait, when the error carries them.
+
+    The client reads `Retry-After` into ``retry_after_s`` (it waits out short ones itself and hands
+    longer ones on); ``retry_after`` and the body's ``data`` are what other servers might use."""
+    value = error.retry_after_s
+    if value is None:
+        value = getattr(error, "retry_after", None)
     if value is None:
         value = error.data.get("retry_after", error.data.get("Retry-After"))
     try:
