@@ -10,6 +10,11 @@ Decisions where the Lok reference is silent (DESIGN §3), implemented exactly he
 
 - Base URL: everything under ``/api/v2``, ``/oauth/*`` included. Sandbox-only routes (kiosk, clock,
   faults, webhook deliveries) live at the server root under ``/sandbox``; ``/openapi.json`` is served.
+- OpenAPI (3.1, lok_desk/sandbox/openapi.py): every operation documents its success status with a
+  typed model (#23 as ``text/csv``, #29 as 204 without body) and, for each error status it can
+  answer, the Lok error envelope; FastAPI's 422 is not listed (never sent). Security: an OAuth 2
+  client-credentials scheme on every ``/api/v2`` route but #12. Sandbox routes carry their own tag
+  and no security. Response models allow extra keys (clients ignore unknown keys).
 - Tokens: ``POST /oauth/token`` takes the documented form encoding (JSON is tolerated). The token
   lives ``token_lifetime`` seconds (3600) of *sandbox* time; ``access_token_expires_at`` is ISO 8601
   UTC with milliseconds and ``Z``. Expired, revoked or unknown token, or no ``Bearer`` header: 401

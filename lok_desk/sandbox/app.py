@@ -9,6 +9,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.utils import get_openapi
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 from starlette.routing import Match
@@ -20,6 +21,7 @@ from lok_desk.sandbox.auth import Capability
 from lok_desk.sandbox.deps import user_of
 from lok_desk.sandbox.errors import LokHTTPError, error_response
 from lok_desk.sandbox.middleware import API_PREFIX, ActionLogMiddleware, FaultMiddleware
+from lok_desk.sandbox.openapi import openapi_document
 from lok_desk.sandbox.state import SandboxState
 from lok_desk.sandbox.webhooks import WebhookWorker
 
@@ -147,4 +149,14 @@ def build_app(state: SandboxState) -> ASGIApp:
     for module in (routes_auth, routes_locations, routes_reservations, routes_company, routes_shipping):
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(routes_sandbox.router)
+
+    def published_openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            document = get_openapi(
+                title=app.title, version=app.version, description=app.description, routes=app.routes
+            )
+            app.openapi_schema = openapi_document(document)
+        return app.openapi_schema
+
+    app.openapi = published_openapi  # type: ignore[method-assign]
     return FaultMiddleware(ActionLogMiddleware(app, state), state)
