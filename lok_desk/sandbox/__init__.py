@@ -51,7 +51,9 @@ Decisions where the Lok reference is silent (DESIGN §3), implemented exactly he
   or ``-field`` over created_at, updated_at, delivery_due_date, pickup_due_date (default
   ``-created_at``); ``page`` ≥ 1, ``page_size`` 1..100, else 400 with ``data.keys``. #8 lists every
   reservation of the company (variant A), #7 only pre-reservations (A), #18 only those with a
-  shipping order (C), #24 those of one location (B).
+  shipping order (C), #24 those of one location (B). Ties are broken by ``id`` in the sort's
+  direction; every filter shape (company, location, admin's all; with or without ``active``) has
+  an index per sort ending in ``id``, so a deep page costs about what the first one does.
 - Direct reservations (#25) start ``reserved`` and confirmed, due for delivery within 3 days; after
   delivery the pick-up is due within 3 days. A box of the asked size is assigned at once: none free
   → 422 ``NO_CAPACITY``; package over 25 kg → 422 ``BOX_INCOMPATIBLE``. ``shipment_id`` is unique per
@@ -87,7 +89,7 @@ Decisions where the Lok reference is silent (DESIGN §3), implemented exactly he
   queued only while enabled and subscribed, in a persistent outbox, and sent only while enabled:
   disabling pauses the queued ones, enabling resumes them. A queued delivery goes to the webhook's
   URL and is signed with its secret as they are when it is sent (a changed URL also makes the
-  waiting ones due at once). Each company has at most 2 deliveries in flight and no delivery waits
+  waiting ones due at once). Each company has at most 4 deliveries in flight and no delivery waits
   for another company's: a hanging receiver (10 s timeout per attempt) delays only its own events.
   Deliveries are at least once: a crash between sending and recording resends the same body.
   Body: compact JSON ``{reservation_id, shipment_id, status, status_message, t}`` (t in epoch ms),

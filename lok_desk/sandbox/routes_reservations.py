@@ -55,15 +55,16 @@ router = APIRouter(tags=["reservations"])
 # -- lists ----------------------------------------------------------------------------------------
 
 
-def query_reservations(
-    state: SandboxState,
+def list_sql(
     user: User,
     query: ListQuery,
     *,
     location_id: str | None = None,
     pre_only: bool = False,
     shipping_only: bool = False,
-) -> tuple[list[sqlite3.Row], int]:
+) -> tuple[str, str, list[Any]]:
+    """The COUNT and the page SELECT of a reservation list (the page's LIMIT and OFFSET are the last
+    two parameters of the page SELECT), and the filter's parameters."""
     where: list[str] = []
     args: list[Any] = []
     if user.scope != "admin":
@@ -90,16 +91,35 @@ def query_reservations(
         where.append("created_at >= ?")
         args.append(query.from_iso)
     clause = ("WHERE " + " AND ".join(where)) if where else ""
-    conn = state.store.conn
-    total = int(conn.execute(f"SELECT COUNT(*) FROM reservations {clause}", args).fetchone()[0])  # noqa: S608
     direction = "DESC" if query.descending else "ASC"
-    rows = conn.execute(
-        # Only fixed column names and the WHERE built above are interpolated; values are bound.
-        f"SELECT doc, location_id, shipping FROM reservations {clause} "  # noqa: S608
-        f"ORDER BY {query.sort_column} {direction}, id {direction} "
-        "LIMIT ? OFFSET ?",
-        [*args, query.page_size, (query.page - 1) * query.page_size],
-    ).fetchall()
+    order = f"ORDER BY {query.sort_column} {direction}, id {direction}"
+    # Only fixed column names and the WHERE built above are interpolated; values are bound.
+    count = f"SELECT COUNT(*) FROM reservations {clause}"  # noqa: S608
+    # The page's rowids come from the index alone (store._LIST_INDEXES: filter, sort, id), so a
+    # deep OFFSET skips index entries, not documents; only the page's own rows are read.
+    page = (
+        "SELECT doc, location_id, shipping FROM reservations WHERE rowid IN ("  # noqa: S608
+        f"SELECT rowid FROM reservations {clause} {order} LIMIT ? OFFSET ?) {order}"
+    )
+    return count, page, args
+
+
+def query_reservations(
+    state: SandboxState,
+    user: User,
+    query: ListQuery,
+    *,
+    location_id: str | None = None,
+    pre_only: bool = False,
+    shipping_only: bool = False,
+) -> tuple[list[sqlite3.Row], int]:
+    count, page, args = list_sql(
+        user, query, location_id=location_id, pre_only=pre_only, shipping_only=shipping_only
+    )
+    conn = state.store.conn
+    total = int(conn.execute(count, args).fetchone()[0])
+    offset = (query.page - 1) * query.page_size
+    rows = conn.execute(page, [*args, query.page_size, offset]).fetchall()
     return list(rows), total
 
 

@@ -119,7 +119,7 @@ def delivery_json(row: Any) -> dict[str, Any]:
 
 # At most this many deliveries of one company are in flight at once: a receiver that hangs holds
 # only these, and every other company's events go out at once meanwhile.
-SENDERS_PER_COMPANY = 2
+SENDERS_PER_COMPANY = 4
 
 
 class WebhookWorker:
