@@ -414,7 +414,8 @@ class MainWindow(QMainWindow):
         found = await self.reservations.find(text)
         if found:
             self.search_edit.setStyleSheet("")
-            self.session.notify(self.tr("Opened the reservation for “{text}”.").format(text=text))
+            self.session.notify(self.tr("Opened the reservation for “{text}”. Ctrl+I tells whether the code "
+                                        "works at the locker now.").format(text=text))
         else:
             # Both colours: under a dark palette the text would otherwise be light on pale pink.
             self.search_edit.setStyleSheet("QLineEdit { background: #FDECEA; color: #611A15; }")

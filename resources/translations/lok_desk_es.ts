@@ -2061,8 +2061,8 @@ Borra el filtro para ver las {count} ubicaciones.</translation>
         <translation>Cancelar la reservación seleccionada</translation>
     </message>
     <message>
-        <source>Opened the reservation for “{text}”.</source>
-        <translation>Se abrió la reservación de “{text}”.</translation>
+        <source>Opened the reservation for “{text}”. Ctrl+I tells whether the code works at the locker now.</source>
+        <translation>Se abrió la reservación de “{text}”. Ctrl+I dice si el código funciona ahora en el casillero.</translation>
     </message>
     <message>
         <source>No reservation found for “{text}”. Check the code, or look in another location; Ctrl+I tells why a code does not work.</source>
