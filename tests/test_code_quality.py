@@ -1,4 +1,4 @@
-"""The house rules that tools can check: ruff over the tree, mypy --strict over the Qt-free packages."""
+"""The house rules that tools can check: ruff over the tree, mypy --strict over the whole package."""
 
 from __future__ import annotations
 
@@ -24,9 +24,9 @@ def test_ruff_is_clean() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_api_and_sandbox_pass_mypy_strict() -> None:
-    # Strictness is configured per package in pyproject.toml; --strict here guards the api explicitly.
-    result = _run("mypy", "--no-incremental", "lok_desk/api", "lok_desk/sandbox")
-    assert result.returncode == 0, result.stdout + result.stderr
-    result = _run("mypy", "--strict", "--no-incremental", "lok_desk/api")
+def test_the_whole_package_passes_mypy_strict() -> None:
+    # pyproject.toml makes strict the default; --strict here keeps the rule if that line is ever lost.
+    # The desk (Qt) included: typed helpers (i18n.QT_TRANSLATE_NOOP, asyncqt.async_slot) and the panes'
+    # protocols (desk/panes.py) keep it free of ignores.
+    result = _run("mypy", "--strict", "--no-incremental", "lok_desk")
     assert result.returncode == 0, result.stdout + result.stderr

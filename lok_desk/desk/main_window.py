@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QShowEvent
@@ -29,6 +29,7 @@ from lok_desk.desk.help_menu import HelpActions
 from lok_desk.desk.icons import PaletteIcons
 from lok_desk.desk.locations import LocationsPane
 from lok_desk.desk.owner import owner_panes
+from lok_desk.desk.panes import HoldsResources, Pane
 from lok_desk.desk.preferences import Preferences, add_preference_menus
 from lok_desk.desk.problems import announce
 from lok_desk.desk.roles import role_label
@@ -36,12 +37,15 @@ from lok_desk.desk.session import Session
 from lok_desk.desk.widgets import Banner, ElidedLabel, EnvironmentBadge
 from lok_desk.resources import app_icon
 
-PaneFactory = Callable[[Session, QWidget], Any]
+if TYPE_CHECKING:
+    from lok_desk.desk.reservations import ReservationsPane
+
+PaneFactory = Callable[[Session, QWidget], "ReservationsPane"]
 
 ALL_LOCATIONS = ""
 
 
-def default_reservations_pane(session: Session, parent: QWidget) -> Any:
+def default_reservations_pane(session: Session, parent: QWidget) -> ReservationsPane:
     """The real Reservations pane (imported late: the shell must load even if it fails to import)."""
     from lok_desk.desk.reservations import ReservationsPane
 
@@ -383,16 +387,16 @@ class MainWindow(QMainWindow):
     def _start_owner_pane(self, _index: int) -> None:
         # Owner panes load on first view, so signing in costs no extra calls.
         pane = self.tabs.currentWidget()
-        if any(pane is p for _title, p in self.owner_panes) and id(pane) not in self._owner_started:
+        if (isinstance(pane, Pane) and any(pane is p for _title, p in self.owner_panes)
+                and id(pane) not in self._owner_started):
             self._owner_started.add(id(pane))
-            pane.start()  # type: ignore[attr-defined]
+            pane.start()
 
     async def _shutdown_owner_panes(self) -> None:
         """Close what the owner panes hold open (the local webhook receiver) before the window goes."""
         for _title, pane in self.owner_panes:
-            shutdown = getattr(pane, "shutdown", None)
-            if shutdown is not None:
-                await shutdown()
+            if isinstance(pane, HoldsResources):
+                await pane.shutdown()
 
     @async_slot()
     async def refresh_slot(self) -> None:

@@ -304,9 +304,9 @@ class LocationsPane(QWidget):
         for day in location.service_days:
             name = str(day.string_weekday or "").lower()
             hours.setdefault(name, []).append(f"{day.opening_time} – {day.closing_time}")
-        for (day_label, hours_label), day in zip(self.schedule_labels, WEEKDAYS, strict=True):
-            text = ", ".join(hours.get(day, [])) or self.tr("closed")
-            is_today = day == today
+        for (day_label, hours_label), weekday in zip(self.schedule_labels, WEEKDAYS, strict=True):
+            text = ", ".join(hours.get(weekday, [])) or self.tr("closed")
+            is_today = weekday == today
             hours_label.setText(text + (self.tr("   (today)") if is_today else ""))
             background, colour = HIGHLIGHT_ROW[theme_of(self.palette())]
             style = (f"font-weight: bold; background: {background}; color: {colour}; padding: 1px 4px;"

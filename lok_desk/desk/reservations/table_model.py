@@ -6,7 +6,7 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from enum import IntEnum
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -326,15 +326,15 @@ class ReservationTableModel(QAbstractTableModel):
     def _display(self, record: tuple[Any, ...], column: int) -> str:
         match column:
             case Column.SHIPMENT:
-                return record[F_SHIPMENT_ID] or record[F_ID]
+                return cast(str, record[F_SHIPMENT_ID] or record[F_ID])
             case Column.STATUS:
                 return formatting.format_status(record[F_STATUS]) if record[F_STATUS] else self.tr("Unknown")
             case Column.LOCATION:
                 return self.location(record[F_LOCATION_ID]).name
             case Column.SIZE:
-                return record[F_SIZE].upper()
+                return cast(str, record[F_SIZE]).upper()
             case Column.RECIPIENT:
-                return record[F_RECIPIENT]
+                return cast(str, record[F_RECIPIENT])
             case Column.CREATED | Column.DELIVERY_DUE | Column.PICKUP_DUE:
                 value = self._date_of(record, column)
                 if value is None:
@@ -345,10 +345,10 @@ class ReservationTableModel(QAbstractTableModel):
     @staticmethod
     def _date_of(record: tuple[Any, ...], column: int) -> float | None:
         if column == Column.CREATED:
-            return record[F_CREATED]
+            return cast("float | None", record[F_CREATED])
         if column == Column.DELIVERY_DUE:
-            return record[F_DELIVERY_DUE]
-        return record[F_PICKUP_DUE]
+            return cast("float | None", record[F_DELIVERY_DUE])
+        return cast("float | None", record[F_PICKUP_DUE])
 
     def _overdue_text(self, record: tuple[Any, ...]) -> str:
         location = self.location(record[F_LOCATION_ID])
