@@ -176,6 +176,9 @@ def _watch_stdin(stop: threading.Event, stdin: IO[bytes]) -> None:
 
 def child_main(argv: list[str]) -> int:
     """`lok-desk --embedded-sandbox-child [--reset] [--verbose]`: serve until stdin ends."""
+    import gc
+
+    gc.disable()   # the start is imports and the seed: no cyclic GC passes until it serves (as the desk)
     from lok_desk import diagnostics
     from lok_desk.desk.settings import DeskSettings
     from lok_desk.paths import AppPaths
@@ -207,6 +210,8 @@ def child_main(argv: list[str]) -> int:
             settings = DeskSettings.load(paths.settings_file)   # fresh: change only the port
             settings.sandbox_port = server.port
             settings.save_quietly(paths.settings_file)
+        gc.freeze()   # what start-up made lives as long as the server: out of the collector's walks
+        gc.enable()
         log.info("Embedded sandbox (pid %s) serving %s", os.getpid(), server.base_url)
         print(json.dumps({"port": server.port, "base_url": server.base_url}), file=ready_out, flush=True)
         with contextlib.suppress(OSError):

@@ -69,8 +69,13 @@ def freeze_start_up_heap() -> None:
     permanent generation: they are still freed by reference counting, only cycles among them wait
     for `gc.unfreeze()`, which the shell calls when a session ends so its window can be collected.
     No `gc.collect()` first: that full pass would itself stall the loop just as the rows arrive.
+
+    The cyclic GC was off until now (lok_desk.app.main turns it off for the start-up, which is
+    mostly imports: its passes over the growing heap were a fifth of the start-up's CPU); it is
+    turned back on here, and before the sign-in dialog when there is one.
     """
     gc.freeze()
+    gc.enable()
 
 
 def demo_clients() -> dict[str, tuple[str, str]]:
@@ -172,6 +177,7 @@ class DeskShell(QObject):
                         raise ShellError(
                             "--exit-when-ready needs a sign-in without the dialog: use --sandbox "
                             "--demo-role ROLE, or sign in once so a valid token is cached.")
+                    gc.enable()   # a person at the sign-in: start-up is over (see freeze_start_up_heap)
                     session = await self._sign_in_with_dialog()
                     if session is None:
                         return 0
