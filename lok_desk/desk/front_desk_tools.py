@@ -99,11 +99,17 @@ def install_front_desk_tools(window: MainWindow) -> FrontDeskTools:
             menu.addAction(today_tab_action)
     # Desk history: every write through the service, and every slip printed, from here on.
     recorder = recorder_for(session)
-    detail = getattr(window.reservations, "detail", None)
-    for view in (getattr(detail, "tokens", None), inspector.slips):
+
+    def printed(view: object, kind: str) -> None:
         if isinstance(view, TokensView):
-            view.printed.connect(lambda kind, v=view: recorder.record(
-                Action.PRINTED_SLIP, Outcome.DONE, v.reservation, detail=kind, forbidden=v.token_texts()))
+            recorder.record(Action.PRINTED_SLIP, Outcome.DONE, view.reservation, detail=kind,
+                            forbidden=view.token_texts())
+
+    # The Reservations pane reports its detail's and its create dialog's slips; the inspector its own.
+    slip_printed = getattr(window.reservations, "slip_printed", None)
+    if slip_printed is not None:
+        slip_printed.connect(printed)
+    inspector.slips.printed.connect(lambda kind: printed(inspector.slips, kind))
     if not session.capabilities.sees_all_locations:
         tabs.setCurrentWidget(today)
     return FrontDeskTools(today, inspector, inspect_action, print_choice_action, today_tab_action, history,

@@ -34,3 +34,35 @@ def test_the_owner_starts_on_reservations_and_ctrl_i_inspects_the_last_search(
     assert tools.inspector.code_edit.text() == "NO-SUCH-CODE-42"
     qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentWidget() is tools.today
+
+
+def test_a_printed_slip_lands_in_the_desk_history_without_its_token(
+    signed_in_window: Any, qtbot: Any, arun: Any, tmp_path: Any
+) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QWidget
+
+    from lok_desk.core.history import Action
+    from lok_desk.desk.history.recorder import recorder_for
+    from lok_desk.desk.reservations.printing import pdf_printer
+
+    window = signed_in_window("owner")
+    pane = window.reservations
+
+    async def to_pdf(_parent: QWidget) -> QPrinter | None:
+        return pdf_printer(str(tmp_path / "slip.pdf"))
+
+    tokens_view = pane.detail.tokens
+    tokens_view._choose_printer = to_pdf
+    tokens_view.paper_path = tmp_path / "slip-format.json"
+    active = next(row for row in pane.model.rows if row.status in ("reserved", "pending"))
+    arun(pane.open_reservation(active.id))
+    qtbot.waitUntil(lambda: bool(tokens_view.printable), timeout=20000)
+    arun(pane.print_selected())
+    recorder = recorder_for(window.session)
+    arun(recorder.flush())
+    events = recorder.log.read()
+    assert [(e.action, e.detail, e.reservation_id) for e in events][-1] == (
+        Action.PRINTED_SLIP, "courier", active.id)
+    text = recorder.log.path.read_text(encoding="utf-8")
+    assert all(token not in text for token in tokens_view.token_texts())

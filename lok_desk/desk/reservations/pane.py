@@ -111,6 +111,8 @@ class ReservationsPane(QWidget):
     load_finished = Signal(int)
     #: A reservation's detail (#15) was shown (tests and the main window wait on it).
     detail_shown = Signal(str)
+    #: A slip went to the printer or a PDF: (the TokensView it came from, its SlipKind value).
+    slip_printed = Signal(object, str)
 
     def __init__(
         self, session: Session, parent: QWidget | None = None, *, choose_printer: PrinterChooser = ask_printer
@@ -277,6 +279,7 @@ class ReservationsPane(QWidget):
         self.detail.shipment_requested.connect(lambda: spawn(self.request_shipment_selected(), owner=self))
         self.detail.print_requested.connect(lambda: spawn(self.print_choice_selected(), owner=self))
         self.detail.label_requested.connect(lambda: spawn(self.show_label_selected(), owner=self))
+        self.detail.tokens.printed.connect(lambda kind: self.slip_printed.emit(self.detail.tokens, kind))
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
@@ -787,6 +790,7 @@ class ReservationsPane(QWidget):
             self._session, location_id or self._location_id, choose_printer=self.choose_printer, parent=self
         )
         dialog.created.connect(self._on_created)
+        dialog.result_tokens.printed.connect(lambda kind: self.slip_printed.emit(dialog.result_tokens, kind))
         if size is not None:
             dialog.size_combo.setCurrentIndex(dialog.size_combo.findData(size))
         await run_dialog(dialog)
