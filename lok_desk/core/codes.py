@@ -369,10 +369,14 @@ async def look_up_code(
     else:
         try:
             filters = models.ReservationFilters(only_active=False, shipment_id=needle)
-            if own_location:
-                page = await service.list_location_reservations(own_location, filters, page_size=1)
-            else:
-                page = await service.list_reservations(filters, page_size=1)
+            try:
+                if own_location:
+                    page = await service.list_location_reservations(own_location, filters, page_size=1)
+                else:
+                    page = await service.list_reservations(filters, page_size=1)
+            except api_errors.InvalidRequestError:
+                # Lok refused it as a shipment id (too long, odd characters): not one of its shipments.
+                page = models.ReservationPage()
             searched.append((Searched.SHIPMENT_IDS_ON_LOK, None))
             exact = [r for r in page.reservations if normalise(r.shipment_id or "") == normalise(needle)]
             if exact:

@@ -201,3 +201,19 @@ def test_an_employee_is_told_a_reservation_id_belongs_to_another_location(
         assert inspector.lookup is not None and inspector.lookup.answer.verdict is Verdict.NOT_FOUND
 
     run(scenario())
+
+
+def test_odd_input_is_not_found_never_a_crash(qtbot: Any, run: Any,
+                                              desk_session: Callable[..., Session]) -> None:
+    session = desk_session("owner")
+
+    async def scenario() -> None:
+        inspector = make_inspector(qtbot, session)
+        for odd in ("x" * 5000, "ñ😀/../?&#%", "\x00abc", "a b c"):
+            lookup = await inspector.inspect(odd)
+            assert lookup.answer.verdict is Verdict.NOT_FOUND and not lookup.stale, odd[:10]
+            assert inspector.verdict.text() == "Not a code of this company, or not found."
+        empty = await inspector.inspect("   ")
+        assert empty.answer.verdict is Verdict.NOT_FOUND
+
+    run(scenario())
