@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QTabWidget,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +31,7 @@ from lok_desk.desk.front_desk_tools import install_front_desk_tools
 from lok_desk.desk.help_menu import HelpActions
 from lok_desk.desk.icons import PaletteIcons
 from lok_desk.desk.locations import LocationsPane
+from lok_desk.desk.notices import NoticeAnnouncer, NoticeBar, NoticeCenter
 from lok_desk.desk.owner import owner_panes
 from lok_desk.desk.panes import HoldsResources, Pane
 from lok_desk.desk.preferences import Preferences, add_preference_menus
@@ -35,6 +39,7 @@ from lok_desk.desk.problems import announce
 from lok_desk.desk.roles import role_label
 from lok_desk.desk.session import Session
 from lok_desk.desk.widgets import Banner, ElidedLabel, EnvironmentBadge
+from lok_desk.paths import AppPaths
 from lok_desk.resources import app_icon
 
 if TYPE_CHECKING:
@@ -43,6 +48,8 @@ if TYPE_CHECKING:
 PaneFactory = Callable[[Session, QWidget], "ReservationsPane"]
 
 ALL_LOCATIONS = ""
+#: A window left in the background this long syncs at the idle pace (lok_desk.core.sync).
+IDLE_AFTER_MS = 5 * 60 * 1000
 
 
 def default_reservations_pane(session: Session, parent: QWidget) -> ReservationsPane:
@@ -64,10 +71,19 @@ class MainWindow(QMainWindow):
         *,
         reservations_pane_factory: PaneFactory | None = None,
         preferences: Preferences | None = None,
+        snapshot_dir: Path | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
+        # The offline snapshot lives in the user cache directory (AppPaths.cache_dir). The shell may
+        # pass it; a window of the default paths (the real app) finds it by itself.
+        if snapshot_dir is None and preferences is not None:
+            default = AppPaths.default()
+            if preferences.path == default.settings_file:
+                snapshot_dir = default.cache_dir
+        if snapshot_dir is not None and session.snapshot is None:
+            session.attach_snapshot(snapshot_dir)
         self.preferences = preferences
         self._finished = False
         self._ready_sent = False
@@ -88,6 +104,11 @@ class MainWindow(QMainWindow):
 
         self._build_header()
         self.banner = Banner()
+        # Arrival notices (lok_desk/desk/notices.py): an inline strip under the banner, a bell with the
+        # recent ones, the tray when the window is in the background.
+        self.notices = NoticeCenter(
+            session, preferences.path.parent / "notices.json" if preferences is not None else None, self)
+        self.notice_bar = NoticeBar()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setAccessibleName(self.tr("Panes"))
@@ -110,9 +131,14 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.header)
         layout.addWidget(self.banner)
+        layout.addWidget(self.notice_bar)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
+        self._idle_timer = QTimer(self)
+        self._idle_timer.setSingleShot(True)
+        self._idle_timer.setInterval(IDLE_AFTER_MS)
+        self._idle_timer.timeout.connect(lambda: self.session.sync.set_idle(True))
         self._build_actions()
         self._build_status_bar()
         self._fill_location_switcher()
@@ -127,6 +153,10 @@ class MainWindow(QMainWindow):
         session.message_posted.connect(self._show_status)
         session.locations_changed.connect(self._fill_location_switcher)
         self.reservations.first_page_loaded.connect(self._on_first_page)
+        # Once a list is in, the tokens of its reservations are indexed for Ctrl+F (in the background).
+        self.reservations.load_finished.connect(
+            lambda _rows: session.token_fill.start(self.current_location_id()))
+        session.token_fill.on_progress.append(self._on_fill_progress)
         self.locations.new_reservation_requested.connect(self._new_reservation_at)
         self.tabs.currentChanged.connect(lambda _index: self._update_write_actions())
         self.tabs.currentChanged.connect(self._start_owner_pane)
@@ -305,6 +335,7 @@ class MainWindow(QMainWindow):
         view_menu = menu_bar.addMenu(self.tr("&View"))
         view_menu.addAction(self.refresh_action)
         view_menu.addSeparator()
+        self.view_menu = view_menu
         for action in (self.reservations_tab_action, self.locations_tab_action, *self.owner_tab_actions):
             view_menu.addAction(action)
         if self.preferences is not None:
@@ -423,9 +454,13 @@ class MainWindow(QMainWindow):
         else:
             # Both colours: under a dark palette the text would otherwise be light on pale pink.
             self.search_edit.setStyleSheet("QLineEdit { background: #FDECEA; color: #611A15; }")
-            self.session.notify(self.tr("No reservation found for “{text}”. Check the code, or look in "
-                                        "another location; Ctrl+I tells why a code does not work.")
-                                .format(text=text), timeout_ms=10000)
+            # What was searched (lok_desk.desk.reservations.pane.miss_text), then where to look next.
+            miss = getattr(self.reservations, "miss_text", None)
+            said = miss(text) if miss is not None else self.tr(
+                "No reservation found for “{text}”. Check the code, or look in another location.").format(
+                    text=text)
+            self.session.notify(said + " " + self.tr("Ctrl+I tells why a code does not work."),
+                                timeout_ms=15000)
         # Selected, so the next scan replaces it instead of appending to it.
         self.search_edit.selectAll()
         return bool(found)
@@ -447,6 +482,9 @@ class MainWindow(QMainWindow):
         self.busy_bar.hide()
         self.busy_label = QLabel()
         self.busy_label.setAccessibleName(self.tr("Requests in flight"))
+        self.fill_label = QLabel()
+        self.fill_label.setAccessibleName(self.tr("Codes indexed for Find"))
+        self.fill_label.hide()
         self.last_refresh_label = QLabel(self.tr("Not refreshed yet"))
         self.last_refresh_label.setAccessibleName(self.tr("Last refresh"))
         self.server_label = QLabel(self.session.server_label)
@@ -455,10 +493,33 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.offline_label)
         bar.addPermanentWidget(self.busy_bar)
         bar.addPermanentWidget(self.busy_label)
+        bar.addPermanentWidget(self.fill_label)
+        self.bell = QToolButton()
+        self.bell.setAutoRaise(True)
+        bar.addPermanentWidget(self.bell)
+        self.notice_announcer = NoticeAnnouncer(self.notices, self, self.notice_bar, self.bell,
+                                                self._open_reservation)
+        self.notices_menu = self.notice_announcer.add_menu(self.view_menu)
         bar.addPermanentWidget(self.last_refresh_label)
         bar.addPermanentWidget(self.server_label)
         if self.session.last_success is not None:
             self._on_last_success(self.session.last_success)
+
+    # Fills smaller than this finish in moments: no progress shown.
+    FILL_PROGRESS_FROM = 200
+
+    def _on_fill_progress(self, done: int, total: int) -> None:
+        if not shiboken6.isValid(self.fill_label):
+            return
+        fill = self.session.token_fill
+        show = fill.busy and total >= self.FILL_PROGRESS_FROM
+        self.fill_label.setVisible(show)
+        if show:
+            self.fill_label.setText(self.tr("Indexing codes for Find: {done} of {total}").format(
+                done=f"{done:,}", total=f"{total:,}"))
+            self.fill_label.setToolTip(self.tr("Ctrl+F finds a reservation by any of its tokens once its "
+                                               "codes are indexed; until then it finds it by shipment or "
+                                               "reservation id."))
 
     def _on_busy(self, count: int) -> None:
         self.busy_bar.setVisible(count > 0)
@@ -466,14 +527,29 @@ class MainWindow(QMainWindow):
 
     def _on_offline(self, offline: bool) -> None:
         if offline:
-            self.offline_label.setText(self.tr("⚠ Offline — cannot reach {server}. Retrying by itself…")
-                                       .format(server=self.session.server_label))
+            since = self.session.offline_since or datetime.now(UTC)
+            as_of = self.session.last_success
+            server = self.session.server_label
+            if as_of is not None:
+                text = self.tr("⚠ Offline since {since} — cannot reach {server}; the list shown is as of "
+                               "{as_of}. Retrying by itself…").format(
+                    since=since.astimezone().strftime("%H:%M"), server=server,
+                    as_of=as_of.astimezone().strftime("%H:%M"))
+            else:
+                text = self.tr("⚠ Offline since {since} — cannot reach {server}. Retrying by itself…").format(
+                    since=since.astimezone().strftime("%H:%M"), server=server)
+            self.offline_label.setText(text)
             self.offline_label.setToolTip(self.tr("Check this computer's network. Lok Desk asks the server "
-                                                  "again every few seconds and carries on when it answers."))
+                                                  "again every few seconds and carries on when it answers; "
+                                                  "nothing on screen is thrown away meanwhile."))
             self.offline_label.show()
         else:
             self.offline_label.hide()
-            self.statusBar().showMessage(self.tr("Connection restored. Press F5 to refresh."), 8000)
+            # Live sync catches up by itself; a list whose load failed loads again (no F5 needed).
+            self.statusBar().showMessage(self.tr("Connection restored. The list is brought up to date by "
+                                                 "itself; what you were typing can be sent again."), 10000)
+            if getattr(self.reservations, "last_load_failed", False):
+                spawn(self.reservations.refresh(), owner=self)
             # Dismissed by what it is about (offline, slow server), not by looking for an English word.
             if self.banner.isVisible() and self.banner.problem is not None and self.banner.problem.transient:
                 self.banner.dismiss()
@@ -494,6 +570,16 @@ class MainWindow(QMainWindow):
     # ---- life cycle -----------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
+        if event.type() in (QEvent.Type.WindowStateChange, QEvent.Type.ActivationChange):
+            # Minimised: sync at the idle pace at once; in the background: after a few minutes.
+            if self.isMinimized():
+                self._idle_timer.stop()
+                self.session.sync.set_idle(True)
+            elif self.isActiveWindow():
+                self._idle_timer.stop()
+                self.session.sync.set_idle(False)
+            elif not self._idle_timer.isActive():
+                self._idle_timer.start()
         if event.type() == QEvent.Type.PaletteChange:
             # Widgets under a style sheet keep the palette they were polished with: after View ▸ Theme
             # the header's names stayed dark on the new dark background. Setting the sheets again
@@ -514,6 +600,7 @@ class MainWindow(QMainWindow):
         self.reservations.set_location(self.current_location_id())
         self.reservations.start()
         self.tools.today.start()
+        self.session.start_sync()
 
     @property
     def is_ready(self) -> bool:

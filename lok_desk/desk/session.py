@@ -5,9 +5,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import sqlite3
 from collections.abc import Awaitable, Iterable
 from contextlib import AsyncExitStack
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
@@ -24,9 +26,13 @@ from lok_desk.api import (
     models,
 )
 from lok_desk.api import errors as api_errors
+from lok_desk.core import rules
 from lok_desk.core.problems import Problem
-from lok_desk.core.service import DeskService
-from lok_desk.core.store import ReservationStore
+from lok_desk.core.service import DeskService, OfflineWriteRefused
+from lok_desk.core.snapshot import Snapshot
+from lok_desk.core.store import Origin, ReservationStore, StoreChange
+from lok_desk.core.sync import SyncEngine, SyncSettings
+from lok_desk.core.token_fill import TokenFill
 from lok_desk.desk.asyncqt import spawn
 from lok_desk.desk.i18n import translate
 from lok_desk.desk.problems import describe, problem_from
@@ -51,6 +57,12 @@ def explain_error(error: BaseException, *, doing: str, server: str = "") -> tupl
     `doing` is a translated phrase that reads after "while" ("loading reservations"; in Spanish an
     infinitive after "al": "cargar las reservaciones")."""
     where = translate("explain_error", " at {server}").format(server=server) if server else ""
+    if isinstance(error, OfflineWriteRefused):
+        from lok_desk.desk.roles import reason_text
+
+        return (reason_text(rules.Reason.OFFLINE),
+                translate("explain_error", "The status bar says when the connection is back; then press the "
+                          "same button again."))
     wait = error.wait_seconds if isinstance(error, LokError) else None
     if wait is not None:  # 429/503 with a Retry-After longer than the client waits out by itself
         return (translate("explain_error", "Lok asked us to wait {seconds} s while {doing}.")
@@ -118,6 +130,15 @@ class Session(QObject):
     # How often the offline probe asks the server (doubling up to the cap); tests shorten both.
     probe_interval_s: float = 2.0
     probe_interval_max_s: float = 30.0
+    #: Live sync pace (lok_desk.core.sync); tests and benchmarks replace it before the window opens.
+    sync_settings: SyncSettings = SyncSettings()
+    #: Wait after a change at a location before its free-box counts are read again (changes come in
+    #: bursts: one read covers them).
+    boxes_delay_s: float = 0.5
+    #: After a change, the snapshot is written this much later (one write covers a burst of changes).
+    snapshot_delay_s: float = 15.0
+    #: Reads of the token index fill at a time (bounded: the server serves many desks).
+    token_fill_concurrency: int = 4
 
     def __init__(
         self,
@@ -131,10 +152,36 @@ class Session(QObject):
     ) -> None:
         super().__init__(parent)
         self.client = client
-        # Widgets reach the server only through the service (tests/desk/test_layers.py checks it).
-        self.service = DeskService(client)
         self.user = user
         self.capabilities = Capabilities(Role.from_scope(user.scope), getattr(user, "location", None))
+        # Widgets reach the server only through the service (tests/desk/test_layers.py checks it).
+        self.service = DeskService(client, role=self.capabilities.role,
+                                   location_id=self.capabilities.location_id)
+        caps = self.capabilities
+        self.sync = SyncEngine(
+            self.service, self.service.store,
+            location_id=None if caps.sees_all_locations else caps.location_id,
+            call=self.background_call,
+            read_clock=self._clock_moved if sandbox is not None else None,
+            settings=SyncSettings(**vars(self.sync_settings)),
+        )
+        # The desk's own write: sync at once (another desk's changes may have come meanwhile); a write
+        # refused while offline: ask the server at once, so the retry is offered as soon as it answers.
+        self.service.on_write.append(self.sync.sync_now)
+        self.service.on_refused.append(self.sync.sync_now)
+        self.service.store.subscribe(self._on_store_change)
+        #: Ctrl+F finds reservations never opened: their tokens are read in the background.
+        self.token_fill = TokenFill(self.service, self.service.store, now=self.server_now,
+                                    call=self.background_call, concurrency=self.token_fill_concurrency,
+                                    location_id=None if caps.sees_all_locations else caps.location_id)
+        self._boxes_due: set[str] = set()
+        self._boxes_task: asyncio.Task[None] | None = None
+        #: When the server stopped answering (None while online): the stale marker says since when.
+        self.offline_since: datetime | None = None
+        #: The offline snapshot (lok_desk.core.snapshot), once the window gives it a directory.
+        self.snapshot: Snapshot | None = None
+        self._snapshot_dirty = False
+        self._snapshot_task: asyncio.Task[None] | None = None
         self.environment = environment
         self.sandbox = sandbox
         self.locations: list[models.LocationDetail] = []
@@ -229,6 +276,15 @@ class Session(QObject):
     async def sync_clock(self) -> None:
         """Read the embedded sandbox's clock (GET /sandbox/clock) so overdue marks follow a moved clock.
         Production has no such route and keeps this computer's clock; a failure keeps the last offset."""
+        await self._read_sandbox_clock()
+
+    async def _clock_moved(self) -> bool:
+        """The sync engine's clock hook: True when the sandbox clock moved since the last read."""
+        before = self.clock_offset
+        await self._read_sandbox_clock()
+        return abs((self.clock_offset - before).total_seconds()) > 1.0
+
+    async def _read_sandbox_clock(self) -> None:
         sandbox = self.sandbox
         if sandbox is None:
             return
@@ -250,6 +306,12 @@ class Session(QObject):
         self.busy_changed.emit(self._busy)
         try:
             result = await coro
+        except OfflineWriteRefused as error:
+            # Refused before sending (the core has no Qt): the words a person reads, translated here.
+            from lok_desk.desk.roles import reason_text
+
+            error._user_message = reason_text(rules.Reason.OFFLINE)
+            raise
         except api_errors.LokTransportError:
             self._set_offline(True)
             raise
@@ -263,6 +325,20 @@ class Session(QObject):
             # session's Qt object is gone; emitting then would raise instead of letting it unwind.
             if shiboken6.isValid(self):
                 self.busy_changed.emit(self._busy)
+        self._mark_success()
+        return result
+
+    async def background_call(self, coro: Awaitable[T]) -> T:
+        """Like `call`, for the desk's own background work (live sync, the token index): tracks offline
+        and recovery but is not counted as busy, so the status bar does not flicker every few seconds."""
+        try:
+            result = await coro
+        except api_errors.LokTransportError:
+            self._set_offline(True)
+            raise
+        except LokError:
+            self._set_offline(False)
+            raise
         self._mark_success()
         return result
 
@@ -288,6 +364,7 @@ class Session(QObject):
         own = self.capabilities.location_id
         if not self.capabilities.sees_all_locations and own:
             found = [location for location in found if location.id == own]
+        self._boxes_due.clear()   # every count was just read
         found.sort(key=lambda location: (location.internal_name or location.id).casefold())
         self.locations = found
         self.store.set_locations(found)
@@ -303,11 +380,82 @@ class Session(QObject):
         self.store.merge_location(fresh)
         return fresh
 
+    def _on_store_change(self, change: StoreChange) -> None:
+        """A reservation was created or changed state at a location: its free-box counts change too.
+        New reservations that came with a sync get their tokens indexed."""
+        if change.origin is Origin.SYNC and change.inserted:
+            self.token_fill.add(list(change.inserted))
+        if change.origin is not Origin.SNAPSHOT and (change.inserted or change.updated or change.removed):
+            self._save_snapshot_soon()
+        if change.origin in (Origin.LOAD, Origin.SNAPSHOT) or not change.statuses:
+            return
+        for status in change.statuses:
+            reservation = self.store.get(status.reservation_id)
+            location_id = reservation.location_id if reservation is not None else None
+            if location_id and self.location(location_id) is not None:
+                self._boxes_due.add(location_id)
+        if self._boxes_due and (self._boxes_task is None or self._boxes_task.done()):
+            self._boxes_task = spawn(self._refresh_boxes(), owner=self)
+
+    async def _refresh_boxes(self) -> None:
+        await asyncio.sleep(self.boxes_delay_s)
+        while self._boxes_due:
+            location_id = self._boxes_due.pop()
+            try:
+                await self.background_call(self.refresh_location_quietly(location_id))
+            except LokError:
+                return   # offline: the counts on screen stay; the next change asks again
+
+    async def refresh_location_quietly(self, location_id: str) -> models.LocationDetail:
+        fresh = await self.client.get_location(location_id)
+        for index, location in enumerate(self.locations):
+            if location.id == location_id:
+                self.locations[index] = fresh
+        self.store.merge_location(fresh)
+        return fresh
+
+    # ---- offline snapshot ----------------------------------------------------------------------
+    def attach_snapshot(self, directory: Path) -> Snapshot:
+        """Keep the snapshot of this server + client id under `directory` (the user cache directory)."""
+        self.snapshot = Snapshot(directory, self.base_url, self.client.client_id or "")
+        return self.snapshot
+
+    def _save_snapshot_soon(self) -> None:
+        self._snapshot_dirty = True
+        if self.snapshot is not None and (self._snapshot_task is None or self._snapshot_task.done()):
+            self._snapshot_task = spawn(self._save_snapshot_later(), owner=self)
+
+    async def _save_snapshot_later(self) -> None:
+        await asyncio.sleep(self.snapshot_delay_s)
+        await self.save_snapshot()
+
+    async def save_snapshot(self) -> None:
+        """Write the active reservations and the locations (no tokens) off the Qt thread."""
+        snapshot = self.snapshot
+        if snapshot is None or not self._snapshot_dirty:
+            return
+        self._snapshot_dirty = False
+        reservations = self.store.active()
+        locations = list(self.locations)
+        try:
+            await asyncio.to_thread(snapshot.save, reservations, locations)
+        except (OSError, sqlite3.Error) as error:
+            log.warning("Could not write the offline snapshot: %s", type(error).__name__)
+
+    # ---- live sync -----------------------------------------------------------------------------
+    def start_sync(self) -> None:
+        """Begin live sync (the main window calls this once it is shown)."""
+        self.sync.start()
+
     # ---- offline and recovery ------------------------------------------------------------------
     def _set_offline(self, offline: bool) -> None:
         if offline == self._offline or not shiboken6.isValid(self):
             return
         self._offline = offline
+        self.service.offline = offline
+        self.offline_since = datetime.now(UTC) if offline else None
+        if not offline:
+            self.sync.sync_now()   # catch up at once with what changed while the server was away
         self.offline_changed.emit(offline)
         if offline and self._probe is None:
             self._probe = spawn(self._probe_until_online(), owner=self)
@@ -355,11 +503,29 @@ class Session(QObject):
     # ---- end -----------------------------------------------------------------------------------
     async def sign_out(self) -> None:
         """Revoke the token on the server (the cache entry goes even if the server cannot be reached)."""
+        # Background reads after the token is revoked would only sign in again (and cache a new token).
+        await self.sync.aclose()
+        await self.token_fill.aclose()
+        if self._boxes_task is not None:
+            self._boxes_task.cancel()
+        # The snapshot holds recipients' names and contacts: it goes with the sign-out.
+        if self._snapshot_task is not None:
+            self._snapshot_task.cancel()
+        snapshot, self.snapshot = self.snapshot, None
+        if snapshot is not None:
+            await asyncio.to_thread(snapshot.delete)
         with contextlib.suppress(LokError):
             await self.call(self.client.sign_out())
 
     async def aclose(self) -> None:
-        """Stop the probe and close the HTTP client."""
+        """Stop sync and the probe, keep the snapshot up to date, and close the HTTP client."""
+        await self.sync.aclose()
+        if self._snapshot_task is not None and not self._snapshot_task.done():
+            self._snapshot_task.cancel()
+        await self.save_snapshot()
+        await self.token_fill.aclose()
+        if self._boxes_task is not None:
+            self._boxes_task.cancel()
         if self._probe is not None:
             self._probe.cancel()
         if self._exit_stack is not None:

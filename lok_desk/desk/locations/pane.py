@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from lok_desk.api import LokError, models
+from lok_desk.core.store import Origin, StoreChange
 from lok_desk.desk.asyncqt import async_slot, spawn
 from lok_desk.desk.formatting import format_long_date
 from lok_desk.desk.icons import PaletteIcons
@@ -189,6 +190,10 @@ class LocationsPane(QWidget):
         self.clock.timeout.connect(self._tick)
         self._current: models.LocationDetail | None = None
         self.session.locations_changed.connect(self.show_locations)
+        # Free-box counts follow the desk's own creates and cancels and the locker's events: the session
+        # reads a location again after a change there and the store tells us (no F5).
+        unsubscribe = self.session.store.subscribe(self._on_store_change)
+        self.destroyed.connect(lambda *_: unsubscribe())
         self.show_locations()
         self._schedule_tick()
 
@@ -243,6 +248,17 @@ class LocationsPane(QWidget):
         self._show_details(location)
         if location is not None:
             spawn(self._refresh_availability(location_id), owner=self)
+
+    def _on_store_change(self, change: StoreChange) -> None:
+        if change.origin is Origin.LOAD:
+            return   # a full reload comes through locations_changed
+        for location_id in change.locations:
+            fresh = self.session.store.location(location_id)
+            if fresh is None:
+                continue
+            self.model.replace_location(fresh)
+            if self._current is not None and self._current.id == location_id:
+                self._show_details(fresh)
 
     async def _refresh_availability(self, location_id: str) -> None:
         """Box counts change all day: fetch the selected location again (cheap) and redraw it."""

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import sys
 from collections.abc import Awaitable
 from enum import Enum
 from typing import Any, NamedTuple
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+import shiboken6
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +32,7 @@ from lok_desk.api import LokError, models
 from lok_desk.api import errors as api_errors
 from lok_desk.core import rules
 from lok_desk.core.codes import tokens_hidden_reason
+from lok_desk.core.store import Origin, StatusChange, StoreChange
 from lok_desk.desk.asyncqt import confirm, run_dialog, spawn
 from lok_desk.desk.formatting import STATUS_STYLE
 from lok_desk.desk.inspector.words import hidden_text
@@ -58,6 +61,8 @@ FLUSH_INTERVAL_S = 0.25
 #: costs ~40 µs of Python (lessThan, filterAcceptsRow), so a 1,000-row batch blocked the loop for
 #: 50–110 ms; 200 rows keep each turn near 10 ms and cost nothing in total time.
 INSERT_CHUNK_ROWS = 200
+#: How often overdue marks are checked against the server's clock (a deadline passes with no change).
+OVERDUE_CHECK_MS = 30_000
 
 # Cancel is allowed while pending or reserved (DESIGN §3); anything else answers 409.
 CANCELLABLE = rules.CANCELLABLE
@@ -130,11 +135,16 @@ class ReservationsPane(QWidget):
         self._detail_task: asyncio.Task[None] | None = None
         self._loading = False
         self._loaded_total: int | None = None
+        self._read_now = 0
         self._load_error = ""
         self._stopped = False
         self._own_changes: set[str] = set()
-        #: token text → reservation id, for the tokens this pane has fetched (there is no token search).
-        self._token_index: dict[str, str] = {}
+        #: The query whose rows the table shows (a refresh of the same query updates them in place).
+        self._shown_query: ListQuery | None = None
+        #: What the last failed load said (the list is kept; the next load that works clears it).
+        self.last_load_failed = False
+        #: When the snapshot shown at start was saved (None: no snapshot was shown).
+        self.snapshot_as_of: Any = None
 
         self.model = ReservationTableModel(self._describe_location, self)
         self.proxy = ReservationFilterProxy(self)
@@ -144,6 +154,13 @@ class ReservationsPane(QWidget):
         self._build()
         session.reservation_changed.connect(self._on_reservation_changed)
         session.locations_changed.connect(self.model.forget_locations)
+        # The table adapts the store: a sync's changes arrive here as ids (lok_desk.core.store).
+        unsubscribe = session.store.subscribe(self._on_store_change)
+        self.destroyed.connect(lambda *_: unsubscribe())
+        self._overdue_timer = QTimer(self)
+        self._overdue_timer.setInterval(OVERDUE_CHECK_MS)
+        self._overdue_timer.timeout.connect(self._recheck_overdue)
+        self._overdue_timer.start()
 
     # --- layout ----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -339,8 +356,55 @@ class ReservationsPane(QWidget):
         return self._loading
 
     def start(self) -> None:
-        """Begin the first load (the main window calls this once the window is shown)."""
-        spawn(self.refresh(), owner=self)
+        """Begin the first load (the main window calls this once the window is shown). When an offline
+        snapshot exists its rows are shown first, marked with their time, and the load then brings them
+        up to date in place."""
+        spawn(self._start(), owner=self)
+
+    async def _start(self) -> None:
+        await self.show_snapshot()
+        await self.refresh()
+
+    async def show_snapshot(self) -> int:
+        """Put the saved list on screen (no pydantic on this path: it must be instant); the store gets
+        the full records a chunk at a time afterwards. Returns the rows shown."""
+        snapshot = self._session.snapshot
+        query = self.query
+        if snapshot is None or query.state is not ListState.ACTIVE or query.kind is not ListKind.RESERVATIONS:
+            return 0
+        saved = await asyncio.to_thread(lambda: (snapshot.saved_at(), snapshot.read_rows()))
+        saved_at, kept = saved
+        if not kept or self.model.rowCount() or self._loading:
+            return 0
+        now = self._session.server_now().timestamp()
+        rows = [ReservationRow(r.id, r.shipment_id, sys.intern(r.status), sys.intern(r.location_id),
+                               sys.intern(r.size), r.recipient, r.created, r.delivery_due, r.pickup_due,
+                               int(rules.overdue_kind(r.status, r.delivery_due, r.pickup_due, now)))
+                for r in kept if query.location_id is None or r.location_id == query.location_id]
+        for start in range(0, len(rows), INSERT_CHUNK_ROWS * 5):
+            self.model.append_rows(rows[start:start + INSERT_CHUNK_ROWS * 5])
+            await asyncio.sleep(0)
+        self._shown_query = query
+        if saved_at is not None:
+            self.snapshot_as_of = saved_at
+            self.progress_label.setText(self.tr("Saved list as of {0}; bringing it up to date…").format(
+                saved_at.astimezone().strftime("%H:%M")))
+            self.progress_label.setVisible(True)
+        self._update_counts()
+        self.first_page_loaded.emit(self.model.rowCount())
+        spawn(self._snapshot_into_store(), owner=self)
+        return len(rows)
+
+    async def _snapshot_into_store(self) -> None:
+        snapshot = self._session.snapshot
+        if snapshot is None:
+            return
+        docs, _ = await asyncio.to_thread(snapshot.read_documents)
+        store = self._session.store
+        for start in range(0, len(docs), INSERT_CHUNK_ROWS):
+            chunk = docs[start:start + INSERT_CHUNK_ROWS]
+            store.merge([models.Reservation.model_validate_json(doc) for doc in chunk], Origin.SNAPSHOT)
+            await asyncio.sleep(0)
 
     def set_location(self, location_id: str | None) -> None:
         """Show one location (None = every location this person may see)."""
@@ -418,8 +482,16 @@ class ReservationsPane(QWidget):
 
     async def _load(self, query: ListQuery) -> None:
         selected = self.selected_reservation_id()
-        self.model.clear()
+        # The same list again (F5, the start after the saved list was shown, recovery): rows stay and are
+        # updated in place, and rows gone from the list leave only once every page is in. A server that
+        # cannot be reached then leaves the list as it was instead of empty (issue 9).
+        in_place = query == self._shown_query and self.model.rowCount() > 0
+        if not in_place:
+            self.model.clear()
+        self._shown_query = query
+        seen: set[str] = set()
         self._loaded_total = None
+        self._read_now = 0     # rows this load has read (the table may hold more: in-place refresh)
         self._load_error = ""
         self._stopped = False
         self._loading = True
@@ -428,6 +500,8 @@ class ReservationsPane(QWidget):
         filters = self._filters()
         # The sandbox clock may have been moved: read it beside the first page (loopback, cheap).
         clock = spawn(self._session.sync_clock(), owner=self) if page_one_syncs_clock(self._session) else None
+        hold = self._session.sync.hold()   # the live sync waits while the person's load runs
+        hold.__enter__()
         page = 1
         loop = asyncio.get_running_loop()
         # Pages that arrive close together go into the table as one batch (one insert, one repaint):
@@ -447,6 +521,9 @@ class ReservationsPane(QWidget):
                     await clock
                     clock = None
                 now = self._session.server_now()
+                self._session.store.merge(result.reservations, Origin.LOAD)
+                seen.update(r.id for r in result.reservations if r.id)
+                self._read_now += len(result.reservations)
                 if self._session.remember_locations(result.reservations):
                     self.model.forget_locations()
                 if result.total is not None:
@@ -484,11 +561,20 @@ class ReservationsPane(QWidget):
                 pending.cancel()
             self.model.append_rows(batch)
             self._load_error = what_happened(error, self.tr("loading reservations"))
+            self.last_load_failed = True
             self._session.notify_error(error, doing=self.tr("loading reservations"), parent=self)
+        else:
+            self.last_load_failed = False
+            if in_place:
+                self.model.remove_ids([rid for rid in self.model.ids() if rid not in seen
+                                       and rid != self.selected_reservation_id()])
         finally:
+            hold.__exit__(None, None, None)
             self._loading = False
-            self._set_progress_visible(self._stopped)
-            self._update_counts()
+            # The window may have closed while the load was out: then there is nothing to update.
+            if shiboken6.isValid(self.progress_bar):
+                self._set_progress_visible(self._stopped)
+                self._update_counts()
         shown = self.detail.reservation
         if shown is not None and shown.id and self.model.row_of(shown.id) is not None:
             # The open detail would otherwise keep the state from before F5 (a package delivered at the
@@ -502,7 +588,7 @@ class ReservationsPane(QWidget):
         self.progress_label.setVisible(visible or self._loading)
 
     def _update_progress(self) -> None:
-        loaded = self.model.rowCount()
+        loaded = self._read_now
         total = self._loaded_total
         if total:
             self.progress_bar.setRange(0, total)
@@ -519,7 +605,7 @@ class ReservationsPane(QWidget):
             total = self._loaded_total or loaded
             self.progress_label.setText(
                 self.tr("Stopped after {0} of {1} — press F5 to load everything").format(
-                    f"{loaded:,}", f"{total:,}"
+                    f"{self._read_now:,}", f"{total:,}"
                 )
             )
         if shown == loaded:
@@ -603,12 +689,23 @@ class ReservationsPane(QWidget):
         self.table.scrollTo(proxy_index)
         return True
 
-    def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+    def _on_current_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if previous.isValid():
+            # A row kept while the person was on it (it finished meanwhile) leaves once they move on.
+            left = self.model.row_at(self.proxy.mapToSource(previous).row()).id
+            QTimer.singleShot(0, self, lambda: self._drop_if_left(left))
         if not current.isValid():
             self.detail.clear()
             return
         row = self.model.row_at(self.proxy.mapToSource(current).row())
         self._show_detail_soon(row.id)
+
+    def _drop_if_left(self, reservation_id: str) -> None:
+        reservation = self._session.store.get(reservation_id)
+        if (reservation is not None and reservation_id != self.selected_reservation_id()
+                and self.model.row_of(reservation_id) is not None
+                and not self._belongs(reservation, new=False)):
+            self.model.remove_ids([reservation_id])
 
     def _on_open_requested(self, index: QModelIndex) -> None:
         row = self.model.row_at(self.proxy.mapToSource(index).row())
@@ -644,8 +741,7 @@ class ReservationsPane(QWidget):
             ):
                 self._session.notify_error(error, doing=self.tr("opening a reservation"), parent=self)
             return
-        self._remember(result)
-        self.model.upsert(row_from_reservation(result.reservation))
+        self.model.upsert(row_from_reservation(result.reservation, self._session.server_now()))
         self._present(result)
 
     def _tokens_hidden_text(self, reservation: models.Reservation) -> str:
@@ -653,16 +749,6 @@ class ReservationsPane(QWidget):
         caps = self._session.capabilities
         reason = tokens_hidden_reason(str(caps.role), caps.location_id, reservation)
         return hidden_text(reason) if reason is not None else ""
-
-    def _remember(self, result: Any) -> None:
-        tokens = getattr(result, "tokens", None)
-        reservation_id = result.reservation.id
-        if tokens is None or not reservation_id or self._tokens_hidden_text(result.reservation):
-            return
-        for name in models.TOKEN_NAMES:
-            text = tokens.token(name)
-            if text:
-                self._token_index[text.strip().casefold()] = reservation_id
 
     def _present(self, result: Any) -> None:
         reservation = result.reservation
@@ -718,27 +804,24 @@ class ReservationsPane(QWidget):
         except LokError as error:
             self._session.notify_error(error, doing=self.tr("opening a reservation"), parent=self)
             return
-        self._remember(result)
-        self.model.upsert(row_from_reservation(result.reservation))
+        self.model.upsert(row_from_reservation(result.reservation, self._session.server_now()))
         self._select_row(reservation_id, show=False)
         self._present(result)
 
     # QWidget.find(int) is Qt's static look-up of a widget by window id, which nobody calls on a pane;
     # this is the desk's Ctrl+F, and the name is what the window and the tests use.
     async def find(self, text: str) -> bool:  # type: ignore[override]
-        """Global search: a shipment id, a reservation id or a token (only tokens this pane has already
-        fetched: Lok has no token search). Opens what it finds; False when nothing matched."""
+        """Global search (Ctrl+F, typed or scanned): a box-opening token, confirmation code, shipment id
+        or reservation id. What the desk knows is searched first (the store: every token it has read,
+        including the background fill of lok_desk.core.token_fill), then Lok by shipment id and by
+        reservation id. Opens what it finds; False when nothing matched (`miss_text` says what was
+        searched)."""
         needle = text.strip()
         if not needle:
             return False
-        folded = needle.casefold()
-        for row in self.model.rows:
-            if row.shipment_id.casefold() == folded or row.id.casefold() == folded:
-                await self.open_reservation(row.id)
-                return True
-        token_hit = self._token_index.get(folded)
-        if token_hit is not None:
-            await self.open_reservation(token_hit)
+        hit = self._session.store.find(needle)
+        if hit is not None and hit[0].id:
+            await self.open_reservation(hit[0].id)
             return True
         # Not loaded: ask the server by shipment id (every state), then as a reservation id.
         filters = models.ReservationFilters(only_active=False, shipment_id=needle)
@@ -763,16 +846,26 @@ class ReservationsPane(QWidget):
                 self._session.service.get_reservation(needle, include_tokens=True)
             )
         except (api_errors.NotFoundError, api_errors.InvalidRequestError):
-            self._session.notify(self.tr("No reservation found for “{0}”.").format(needle))
             return False
         except LokError as error:
             self._session.notify_error(error, doing=self.tr("searching reservations"), parent=self)
             return False
-        self._remember(result)
-        self.model.upsert(row_from_reservation(result.reservation))
+        self.model.upsert(row_from_reservation(result.reservation, self._session.server_now()))
         self._select_row(result.reservation.id or "", show=False)
         self._present(result)
         return True
+
+    def miss_text(self, needle: str) -> str:
+        """What a search that found nothing looked through, in plain words."""
+        store = self._session.store
+        searched = self.tr("Searched the tokens and confirmation codes of {0} reservations, the shipment "
+                           "and reservation ids of {1} known to this desk, and asked Lok by shipment id "
+                           "and reservation id.").format(f"{len(store.tokens):,}", f"{len(store):,}")
+        if not self._session.service.may_see_tokens_at_all:
+            searched = self.tr("Searched the shipment and reservation ids of {0} reservations known to this "
+                               "desk and asked Lok by both (your role does not see box-opening tokens, so "
+                               "they cannot be searched).").format(f"{len(store):,}")
+        return self.tr("No reservation found for “{0}”.").format(needle) + " " + searched
 
     async def new_reservation(self, location_id: str | None = None, size: str | None = None) -> None:
         """Open the create dialog (Ctrl+N); the new reservation is added to the table and selected.
@@ -799,8 +892,7 @@ class ReservationsPane(QWidget):
     def _on_created(self, result: object) -> None:
         assert isinstance(result, models.ReservationCreated | models.ReservationWithTokens)
         reservation_id = result.reservation.id or ""
-        self._remember(result)
-        self.model.upsert(row_from_reservation(result.reservation))
+        self.model.upsert(row_from_reservation(result.reservation, self._session.server_now()))
         self._select_row(reservation_id, show=False)
         self._present(result)
         self._announce(reservation_id)
@@ -975,10 +1067,93 @@ class ReservationsPane(QWidget):
 
     def _after_change(self, result: Any) -> None:
         reservation_id = result.reservation.id or ""
-        self._remember(result)
-        self.model.upsert(row_from_reservation(result.reservation))
+        self.model.upsert(row_from_reservation(result.reservation, self._session.server_now()))
         self._present(result)
         self._announce(reservation_id)
+
+    # --- live: the store tells the table and the detail what changed --------------------------
+    def _belongs(self, reservation: models.Reservation, *, new: bool) -> bool:
+        """Whether a reservation belongs in the list as queried (a new one only when that can be told
+        from the record: a pre-reservation list is the server's to decide)."""
+        query = self._shown_query or self.query
+        status = str(reservation.current_status or "")
+        if query.state is ListState.ACTIVE and rules.is_finished(status):
+            return False
+        if query.state is ListState.FINISHED and not rules.is_finished(status):
+            return False
+        if query.location_id is not None and reservation.location_id != query.location_id:
+            return False
+        if not new:
+            return True
+        if query.kind is ListKind.PRE_RESERVATIONS:
+            return False
+        if query.kind is ListKind.WITH_SHIPMENT:
+            return reservation.shipping is not None
+        return True
+
+    def _on_store_change(self, change: StoreChange) -> None:
+        if change.origin in (Origin.LOAD, Origin.SNAPSHOT):
+            return   # the pane's own loads put their rows in themselves
+        store = self._session.store
+        now = self._session.server_now()
+        if change.removed:
+            self.model.remove_ids([rid for rid in change.removed if rid != self.selected_reservation_id()])
+        selected = self.selected_reservation_id()
+        leaving: list[str] = []
+        fresh: list[ReservationRow] = []
+        for reservation_id in (*change.inserted, *change.updated):
+            reservation = store.get(reservation_id)
+            if reservation is None:
+                continue
+            if self.model.row_of(reservation_id) is not None:
+                if self._belongs(reservation, new=False) or reservation_id == selected:
+                    # The row the person is on stays (showing its new state) until they move on.
+                    self.model.upsert(row_from_reservation(reservation, now))
+                else:
+                    leaving.append(reservation_id)
+            elif change.origin in (Origin.SYNC, Origin.OWN) and self._shown_query is not None \
+                    and self._belongs(reservation, new=True):
+                fresh.append(row_from_reservation(reservation, now))
+        if leaving:
+            self.model.remove_ids(leaving)
+        if fresh:
+            self.model.append_rows(fresh)
+        if change.origin is Origin.SYNC:
+            self._refresh_shown(change)
+
+    def _refresh_shown(self, change: StoreChange) -> None:
+        """The open detail follows a sync at once (no request: the tokens shown do not change), and
+        says so when the reservation finished or moved on meanwhile."""
+        result = self.detail.result
+        shown = self.detail.reservation
+        if result is None or shown is None or not shown.id:
+            return
+        if shown.id not in change.updated and shown.id not in change.inserted:
+            return
+        fresh = self._session.store.get(shown.id)
+        if fresh is None:
+            return
+        self._present(result.model_copy(update={"reservation": fresh}))
+        moved = next((s for s in change.statuses if s.reservation_id == shown.id), None)
+        if moved is not None and moved.before is not None:
+            self.detail.set_banner(self._meanwhile_text(moved))
+
+    def _meanwhile_text(self, moved: StatusChange) -> str:
+        match moved.after:
+            case "cancelled":
+                return self.tr("Cancelled meanwhile (at the locker, on another desk or by another program). "
+                               "Its tokens no longer open a box.")
+            case "picked_up":
+                return self.tr("Picked up meanwhile: the recipient has the package.")
+            case "delivered":
+                return self.tr("Delivered meanwhile: the package is in the locker.")
+            case "reopened" | "reopened2":
+                return self.tr("Reopened meanwhile at the locker.")
+        return self.tr("Changed meanwhile: this is its current state.")
+
+    def _recheck_overdue(self) -> None:
+        """A deadline passes with no change on the server: the marks follow the server's clock."""
+        self.model.recheck_overdue(self._session.server_now().timestamp())
 
     def _on_reservation_changed(self, reservation_id: str) -> None:
         """Someone else in the app changed a reservation: refresh its row if we show it."""
@@ -993,8 +1168,7 @@ class ReservationsPane(QWidget):
             )
         except LokError:
             return
-        self._remember(fresh)
-        self.model.upsert(row_from_reservation(fresh.reservation))
+        self.model.upsert(row_from_reservation(fresh.reservation, self._session.server_now()))
         if self.detail.reservation is not None and self.detail.reservation.id == reservation_id:
             self._present(fresh)
 

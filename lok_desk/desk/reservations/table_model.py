@@ -241,6 +241,44 @@ class ReservationTableModel(QAbstractTableModel):
             self.endInsertRows()
         return len(fresh)
 
+    def ids(self) -> list[str]:
+        return [row[F_ID] for row in self._rows]
+
+    def remove_ids(self, reservation_ids: Iterable[str]) -> int:
+        """Take rows out (finished in an active list, gone from the server), one contiguous run at a
+        time so the view keeps its selection and scroll position (never a reset)."""
+        positions = sorted({p for rid in reservation_ids if (p := self._row_of.get(rid)) is not None},
+                           reverse=True)
+        if not positions:
+            return 0
+        runs: list[tuple[int, int]] = []
+        for position in positions:
+            if runs and runs[-1][0] == position + 1:
+                runs[-1] = (position, runs[-1][1])
+            else:
+                runs.append((position, position))
+        for first, last in runs:
+            self.beginRemoveRows(QModelIndex(), first, last)
+            for row in self._rows[first:last + 1]:
+                del self._row_of[row[F_ID]]
+            del self._rows[first:last + 1]
+            self.endRemoveRows()
+        low = positions[-1]
+        for offset, row in enumerate(self._rows[low:], start=low):
+            self._row_of[row[F_ID]] = offset
+        return len(positions)
+
+    def recheck_overdue(self, now: float) -> int:
+        """Recompute the overdue marks against `now` (server clock, epoch s); rows that change repaint."""
+        changed = 0
+        for position, row in enumerate(self._rows):
+            mark = int(overdue_kind(row[F_STATUS], row[F_DELIVERY_DUE], row[F_PICKUP_DUE], now))
+            if mark != row[F_OVERDUE]:
+                self._rows[position] = (*row[:F_OVERDUE], mark)
+                self.dataChanged.emit(self.index(position, 0), self.index(position, N_COLUMNS - 1))
+                changed += 1
+        return changed
+
     def upsert(self, row: ReservationRow) -> None:
         existing = self._row_of.get(row.id)
         if existing is None:
