@@ -102,6 +102,9 @@ class ReservationStore:
     def __init__(self) -> None:
         self._reservations: dict[str, models.Reservation] = {}
         self._status: dict[str, str] = {}
+        # Deadlines as epoch seconds (delivery, pick-up): overdue checks over 10,000 reservations must
+        # not build a datetime per reservation on the Qt thread.
+        self._due: dict[str, tuple[float | None, float | None]] = {}
         self._locations: dict[str, models.LocationDetail] = {}
         self._indexes = _Indexes()
         self.tokens = TokenIndex()
@@ -160,6 +163,13 @@ class ReservationStore:
         return [r for rid, r in self._reservations.items()
                 if rules.is_finished(self._status[rid])
                 and (location_id is None or r.location_id == location_id)]
+
+    def overdue_ids(self, now: datetime) -> set[str]:
+        """Active reservations past the deadline that applies (by `now`, the server's clock)."""
+        instant = now.timestamp()
+        status = self._status
+        return {rid for rid, (delivery, pickup) in self._due.items()
+                if rules.overdue_kind(status.get(rid, ""), delivery, pickup, instant) is not rules.Overdue.NO}
 
     def by_shipment_id(self, shipment_id: str) -> models.Reservation | None:
         found = self._indexes.by_shipment.get(normalise(shipment_id))
@@ -266,6 +276,9 @@ class ReservationStore:
         if old is not None and old.shipment_id and old.shipment_id != reservation.shipment_id:
             self._indexes.by_shipment.pop(normalise(old.shipment_id), None)
         self._reservations[reservation_id] = reservation
+        self._due[reservation_id] = (
+            reservation.delivery_due_date.timestamp() if reservation.delivery_due_date else None,
+            reservation.pickup_due_date.timestamp() if reservation.pickup_due_date else None)
         self._indexes.by_id[normalise(reservation_id)] = reservation_id
         if reservation.shipment_id:
             self._indexes.by_shipment[normalise(reservation.shipment_id)] = reservation_id
@@ -281,6 +294,7 @@ class ReservationStore:
             if reservation is None:
                 continue
             self._status.pop(reservation_id, None)
+            self._due.pop(reservation_id, None)
             self._indexes.by_id.pop(normalise(reservation_id), None)
             if reservation.shipment_id:
                 self._indexes.by_shipment.pop(normalise(reservation.shipment_id), None)

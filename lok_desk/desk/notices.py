@@ -168,8 +168,7 @@ class NoticeCenter(QObject):
 
     def check_overdue(self) -> None:
         """Reservations that became overdue since the last check (by the server's clock)."""
-        now = self._session.server_now()
-        overdue = {r.id for r in self._session.store.active() if r.id and r.is_overdue(now)}
+        overdue = self._session.store.overdue_ids(self._session.server_now())
         if self._overdue is not None:
             for reservation_id in sorted(overdue - self._overdue):
                 self._add(NoticeKind.OVERDUE, reservation_id)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from lok_desk.api import models
 from lok_desk.core.store import Origin, ReservationStore, StoreChange
 from tests.core.factories import reservation, with_tokens
@@ -153,3 +155,14 @@ def test_an_unsubscribed_listener_hears_nothing_more() -> None:
     unsubscribe()
     store.merge([reservation("r2", shipment_id="LOK-2")], Origin.LOAD)
     assert len(heard) == 1
+
+
+def test_overdue_ids_follow_the_deadline_that_applies() -> None:
+    store = ReservationStore()
+    store.merge([reservation("late", shipment_id="A"),                      # delivery due 3 Dec 09:00
+                 reservation("in-locker", shipment_id="B", statuses=("reserved", "delivered"),
+                             pickup_due_date="2026-12-05T09:00:00.000Z"),
+                 reservation("done", shipment_id="C", statuses=("reserved", "cancelled"))], Origin.LOAD)
+    assert store.overdue_ids(datetime(2026, 12, 2, tzinfo=UTC)) == set()
+    assert store.overdue_ids(datetime(2026, 12, 4, tzinfo=UTC)) == {"late"}
+    assert store.overdue_ids(datetime(2026, 12, 6, tzinfo=UTC)) == {"late", "in-locker"}

@@ -228,7 +228,7 @@ def test_retry_after_is_read_from_the_error_when_it_carries_it() -> None:
     assert retry_after(LokError("slow down", status_code=429, data={"retry_after": "7"})) == 7.0
     assert retry_after(LokError("slow down", status_code=429)) is None
     carried = LokError("slow down", status_code=429)
-    carried.retry_after = 3   # type: ignore[attr-defined]
+    carried.retry_after_s = 3.0   # what lok_desk.api sets from the Retry-After header
     assert retry_after(carried) == 3.0
 
 

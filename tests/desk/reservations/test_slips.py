@@ -204,6 +204,6 @@ def test_roles_that_cannot_act_see_no_token_and_read_why(
         assert tokens._empty.isVisibleTo(pane)        # written in the panel, not only a tooltip
         assert not pane.detail.print_button.isEnabled()
         assert pane.detail.print_button.toolTip().startswith(words)
-        assert pane._token_index == {}                 # nothing kept to search by either
+        assert len(pane._session.store.tokens) == 0    # nothing kept to search by either
 
     run(scenario())
