@@ -3,9 +3,10 @@
 Designed for a real Lok server and many desks, so every desk costs the server little:
 
 * **Incremental.** Each round reads the list sorted by ``-updated_at`` (newest change first) in small
-  pages and stops at the first reservation that is not newer than what the store already holds and
-  is older than the store's newest stamp (minus a small margin for stamps written by different
-  server nodes). With nothing changed that is one small request per round.
+  pages and stops once it meets reservations the store already holds unchanged (three in a row, as
+  changes can share a millisecond stamp). Rows stamped ahead of the server's clock are passed over:
+  they would sort on top for ever and hide the changes below them. With nothing changed that is one
+  small request per round; at most `max_pages` per round, the rest waits for the next one.
 * **A server that ignores ``sort``** (page 1 comes back not newest-first) is detected and answered with
   a cheaper full check at a longer interval: only the *active* list is read (finished reservations no
   longer change) plus one page of the newest created (one created and finished between two checks),
@@ -32,7 +33,7 @@ import itertools
 import logging
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol, TypeVar
 
 from lok_desk.api import LokError, models
@@ -43,8 +44,11 @@ from lok_desk.core.store import Origin, ReservationStore, newer
 T = TypeVar("T")
 log = logging.getLogger(__name__)
 
-#: Stamps within this margin of the newest known one are read again (clock skew between server nodes).
+#: Stamps this far ahead of the server's clock are taken as skewed (see `_incremental`).
 STAMP_MARGIN = timedelta(seconds=2)
+#: A round stops after this many reservations in a row it already knows unchanged: one alone could
+#: share its millisecond stamp with a change listed just after it.
+STOP_AFTER_KNOWN = 3
 
 
 class ReservationLister(Protocol):
@@ -134,12 +138,14 @@ class SyncEngine:
         call: Caller = _direct,
         read_clock: Callable[[], Awaitable[bool]] | None = None,
         settings: SyncSettings | None = None,
+        now: Callable[[], datetime] | None = None,
     ) -> None:
         self._service = service
         self._store = store
         self._location_id = location_id
         self._call = call
         self._read_clock = read_clock
+        self._now = now or (lambda: datetime.now(UTC))
         self.settings = settings or SyncSettings()
         self._idle = False
         self._holds = 0
@@ -287,11 +293,13 @@ class SyncEngine:
 
     async def _incremental(self) -> int:
         store = self._store
-        newest = store.newest_update
-        floor = newest - STAMP_MARGIN if newest is not None else None
+        # A stamp ahead of the server's clock (skewed node, imported data) sorts on top whatever
+        # changes below it, so such rows are passed over rather than taken as "known, stop here".
+        future = self._now() + STAMP_MARGIN
         filters = models.ReservationFilters(only_active=False, sort="-updated_at")
         size = self.settings.page_size
         merged = 0
+        known_run = 0
         for page in range(1, self.settings.max_pages + 1):
             result = await self._ask(self._page(filters, page, size))
             items = list(result.reservations)
@@ -300,19 +308,23 @@ class SyncEngine:
                 self.sort_ignored = True
                 return merged + await self._full_check()
             changed: list[models.Reservation] = []
-            stop = floor is None   # an empty store: page 1 sets the mark, the person's load does the rest
+            # An empty store: page 1 is enough (the person's load reads the list itself).
+            stop = len(store) == 0
             for reservation in items:
                 if not reservation.id:
                     continue
                 known = store.get(reservation.id)
-                later = known is None or newer(reservation, known) is True
-                stamp = reservation.updated_at
-                if floor is not None and stamp is not None and stamp < floor and not (
-                        known is not None and later):
-                    stop = True
-                    break
-                if later:
-                    changed.append(reservation)
+                if known is not None and newer(reservation, known) is not True:
+                    stamp = reservation.updated_at
+                    if stamp is not None and stamp > future:
+                        continue
+                    known_run += 1
+                    if known_run >= STOP_AFTER_KNOWN:
+                        stop = True
+                        break
+                    continue
+                known_run = 0
+                changed.append(reservation)
             if changed:
                 store.merge(changed, Origin.SYNC)
                 merged += len(changed)

@@ -28,6 +28,7 @@ class TokenIndex:
     def __init__(self) -> None:
         self._owner: dict[str, tuple[str, str]] = {}     # normalised code -> (reservation id, kind)
         self._codes: dict[str, list[str]] = {}           # reservation id -> its normalised codes
+        self._issued: dict[str, dict[str, str]] = {}     # reservation id -> kind -> code as issued
 
     def __repr__(self) -> str:
         return f"TokenIndex({len(self._codes)} reservations)"
@@ -65,8 +66,19 @@ class TokenIndex:
         if code:
             self._owner[code] = (reservation_id, kind)
             codes.append(code)
+            self._issued.setdefault(reservation_id, {})[kind] = text
+
+    def tokens_of(self, reservation_id: str) -> tuple[models.ReservationTokens, str | None] | None:
+        """(the tokens as issued, text only, no QR; the confirmation code) when known, else None."""
+        if reservation_id not in self._codes:
+            return None
+        issued = self._issued.get(reservation_id, {})
+        tokens = models.ReservationTokens(**{f"{kind}_token": text for kind, text in issued.items()
+                                             if kind in models.TOKEN_NAMES})
+        return tokens, issued.get("confirmation_code")
 
     def forget(self, reservation_id: str) -> None:
+        self._issued.pop(reservation_id, None)
         for code in self._codes.pop(reservation_id, ()):
             if self._owner.get(code, ("",))[0] == reservation_id:
                 del self._owner[code]
@@ -74,6 +86,7 @@ class TokenIndex:
     def clear(self) -> None:
         self._owner.clear()
         self._codes.clear()
+        self._issued.clear()
 
     def lookup(self, text: str) -> tuple[str, str] | None:
         """(reservation id, token kind) for a typed or scanned code; None when no known code matches."""

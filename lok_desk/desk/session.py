@@ -164,6 +164,7 @@ class Session(QObject):
             call=self.background_call,
             read_clock=self._clock_moved if sandbox is not None else None,
             settings=SyncSettings(**vars(self.sync_settings)),
+            now=self.server_now,
         )
         # The desk's own write: sync at once (another desk's changes may have come meanwhile); a write
         # refused while offline: ask the server at once, so the retry is offered as soon as it answers.

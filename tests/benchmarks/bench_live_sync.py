@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import random
 import secrets
 import statistics
 import sys
@@ -47,6 +48,7 @@ from lok_desk.api import Credentials, LokClient, models
 from lok_desk.desk.main_window import MainWindow
 from lok_desk.desk.reservations.pane import ListState
 from lok_desk.desk.session import SANDBOX, open_session
+from lok_desk.desk.shell import freeze_start_up_heap
 from lok_desk.sandbox import DEMO_CLIENTS
 from tests.benchmarks.bench_reservations_load import StallMeter, seed_database, start_sandbox
 
@@ -82,6 +84,7 @@ async def live(base: str, events: int, idle: float, searches: int) -> None:
     other = LokClient(api_url, credentials=Credentials(*DEMO_CLIENTS["seller"]))
     await other.open()
     http = httpx.AsyncClient(base_url=base, timeout=20)
+    freeze_start_up_heap()   # as the app does after start-up
     window = MainWindow(session)
     window.resize(1280, 800)
     window.show()
@@ -98,6 +101,8 @@ async def live(base: str, events: int, idle: float, searches: int) -> None:
             created = await other.create_reservation(FIRST_LOCATION, _request("LIVE"))
             reservation_id = created.reservation.id or ""
             await until(lambda rid=reservation_id: pane.model.row_of(rid) is not None)
+            # A courier comes at any moment, not just after a sync round: a random phase in the interval.
+            await asyncio.sleep(random.uniform(0, session.sync.settings.active_interval_s))
             started = time.perf_counter()
             answer = await http.post("/sandbox/kiosk", json={"token": created.tokens.delivery_token})
             answer.raise_for_status()

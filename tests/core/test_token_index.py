@@ -40,3 +40,16 @@ def test_repr_shows_no_code() -> None:
     index = TokenIndex()
     index.put("r1", _tokens(pickup="SECRET42"), "998877")
     assert "SECRET42" not in repr(index) and "998877" not in repr(index)
+
+
+def test_tokens_come_back_as_issued_for_an_instant_detail() -> None:
+    index = TokenIndex()
+    assert index.tokens_of("r1") is None
+    index.put("r1", _tokens(pickup="Pk-77 AB", delivery="DL1"), "004211")
+    known = index.tokens_of("r1")
+    assert known is not None
+    tokens, code = known
+    assert tokens.pickup_token == "Pk-77 AB" and tokens.delivery_token == "DL1" and code == "004211"
+    assert tokens.pickup_token_qr is None        # no QR kept: the detail reads it from Lok
+    index.forget("r1")
+    assert index.tokens_of("r1") is None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import sys
 from collections.abc import Awaitable
 from enum import Enum
@@ -565,6 +566,11 @@ class ReservationsPane(QWidget):
             self._session.notify_error(error, doing=self.tr("loading reservations"), parent=self)
         else:
             self.last_load_failed = False
+            # The store now holds every reservation of the list (pydantic objects, tens of thousands of
+            # tracked containers for 10,000 rows): without this a later full collection walks them all
+            # (hundreds of ms of frozen window). Same reasoning as shell.freeze_start_up_heap; the
+            # shell's gc.unfreeze() at the end of the session lets them go.
+            gc.freeze()
             if in_place:
                 self.model.remove_ids([rid for rid in self.model.ids() if rid not in seen
                                        and rid != self.selected_reservation_id()])
@@ -719,10 +725,13 @@ class ReservationsPane(QWidget):
             self._detail_task.cancel()
         self._detail_task = spawn(self._show_detail(reservation_id), owner=self)
 
-    async def _show_detail(self, reservation_id: str) -> None:
+    async def _show_detail(self, reservation_id: str, *, quiet: bool = False) -> None:
+        """Read the reservation (#15, with tokens and QR images) and show it; `quiet` when it is
+        already on screen from the store, so the panel does not blink to "Loading…"."""
         position = self.model.row_of(reservation_id)
         label = self.model.row_at(position).shipment_id if position is not None else reservation_id
-        self.detail.show_loading(label or reservation_id)
+        if not quiet:
+            self.detail.show_loading(label or reservation_id)
         try:
             result = await self._session.call(
                 self._session.service.get_reservation(reservation_id, include_tokens=True)
@@ -791,7 +800,26 @@ class ReservationsPane(QWidget):
 
     # --- the pane's public actions ---------------------------------------------------------
     async def open_reservation(self, reservation_id: str) -> None:
-        """Select the reservation (adding it to the table if the list does not hold it) and show it."""
+        """Select the reservation (adding it to the table if the list does not hold it) and show it.
+
+        When the store knows it (and its tokens, for someone who may see them), the detail is shown
+        from memory at once — history, people, tokens as text — and the read from Lok (#15) that
+        follows adds the QR images and anything that changed (Ctrl+F by token, issue 9: ≤ 50 ms)."""
+        known = self._session.store.get(reservation_id)
+        index = self._session.store.tokens
+        if known is not None and (index.knows(reservation_id)
+                                  or not self._session.service.may_see_tokens(known)):
+            if self.model.row_of(reservation_id) is None:
+                self.model.upsert(row_from_reservation(known, self._session.server_now()))
+            if self._select_row(reservation_id, show=False):
+                if self._detail_task is not None and not self._detail_task.done():
+                    self._detail_task.cancel()
+                issued = index.tokens_of(reservation_id)
+                tokens, code = issued if issued is not None else (models.ReservationTokens(), None)
+                self._present(models.ReservationWithTokens(reservation=known, tokens=tokens,
+                                                           confirmation_code=code))
+                self._detail_task = spawn(self._show_detail(reservation_id, quiet=True), owner=self)
+                return
         if self._select_row(reservation_id, show=False):
             if self._detail_task is not None and not self._detail_task.done():
                 self._detail_task.cancel()
