@@ -531,17 +531,17 @@ class MainWindow(QMainWindow):
             as_of = self.session.last_success
             server = self.session.server_label
             if as_of is not None:
-                text = self.tr("⚠ Offline since {since} — cannot reach {server}; the list shown is as of "
-                               "{as_of}. Retrying by itself…").format(
-                    since=since.astimezone().strftime("%H:%M"), server=server,
-                    as_of=as_of.astimezone().strftime("%H:%M"))
+                # Short: the status bar of a 1024 px window cut the longer sentence off.
+                text = self.tr("⚠ Offline since {since}; list as of {as_of}. Retrying by itself…").format(
+                    since=since.astimezone().strftime("%H:%M"), as_of=as_of.astimezone().strftime("%H:%M"))
             else:
                 text = self.tr("⚠ Offline since {since} — cannot reach {server}. Retrying by itself…").format(
                     since=since.astimezone().strftime("%H:%M"), server=server)
             self.offline_label.setText(text)
-            self.offline_label.setToolTip(self.tr("Check this computer's network. Lok Desk asks the server "
-                                                  "again every few seconds and carries on when it answers; "
-                                                  "nothing on screen is thrown away meanwhile."))
+            self.offline_label.setToolTip(self.tr("Lok Desk cannot reach {server}. Check this computer's "
+                                                  "network. Lok Desk asks the server again every few seconds "
+                                                  "and carries on when it answers; nothing on screen is "
+                                                  "thrown away meanwhile.").format(server=server))
             self.offline_label.show()
         else:
             self.offline_label.hide()

@@ -7,7 +7,7 @@ locker, by another desk or another program: Lok does not say which), and newly o
 the server's clock every `overdue_check_ms`; overdue ones already there at start are not news).
 
 Each notice appears in the window's `NoticeBar` (non-modal: an inline strip with Open and Dismiss),
-is kept in the list of recent notices (the bell in the status bar), becomes a desktop notification
+is kept in the list of recent notices (Notices, in the status bar), becomes a desktop notification
 through Qt's system tray when the window is not active and a tray exists, and beeps when sound is on.
 Each kind can be muted (View ▸ Notices); the choices are kept in `notices.json` beside the settings.
 """
@@ -225,7 +225,7 @@ class NoticeBar(QWidget):
 
     def show_notice(self, notice: Notice) -> None:
         self._reservation_id = notice.reservation_id
-        self.label.setText("🔔 " + notice.text)
+        self.label.setText(notice.text)
         self.show()
         self._timer.start(self.visible_ms)
 
@@ -246,7 +246,7 @@ class NoticeAnnouncer(QObject):
         self._bell_menu.setAccessibleName(self.tr("Recent notices"))
         bell.setMenu(self._bell_menu)
         bell.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        bell.setText("🔔")
+        bell.setText(self.tr("Notices"))
         bell.setToolTip(self.tr("Recent notices"))
         bell.setAccessibleName(self.tr("Recent notices"))
         self._bell_menu.aboutToShow.connect(self._fill_bell)
@@ -269,7 +269,7 @@ class NoticeAnnouncer(QObject):
         if not shiboken6.isValid(self._bar):
             return
         self._bar.show_notice(notice)
-        self._bell.setText(f"🔔 {len(self.center.recent)}")
+        self._bell.setText(self.tr("Notices ({count})").format(count=len(self.center.recent)))
         if not self._window.isActiveWindow() and QSystemTrayIcon.isSystemTrayAvailable():
             if self._tray is None:
                 self._tray = QSystemTrayIcon(self._window.windowIcon(), self)

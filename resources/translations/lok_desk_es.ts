@@ -2114,16 +2114,16 @@ Borra el filtro para ver las {count} ubicaciones.</translation>
         <translation>Cargando… ({count})</translation>
     </message>
     <message>
-        <source>⚠ Offline since {since} — cannot reach {server}; the list shown is as of {as_of}. Retrying by itself…</source>
-        <translation>⚠ Sin conexión desde las {since}: no se puede contactar a {server}; la lista mostrada es de las {as_of}. Reintentando por sí solo…</translation>
+        <source>⚠ Offline since {since}; list as of {as_of}. Retrying by itself…</source>
+        <translation>⚠ Sin conexión desde las {since}; lista de las {as_of}. Reintentando…</translation>
+    </message>
+    <message>
+        <source>Lok Desk cannot reach {server}. Check this computer&apos;s network. Lok Desk asks the server again every few seconds and carries on when it answers; nothing on screen is thrown away meanwhile.</source>
+        <translation>Lok Desk no puede contactar a {server}. Revisa la red de esta computadora. Lok Desk vuelve a preguntar al servidor cada pocos segundos y continúa cuando responde; mientras tanto no se descarta nada de lo que ves.</translation>
     </message>
     <message>
         <source>⚠ Offline since {since} — cannot reach {server}. Retrying by itself…</source>
         <translation>⚠ Sin conexión desde las {since}: no se puede contactar a {server}. Reintentando por sí solo…</translation>
-    </message>
-    <message>
-        <source>Check this computer&apos;s network. Lok Desk asks the server again every few seconds and carries on when it answers; nothing on screen is thrown away meanwhile.</source>
-        <translation>Revisa la red de esta computadora. Lok Desk vuelve a preguntar al servidor cada pocos segundos y continúa cuando responde; mientras tanto no se descarta nada de lo que ves.</translation>
     </message>
     <message>
         <source>Connection restored. The list is brought up to date by itself; what you were typing can be sent again.</source>
@@ -2145,8 +2145,16 @@ Borra el filtro para ver las {count} ubicaciones.</translation>
         <translation>Avisos recientes</translation>
     </message>
     <message>
+        <source>Notices</source>
+        <translation>Avisos</translation>
+    </message>
+    <message>
         <source>No notices yet</source>
         <translation>Aún no hay avisos</translation>
+    </message>
+    <message>
+        <source>Notices ({count})</source>
+        <translation>Avisos ({count})</translation>
     </message>
     <message>
         <source>Lok Desk</source>

@@ -256,3 +256,32 @@ def test_the_next_start_shows_the_saved_list_at_once_and_sign_out_removes_it(
     qtbot.keyClick(second.window(), Qt.Key.Key_Q,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(lambda: not snapshot.path.exists(), timeout=20000)   # recipients' data goes too
+
+
+def test_free_box_counts_follow_a_create_elsewhere_and_a_cancel_here(
+    live_window: Callable[..., MainWindow], api: Callable[[str], LokClient], arun: Callable[..., Any],
+    qtbot: Any
+) -> None:
+    window = live_window("owner")
+    locations = window.locations
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert locations.select_location(FIRST_LOCATION)
+    qtbot.waitUntil(lambda: locations.current_location is not None
+                    and locations.current_location.id == FIRST_LOCATION, timeout=20000)
+
+    def free_small() -> int | None:
+        shown = locations.current_location
+        box = shown.box("s") if shown is not None else None
+        return box.free if box is not None else None
+
+    qtbot.waitUntil(lambda: free_small() is not None, timeout=20000)
+    before = free_small()
+    assert before is not None and before > 0
+    created: models.ReservationCreated = arun(
+        api("seller").create_reservation(FIRST_LOCATION, reservation_request(size="s")))
+    qtbot.waitUntil(lambda: free_small() == before - 1, timeout=20000)   # no F5, no click
+
+    pane = window.reservations
+    qtbot.waitUntil(lambda: pane.model.row_of(created.reservation.id or "") is not None, timeout=20000)
+    arun(window.session.call(window.session.service.cancel_reservation(created.reservation.id or "")))
+    qtbot.waitUntil(lambda: free_small() == before, timeout=20000)
