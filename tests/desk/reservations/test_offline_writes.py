@@ -48,7 +48,8 @@ def test_a_create_while_offline_is_refused_before_sending_and_kept_for_the_retry
 
         qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
         await until(dialog.general_error.isVisible, what="the refusal")
-        assert "nothing was sent" in dialog.general_error.text()
+        said = dialog.general_error.text()      # through the problem path (lok_desk.core.problems)
+        assert "Not created" in said and "cannot reach" in said and "What you typed is kept" in said
         assert dialog.result_value is None
         assert dialog.recipient_name.text() == "Ana Lopez" and dialog.shipment_edit.text() == "OFFLINE-TRY-1"
 
