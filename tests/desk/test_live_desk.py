@@ -255,7 +255,8 @@ def test_the_next_start_shows_the_saved_list_at_once_and_sign_out_removes_it(
 
     qtbot.keyClick(second.window(), Qt.Key.Key_Q,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    qtbot.waitUntil(lambda: not snapshot.path.exists(), timeout=20000)   # recipients' data goes too
+    qtbot.waitUntil(lambda: second.dialog() is not None, timeout=20000)  # signed out: back at sign-in
+    assert not snapshot.path.exists()                                     # recipients' data went too
 
 
 def test_free_box_counts_follow_a_create_elsewhere_and_a_cancel_here(
