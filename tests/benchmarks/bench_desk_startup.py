@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import socket
 import statistics
 import subprocess
@@ -57,25 +58,38 @@ app.exec()
 """
 
 
+CPU: dict[str, list[float]] = {}   # what -> CPU seconds (user + sys) of each whole process, children included
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run_bare(env: dict[str, str]) -> float:
+    cpu = children_cpu()
     start = time.perf_counter()
     # stderr dropped: quitting from the first paint makes the offscreen plugin warn about the flush.
     subprocess.run([sys.executable, "-c", BARE_WINDOW], env=env, check=True, timeout=120,
                    stderr=subprocess.DEVNULL)
+    CPU.setdefault("bare", []).append(children_cpu() - cpu)
     return time.perf_counter() - start
 
 
 SANDBOX_ARGS = ["--sandbox", "--demo-role", "owner"]
 
 
-def run_desk(env: dict[str, str], home: str,
-             args: list[str] | None = None) -> tuple[float, float, dict[str, float]]:
+def run_desk(env: dict[str, str], home: str, args: list[str] | None = None,
+             label: str = "") -> tuple[float, float, dict[str, float]]:
     """(wall seconds of the process, ready_s it reported, its JSON)."""
+    cpu = children_cpu()
     start = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-m", "lok_desk", *(args or SANDBOX_ARGS), "--exit-when-ready"],
         env=dict(env, LOK_DESK_HOME=home), capture_output=True, text=True, timeout=240, check=False)
     wall = time.perf_counter() - start
+    if label:
+        CPU.setdefault(label, []).append(children_cpu() - cpu)
     if done.returncode != 0:
         raise SystemExit(f"lok-desk failed ({done.returncode}): {done.stderr.strip()}")
     figures = json.loads(done.stdout.strip().splitlines()[-1])
@@ -164,14 +178,15 @@ def main() -> int:
         prepare_production_home(env, production_home.name, api_url)
         for _ in range(args.runs):
             bare.append(run_bare(env))
-            _wall, ready, production_last = run_desk(env, production_home.name, ["--server", api_url])
+            _wall, ready, production_last = run_desk(env, production_home.name, ["--server", api_url],
+                                                     "production path")
             production.append(ready)
             with tempfile.TemporaryDirectory(prefix="lok-desk-bench-") as home:
-                wall, ready, last = run_desk(env, home)
+                wall, ready, last = run_desk(env, home, label="--sandbox first launch")
                 cold_wall.append(wall)
                 cold_ready.append(ready)
                 if args.warm:
-                    warm_ready.append(run_desk(env, home)[1])
+                    warm_ready.append(run_desk(env, home, label="--sandbox second launch")[1])
     finally:
         server.terminate()
         server.wait(30)
@@ -203,6 +218,13 @@ def main() -> int:
     print(f"--sandbox whole process incl. shutdown:             median {statistics.median(cold_wall):.3f} s")
     print(f"last --sandbox run loaded {int(last['reservations'])} reservations, "
           f"{int(last['locations'])} locations")
+    bare_cpu = statistics.median(CPU["bare"][1:] or CPU["bare"])
+    print("CPU time (user + sys) of each whole process, start to exit, the sandbox child included; "
+          f"robust to the machine's load, unlike the wall-clock figures above. bare window: {bare_cpu:.2f} s")
+    for what, seconds in CPU.items():
+        if what != "bare":
+            print(f"  lok-desk {what}: median {statistics.median(seconds):.2f} s CPU = "
+                  f"{statistics.median(seconds) / bare_cpu:.1f}x bare  ({len(seconds)} processes)")
     for name, times in floors.items():
         if times:
             print(f"floor, process that only does {name}: median {statistics.median(times):.3f} s "
