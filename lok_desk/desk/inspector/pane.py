@@ -30,6 +30,14 @@ from lok_desk.desk.i18n import translate
 from lok_desk.desk.inspector.words import hidden_text, kind_text, verdict_text
 from lok_desk.desk.reservations.tokens_view import PrinterChooser, TokensView, ask_printer
 from lok_desk.desk.session import Session
+from lok_desk.desk.theme import DARK, HIGH_CONTRAST, LIGHT, theme_of
+
+#: (works, does not work) text colours with at least 4.5:1 contrast on each theme's window colour.
+VERDICT_COLOURS: dict[str, tuple[str, str]] = {
+    LIGHT: ("#1B6E34", "#B00020"),
+    DARK: ("#8FE3A4", "#FF9E9E"),
+    HIGH_CONTRAST: ("#00FF7F", "#FFFF00"),
+}
 
 
 def searched_text(lookup: Lookup) -> str:
@@ -171,8 +179,8 @@ class CodeInspector(QWidget):
             words += " " + self.tr("(Lok could not be asked just now: {0} This is what the desk last "
                                    "knew.)").format(lookup.error.user_message)
         self.verdict.setText(words)
-        colour = "#1B7F3B" if lookup.answer.works else "#B00020"
-        self.verdict.setStyleSheet(f"color: {colour};")
+        works, fails = VERDICT_COLOURS.get(theme_of(self.palette()), VERDICT_COLOURS[LIGHT])
+        self.verdict.setStyleSheet(f"color: {works if lookup.answer.works else fails};")
         self.kind_label.setText(kind_text(lookup.kind) if lookup.kind is not None else formatting.DASH)
         if reservation is not None:
             self.reservation_label.setText(self.tr("{0} · {1} · reservation {2}").format(
