@@ -161,7 +161,8 @@ def paint_slip(painter: QPainter, page: QRectF, dpi: float, slip: Slip,
     tokens do not fit (the staff sheet on a label). Returns the number of pages drawn."""
     metrics = _Metrics(dpi, small=page.width() < dpi * 4.5)
     base = painter.font()
-    scale = 0.8 if metrics.small else 1.0
+    # A 62 mm roll needs smaller type; a 4 × 6 in label takes the paper sizes.
+    scale = 0.8 if page.width() < dpi * 3 else 1.0
     width = page.width()
     x0, y = page.left(), page.top()
     pages = 1
