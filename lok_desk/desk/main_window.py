@@ -176,15 +176,15 @@ class MainWindow(QMainWindow):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.company_label.setFont(font)
-        self.company_label.setAccessibleName(self.tr("Company"))
+        self.company_label.setAccessibleDescription(self.tr("Company"))
         user = session.user
         who = user.name or user.email or user.id
         # Gives way with "…" in a narrow window (the e-mail was cut mid-letter); the tooltip has it all.
         self.user_label = ElidedLabel(who + (f"  ·  {user.email}" if user.email and user.name else ""))
-        self.user_label.setAccessibleName(self.tr("Signed in as"))
+        self.user_label.setAccessibleDescription(self.tr("Signed in as"))
         role = role_label(session.capabilities.role)
         self.role_label = QLabel(self.tr("Role: {role}").format(role=role))
-        self.role_label.setAccessibleName(self.tr("Role"))
+        self.role_label.setAccessibleDescription(self.tr("Role"))
         self.role_label.setStyleSheet("QLabel { background: palette(midlight); border-radius: 8px;"
                                       " padding: 1px 8px; }")
         own = session.capabilities.location_id
@@ -469,7 +469,7 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         self.offline_label = QLabel()
-        self.offline_label.setAccessibleName(self.tr("Connection"))
+        self.offline_label.setAccessibleDescription(self.tr("Connection"))
         self.offline_label.setStyleSheet("QLabel { background: #B3261E; color: white; font-weight: bold;"
                                          " padding: 2px 8px; border-radius: 3px; }")
         self.offline_label.hide()
@@ -481,14 +481,14 @@ class MainWindow(QMainWindow):
         self.busy_bar.setAccessibleName(self.tr("Network activity"))
         self.busy_bar.hide()
         self.busy_label = QLabel()
-        self.busy_label.setAccessibleName(self.tr("Requests in flight"))
+        self.busy_label.setAccessibleDescription(self.tr("Requests in flight"))
         self.fill_label = QLabel()
-        self.fill_label.setAccessibleName(self.tr("Codes indexed for Find"))
+        self.fill_label.setAccessibleDescription(self.tr("Codes indexed for Find"))
         self.fill_label.hide()
         self.last_refresh_label = QLabel(self.tr("Not refreshed yet"))
-        self.last_refresh_label.setAccessibleName(self.tr("Last refresh"))
+        self.last_refresh_label.setAccessibleDescription(self.tr("Last refresh"))
         self.server_label = QLabel(self.session.server_label)
-        self.server_label.setAccessibleName(self.tr("Server"))
+        self.server_label.setAccessibleDescription(self.tr("Server"))
         self.server_label.setToolTip(str(self.session.base_url))
         bar.addPermanentWidget(self.offline_label)
         bar.addPermanentWidget(self.busy_bar)

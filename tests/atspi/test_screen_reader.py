@@ -91,7 +91,18 @@ def main_tabs(probe: Probe) -> list[Node]:
 
 
 def show_tab(desktop: Desktop, probe: Probe, index: int) -> None:
-    desktop.key(f"ctrl+{index + 1}")
+    """Bring tab `index` to the front from the keyboard: Ctrl+1 … Ctrl+7 go straight there (the window's
+    shortcuts); for the others, Tab to the tab bar and move along it with the arrow keys."""
+    if index < 7:
+        desktop.key(f"ctrl+{index + 1}")
+    else:
+        press_until(desktop, probe, "Tab", lambda n: n["role"] in ("page tab", "page tab list"),
+                    "the tab bar")
+        for _ in range(len(main_tabs(probe))):
+            selected = [i for i, t in enumerate(main_tabs(probe)) if "selected" in t["states"]]
+            if selected and selected[0] == index:
+                break
+            press(desktop, probe, "Right" if not selected or selected[0] < index else "Left")
     wait_until(lambda: "selected" in main_tabs(probe)[index]["states"], STEP_TIMEOUT, f"tab {index + 1}")
 
 
@@ -127,10 +138,27 @@ def test_every_control_of_every_pane_is_named(desk_app: Any, desktop: Desktop, p
     assert not problems, "\n".join(problems)
 
 
+def test_location_details_and_the_status_line_read_their_values(desk_app: Any, desktop: Desktop,
+                                                                probe: Probe) -> None:
+    show_tab(desktop, probe, 1)   # Locations: the first location is shown
+    wait_until(lambda: any(n["description"] == "Time zone" and "/" in n["name"] for n in probe.tree()),
+               STEP_TIMEOUT, "the location's time zone read as text")
+    tree = probe.tree()
+    described = {n["description"]: n["name"] for n in tree if n["role"] == "label" and n["description"]}
+    for caption in ("Location name", "Address", "Phone", "Time zone", "Local time"):
+        assert described.get(caption), (caption, described)
+    # The status line: what a person checks after any action.
+    assert described.get("Last refresh", "").startswith("Updated"), described
+    assert described.get("Server"), described
+    show_tab(desktop, probe, 0)
+
+
 def test_tab_and_shift_tab_leave_every_table(desk_app: Any, desktop: Desktop, probe: Probe) -> None:
     tabs = main_tabs(probe)
     checked = []
-    for index in range(len(tabs)):
+    # The panes with the window's Ctrl+1 … Ctrl+7 (every table of the others is checked in-process by
+    # tests/desk/test_accessibility.py).
+    for index in range(min(len(tabs), 7)):
         show_tab(desktop, probe, index)
         for table in [n for n in probe.tree() if n["role"] in TABLE_ROLES and "focusable" in n["states"]]:
             for key in ("Tab", "shift+Tab"):

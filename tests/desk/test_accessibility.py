@@ -268,3 +268,32 @@ def test_no_two_visible_controls_share_a_mnemonic(signed_in_window: Callable[...
     for name, surface in each_surface(window, qtbot, arun):
         problems += mnemonic_collisions(name, surface)
     assert not problems, "\n".join(problems)
+
+
+def hidden_texts(name: str, root: QWidget) -> list[str]:
+    """Labels whose accessible name hides what they show: a screen reader says only the name, so a
+    label named "Phone" that shows "+52 55 1234 5678" reads as "Phone" and the number is lost."""
+    import re
+    from html import unescape
+
+    from PySide6.QtWidgets import QLabel
+
+    found = []
+    for label in root.findChildren(QLabel):
+        if not shown(label, root) or not label.accessibleName() or label.buddy() is not None:
+            continue
+        text = " ".join(unescape(re.sub(r"<[^>]+>", " ", label.text())).split())
+        if text and text not in " ".join(label.accessibleName().split()):
+            found.append(f"{name} · label {label.accessibleName()!r} hides its text {text[:60]!r}")
+    return found
+
+
+def test_labels_read_what_they_show(signed_in_window: Callable[..., MainWindow], qtbot: Any,
+                                    arun: Callable[..., Any]) -> None:
+    window = signed_in_window("owner")
+    window.locations.table.selectRow(0)
+    window.reservations.table.selectRow(0)
+    problems: list[str] = []
+    for name, surface in each_surface(window, qtbot, arun):
+        problems += hidden_texts(name, surface)
+    assert not problems, "\n".join(sorted(set(problems)))

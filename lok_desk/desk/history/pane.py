@@ -138,7 +138,7 @@ class DeskHistoryPane(QWidget):
         layout = QVBoxLayout(self)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
-        self.note.setAccessibleName(self.tr("What this history holds"))
+        self.note.setAccessibleDescription(self.tr("What this history holds"))
         layout.addWidget(self.note)
         filters = QHBoxLayout()
         self.search_edit = QLineEdit(self)
@@ -182,7 +182,7 @@ class DeskHistoryPane(QWidget):
         self.bom_check.setChecked(True)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
-        self.status.setAccessibleName(self.tr("History status"))
+        self.status.setAccessibleDescription(self.tr("History status"))
         for widget in (self.reload_button, self.export_button, self.bom_check):
             actions.addWidget(widget)
         actions.addWidget(self.status, 1)

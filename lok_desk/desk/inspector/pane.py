@@ -109,7 +109,7 @@ class CodeInspector(QWidget):
         verdict_font.setPointSizeF(verdict_font.pointSizeF() * 1.3)
         verdict_font.setBold(True)
         self.verdict.setFont(verdict_font)
-        self.verdict.setAccessibleName(self.tr("Does it work"))
+        self.verdict.setAccessibleDescription(self.tr("Does it work"))
         self.verdict.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.verdict)
         form = self.form = QFormLayout()

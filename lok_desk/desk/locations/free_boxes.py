@@ -169,7 +169,7 @@ class FreeBoxesPane(QWidget):
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
         self.refresh_button.clicked.connect(lambda: spawn(self.refresh(), owner=self))
         self.status = QLabel(self)
-        self.status.setAccessibleName(self.tr("Free boxes status"))
+        self.status.setAccessibleDescription(self.tr("Free boxes status"))
         row.addWidget(self.refresh_button)
         row.addWidget(self.status, 1)
         layout.addLayout(row)

@@ -193,7 +193,7 @@ class CsvImportDialog(QDialog):
             summary = self.tr("{good} contacts ready to import.").format(good=good)
         self.summary = QLabel(summary, self)
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName(self.tr("Import summary"))
+        self.summary.setAccessibleDescription(self.tr("Import summary"))
         if preview.problems or preview.file_problem:
             self.summary.setStyleSheet(ERROR_TEXT_STYLE)
         layout.addWidget(self.summary)
@@ -514,7 +514,7 @@ class DirectoriesPane(QWidget):
         layout.addLayout(form)
         self.detail_info = QLabel(box)
         self.detail_info.setWordWrap(True)
-        self.detail_info.setAccessibleName(self.tr("Directory details"))
+        self.detail_info.setAccessibleDescription(self.tr("Directory details"))
         layout.addWidget(self.detail_info)
 
         self.contacts_model = ContactsModel(self)
@@ -536,7 +536,7 @@ class DirectoriesPane(QWidget):
         buttons = QHBoxLayout()
         self.contacts_state = QLabel(box)
         self.contacts_state.setWordWrap(True)
-        self.contacts_state.setAccessibleName(self.tr("Contacts state"))
+        self.contacts_state.setAccessibleDescription(self.tr("Contacts state"))
         self.add_contact_button = QPushButton(self.tr("Add contact"), box)
         self.add_contact_button.setAccessibleName(self.tr("Add contact"))
         self.add_contact_button.clicked.connect(self.add_contact)

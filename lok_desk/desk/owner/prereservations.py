@@ -194,7 +194,7 @@ class PreReservationsPane(QWidget):
         layout.addWidget(self.results_table, 1)
         self.search_status = QLabel(box)
         self.search_status.setWordWrap(True)
-        self.search_status.setAccessibleName(self.tr("Search result"))
+        self.search_status.setAccessibleDescription(self.tr("Search result"))
         layout.addWidget(self.search_status)
         return box
 
@@ -299,7 +299,7 @@ class PreReservationsPane(QWidget):
         column = QVBoxLayout(group)
         self.chosen_label = QLabel(group)
         self.chosen_label.setWordWrap(True)
-        self.chosen_label.setAccessibleName(self.tr("Chosen locker"))
+        self.chosen_label.setAccessibleDescription(self.tr("Chosen locker"))
         column.addWidget(self.chosen_label)
         column.addWidget(hint_label(self.tr(
             "A pre-reservation holds a box until it is confirmed by requesting the courier shipment "
@@ -340,7 +340,7 @@ class PreReservationsPane(QWidget):
         self.form_error = QLabel(group)
         self.form_error.setWordWrap(True)
         self.form_error.setStyleSheet(ERROR_TEXT_STYLE)
-        self.form_error.setAccessibleName(self.tr("Pre-reservation problem"))
+        self.form_error.setAccessibleDescription(self.tr("Pre-reservation problem"))
         self.form_error.hide()
         column.addWidget(self.form_error)
         self.create_button = QPushButton(self.tr("Create pre-reservation"), group)
@@ -353,7 +353,7 @@ class PreReservationsPane(QWidget):
         result_layout = QVBoxLayout(self.result_box)
         self.result_label = QLabel(self.result_box)
         self.result_label.setWordWrap(True)
-        self.result_label.setAccessibleName(self.tr("Created pre-reservation"))
+        self.result_label.setAccessibleDescription(self.tr("Created pre-reservation"))
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.open_button = QPushButton(self.tr("Open in Reservations (quote and request shipment)"),
                                        self.result_box)

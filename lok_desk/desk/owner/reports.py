@@ -315,7 +315,7 @@ class ReportsPane(QWidget):
         splitter.setSizes([280, 360])
         layout.addWidget(splitter, 1)
         self.activity_status = QLabel(page)
-        self.activity_status.setAccessibleName(self.tr("Recent activity status"))
+        self.activity_status.setAccessibleDescription(self.tr("Recent activity status"))
         layout.addWidget(self.activity_status)
         return page
 
@@ -389,7 +389,7 @@ class ReportsPane(QWidget):
         self.logs_table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         layout.addWidget(self.logs_table, 1)
         self.logs_status = QLabel(page)
-        self.logs_status.setAccessibleName(self.tr("Action log status"))
+        self.logs_status.setAccessibleDescription(self.tr("Action log status"))
         layout.addWidget(self.logs_status)
         layout.addWidget(self._build_full_report(page))
         return page
@@ -458,7 +458,7 @@ class ReportsPane(QWidget):
         layout.addLayout(row)
         self.report_message = QLabel(group)
         self.report_message.setWordWrap(True)
-        self.report_message.setAccessibleName(self.tr("Report answer"))
+        self.report_message.setAccessibleDescription(self.tr("Report answer"))
         self.report_message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.report_message)
         return group

@@ -207,7 +207,7 @@ class WebhookWorkbenchPane(QWidget):
         layout.addLayout(row)
         self.listen_status = QLabel(page)
         self.listen_status.setWordWrap(True)
-        self.listen_status.setAccessibleName(self.tr("Receiver status"))
+        self.listen_status.setAccessibleDescription(self.tr("Receiver status"))
         layout.addWidget(self.listen_status)
 
         self.events_model = RowTableModel(
@@ -379,7 +379,7 @@ class WebhookWorkbenchPane(QWidget):
         layout.addLayout(row)
         self.check_result = QLabel(page)
         self.check_result.setWordWrap(True)
-        self.check_result.setAccessibleName(self.tr("Signature check result"))
+        self.check_result.setAccessibleDescription(self.tr("Signature check result"))
         self.check_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.check_result)
         return page
@@ -441,7 +441,7 @@ class WebhookWorkbenchPane(QWidget):
         layout.addWidget(self.deliveries_table, 1)
         row = QHBoxLayout()
         self.deliveries_status = QLabel(page)
-        self.deliveries_status.setAccessibleName(self.tr("Delivery log status"))
+        self.deliveries_status.setAccessibleDescription(self.tr("Delivery log status"))
         self.deliveries_status.setWordWrap(True)
         self.refresh_deliveries_button = QPushButton(self.tr("Refresh log"), page)
         self.refresh_deliveries_button.setAccessibleName(self.tr("Refresh delivery log"))

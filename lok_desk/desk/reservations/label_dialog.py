@@ -53,7 +53,7 @@ class LabelDialog(QDialog):
         scroll.setWidgetResizable(True)
         layout.addWidget(scroll, 1)
         self.status = QLabel(self)
-        self.status.setAccessibleName(self.tr("Label status"))
+        self.status.setAccessibleDescription(self.tr("Label status"))
         layout.addWidget(self.status)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.save_button = buttons.addButton(self.tr("Save PDF…"), QDialogButtonBox.ButtonRole.ActionRole)

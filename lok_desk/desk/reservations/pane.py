@@ -264,7 +264,7 @@ class ReservationsPane(QWidget):
         self.empty_label = QLabel(self._table_stack)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
-        self.empty_label.setAccessibleName(self.tr("Reservations list status"))
+        self.empty_label.setAccessibleDescription(self.tr("Reservations list status"))
         self.empty_label.setStyleSheet("font-size: 11pt; padding: 32px;")
         mute(self.empty_label)
         self._table_stack.addWidget(self.empty_label)
@@ -272,7 +272,7 @@ class ReservationsPane(QWidget):
 
         progress_row = QHBoxLayout()
         self.progress_label = QLabel(left)
-        self.progress_label.setAccessibleName(self.tr("Loading progress"))
+        self.progress_label.setAccessibleDescription(self.tr("Loading progress"))
         progress_row.addWidget(self.progress_label)
         self.progress_bar = QProgressBar(left)
         self.progress_bar.setTextVisible(False)
@@ -287,7 +287,7 @@ class ReservationsPane(QWidget):
         progress_row.addWidget(self.stop_button)
         progress_row.addStretch(1)
         self.count_label = QLabel(left)
-        self.count_label.setAccessibleName(self.tr("Rows shown"))
+        self.count_label.setAccessibleDescription(self.tr("Rows shown"))
         progress_row.addWidget(self.count_label)
         left_layout.addLayout(progress_row)
 

@@ -68,7 +68,7 @@ class RequestShipmentDialog(QDialog):
         layout.addWidget(contact)
         self.quote_label = QLabel(self.tr("Ask for a quotation to see the carrier, fee and dates."), self)
         self.quote_label.setWordWrap(True)
-        self.quote_label.setAccessibleName(self.tr("Quotation"))
+        self.quote_label.setAccessibleDescription(self.tr("Quotation"))
         layout.addWidget(self.quote_label)
         self.general_error = QLabel(self)
         self.general_error.setStyleSheet(ERROR_TEXT_STYLE)

@@ -118,7 +118,7 @@ class SlipDialog(QDialog):
         choices.addLayout(form)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
-        self.status.setAccessibleName(self.tr("Slip status"))
+        self.status.setAccessibleDescription(self.tr("Slip status"))
         choices.addWidget(self.status)
         choices.addStretch(1)
         top.addLayout(choices)

@@ -237,7 +237,7 @@ class TodayBoard(QWidget):
         layout = QVBoxLayout(self)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName(self.tr("Today summary"))
+        self.summary.setAccessibleDescription(self.tr("Today summary"))
         layout.addWidget(self.summary)
         self.tabs = QTabWidget(self)
         self.views: dict[Bucket, BucketView] = {}
@@ -261,7 +261,7 @@ class TodayBoard(QWidget):
         self.bom_check.setChecked(True)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
-        self.status.setAccessibleName(self.tr("Board status"))
+        self.status.setAccessibleDescription(self.tr("Board status"))
         for widget in (self.cancel_button, self.export_button, self.bom_check):
             actions.addWidget(widget)
         actions.addWidget(self.status, 1)
