@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import csv
-import ipaddress
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lok_desk.api.transport import is_loopback_host
 from lok_desk.desk.asyncqt import run_dialog
 from lok_desk.desk.i18n import translate
 from lok_desk.desk.roles import Permission
@@ -46,15 +46,6 @@ def apply_permission(permission: Permission, widgets: Iterable[QWidget], *, tool
     for widget in widgets:
         widget.setEnabled(bool(permission))
         widget.setToolTip(tooltip if permission else permission.reason)
-
-
-def is_loopback_host(host: str) -> bool:
-    if host.lower() in ("localhost", "localhost."):
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
 
 
 def webhook_url_problem(text: str) -> str:

@@ -288,11 +288,15 @@ EDIT_COLUMNS: tuple[tuple[str, str], ...] = (
 
 
 def contact_to_row(contact: models.DirectoryContact) -> dict[str, Any]:
-    """A contact as editable text cells; `_source` keeps the fields the table does not show."""
+    """A contact as editable text cells; `_source` keeps the fields the table does not show.
+
+    A contact stored without gender or age (a production Lok may keep them) shows "unspecified" and
+    an empty age cell, not the text "None"."""
     address = contact.address or models.ContactAddress()
     return {
         "name": contact.name, "last_name": contact.last_name, "email": contact.email or "",
-        "phones": "; ".join(contact.phones or []), "gender": str(contact.gender), "age": str(contact.age),
+        "phones": "; ".join(contact.phones or []), "gender": str(contact.gender or "unspecified"),
+        "age": "" if contact.age is None else str(contact.age),
         "street": address.street or "", "number": address.number or "",
         "town": address.town or "", "zip_code": address.zip_code or "",
         "_source": contact,
