@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from lok_desk.api import LokError, models, webhook
+from lok_desk.api.transport import is_loopback_host
 from lok_desk.desk import formatting
 from lok_desk.desk.asyncqt import confirm, spawn
 from lok_desk.desk.i18n import QT_TRANSLATE_NOOP, translate
@@ -33,7 +34,6 @@ from lok_desk.desk.owner.common import (
     RowTableModel,
     apply_permission,
     hint_label,
-    is_loopback_host,
     record_list_view,
 )
 from lok_desk.desk.owner.receiver import LocalWebhookReceiver, ReceivedRequest
