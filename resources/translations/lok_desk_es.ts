@@ -184,6 +184,7 @@
     <name>CodeInspector</name>
     <message>
         <source>codes of {0} reservations read at this desk</source>
+        <extracomment>(works, does not work) text colours with at least 4.5:1 contrast on each theme&apos;s window colour.</extracomment>
         <translation>códigos de {0} reservaciones leídas en este mostrador</translation>
     </message>
     <message>
@@ -1066,6 +1067,10 @@
         <translation>No se pudo leer la bitácora de acciones de Lok ({0}); se muestra el historial propio de este mostrador.</translation>
     </message>
     <message>
+        <source>reading the action log</source>
+        <translation>leer la bitácora de acciones</translation>
+    </message>
+    <message>
         <source>What was done at this desk (kept on this computer). Lok&apos;s action log is not shown: {0}</source>
         <translation>Lo que se hizo en este mostrador (guardado en esta computadora). No se muestra la bitácora de acciones de Lok: {0}</translation>
     </message>
@@ -1487,6 +1492,10 @@
     <message>
         <source>Could not read the locations: {0}</source>
         <translation>No se pudieron leer las ubicaciones: {0}</translation>
+    </message>
+    <message>
+        <source>reading the locations</source>
+        <translation>leer las ubicaciones</translation>
     </message>
 </context>
 <context>
@@ -3606,7 +3615,7 @@ Presiona Enter en una fila para abrirla y Ctrl+N para crear una reservación.</t
     </message>
     <message>
         <source>Reservations</source>
-        <extracomment>Longest time loaded rows wait before they are shown (a batch is one insert and one repaint). Most rows put into the table in one event-loop turn. Placing a row in the sorted, filtered proxy costs ~40 µs of Python (lessThan, filterAcceptsRow), so a 1,000-row batch blocked the loop for 50–110 ms; 200 rows keep each turn near 10 ms and cost nothing in total time. How often overdue marks are checked against the server&apos;s clock (a deadline passes with no change). A reservation&apos;s detail (#15) was shown (tests and the main window wait on it).</extracomment>
+        <extracomment>Longest time loaded rows wait before they are shown (a batch is one insert and one repaint). Most rows put into the table in one event-loop turn. Placing a row in the sorted, filtered proxy costs ~40 µs of Python (lessThan, filterAcceptsRow), so a 1,000-row batch blocked the loop for 50–110 ms; 200 rows keep each turn near 10 ms and cost nothing in total time. How often overdue marks are checked against the server&apos;s clock (a deadline passes with no change). A reservation&apos;s detail (#15) was shown (tests and the main window wait on it). A slip went to the printer or a PDF: (the TokensView it came from, its SlipKind value).</extracomment>
         <translation>Reservaciones</translation>
     </message>
     <message>
@@ -4356,6 +4365,10 @@ Borra el filtro para ver las {1}.</translation>
         <translation>El tablero no pudo cargar todo: {0}</translation>
     </message>
     <message>
+        <source>loading the board</source>
+        <translation>cargar el tablero</translation>
+    </message>
+    <message>
         <source>Select reservations under “Overdue for delivery”</source>
         <translation>Selecciona reservaciones en “Depósito vencido”</translation>
     </message>
@@ -4394,6 +4407,10 @@ Borra el filtro para ver las {1}.</translation>
     <message>
         <source>Refused: {0}</source>
         <translation>Rechazada: {0}</translation>
+    </message>
+    <message>
+        <source>cancelling the reservation</source>
+        <translation>cancelar la reservación</translation>
     </message>
     <message>
         <source>Cancelled</source>

@@ -297,3 +297,31 @@ def test_labels_read_what_they_show(signed_in_window: Callable[..., MainWindow],
     for name, surface in each_surface(window, qtbot, arun):
         problems += hidden_texts(name, surface)
     assert not problems, "\n".join(sorted(set(problems)))
+
+
+def test_the_qr_code_enlarges_from_the_keyboard(qtbot: Any) -> None:
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtGui import QImage
+
+    from lok_desk.desk.reservations.printing import TokenForPrint
+    from lok_desk.desk.reservations.tokens_view import TokenCard
+
+    image = QImage(21, 21, QImage.Format.Format_RGB32)
+    image.fill(Qt.GlobalColor.white)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    card = TokenCard(TokenForPrint("Pick-up token", "7KQ2M9PX", bytes(data.data()), "pickup"))
+    qtbot.addWidget(card)
+    asked: list[object] = []
+    card.enlarge_requested.connect(asked.append)
+    assert card.qr.focusPolicy() & Qt.FocusPolicy.TabFocus        # Tab reaches it
+    assert "enlarge" in spoken_name(card.qr)
+    assert "7KQ2M9PX" in spoken_name(card.text)                  # the token itself is read
+    qtbot.keyClick(card.qr, Qt.Key.Key_Space)
+    qtbot.keyClick(card.qr, Qt.Key.Key_Return)
+    assert len(asked) == 2
+    void = TokenCard(TokenForPrint("Pick-up token", "7KQ2M9PX", None, "pickup"), void=True)
+    qtbot.addWidget(void)
+    assert not void.qr.focusPolicy() & Qt.FocusPolicy.TabFocus   # nothing to enlarge

@@ -52,6 +52,7 @@ from lok_desk.desk import formatting
 from lok_desk.desk.asyncqt import run_dialog, spawn
 from lok_desk.desk.history.recorder import recorder_for
 from lok_desk.desk.i18n import translate
+from lok_desk.desk.problems import what_happened
 from lok_desk.desk.session import Session
 
 SortRole = Qt.ItemDataRole.UserRole + 1
@@ -211,7 +212,8 @@ class DeskHistoryPane(QWidget):
                                           "action log for the whole company."))
             except LokError as error:
                 self.note.setText(self.tr("Lok's action log could not be read ({0}); showing this desk's "
-                                          "own history.").format(error.user_message))
+                                          "own history.").format(
+                    what_happened(error, self.tr("reading the action log"))))
         else:
             self.note.setText(self.tr("What was done at this desk (kept on this computer). Lok's action "
                                       "log is not shown: {0}").format(permission.reason))

@@ -28,6 +28,7 @@ from lok_desk.desk import formatting
 from lok_desk.desk.asyncqt import spawn
 from lok_desk.desk.i18n import translate
 from lok_desk.desk.inspector.words import hidden_text, kind_text, verdict_text
+from lok_desk.desk.problems import problem_from, sentence
 from lok_desk.desk.reservations.tokens_view import PrinterChooser, TokensView, ask_printer
 from lok_desk.desk.session import Session
 from lok_desk.desk.theme import DARK, HIGH_CONTRAST, LIGHT, theme_of
@@ -177,7 +178,7 @@ class CodeInspector(QWidget):
         words = verdict_text(lookup.answer, timezone, self.session.location_name(lookup.answer.location_id))
         if lookup.stale and lookup.error is not None:
             words += " " + self.tr("(Lok could not be asked just now: {0} This is what the desk last "
-                                   "knew.)").format(lookup.error.user_message)
+                                   "knew.)").format(sentence(problem_from(lookup.error)))
         self.verdict.setText(words)
         works, fails = VERDICT_COLOURS.get(theme_of(self.palette()), VERDICT_COLOURS[LIGHT])
         self.verdict.setStyleSheet(f"color: {works if lookup.answer.works else fails};")

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from lok_desk.api import LokError, models
 from lok_desk.core.store import StoreChange
 from lok_desk.desk.asyncqt import spawn
+from lok_desk.desk.problems import what_happened
 from lok_desk.desk.session import Session
 
 SIZES: tuple[str, ...] = tuple(size.value for size in models.BoxSize)
@@ -209,7 +210,8 @@ class FreeBoxesPane(QWidget):
         try:
             await self.session.load_locations()
         except LokError as error:
-            self.status.setText(self.tr("Could not read the locations: {0}").format(error.user_message))
+            self.status.setText(self.tr("Could not read the locations: {0}").format(
+                what_happened(error, self.tr("reading the locations"))))
             return
         self.status.setText("")
         self.show_locations()

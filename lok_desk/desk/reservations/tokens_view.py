@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QGuiApplication, QImage, QMouseEvent, QPixmap
+from PySide6.QtGui import QFont, QGuiApplication, QImage, QKeyEvent, QMouseEvent, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
@@ -76,7 +76,22 @@ def _mono_font(point_size: float) -> QFont:
 
 
 class _ClickableQr(QLabel):
+    """A QR code that enlarges on a click, or from the keyboard: Tab reaches it, Space or Enter opens it."""
+
     clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # A label draws no focus ring of its own: show where the keyboard is.
+        self.setStyleSheet("QLabel:focus { border: 2px solid palette(highlight); border-radius: 2px; }")
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.clicked.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
@@ -159,6 +174,7 @@ class TokenCard(QWidget):
         if void:
             self.qr.setText(self.tr("VOID"))
             self.qr.setStyleSheet("color: #B00020; font-weight: 700; border: 2px solid #B00020;")
+            self.qr.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # nothing to enlarge
             self.qr.setAccessibleName(
                 self.tr("Void: the {0} no longer opens the box").format(token.label.lower()))
         else:

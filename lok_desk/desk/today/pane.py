@@ -47,6 +47,7 @@ from lok_desk.desk import formatting
 from lok_desk.desk.asyncqt import confirm, run_dialog, spawn
 from lok_desk.desk.history.recorder import recorder_for
 from lok_desk.desk.i18n import translate
+from lok_desk.desk.problems import what_happened
 from lok_desk.desk.reservations.tokens_view import PrinterChooser, ask_printer
 from lok_desk.desk.session import Session
 
@@ -346,7 +347,7 @@ class TodayBoard(QWidget):
                         break
         except LokError as error:
             text = self.tr("The board could not load everything: {0}")
-            self.status.setText(text.format(error.user_message))
+            self.status.setText(text.format(what_happened(error, self.tr("loading the board"))))
         self._loaded = True
         self.recompute()
 
@@ -412,7 +413,8 @@ class TodayBoard(QWidget):
             try:
                 await self.session.call(self.session.service.cancel_reservation(row.reservation_id))
             except LokError as error:
-                results[row.reservation_id] = self.tr("Refused: {0}").format(error.user_message)
+                results[row.reservation_id] = self.tr("Refused: {0}").format(
+                    what_happened(error, self.tr("cancelling the reservation")))
             else:
                 results[row.reservation_id] = self.tr("Cancelled")
         for model in (v.model for v in self.views.values()):
