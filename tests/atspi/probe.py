@@ -7,7 +7,7 @@ the accessibility bus; the keyboard is driven separately through the X server (x
 Requests: {"op": "ping"}, {"op": "apps"}, {"op": "tree", "app": NAME} (the showing part of the active
 window, tables summarised, not walked cell by cell), {"op": "focus", "app": NAME} (the active window and
 the focused object found in it), {"op": "focus_event"} (the object the last focus event named, with its
-ancestors, and how many focus events came so far).
+ancestors, and how many focus events came so far), {"op": "announcements"} (every text Qt announced).
 """
 
 from __future__ import annotations
@@ -148,8 +148,16 @@ class FocusTracker:
     def __init__(self) -> None:
         self.serial = 0
         self.focused: Any = None
+        self.announcements: list[str] = []
         self._listener = Atspi.EventListener.new(self._on_event)
         self._listener.register("object:state-changed:focused")
+        # What Qt's accessibility announcements send (Orca speaks them without moving focus).
+        self._announced = Atspi.EventListener.new(self._on_announcement)
+        self._announced.register("object:announcement")
+
+    def _on_announcement(self, event: Any) -> None:
+        value = event.any_data
+        self.announcements.append(str(value) if value is not None else "")
 
     def _on_event(self, event: Any) -> None:
         if event.detail1:
@@ -186,6 +194,10 @@ def answer(request: dict[str, Any]) -> Any:
     op = request["op"]
     if op == "ping":
         return "pong"
+    if op == "announcements":
+        assert TRACKER is not None
+        TRACKER.drain()
+        return list(TRACKER.announcements)
     if op == "focus_event":
         assert TRACKER is not None
         return {"serial": TRACKER.serial, "focused": TRACKER.describe()}

@@ -218,6 +218,9 @@ def test_find_it_and_read_every_detail_value(desk_app: Any, desktop: Desktop, pr
     desktop.key("Return")
     wait_until(lambda: any(n["name"] == f"Shipment id: {SHIPMENT_ID}" for n in probe.tree()), STEP_TIMEOUT,
                "the detail of the reservation found")
+    # The result is said, not only written in the status bar.
+    wait_until(lambda: any(SHIPMENT_ID in text for text in probe.ask("announcements")), STEP_TIMEOUT,
+               "the find result announced")
     tree = probe.tree()
     read = set(names(tree))
     # Each value reads with its caption ("Name: Luis Pérez"), not the caption alone.
