@@ -325,3 +325,31 @@ def test_the_qr_code_enlarges_from_the_keyboard(qtbot: Any) -> None:
     void = TokenCard(TokenForPrint("Pick-up token", "7KQ2M9PX", None, "pickup"), void=True)
     qtbot.addWidget(void)
     assert not void.qr.focusPolicy() & Qt.FocusPolicy.TabFocus   # nothing to enlarge
+
+
+def test_every_dialog_opens_on_its_first_field(signed_in_window: Callable[..., MainWindow], qtbot: Any,
+                                               arun: Callable[..., Any]) -> None:
+    """Where focus starts in each dialog: an input (or, in a question, the safe button), never a
+    scroll area or nothing at all."""
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QComboBox,
+        QLineEdit,
+        QMessageBox,
+    )
+
+    window = signed_in_window("owner")
+    problems = []
+    for name, surface in each_surface(window, qtbot, arun):
+        if not isinstance(surface, QDialog):
+            continue
+        start = surface.focusWidget()
+        question = isinstance(surface, QMessageBox)
+        fields = (QLineEdit, QComboBox, QAbstractItemView, QAbstractSpinBox)
+        inputs = (QAbstractButton,) if question else fields
+        if start is None or not isinstance(start, inputs):
+            problems.append(f"{name}: opens with focus on {type(start).__name__} {spoken_name(start)!r}"
+                            if start is not None else f"{name}: opens with focus nowhere")
+    assert not problems, "\n".join(problems)

@@ -32,7 +32,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QColor, QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -178,6 +178,7 @@ class CsvImportDialog(QDialog):
     def __init__(self, file_name: str, preview: CsvPreview, directories: list[models.DirectorySummary],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._opened = False
         self.preview = preview
         self.setWindowTitle(self.tr("Import contacts — {0}").format(file_name))
         self.setAccessibleName(self.tr("Import contacts"))
@@ -254,6 +255,13 @@ class CsvImportDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(900, 560)
         self._update_button()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Opens on its first field, ready to type (not on whatever Qt picks, or nothing).
+        if not self._opened:
+            self._opened = True
+            self.table.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     def chosen_directory_ids(self) -> list[str] | None:
         """None = a new directory."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -38,6 +38,7 @@ class RequestShipmentDialog(QDialog):
         self, session: Session, reservation: models.Reservation, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        self._opened = False
         self._session = session
         self._reservation = reservation
         self.quote: models.ShippingQuote | None = None
@@ -92,6 +93,12 @@ class RequestShipmentDialog(QDialog):
         buttons.rejected.connect(lambda: spawn(close_unless_kept(self, self.holds_typing()), owner=self))
         layout.addWidget(buttons)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Opens on its first field, ready to type (not on whatever Qt picks, or nothing).
+        if not self._opened:
+            self._opened = True
+            next(iter(self.fields.values())).setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     def holds_typing(self) -> bool:
         """Text a person typed and would lose by closing (Esc or Cancel asks first then)."""

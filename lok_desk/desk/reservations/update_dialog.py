@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QDateTime, Qt, QTimeZone
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
@@ -43,6 +43,7 @@ class UpdatePreReservationDialog(QDialog):
         self, session: Session, reservation: models.Reservation, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        self._opened = False
         self._session = session
         self._reservation = reservation
         self.result_value: models.ReservationCreated | None = None
@@ -104,6 +105,12 @@ class UpdatePreReservationDialog(QDialog):
         buttons.rejected.connect(lambda: spawn(close_unless_kept(self, self.holds_typing()), owner=self))
         layout.addWidget(buttons)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Opens on its first field, ready to type (not on whatever Qt picks, or nothing).
+        if not self._opened:
+            self._opened = True
+            self.delivery_edit.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     def holds_typing(self) -> bool:
         """Text a person typed and would lose by closing (Esc or Cancel asks first then)."""
