@@ -353,3 +353,33 @@ def test_every_dialog_opens_on_its_first_field(signed_in_window: Callable[..., M
             problems.append(f"{name}: opens with focus on {type(start).__name__} {spoken_name(start)!r}"
                             if start is not None else f"{name}: opens with focus nowhere")
     assert not problems, "\n".join(problems)
+
+
+def names_without_their_text(name: str, root: QWidget) -> list[str]:
+    """Buttons whose accessible name leaves out the words they show (WCAG "label in name"): a person
+    who says "Cancel" to voice control, or hears "Close without creating" for a button reading "Cancel",
+    cannot match the two."""
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton
+
+    found = []
+    for button in root.findChildren(QAbstractButton):
+        if not shown(button, root) or not button.text() or not button.accessibleName():
+            continue
+        # The shortcut a button spells out in brackets ("Copy code (Alt+C)") need not be in its name.
+        shown_text = re.sub(r"\s*\([^)]*\+[^)]*\)$", "", button.text().replace("&", "")).rstrip("…").strip()
+        shown_text = shown_text.casefold()
+        if shown_text and shown_text not in button.accessibleName().casefold():
+            found.append(f"{name} · {type(button).__name__} shows {button.text()!r} but is named "
+                         f"{button.accessibleName()!r}")
+    return found
+
+
+def test_buttons_are_named_with_the_words_they_show(signed_in_window: Callable[..., MainWindow], qtbot: Any,
+                                                    arun: Callable[..., Any]) -> None:
+    window = signed_in_window("owner")
+    problems: list[str] = []
+    for name, surface in each_surface(window, qtbot, arun):
+        problems += names_without_their_text(name, surface)
+    assert not problems, "\n".join(sorted(set(problems)))

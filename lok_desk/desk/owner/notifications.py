@@ -199,7 +199,7 @@ class NotificationSettingsPane(QWidget):
 
         status_row = QHBoxLayout()
         self.enabled_switch = QCheckBox(self.tr("Send notifications to the webhook"), group)
-        self.enabled_switch.setAccessibleName(self.tr("Webhook on or off"))
+        self.enabled_switch.setAccessibleDescription(self.tr("Webhook on or off"))
         self.enabled_switch.clicked.connect(
             lambda checked: spawn(self.set_enabled(bool(checked)), owner=self))
         self.status_label = QLabel(group)
@@ -251,7 +251,7 @@ class NotificationSettingsPane(QWidget):
         self.all_events_radio = QRadioButton(self.tr("All events"), events_box)
         self.all_events_radio.setAccessibleName(self.tr("All events"))
         self.some_events_radio = QRadioButton(self.tr("Only the events ticked below"), events_box)
-        self.some_events_radio.setAccessibleName(self.tr("Only chosen events"))
+        self.some_events_radio.setAccessibleDescription(self.tr("Only chosen events"))
         self._events_mode = QButtonGroup(self)
         self._events_mode.addButton(self.all_events_radio)
         self._events_mode.addButton(self.some_events_radio)

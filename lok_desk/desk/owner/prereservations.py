@@ -335,7 +335,7 @@ class PreReservationsPane(QWidget):
             people.addWidget(person)
         column.addLayout(people)
         self.notify_check = QCheckBox(self.tr("E-mail the pick-up token to the recipient"), group)
-        self.notify_check.setAccessibleName(self.tr("Notify the recipient"))
+        self.notify_check.setAccessibleDescription(self.tr("Notify the recipient"))
         column.addWidget(self.notify_check)
         self.form_error = QLabel(group)
         self.form_error.setWordWrap(True)

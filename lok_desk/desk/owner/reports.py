@@ -278,7 +278,7 @@ class ReportsPane(QWidget):
         self.activity_reload.setAccessibleName(self.tr("Reload recent activity"))
         self.activity_reload.clicked.connect(lambda: spawn(self.load_activity(), owner=self))
         self.activity_export = QPushButton(self.tr("Export CSV…"), page)
-        self.activity_export.setAccessibleName(self.tr("Export recent activity to CSV"))
+        self.activity_export.setAccessibleDescription(self.tr("Export recent activity to CSV"))
         self.activity_export.clicked.connect(
             lambda: spawn(self.export(self.activity_table, "recent-activity.csv"), owner=self))
         top.addWidget(self.activity_reload)
@@ -356,7 +356,7 @@ class ReportsPane(QWidget):
         self.logs_reload.setAccessibleName(self.tr("Reload action log"))
         self.logs_reload.clicked.connect(lambda: spawn(self.load_logs(), owner=self))
         self.logs_export = QPushButton(self.tr("Export CSV…"), page)
-        self.logs_export.setAccessibleName(self.tr("Export action log to CSV"))
+        self.logs_export.setAccessibleDescription(self.tr("Export action log to CSV"))
         self.logs_export.clicked.connect(lambda: spawn(self.export(self.logs_table, "action-log.csv"),
                                                        owner=self))
         search_label = QLabel(self.tr("&Search:"), page)

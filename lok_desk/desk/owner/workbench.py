@@ -192,7 +192,7 @@ class WebhookWorkbenchPane(QWidget):
             "or a Lok server on this machine."), page))
         row = QHBoxLayout()
         self.listen_button = QPushButton(self.tr("Start listening"), page)
-        self.listen_button.setAccessibleName(self.tr("Start or stop listening"))
+        self.listen_button.setAccessibleDescription(self.tr("Start or stop listening"))
         self.listen_button.clicked.connect(lambda: spawn(self.toggle_listening(), owner=self))
         self.url_label = QLineEdit(page)
         self.url_label.setReadOnly(True)
@@ -237,7 +237,7 @@ class WebhookWorkbenchPane(QWidget):
         bottom.addWidget(hint_label(self.tr("Double-click a notification to open it in “Check a signature”."),
                                     page), 1)
         self.clear_button = QPushButton(self.tr("Clear list"), page)
-        self.clear_button.setAccessibleName(self.tr("Clear received notifications"))
+        self.clear_button.setAccessibleDescription(self.tr("Clear received notifications"))
         self.clear_button.clicked.connect(lambda: self.events_model.set_rows([]))
         bottom.addWidget(self.clear_button)
         layout.addLayout(bottom)

@@ -256,7 +256,7 @@ class TodayBoard(QWidget):
         self.cancel_button.setAccessibleName(self.tr("Cancel selected overdue reservations"))
         self.cancel_button.clicked.connect(lambda: spawn(self.cancel_selected(), owner=self))
         self.export_button = QPushButton(self.tr("Export shown…"), self)
-        self.export_button.setAccessibleName(self.tr("Export the shown rows as CSV"))
+        self.export_button.setAccessibleDescription(self.tr("Export the shown rows as CSV"))
         self.export_button.clicked.connect(lambda: spawn(self.export_shown(), owner=self))
         self.bom_check = QCheckBox(self.tr("UTF-8 with BOM (for Excel)"), self)
         self.bom_check.setChecked(True)
