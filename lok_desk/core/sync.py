@@ -155,6 +155,7 @@ class SyncEngine:
         self._next_full_check = 0.0
         self._next_clock = 0.0
         self._full_check_due = False
+        self._future_top = 0
         #: The server answered page 1 not newest-first: full checks from now on.
         self.sort_ignored = False
         #: Requests made so far (benchmarks print requests per minute).
@@ -297,9 +298,12 @@ class SyncEngine:
         # changes below it, so such rows are passed over rather than taken as "known, stop here".
         future = self._now() + STAMP_MARGIN
         filters = models.ReservationFilters(only_active=False, sort="-updated_at")
-        size = self.settings.page_size
+        # Rows stamped in the future sit on top of every round: page 1 is made big enough to hold them
+        # and the usual page behind them, so a quiet round stays one request.
+        size = min(100, self.settings.page_size + self._future_top)
         merged = 0
         known_run = 0
+        future_top = 0
         for page in range(1, self.settings.max_pages + 1):
             result = await self._ask(self._page(filters, page, size))
             items = list(result.reservations)
@@ -317,6 +321,7 @@ class SyncEngine:
                 if known is not None and newer(reservation, known) is not True:
                     stamp = reservation.updated_at
                     if stamp is not None and stamp > future:
+                        future_top += 1
                         continue
                     known_run += 1
                     if known_run >= STOP_AFTER_KNOWN:
@@ -330,6 +335,7 @@ class SyncEngine:
                 merged += len(changed)
             if stop or result.is_last(page, size):
                 break
+        self._future_top = future_top
         return merged
 
     async def _full_check(self) -> int:
