@@ -160,6 +160,10 @@ def look_up_keyring_early(args: argparse.Namespace) -> Any:
 
     store = SecretStore()
     if not (args.sandbox and args.demo_role):
+        # shiboken6's first import walks sys.modules (its signature bootstrap): a module imported on
+        # the keyring thread meanwhile aborted the desk at start ("dictionary changed size during
+        # iteration", then "libshiboken/signature: could not initialize part 2"). Bound here first.
+        import PySide6  # noqa: F401
         threading.Thread(target=lambda: store.available, name="lok-keyring-lookup", daemon=True).start()
     return store
 

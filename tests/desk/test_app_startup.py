@@ -190,3 +190,27 @@ def test_the_sandbox_child_and_the_start_up_checks_load_no_qt() -> None:
              "print(sorted(m for m in sys.modules if m.split('.')[0] in {'PySide6', 'qasync'}))")
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+# Records, at the moment the keyring thread starts, whether shiboken6 was already imported.
+KEYRING_THREAD_PROBE = textwrap.dedent("""
+    import argparse, sys, threading
+    started = []
+    original = threading.Thread.start
+    def start(self):
+        started.append((self.name, "shiboken6" in sys.modules))
+        original(self)
+    threading.Thread.start = start
+    from lok_desk.app import look_up_keyring_early
+    look_up_keyring_early(argparse.Namespace(sandbox=False, demo_role=None))
+    print(started)
+""")
+
+
+def test_shiboken_is_bound_before_the_keyring_thread_imports_anything() -> None:
+    # Both at once aborted the desk at start: shiboken6's first import walks sys.modules while the
+    # keyring thread added to it ("libshiboken/signature: could not initialize part 2").
+    done = subprocess.run([sys.executable, "-c", KEYRING_THREAD_PROBE], capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "('lok-keyring-lookup', True)" in done.stdout, done.stdout
