@@ -165,11 +165,13 @@ class ReservationDetail(QWidget):
             self.print_button: self.tr("Print slip"),
             self.label_button: self.tr("Shipping label"),
         }
-        # Two short rows (writing actions, then paper) keep the panel narrow without cutting labels.
+        # Two columns keep the panel narrow without cutting labels: with three, the body grew wider
+        # than the detail beside a 1024 px table and the reasons and subtitle were clipped at the right
+        # (the scroll area never scrolls sideways).
         for position, (button, name) in enumerate(accessible.items()):
             button.setAccessibleName(name)
-            actions.addWidget(button, position // 3, position % 3)
-        actions.setColumnStretch(3, 1)
+            actions.addWidget(button, position // 2, position % 2)
+        actions.setColumnStretch(2, 1)
         # Why an action is greyed out, in words anyone reaches (a tooltip needs a mouse).
         self._reasons: dict[QPushButton, str] = {}
         self.reasons = QLabel(body)
