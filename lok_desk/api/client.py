@@ -143,6 +143,9 @@ class LokClient:
         self._http: httpx.AsyncClient | None = None
         self._token: models.AccessToken | None = None
         self._auth_lock = asyncio.Lock()
+        # Set by sign_out: a read still under way (sync, token fill, a pane) then gets an error
+        # instead of signing in again with the secret it holds and caching a new token.
+        self._signed_out = False
         # Where the deviations this client tolerates are collected (lok-desk-check); None = only logged.
         self._oddities = oddities
 
@@ -537,11 +540,25 @@ class LokClient:
         # A fresh token whose expiry Lok wrote in an unreadable way is used until Lok refuses it.
         if token is not None and (token.expires_at is None or self._usable(token)):
             return token
-        return await self.sign_in()
+        return await self._usable_token()
+
+    def _refuse_after_sign_out(self) -> None:
+        if self._signed_out:
+            raise CredentialsRequiredError(
+                "signed out",
+                user_message="You signed out of Lok on this desk. Sign in again to go on.",
+            )
 
     async def sign_in(self) -> models.AccessToken:
-        """A usable token: in memory or cached with more than 60 s left, else a new one (#12)."""
+        """A usable token: in memory or cached with more than 60 s left, else a new one (#12).
+
+        Called by the desk, it also ends a sign-out: the client may sign itself in again."""
+        self._signed_out = False
+        return await self._usable_token()
+
+    async def _usable_token(self) -> models.AccessToken:
         async with self._auth_lock:
+            self._refuse_after_sign_out()
             if self._token is not None and self._usable(self._token):
                 return self._token
             if self._token_cache is not None and self._credentials is not None:
@@ -554,6 +571,7 @@ class LokClient:
 
     async def authenticate(self) -> models.AccessToken:
         """#12 POST /oauth/token (client credentials), always asking Lok for a new token."""
+        self._signed_out = False
         async with self._auth_lock:
             return await self._authenticate_locked()
 
@@ -578,6 +596,7 @@ class LokClient:
 
     async def _reauthenticate(self, rejected: models.AccessToken) -> None:
         async with self._auth_lock:
+            self._refuse_after_sign_out()
             current = self._token
             if current is not None and current.access_token != rejected.access_token:
                 return  # another call already signed in again while we waited
@@ -598,6 +617,7 @@ class LokClient:
         A token Lok already considers invalid counts as signed out; other failures are raised after
         the local sign-out so the desk can say the server was not told.
         """
+        self._signed_out = True
         token = self._token
         if token is None and self._token_cache is not None and self._credentials is not None:
             token = await self._token_cache.aload(self._base_url, self._credentials.client_id)
@@ -607,9 +627,12 @@ class LokClient:
         except InvalidTokenError:
             log.info("The token was already invalid on the server")
         finally:
-            self._token = None
-            if self._token_cache is not None and self._credentials is not None:
-                await self._token_cache.aremove(self._base_url, self._credentials.client_id)
+            # Under the lock: a sign-in already under way (a background read's) finishes and caches
+            # its token first, and this removes it; none starts afterwards (_signed_out).
+            async with self._auth_lock:
+                self._token = None
+                if self._token_cache is not None and self._credentials is not None:
+                    await self._token_cache.aremove(self._base_url, self._credentials.client_id)
 
     async def get_user(self) -> models.User:
         """#14 GET /oauth/user."""

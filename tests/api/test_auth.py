@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
 import logging
 import os
@@ -21,6 +23,7 @@ from lok_desk.api import (
     InvalidTokenError,
     LokClient,
     LokConnectionError,
+    LokError,
     SecretStore,
     TokenCache,
     UnauthorizedClientError,
@@ -565,3 +568,54 @@ async def test_concurrent_invalid_tokens_reauthenticate_once(
         await client.sign_in()
         await asyncio.gather(*(client.get_user() for _ in range(4)))
     assert lok.tokens_issued == 2  # the first refusal signs in again; the others reuse that token
+
+
+async def test_after_sign_out_no_read_signs_in_again(
+    lok: ScriptedLok, make_client: Callable[..., LokClient], cache_path: Path
+) -> None:
+    lok.on("DELETE", "/oauth/token", ok({"status_code": 200, "message": "revoked"}))
+    lok.on("GET", "/oauth/user", ok({"user": {"email": "owner@demo.test"}}))
+    async with make_client(token_cache=TokenCache(cache_path)) as client:
+        await client.sign_in()
+        await client.sign_out()
+        # A background read still under way after the sign-out (sync, token fill) must not sign in
+        # with the secret it still holds and cache a new token.
+        with pytest.raises(CredentialsRequiredError):
+            await client.get_user()
+        assert lok.tokens_issued == 1
+        assert TokenCache(cache_path).load(BASE, "demo-owner") is None
+        await client.sign_in()   # the person signs in again: allowed
+        assert lok.tokens_issued == 2
+
+
+async def test_a_sign_in_under_way_when_signing_out_leaves_no_token_cached(
+    make_client: Callable[..., LokClient], cache_path: Path
+) -> None:
+    token_asked = asyncio.Event()
+    release = asyncio.Event()
+
+    async def handler(request: httpx.Request) -> httpx.Response:
+        path = request.url.path.removeprefix("/api/v2")
+        if request.method == "POST" and path == "/oauth/token":
+            token_asked.set()
+            await release.wait()
+            return httpx.Response(200, json={"access_token": "tok-late", "scope": "owner",
+                                             "access_token_expires_at": "2099-01-01T00:00:00.000Z"})
+        if path == "/oauth/user":
+            return httpx.Response(200, json={"user": {"email": "owner@demo.test"}})
+        return httpx.Response(200, json={"status_code": 200, "message": "revoked"})
+
+    transport = httpx.MockTransport(handler)
+    async with make_client(token_cache=TokenCache(cache_path), transport=transport) as client:
+        read = asyncio.create_task(client.get_user())     # signs in first: its POST is held
+        await token_asked.wait()
+        signing_out = asyncio.create_task(client.sign_out())
+        # Until the sign-out is done (it used to remove the entry at once) or queued behind the lock
+        # the sign-in holds; only then does the held token reply arrive.
+        while not (signing_out.done() or getattr(client._auth_lock, "_waiters", None)):
+            await asyncio.sleep(0)
+        release.set()
+        await signing_out
+        with contextlib.suppress(LokError):
+            await read
+    assert TokenCache(cache_path).load(BASE, "demo-owner") is None

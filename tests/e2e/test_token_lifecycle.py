@@ -9,7 +9,7 @@ import stat
 import httpx
 import pytest
 
-from lok_desk.api import InvalidTokenError, TokenCache
+from lok_desk.api import CredentialsRequiredError, InvalidTokenError, TokenCache
 
 from .conftest import Clients, SandboxControl
 
@@ -93,8 +93,13 @@ async def test_sign_out_revokes_the_token_and_removes_the_cache_entry(
     assert check.status_code == 401
     assert check.json()["type"] == "INVALID_TOKEN"
 
-    # Signing out twice is harmless, and the next call signs in afresh.
+    # Signing out twice is harmless; a read after it does not sign in again by itself (a background
+    # read would cache a new token behind the person's back); signing in again does, afresh.
     await client.sign_out()
+    with pytest.raises(CredentialsRequiredError):
+        await client.get_user()
+    assert lok.log(client).token_requests() == 1
+    await client.sign_in()
     assert (await client.get_user()).email == "owner@demo.lok.test"
     assert lok.log(client).token_requests() == 2
 
