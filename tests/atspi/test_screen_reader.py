@@ -190,10 +190,13 @@ def test_create_a_reservation_and_read_its_tokens(desk_app: Any, desktop: Deskto
     press_until(desktop, probe, "Tab", lambda n: "Box size" in n.get("labelled_by", []), "Box size")
     desktop.key("Down")
     wait_until(lambda: "—" in focus_name(probe), STEP_TIMEOUT, "a box size chosen")
+    # ASCII only: xdotool types a character outside the keymap by remapping a spare keycode for a
+    # moment, and in CI the application once read the old mapping ("Ana López" never arrived whole).
+    # Non-ASCII input is the in-process tests' business.
     for field, text in (("Shipment id", SHIPMENT_ID), ("Package value in MXN", "1500"),
                         ("Package weight in kg", "2"), ("Package description", "Books"),
-                        ("Contact name", "Ana López"), ("Contact e-mail", "ana@example.com"),
-                        ("Contact phone", "+52 55 1234 5678"), ("Recipient name", "Luis Pérez"),
+                        ("Contact name", "Ana Lopez"), ("Contact e-mail", "ana@example.com"),
+                        ("Contact phone", "+52 55 1234 5678"), ("Recipient name", "Luis Perez"),
                         ("Recipient e-mail", "luis@example.com"), ("Recipient phone", "+52 55 8765 4321")):
         press_until(desktop, probe, "Tab", lambda n, f=field: n["name"].startswith(f), field)
         desktop.type(text)
@@ -223,9 +226,9 @@ def test_find_it_and_read_every_detail_value(desk_app: Any, desktop: Desktop, pr
                "the find result announced")
     tree = probe.tree()
     read = set(names(tree))
-    # Each value reads with its caption ("Name: Luis Pérez"), not the caption alone.
-    for expected in (f"Shipment id: {SHIPMENT_ID}", "Name: Luis Pérez", "E-mail: luis@example.com",
-                     "Phone: +52 55 8765 4321", "Name: Ana López", "Description: Books", "Weight: 2 kg"):
+    # Each value reads with its caption ("Name: Luis Perez"), not the caption alone.
+    for expected in (f"Shipment id: {SHIPMENT_ID}", "Name: Luis Perez", "E-mail: luis@example.com",
+                     "Phone: +52 55 8765 4321", "Name: Ana Lopez", "Description: Books", "Weight: 2 kg"):
         assert expected in read, (expected, sorted(read))
     paired = [name for name in read if re.fullmatch(r"[^:]{2,40}: .+", name)]
     assert len(paired) >= 15, sorted(read)
