@@ -1083,10 +1083,6 @@
         <translation>Exportar el historial del mostrador</translation>
     </message>
     <message>
-        <source>CSV files (*.csv)</source>
-        <translation>Archivos CSV (*.csv)</translation>
-    </message>
-    <message>
         <source>Could not export: {0}</source>
         <translation>No se pudo exportar: {0}</translation>
     </message>
@@ -4423,10 +4419,6 @@ Borra el filtro para ver las {1}.</translation>
     <message>
         <source>Export the board</source>
         <translation>Exportar el tablero</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
         <source>Could not export: {0}</source>

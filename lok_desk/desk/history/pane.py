@@ -18,14 +18,12 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
-    QStandardPaths,
     Qt,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -49,9 +47,10 @@ from lok_desk.core.history import (
     write_csv,
 )
 from lok_desk.desk import formatting
-from lok_desk.desk.asyncqt import run_dialog, spawn
+from lok_desk.desk.asyncqt import spawn
 from lok_desk.desk.history.recorder import recorder_for
 from lok_desk.desk.i18n import translate
+from lok_desk.desk.owner.common import ask_save_csv_path
 from lok_desk.desk.problems import what_happened
 from lok_desk.desk.session import Session
 
@@ -236,15 +235,7 @@ class DeskHistoryPane(QWidget):
         self.export_button.setEnabled(bool(rows))
 
     async def _ask_save_path(self, parent: QWidget, suggested: str) -> str | None:
-        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        dialog = QFileDialog(parent, self.tr("Export the desk history"), str(Path(documents) / suggested),
-                             self.tr("CSV files (*.csv)"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("csv")
-        accepted = await run_dialog(dialog)
-        files = dialog.selectedFiles()
-        dialog.deleteLater()
-        return files[0] if accepted and files else None
+        return await ask_save_csv_path(parent, self.tr("Export the desk history"), suggested)
 
     async def export_csv(self) -> str | None:
         """What is shown (filtered, in the shown order) as CSV, written off the Qt thread."""

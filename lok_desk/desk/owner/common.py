@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
+    QStandardPaths,
     Qt,
 )
 from PySide6.QtWidgets import (
@@ -188,7 +189,10 @@ async def write_csv(path: str | Path, headers: list[str], rows: list[list[str]])
 
 
 async def ask_save_csv_path(parent: QWidget, title: str, suggested: str) -> str | None:
-    """A save dialog for a .csv file, awaited without exec()."""
+    """A save dialog for a .csv file, awaited without exec(); a bare file name starts in Documents."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if documents and suggested and not Path(suggested).is_absolute():
+        suggested = str(Path(documents) / suggested)
     dialog = QFileDialog(parent, title, suggested, translate("csv_dialog", "CSV files (*.csv)"))
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setDefaultSuffix("csv")

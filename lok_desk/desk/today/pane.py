@@ -20,7 +20,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
-    QStandardPaths,
     Qt,
     QTimer,
     Signal,
@@ -28,7 +27,6 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -44,9 +42,10 @@ from lok_desk.core.history import write_csv
 from lok_desk.core.store import Origin, StoreChange
 from lok_desk.core.today import ATTENTION, BoardRow, Bucket, board, cancellable_overdue
 from lok_desk.desk import formatting
-from lok_desk.desk.asyncqt import confirm, run_dialog, spawn
+from lok_desk.desk.asyncqt import confirm, spawn
 from lok_desk.desk.history.recorder import recorder_for
 from lok_desk.desk.i18n import translate
+from lok_desk.desk.owner.common import ask_save_csv_path
 from lok_desk.desk.problems import what_happened
 from lok_desk.desk.reservations.tokens_view import PrinterChooser, ask_printer
 from lok_desk.desk.session import Session
@@ -434,15 +433,7 @@ class TodayBoard(QWidget):
         return results
 
     async def _ask_save_path(self, parent: QWidget, suggested: str) -> str | None:
-        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        dialog = QFileDialog(parent, self.tr("Export the board"), str(Path(documents) / suggested),
-                             self.tr("CSV files (*.csv)"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("csv")
-        accepted = await run_dialog(dialog)
-        files = dialog.selectedFiles()
-        dialog.deleteLater()
-        return files[0] if accepted and files else None
+        return await ask_save_csv_path(parent, self.tr("Export the board"), suggested)
 
     async def export_shown(self) -> str | None:
         """The rows of the bucket in front, as shown (sorted), to CSV off the Qt thread."""
