@@ -3704,6 +3704,10 @@ Presiona Enter en una fila para abrirla y Ctrl+N para crear una reservación.</t
         <translation>Lista guardada de las {0}; actualizándola…</translation>
     </message>
     <message>
+        <source>{0} more that Lok sent could not be read (details in the log)</source>
+        <translation>{0} más que envió Lok no se pudieron leer (detalles en el registro)</translation>
+    </message>
+    <message>
         <source>Cancelled meanwhile (at the locker, on another desk or by another program). Its tokens no longer open a box.</source>
         <translation>Se canceló mientras tanto (en el casillero, en otro escritorio o desde otro programa). Sus códigos ya no abren ningún compartimento.</translation>
     </message>

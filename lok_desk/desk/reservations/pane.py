@@ -137,6 +137,9 @@ class ReservationsPane(QWidget):
         self._loading = False
         self._loaded_total: int | None = None
         self._read_now = 0
+        # Records Lok sent that could not be read (the client skips and counts them): shown beside the
+        # row count, never dropped silently (issue 11).
+        self._unreadable = 0
         self._load_error = ""
         self._stopped = False
         self._own_changes: set[str] = set()
@@ -493,6 +496,7 @@ class ReservationsPane(QWidget):
         seen: set[str] = set()
         self._loaded_total = None
         self._read_now = 0     # rows this load has read (the table may hold more: in-place refresh)
+        self._unreadable = 0
         self._load_error = ""
         self._stopped = False
         self._loading = True
@@ -525,6 +529,7 @@ class ReservationsPane(QWidget):
                 self._session.store.merge(result.reservations, Origin.LOAD)
                 seen.update(r.id for r in result.reservations if r.id)
                 self._read_now += len(result.reservations)
+                self._unreadable += result.unreadable
                 if self._session.remember_locations(result.reservations):
                     self.model.forget_locations()
                 if result.total is not None:
@@ -620,6 +625,10 @@ class ReservationsPane(QWidget):
             )
         else:
             self.count_label.setText(self.tr("{0} of {1} shown").format(f"{shown:,}", f"{loaded:,}"))
+        if self._unreadable:
+            unreadable = self.tr("{0} more that Lok sent could not be read (details in the log)")
+            self.count_label.setText(
+                self.count_label.text() + " · " + unreadable.format(f"{self._unreadable:,}"))
         if shown:
             self._table_stack.setCurrentWidget(self.table)
             return
