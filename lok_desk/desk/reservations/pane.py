@@ -494,6 +494,7 @@ class ReservationsPane(QWidget):
             self.model.clear()
         self._shown_query = query
         seen: set[str] = set()
+        server_page_size = PAGE_SIZE   # what the server really sends a page (see the first page below)
         self._loaded_total = None
         self._read_now = 0     # rows this load has read (the table may hold more: in-place refresh)
         self._unreadable = 0
@@ -526,6 +527,12 @@ class ReservationsPane(QWidget):
                     await clock
                     clock = None
                 now = self._session.server_now()
+                # A page of nothing new (a server that ignores `page` sends the first one again) ends
+                # the list instead of repeating its rows.
+                repeated = page > 1 and bool(result.reservations) and all(
+                    r.id in seen for r in result.reservations if r.id)
+                if repeated:
+                    result = result.model_copy(update={"reservations": []})
                 self._session.store.merge(result.reservations, Origin.LOAD)
                 seen.update(r.id for r in result.reservations if r.id)
                 self._read_now += len(result.reservations)
@@ -534,7 +541,16 @@ class ReservationsPane(QWidget):
                     self.model.forget_locations()
                 if result.total is not None:
                     self._loaded_total = result.total
-                if not result.is_last(page, PAGE_SIZE):
+                if page == 1 and result.total is None and result.total_pages is None \
+                        and result.page_size is None and 0 < result.received < PAGE_SIZE:
+                    # A short first page and no envelope: the end of the list, or a server that caps
+                    # its page size without saying so. Page 2 tells (as the client's PageWalk does);
+                    # from then on a page as long as the first one is a full page.
+                    server_page_size = result.received
+                    more = True
+                else:
+                    more = not repeated and not result.is_last(page, server_page_size)
+                if more:
                     pending = asyncio.ensure_future(
                         self._session.call(self._fetch_page(query, page + 1, filters))
                     )
