@@ -11,7 +11,7 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -25,11 +25,9 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -50,11 +48,10 @@ from lok_desk.desk import formatting
 from lok_desk.desk.asyncqt import spawn
 from lok_desk.desk.history.recorder import recorder_for
 from lok_desk.desk.i18n import translate
-from lok_desk.desk.owner.common import ask_save_csv_path
+from lok_desk.desk.owner.common import SORT_ROLE, ask_save_csv_path, record_list_view
 from lok_desk.desk.problems import what_happened
 from lok_desk.desk.session import Session
 
-SortRole = Qt.ItemDataRole.UserRole + 1
 ModelIndex = QModelIndex | QPersistentModelIndex
 SavePathChooser = Callable[[QWidget, str], Awaitable[str | None]]
 
@@ -105,7 +102,7 @@ class HistoryModel(QAbstractTableModel):
             return None
         row = self.rows[index.row()]
         column = index.column()
-        if role == SortRole:
+        if role == SORT_ROLE:
             if column == 0:
                 return row.at.timestamp() if row.at is not None else 0.0
             return self.data(index, Qt.ItemDataRole.DisplayRole)
@@ -160,20 +157,10 @@ class DeskHistoryPane(QWidget):
         filters.addWidget(self.action_combo)
         layout.addLayout(filters)
         self.model = HistoryModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SortRole)
-        self.table = QTableView(self)
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table = record_list_view(self.model, self, name=self.tr("Desk history"), sort_column=0,
+                                      order=Qt.SortOrder.DescendingOrder, single_selection=False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setAccessibleName(self.tr("Desk history"))
+        self.proxy = cast(QSortFilterProxyModel, self.table.model())
         layout.addWidget(self.table, 1)
         actions = QHBoxLayout()
         self.reload_button = QPushButton(self.tr("Reload"), self)
