@@ -1,6 +1,6 @@
 """Walking every page of a paginated Lok list (#2, #4, #7, #8, #18, #24) without losing records.
 
-The walk follows what the server says (`total_pages`, `total`, its own `page_size`), not what was
+The walk follows what the server says (`total` first, then `total_pages`, its own `page_size`), not what was
 asked: a server may cap the page size, leave the envelope out, or send fewer rows than it
 announced. What the walk could not account for is never silent: `PageWalk.complete` is False with a
 `problem` sentence, and `unreadable` counts the records that were sent but could not be read.
@@ -110,6 +110,15 @@ class PageWalk(Generic[PageT]):
             last = page.received == 0 or (self.pages > 1 and page.received < self._largest)
             if self.pages == 1 and 0 < page.received < self.page_size:
                 last = False  # short first page: the end, or a silent page-size cap; the next page tells
+        elif self.total is not None:
+            # `total` is the one envelope figure a cap cannot bend: a server that sends fewer rows a
+            # page than its `page_size`/`total_pages` work out (they echo the asked size) would end
+            # the walk early. So go on until every announced record is in, or a page comes empty.
+            last = page.received == 0 or self.records + self.unreadable >= self.total
+            said = page.page_size is not None and page.page_size < self.page_size
+            short = 0 < page.received < min(self.total, page.page_size or self.page_size)
+            if self.pages == 1 and (said or short):
+                tolerance.note(tolerance.PAGING, type(page).__name__, "the server capped the page size")
         else:
             last = page.is_last(self._number, self.page_size)
             if page.page_size is not None and page.page_size < self.page_size and self.pages == 1:

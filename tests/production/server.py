@@ -59,7 +59,8 @@ class Variant:
     unreadable_per_page: int = 0
     #: Paging: contract, capped (page size capped, envelope says so), silent_cap (capped, no envelope),
     #: bare_list (a JSON list, no envelope), short (announces more records than it sends),
-    #: refuse_large (400 for page_size above the cap).
+    #: refuse_large (400 for page_size above the cap), echo_cap (capped, but the envelope is worked
+    #: out from the asked size: `page_size` echoes it, `total_pages` follows from it, `total` is true).
     paging: str = "contract"
     page_cap: int = 100
     #: Empty 204 answers to writes (#6, #10, #34) instead of their documented bodies.
@@ -587,7 +588,7 @@ class ProductionApp:
             return json_response(body, status=400)
         size = (
             min(asked, variant.page_cap)
-            if variant.paging in ("capped", "silent_cap", "refuse_large")
+            if variant.paging in ("capped", "silent_cap", "refuse_large", "echo_cap")
             else asked
         )
         chunk = rows[(number - 1) * size : number * size]
@@ -608,6 +609,8 @@ class ProductionApp:
             "page_size": size,
             "total_pages": -(-len(rows) // size),
         }
+        if variant.paging == "echo_cap":
+            envelope.update(page_size=asked, total_pages=-(-len(rows) // asked))
         if variant.unreadable_per_page:
             # Junk counts as records the server sent: every page carries some, and total says so.
             pages = envelope["total_pages"]

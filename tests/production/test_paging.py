@@ -76,3 +76,20 @@ async def test_the_desks_page_by_page_loop_reads_the_servers_page_size(
             break
         number += 1
     assert len(ids) == 57 and number == 3
+
+
+async def test_shipping_walk_against_a_cap_the_envelope_does_not_admit(
+    production: ProductionServer, connect: Clients
+) -> None:
+    # 148 shipping reservations; the server sends 50 a page but its envelope echoes the asked 100
+    # (total_pages 2). Only `total` is true: the walk goes on until every announced record is in.
+    production.lok.seed(888)
+    use(production, paging="echo_cap", page_cap=50)
+    shipping = sorted(r["id"] for r in production.lok.reservations if r["shipping"] is not None)
+    assert len(shipping) == 148
+    client = await connect()
+    walk = client.iter_pages(client.list_shipping_reservations, page_size=100)
+    ids = [r.id async for page in walk for r in page.items]
+    assert sorted(ids) == shipping
+    assert walk.complete is True and walk.problem is None
+    assert client.oddities is not None and not client.oddities.blocking
