@@ -84,6 +84,13 @@ class DeskService:
     def base_url(self) -> str:
         return self._client.base_url
 
+    # ---- locations ------------------------------------------------------------------------------
+    async def list_locations(self, *, page: int = 1, page_size: int = 15) -> models.LocationPage:
+        return await self._client.list_locations(page=page, page_size=page_size)
+
+    async def get_location(self, location_id: str) -> models.LocationDetail:
+        return await self._client.get_location(location_id)
+
     # ---- reservations ---------------------------------------------------------------------------
     async def list_reservations(
         self, filters: models.ReservationFilters | None = None, *, page: int = 1, page_size: int = 15
