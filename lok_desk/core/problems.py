@@ -36,6 +36,7 @@ class Kind(StrEnum):
     """What went wrong, as the desk decides what to show and what to do (retry, sign in again, a field)."""
 
     OFFLINE = "offline"                      # the server cannot be reached
+    NOT_SENT_OFFLINE = "not_sent_offline"    # a write the desk did not send: the server is away
     TIMEOUT = "timeout"                      # the server did not answer in time
     TLS = "tls"                              # the secure connection could not be checked
     INSECURE = "insecure"                    # plain http:// to another computer: refused
@@ -74,6 +75,11 @@ SENTENCES: dict[Kind, tuple[str, str]] = {
         QT_TRANSLATE_NOOP("explain_error", "Lok Desk cannot reach the Lok server{where} while {doing}."),
         QT_TRANSLATE_NOOP("explain_error", "Check this computer's network connection. Lok Desk keeps "
                                            "trying and carries on by itself when the server answers again.")),
+    Kind.NOT_SENT_OFFLINE: (
+        QT_TRANSLATE_NOOP("explain_error", "Nothing was sent: Lok Desk cannot reach the Lok server{where} "
+                                           "right now."),
+        QT_TRANSLATE_NOOP("explain_error", "The status bar says when the connection is back; then press the "
+                                           "same button again.")),
     Kind.TLS: (
         QT_TRANSLATE_NOOP("explain_error", "The server's security certificate could not be checked, so Lok "
                                            "Desk did not send anything."),
@@ -202,7 +208,7 @@ _FIELD_BY_KIND: dict[Kind, str] = {
     Kind.BOX_INCOMPATIBLE: "package_info",
 }
 # Kinds that go away by themselves once the server answers again (the offline banner's).
-TRANSIENT = frozenset({Kind.OFFLINE, Kind.TIMEOUT})
+TRANSIENT = frozenset({Kind.OFFLINE, Kind.NOT_SENT_OFFLINE, Kind.TIMEOUT})
 
 
 @dataclass(frozen=True)
@@ -276,6 +282,10 @@ def _clean(key: str) -> str:
 
 def kind_of(error: BaseException) -> Kind:
     """The kind of any exception (see the module docstring)."""
+    # A failure the core raises itself says its kind (the service's refusals: lok_desk.core.service).
+    own = getattr(error, "problem_kind", None)
+    if isinstance(own, Kind):
+        return own
     for cls, kind in _KIND_BY_CLASS:
         if isinstance(error, cls):
             return kind

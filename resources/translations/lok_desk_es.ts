@@ -5087,6 +5087,10 @@ Borra el filtro para ver las {1}.</translation>
         <translation>Lok no encontró lo que se pidió al {doing}; puede que lo hayan eliminado.</translation>
     </message>
     <message>
+        <source>Nothing was sent: Lok Desk cannot reach the Lok server{where} right now.</source>
+        <translation>No se envió nada: Lok Desk no puede comunicarse con el servidor de Lok{where} en este momento.</translation>
+    </message>
+    <message>
         <source>Refresh the list (F5) and try again.</source>
         <translation>Actualiza la lista (F5) e inténtalo de nuevo.</translation>
     </message>
