@@ -37,6 +37,10 @@ class Action(StrEnum):
     UPDATED = "updated"
     PRINTED_SLIP = "printed_slip"
     REQUESTED_SHIPMENT = "requested_shipment"
+    PRINTED_COURIER_SHEET = "printed_courier_sheet"   # intake: every delivery code of a batch
+    AUDITED = "audited"                               # a door-by-door audit finished (detail: counts)
+    PREPARED_REMINDER = "prepared_reminder"           # a reminder copied or mailed to a recipient
+    EXPORTED_AUDIT = "exported_audit"
 
 
 class Outcome(StrEnum):

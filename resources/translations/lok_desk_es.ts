@@ -988,6 +988,22 @@
         <translation>Envío solicitado</translation>
     </message>
     <message>
+        <source>Printed a courier sheet</source>
+        <translation>Imprimió la hoja del repartidor</translation>
+    </message>
+    <message>
+        <source>Audited the locker</source>
+        <translation>Auditó el casillero</translation>
+    </message>
+    <message>
+        <source>Prepared a reminder</source>
+        <translation>Preparó un recordatorio</translation>
+    </message>
+    <message>
+        <source>Exported an audit</source>
+        <translation>Exportó una auditoría</translation>
+    </message>
+    <message>
         <source>Done</source>
         <translation>Hecho</translation>
     </message>

@@ -63,6 +63,10 @@ def action_names() -> dict[str, str]:
         Action.UPDATED.value: translate("DeskHistory", "Updated"),
         Action.PRINTED_SLIP.value: translate("DeskHistory", "Printed a slip"),
         Action.REQUESTED_SHIPMENT.value: translate("DeskHistory", "Requested shipment"),
+        Action.PRINTED_COURIER_SHEET.value: translate("DeskHistory", "Printed a courier sheet"),
+        Action.AUDITED.value: translate("DeskHistory", "Audited the locker"),
+        Action.PREPARED_REMINDER.value: translate("DeskHistory", "Prepared a reminder"),
+        Action.EXPORTED_AUDIT.value: translate("DeskHistory", "Exported an audit"),
     }
 
 
