@@ -52,7 +52,8 @@ from __future__ import annotations
 
 from . import models, tolerance, webhook
 from .auth import Credentials, SecretStore, TokenCache
-from .client import LokClient, new_shipment_id
+from .client import LokClient
+from .endpoints import new_shipment_id
 from .errors import (
     ERROR_TYPES,
     BoxIncompatibleError,

@@ -40,7 +40,7 @@ from typing import Any, ParamSpec, TypeVar
 
 from lok_desk.api import LokClient, models
 from lok_desk.api import errors as api_errors
-from lok_desk.api.client import TimeArg
+from lok_desk.api.endpoints import TimeArg
 from lok_desk.core import rules
 from lok_desk.core.problems import Kind, Problem, problem_from
 from lok_desk.core.store import Origin, ReservationStore
