@@ -6,29 +6,28 @@ result. Never a token or a secret: an event has no field for one, and `DeskLog.a
 that contains a token the caller knows (`forbidden`), so a future caller cannot slip one in through
 `detail`.
 
-CSV export rules (issue 12 point 5), so the file survives a spreadsheet and reads back unchanged:
-every field quoted; dates ISO 8601 with their UTC offset; raw values (no "—" for empty: empty is
-empty; numbers as digits, not localised); ids as text (leading zeros kept); UTF-8, with an optional
-byte-order mark for spreadsheets that need it to see UTF-8.
+The export (`history_records`) is written by lok_desk/core/csv_export.py, the one CSV writer: ids as
+text, formulas neutralised, ISO 8601 dates with their offset, empty for empty.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
 
 from lok_desk.api import models
+from lok_desk.core.csv_export import BOM as BOM
+from lok_desk.core.csv_export import cell, ident
+from lok_desk.core.csv_export import csv_text as csv_text
+from lok_desk.core.csv_export import read_csv as read_csv
+from lok_desk.core.csv_export import write_csv as write_csv
 
 FILE_NAME = "desk-history.jsonl"
-BOM = "\ufeff"
 
 
 class Action(StrEnum):
@@ -166,49 +165,14 @@ HISTORY_COLUMNS = ("at", "source", "who", "what", "outcome", "reservation_id", "
 
 
 def history_records(rows: Iterable[HistoryRow]) -> list[list[object]]:
-    return [[row.at, row.source.value, row.who, row.what, row.outcome, row.reservation_id,
-             row.shipment_id, row.location_id, row.detail] for row in rows]
-
-
-# --- CSV that survives a spreadsheet ----------------------------------------------------------
+    return [[row.at, row.source.value, row.who, row.what, row.outcome, ident(row.reservation_id),
+             ident(row.shipment_id), ident(row.location_id), row.detail] for row in rows]
 
 
 def _aware(value: datetime) -> datetime:
     return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
 
 
-def csv_value(value: Any) -> str:
-    """One cell: ISO 8601 with offset for dates, "" for nothing, digits for numbers, text as is."""
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return _aware(value).isoformat()
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, StrEnum):
-        return value.value
-    return str(value)
-
-
-def csv_text(headers: Sequence[str], rows: Iterable[Sequence[object]], *, bom: bool = False) -> str:
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
-    writer.writerow(list(headers))
-    for row in rows:
-        writer.writerow([csv_value(value) for value in row])
-    return (BOM if bom else "") + buffer.getvalue()
-
-
-def write_csv(path: Path, headers: Sequence[str], rows: Iterable[Sequence[object]], *,
-              bom: bool = False) -> None:
-    """Write atomically (any thread; the desk calls it off the Qt thread)."""
-    text = csv_text(headers, rows, bom=bom)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8", newline="")
-    os.replace(tmp, path)
-
-
-def read_csv(path: Path) -> list[list[str]]:
-    """Read a file written by `write_csv` back (BOM or not): tests and re-imports."""
-    text = path.read_text(encoding="utf-8-sig")
-    return [list(row) for row in csv.reader(io.StringIO(text, newline=""))]
+# The export goes through the one CSV writer (lok_desk/core/csv_export.py); these names stay for the
+# callers that imported them from here.
+csv_value = cell

@@ -25,6 +25,7 @@ from enum import StrEnum
 
 from lok_desk.api import models
 from lok_desk.core.codes import PRE_RESERVATION_GRACE, status_of, was_expired
+from lok_desk.core.csv_export import ident
 
 EXPIRING_WITHIN = timedelta(hours=24)
 RESOLVED_FOR = timedelta(days=30)
@@ -172,3 +173,17 @@ def cancellable_overdue(rows: Iterable[BoardRow]) -> list[BoardRow]:
     before delivery; anything else would be refused)."""
     return [row for row in rows if row.bucket is Bucket.OVERDUE_DELIVERY and row.never_delivered
             and status_of(row.reservation) in ("pending", "reserved")]
+
+
+#: The columns of the board's CSV export (lok_desk/core/csv_export.py writes it).
+EXPORT_COLUMNS = ("reservation_id", "shipment_id", "location_id", "location", "status", "when", "days_late",
+                  "result")
+
+
+def export_records(rows: Iterable[BoardRow], location_name: Callable[[str | None], str],
+                   result_of: Callable[[str], str] = lambda _rid: "") -> list[list[object]]:
+    """The rows as the export writes them: raw values, ids as text (`ident`)."""
+    return [[ident(row.reservation_id), ident(row.reservation.shipment_id),
+             ident(row.reservation.location_id), location_name(row.reservation.location_id),
+             str(row.reservation.current_status or ""), row.when, row.days_late,
+             result_of(row.reservation_id)] for row in rows]

@@ -26,9 +26,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS_DIR = ROOT / "resources" / "translations"
 LANGUAGES = ("en", "es")
-# The parts of lok_desk that show text to people (core/problems.py marks its sentences with
+# The parts of lok_desk that show text to people (the core marks its sentences with
 # QT_TRANSLATE_NOOP); the API client and the sandbox speak to programs.
-SOURCE_ROOTS = ("lok_desk/desk", "lok_desk/core/problems.py", "lok_desk/app.py", "lok_desk/resources.py")
+SOURCE_ROOTS = ("lok_desk/desk", "lok_desk/core", "lok_desk/app.py", "lok_desk/resources.py")
 EXCLUDED = ("lok_desk/desk/_generated",)
 
 

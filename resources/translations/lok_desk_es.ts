@@ -5222,6 +5222,18 @@ Borra el filtro para ver las {1}.</translation>
         <source>working</source>
         <translation>trabajar</translation>
     </message>
+    <message>
+        <source>loading recent activity</source>
+        <translation>cargando la actividad reciente</translation>
+    </message>
+    <message>
+        <source>loading the action log</source>
+        <translation>cargando el registro de acciones</translation>
+    </message>
+    <message>
+        <source>requesting the report</source>
+        <translation>solicitando el informe</translation>
+    </message>
 </context>
 <context>
     <name>owner_panes</name>

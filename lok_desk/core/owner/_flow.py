@@ -1,0 +1,44 @@
+"""What the owner presenters share: how a call to Lok is awaited, listeners, a failure as a `Problem`."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Protocol, TypeVar
+
+from lok_desk.core.problems import Problem, problem_from
+
+T = TypeVar("T")
+
+__all__ = ["Call", "Listeners", "direct", "problem_of"]
+
+
+class Call(Protocol):
+    """Awaits one API call for the desk (the session's `call`: busy count, offline state)."""
+
+    def __call__(self, coro: Awaitable[T], /) -> Awaitable[T]: ...
+
+
+async def direct(coro: Awaitable[T]) -> T:
+    """The `Call` used when none is given (tests, command-line tools)."""
+    return await coro
+
+
+class Listeners:
+    """Plain callbacks run after the presenter's state changed (the view redraws from the presenter)."""
+
+    def __init__(self) -> None:
+        self._callbacks: list[Callable[[], None]] = []
+
+    def add(self, callback: Callable[[], None]) -> Callable[[], None]:
+        """Listen; returns the function that stops listening."""
+        self._callbacks.append(callback)
+        return lambda: self._callbacks.remove(callback) if callback in self._callbacks else None
+
+    def __call__(self) -> None:
+        for callback in list(self._callbacks):
+            callback()
+
+
+def problem_of(error: BaseException, doing: str, fields: tuple[str, ...] = ()) -> Problem:
+    """The `Problem` of a failed call; `doing` is a phrase marked for the "explain_error" catalogue."""
+    return problem_from(error, doing=doing, fields=fields)
