@@ -21,206 +21,20 @@ from lok_desk.sandbox.reservations import (
     free_box,
     new_document,
 )
+from lok_desk.sandbox.seed_data import DEMO_COMPANY_ID as DEMO_COMPANY_ID
+from lok_desk.sandbox.seed_data import FIRST, GOODS, LAST, LOCATIONS
+from lok_desk.sandbox.seed_data import NETWORK_COMPANY_ID as NETWORK_COMPANY_ID
+from lok_desk.sandbox.seed_data import OTHER_COMPANY_ID as OTHER_COMPANY_ID
 from lok_desk.sandbox.store import SCHEMA_VERSION, Store, dumps
 
 SEED = 20_240_917
 
-DEMO_COMPANY_ID = "cmp-demo"
-OTHER_COMPANY_ID = "cmp-norte"
-NETWORK_COMPANY_ID = "cmp-lok-network"
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
-# (id, company, public, name, timezone, city, state, country, street, number, town, zip, lat, lon)
-_LOCATIONS: list[tuple[Any, ...]] = [
-    (
-        "loc-cdmx-antara",
-        DEMO_COMPANY_ID,
-        False,
-        "Antara Polanco",
-        "America/Mexico_City",
-        "Ciudad de México",
-        "CDMX",
-        "Mexico",
-        "Av. Ejército Nacional",
-        "843-B",
-        "Granada",
-        "11520",
-        19.4397,
-        -99.2036,
-    ),
-    (
-        "loc-tij-plaza-rio",
-        DEMO_COMPANY_ID,
-        False,
-        "Plaza Río Tijuana",
-        "America/Tijuana",
-        "Tijuana",
-        "Baja California",
-        "Mexico",
-        "Paseo de los Héroes",
-        "96",
-        "Zona Urbana Río",
-        "22010",
-        32.5265,
-        -117.0196,
-    ),
-    (
-        "loc-cun-malecon",
-        DEMO_COMPANY_ID,
-        False,
-        "Malecón Américas",
-        "America/Cancun",
-        "Cancún",
-        "Quintana Roo",
-        "Mexico",
-        "Av. Bonampak",
-        "Mz 1",
-        "Centro",
-        "77500",
-        21.1466,
-        -86.8232,
-    ),
-    (
-        "loc-bog-andino",
-        DEMO_COMPANY_ID,
-        False,
-        "Andino Bogotá",
-        "America/Bogota",
-        "Bogotá",
-        "Cundinamarca",
-        "Colombia",
-        "Carrera 11",
-        "82-71",
-        "Chapinero",
-        "110221",
-        4.6668,
-        -74.0527,
-    ),
-    (
-        "loc-mty-fundidora",
-        DEMO_COMPANY_ID,
-        False,
-        "Paseo Fundidora",
-        "America/Monterrey",
-        "Monterrey",
-        "Nuevo León",
-        "Mexico",
-        "Av. Fundidora",
-        "501",
-        "Obrera",
-        "64010",
-        25.6781,
-        -100.2834,
-    ),
-    (
-        "loc-net-coyoacan",
-        NETWORK_COMPANY_ID,
-        True,
-        "Red Lok Coyoacán",
-        "America/Mexico_City",
-        "Ciudad de México",
-        "CDMX",
-        "Mexico",
-        "Av. Miguel Ángel de Quevedo",
-        "687",
-        "Coyoacán",
-        "04100",
-        19.3467,
-        -99.1617,
-    ),
-    (
-        "loc-gdl-galerias",
-        OTHER_COMPANY_ID,
-        False,
-        "Galerías Guadalajara",
-        "America/Mexico_City",
-        "Zapopan",
-        "Jalisco",
-        "Mexico",
-        "Av. Rafael Sanzio",
-        "150",
-        "Arcos de Guadalupe",
-        "45030",
-        20.6767,
-        -103.4327,
-    ),
-    (
-        "loc-gdl-andares",
-        OTHER_COMPANY_ID,
-        False,
-        "Andares Norte",
-        "America/Mexico_City",
-        "Zapopan",
-        "Jalisco",
-        "Mexico",
-        "Blvd. Puerta de Hierro",
-        "4965",
-        "Puerta de Hierro",
-        "45116",
-        20.7100,
-        -103.4118,
-    ),
-]
 BOXES_PER_SIZE = {"s": 40, "m": 30, "l": 16, "xl": 8}
 # Seeded active reservations leave at least this share of every size free, so demos can reserve.
 _MIN_FREE_SHARE = 0.4
-
-_FIRST = (
-    "Ana",
-    "Luis",
-    "María",
-    "José",
-    "Sofía",
-    "Diego",
-    "Valeria",
-    "Jorge",
-    "Camila",
-    "Andrés",
-    "Lucía",
-    "Mateo",
-    "Fernanda",
-    "Ricardo",
-    "Daniela",
-    "Héctor",
-    "Ximena",
-    "Iván",
-    "Paola",
-    "Emilio",
-)
-_LAST = (
-    "García",
-    "Hernández",
-    "López",
-    "Martínez",
-    "González",
-    "Rodríguez",
-    "Pérez",
-    "Sánchez",
-    "Ramírez",
-    "Flores",
-    "Torres",
-    "Rivera",
-    "Gómez",
-    "Díaz",
-    "Cruz",
-    "Morales",
-    "Ortiz",
-    "Vargas",
-)
-_GOODS = (
-    "Libros",
-    "Ropa",
-    "Electrónica",
-    "Zapatos",
-    "Juguetes",
-    "Cosméticos",
-    "Documentos",
-    "Medicamentos",
-    "Accesorios",
-    "Refacciones",
-)
-
 
 def location_doc(spec: tuple[Any, ...], seq: int) -> dict[str, Any]:
     (loc_id, _company, _public, name, tz, city, state, country, street, number, town, zip_code, lat, lon) = (
@@ -341,7 +155,7 @@ def seed(store: Store, now_ms: int, reservations: int = 320, other_reservations:
                 names[role],
                 f"{role}@demo.lok.test",
                 DEMO_COMPANY_ID,
-                _LOCATIONS[0][0] if role == "employee" else None,
+                LOCATIONS[0][0] if role == "employee" else None,
                 now,
             )
         _client(
@@ -361,10 +175,10 @@ def seed(store: Store, now_ms: int, reservations: int = 320, other_reservations:
             "Elías Norte",
             "employee@norte.lok.test",
             OTHER_COMPANY_ID,
-            _LOCATIONS[6][0],
+            LOCATIONS[6][0],
             now,
         )
-        for seq, spec in enumerate(_LOCATIONS):
+        for seq, spec in enumerate(LOCATIONS):
             conn.execute(
                 "INSERT INTO locations (id, seq, company_id, is_public, internal_name, zip_code, lat, lon, "
                 "doc) "
@@ -391,9 +205,9 @@ def seed(store: Store, now_ms: int, reservations: int = 320, other_reservations:
                             "INSERT INTO boxes (uuid, location_id, size, tower) VALUES (?, ?, ?, ?)",
                             (f"{tower_id}{number:03d}", spec[0], size, tower_id),
                         )
-        demo_locations = [s for s in _LOCATIONS if s[1] == DEMO_COMPANY_ID]
-        other_locations = [s for s in _LOCATIONS if s[1] == OTHER_COMPANY_ID]
-        network = [s for s in _LOCATIONS if s[2]]
+        demo_locations = [s for s in LOCATIONS if s[1] == DEMO_COMPANY_ID]
+        other_locations = [s for s in LOCATIONS if s[1] == OTHER_COMPANY_ID]
+        network = [s for s in LOCATIONS if s[2]]
         for index in range(reservations):
             spec = rng.choice(demo_locations + network)
             _seed_reservation(conn, rng, tokens, DEMO_COMPANY_ID, spec, index, now_ms)
@@ -417,7 +231,7 @@ _STATUS_WEIGHTS = (
 
 
 def _person(rng: random.Random) -> dict[str, Any]:
-    first, last = rng.choice(_FIRST), rng.choice(_LAST)
+    first, last = rng.choice(FIRST), rng.choice(LAST)
     handle = f"{first}.{last}".lower().translate(str.maketrans("áéíóúñ", "aeioun"))
     return {
         "name": f"{first} {last}",
@@ -486,7 +300,7 @@ def _seed_reservation(
         package_info={
             "weight": weight,
             "value": round(rng.uniform(100, 5000), 2),
-            "description": rng.choice(_GOODS),
+            "description": rng.choice(GOODS),
         },
         additional=additional,
         contact_info=_person(rng),
@@ -554,7 +368,7 @@ def _seed_reservation(
 
 
 def _contact(rng: random.Random) -> dict[str, Any]:
-    first, last = rng.choice(_FIRST), rng.choice(_LAST)
+    first, last = rng.choice(FIRST), rng.choice(LAST)
     handle = f"{first}.{last}".lower().translate(str.maketrans("áéíóúñ", "aeioun"))
     return {
         "name": first,
@@ -618,7 +432,7 @@ def add_bulk_reservations(store: Store, now_ms: int, count: int, company_id: str
     """Many finished (picked-up) reservations, for benchmarks: they hold no box."""
     rng = random.Random(SEED + 2)
     tokens = _TokenSource(random.Random(SEED + 3))
-    locations = [s for s in _LOCATIONS if s[1] == company_id]
+    locations = [s for s in LOCATIONS if s[1] == company_id]
     with store.transaction() as conn:
         for index in range(count):
             spec = rng.choice(locations)
@@ -627,10 +441,10 @@ def add_bulk_reservations(store: Store, now_ms: int, count: int, company_id: str
             doc = new_document(
                 reservation_id=reservation_id,
                 location={"id": spec[0], "is_public": 0},  # type: ignore[arg-type]
-                box_uuid=f"{_LOCATIONS.index(spec) + 1:04d}0001001",
+                box_uuid=f"{LOCATIONS.index(spec) + 1:04d}0001001",
                 size="s",
                 shipment_id=f"BULK-{index}",
-                package_info={"weight": 1.5, "value": 300.0, "description": rng.choice(_GOODS)},
+                package_info={"weight": 1.5, "value": 300.0, "description": rng.choice(GOODS)},
                 additional={},
                 contact_info=_person(rng),
                 recipient_info=_person(rng),
