@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from lok_desk.api import SecretStore
     from lok_desk.desk.sandbox_process import SandboxProcess
-    from lok_desk.desk.shell import DeskShell
     from lok_desk.desk.single_instance import DeskInstance
+    from lok_desk.desk.window.shell import DeskShell
 
 _IMPORTED_AT = time.perf_counter()
 DEMO_ROLES = ("owner", "employee", "reporter", "seller", "admin")
@@ -96,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     # No cyclic GC during the start-up: it is mostly imports, whose objects live as long as the desk,
     # and the collector's passes over that growing heap were a fifth of the start-up's CPU (2.6 s ->
     # 2.1 s on the production path). The shell turns it back on at the first window with its rows, or
-    # at the sign-in dialog (desk.shell.freeze_start_up_heap).
+    # at the sign-in dialog (desk.window.shell.freeze_start_up_heap).
     gc.disable()
     from lok_desk import __version__, diagnostics
 
@@ -206,9 +206,9 @@ def run_qt(args: argparse.Namespace, instance: Any, sandbox: Any, secret_store: 
 def install_preferences(app: Any) -> None:
     """The remembered language and theme, before the first window: widgets translate their texts when
     they are made. The ThemeFollower is parented to the app (View ▸ Theme finds it there)."""
-    from lok_desk.desk.i18n import install_language
+    from lok_desk.desk.kit.i18n import install_language
+    from lok_desk.desk.kit.theme import ThemeFollower
     from lok_desk.desk.settings import DeskSettings
-    from lok_desk.desk.theme import ThemeFollower
     from lok_desk.paths import AppPaths
 
     chosen = DeskSettings.load(AppPaths.default().settings_file)
@@ -221,7 +221,7 @@ async def run(args: argparse.Namespace, app: Any, sandbox: SandboxProcess | None
     """The one main() coroutine: sandbox, shell, and clean-up in `finally`."""
     from lok_desk.api import SecretStore
     from lok_desk.desk.sandbox_process import SandboxProcess
-    from lok_desk.desk.shell import DeskShell, ShellError, ShellOptions
+    from lok_desk.desk.window.shell import DeskShell, ShellError, ShellOptions
     from lok_desk.paths import AppPaths
 
     paths = AppPaths.default()

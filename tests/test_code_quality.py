@@ -27,6 +27,6 @@ def test_ruff_is_clean() -> None:
 def test_the_whole_package_passes_mypy_strict() -> None:
     # pyproject.toml makes strict the default; --strict here keeps the rule if that line is ever lost.
     # The desk (Qt) included: typed helpers (i18n.QT_TRANSLATE_NOOP, asyncqt.async_slot) and the panes'
-    # protocols (desk/panes.py) keep it free of ignores.
+    # protocols (desk/window/panes.py) keep it free of ignores.
     result = _run("mypy", "--strict", "--no-incremental", "lok_desk")
     assert result.returncode == 0, result.stdout + result.stderr

@@ -5,7 +5,7 @@ next and the field it concerns — the one path from a failure to the sentence a
 pydantic validation error from building a request, or a bug — and `invalid(field, ...)` stands for the desk's
 own form checks. No Qt here: the sentences are English templates marked with `QT_TRANSLATE_NOOP`, so
 pyside6-lupdate collects them into the catalogues and the desk translates each by its kind
-(lok_desk/desk/problems.py). The server's own words (`detail`) are kept for the log, never shown as the
+(lok_desk/desk/kit/problems.py). The server's own words (`detail`) are kept for the log, never shown as the
 sentence: Lok writes them in English, and a person at the desk reads their own language.
 """
 

@@ -40,8 +40,8 @@ from PySide6.QtWidgets import (
 
 from lok_desk.core import rules
 from lok_desk.core.store import Origin, StoreChange
-from lok_desk.desk.asyncqt import spawn
-from lok_desk.desk.i18n import translate
+from lok_desk.desk.kit.asyncqt import spawn
+from lok_desk.desk.kit.i18n import translate
 from lok_desk.desk.session import Session
 
 RECENT = 50

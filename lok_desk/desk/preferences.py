@@ -12,9 +12,9 @@ from pathlib import Path
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
-from lok_desk.desk import i18n, theme
-from lok_desk.desk.asyncqt import spawn
-from lok_desk.desk.i18n import translate
+from lok_desk.desk.kit import i18n, theme
+from lok_desk.desk.kit.asyncqt import spawn
+from lok_desk.desk.kit.i18n import translate
 from lok_desk.desk.settings import DeskSettings
 
 

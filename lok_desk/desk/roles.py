@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from lok_desk.core import rules
 from lok_desk.core.rules import Decision, Reason, Role
-from lok_desk.desk.i18n import translate
+from lok_desk.desk.kit.i18n import translate
 
 __all__ = ["Capabilities", "Permission", "Role", "reason_text", "role_label"]
 

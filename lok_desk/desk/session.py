@@ -33,9 +33,9 @@ from lok_desk.core.snapshot import Snapshot
 from lok_desk.core.store import Origin, ReservationStore, StoreChange
 from lok_desk.core.sync import SyncEngine, SyncSettings
 from lok_desk.core.token_fill import TokenFill
-from lok_desk.desk.asyncqt import spawn
-from lok_desk.desk.i18n import translate
-from lok_desk.desk.problems import describe, problem_from
+from lok_desk.desk.kit.asyncqt import spawn
+from lok_desk.desk.kit.i18n import translate
+from lok_desk.desk.kit.problems import describe, problem_from
 from lok_desk.desk.roles import Capabilities, Role
 
 if TYPE_CHECKING:

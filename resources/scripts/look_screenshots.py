@@ -28,8 +28,8 @@ async def shoot(out_dir: Path, prefix: str, theme_choice: str) -> int:
     from PySide6.QtWidgets import QApplication, QWidget
 
     from lok_desk.api import SecretStore
-    from lok_desk.desk.shell import DeskShell, ShellOptions
-    from lok_desk.desk.theme import ThemeFollower
+    from lok_desk.desk.kit.theme import ThemeFollower
+    from lok_desk.desk.window.shell import DeskShell, ShellOptions
     from lok_desk.paths import AppPaths
     from lok_desk.sandbox import SandboxServer
 
@@ -105,7 +105,7 @@ def one_look(out_dir: Path, prefix: str) -> int:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
-    from lok_desk.desk.i18n import install_language
+    from lok_desk.desk.kit.i18n import install_language
 
     language, theme_choice = LOOKS[prefix]
     QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)

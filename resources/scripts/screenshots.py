@@ -48,7 +48,7 @@ def save(widget: QWidget, path: Path) -> None:
 
 async def shoot(out_dir: Path) -> int:
     from lok_desk.api import SecretStore
-    from lok_desk.desk.shell import DeskShell, ShellOptions
+    from lok_desk.desk.window.shell import DeskShell, ShellOptions
     from lok_desk.paths import AppPaths
     from lok_desk.sandbox import SandboxServer
 
@@ -107,7 +107,7 @@ def main() -> int:
     app.setQuitOnLastWindowClosed(False)
     # As lok-desk does at start: language and number formats (a C/POSIX system locale would otherwise
     # print amounts without thousands separators).
-    from lok_desk.desk.i18n import install_language
+    from lok_desk.desk.kit.i18n import install_language
 
     install_language("system")
     with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:

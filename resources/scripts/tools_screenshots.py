@@ -25,8 +25,8 @@ async def shoot(out_dir: Path, prefix: str) -> int:
     from PySide6.QtWidgets import QWidget
 
     from lok_desk.api import SecretStore
-    from lok_desk.desk.reservations.slip_dialog import SlipDialog
-    from lok_desk.desk.shell import DeskShell, ShellOptions
+    from lok_desk.desk.kit.slip_dialog import SlipDialog
+    from lok_desk.desk.window.shell import DeskShell, ShellOptions
     from lok_desk.paths import AppPaths
     from lok_desk.sandbox import SandboxServer
 
@@ -125,7 +125,7 @@ def child(out_dir: Path, language: str) -> int:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
-    from lok_desk.desk.i18n import install_language
+    from lok_desk.desk.kit.i18n import install_language
 
     QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication(sys.argv[:1])

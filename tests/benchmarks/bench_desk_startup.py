@@ -33,9 +33,9 @@ from pathlib import Path
 FLOORS = {
     "python -c pass": "pass",
     "import PySide6.QtWidgets": "import PySide6.QtWidgets",
-    "import lok_desk.desk.shell (Qt + desk + api)": "import lok_desk.desk.shell",
+    "import lok_desk.desk.window.shell (Qt + desk + api)": "import lok_desk.desk.window.shell",
     "import lok_desk.sandbox.server (FastAPI, uvicorn, seed)": "import lok_desk.sandbox.server",
-    "both, one interpreter": "import lok_desk.desk.shell, lok_desk.sandbox.server",
+    "both, one interpreter": "import lok_desk.desk.window.shell, lok_desk.sandbox.server",
 }
 
 BARE_WINDOW = r"""

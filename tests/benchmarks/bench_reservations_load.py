@@ -16,7 +16,7 @@ A script that prints figures (not a timed test):
     wall time, so on a busy machine it includes time the OS gave to other processes; the CPU the Qt
     thread itself spent inside that gap is printed beside it (our own blocking work), with the longest
     garbage-collector pause. As in the app, the heap is frozen after start-up
-    (`lok_desk.desk.shell.freeze_start_up_heap`); `--no-gc-freeze` measures without it.
+    (`lok_desk.desk.window.shell.freeze_start_up_heap`); `--no-gc-freeze` measures without it.
 (c) memory: resident set size (psutil) with 100,000 rows in the model, proxy and view. The rows are
     built in-process from synthetic `models.Reservation` objects (exactly what a page parse yields),
     because 100,000 over HTTP would take minutes without measuring anything more; the pydantic objects
@@ -57,7 +57,7 @@ from lok_desk.desk.reservations.table_model import (
     row_from_reservation,
 )
 from lok_desk.desk.session import SANDBOX, open_session
-from lok_desk.desk.shell import freeze_start_up_heap
+from lok_desk.desk.window.shell import freeze_start_up_heap
 from lok_desk.sandbox import DEMO_CLIENTS
 
 MB = 1024 * 1024

@@ -35,10 +35,10 @@ import qasync
 from PySide6.QtCore import QCoreApplication, QEvent
 
 from lok_desk.api import SecretStore
-from lok_desk.desk.main_window import MainWindow
 from lok_desk.desk.session import SANDBOX, Session, open_session
-from lok_desk.desk.shell import DeskShell, ShellOptions
-from lok_desk.desk.signin import SignInDialog
+from lok_desk.desk.window.main_window import MainWindow
+from lok_desk.desk.window.shell import DeskShell, ShellOptions
+from lok_desk.desk.window.signin import SignInDialog
 from lok_desk.paths import AppPaths
 
 T = TypeVar("T")

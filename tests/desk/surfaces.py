@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lok_desk.desk.main_window import MainWindow
 from lok_desk.desk.owner import NotificationSettingsPane
 from lok_desk.desk.owner.directories import CsvImportDialog, preview_contacts_csv
 from lok_desk.desk.reservations.create_dialog import CreateReservationDialog
@@ -39,6 +38,7 @@ from lok_desk.desk.reservations.pane import CANCELLABLE
 from lok_desk.desk.reservations.shipment_dialog import RequestShipmentDialog
 from lok_desk.desk.reservations.table_model import STATUS_ROLE, Column
 from lok_desk.desk.reservations.update_dialog import UpdatePreReservationDialog
+from lok_desk.desk.window.main_window import MainWindow
 
 Surface = tuple[str, QWidget]
 

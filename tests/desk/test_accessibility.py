@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QWidget
 
-from lok_desk.desk.main_window import MainWindow
+from lok_desk.desk.window.main_window import MainWindow
 from tests.desk.surfaces import each_surface, shown
 
 
@@ -303,8 +303,8 @@ def test_the_qr_code_enlarges_from_the_keyboard(qtbot: Any) -> None:
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice
     from PySide6.QtGui import QImage
 
-    from lok_desk.desk.reservations.printing import TokenForPrint
-    from lok_desk.desk.reservations.tokens_view import TokenCard
+    from lok_desk.desk.kit.printing import TokenForPrint
+    from lok_desk.desk.kit.tokens_view import TokenCard
 
     image = QImage(21, 21, QImage.Format.Format_RGB32)
     image.fill(Qt.GlobalColor.white)

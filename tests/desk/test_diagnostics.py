@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from lok_desk import __version__, diagnostics
 from lok_desk.app import install_error_routes
-from lok_desk.desk.main_window import MainWindow
+from lok_desk.desk.window.main_window import MainWindow
 from lok_desk.sandbox import DEMO_CLIENTS
 
 

@@ -43,8 +43,8 @@ def test_a_printed_slip_lands_in_the_desk_history_without_its_token(
     from PySide6.QtWidgets import QWidget
 
     from lok_desk.core.history import Action
-    from lok_desk.desk.history.recorder import recorder_for
-    from lok_desk.desk.reservations.printing import pdf_printer
+    from lok_desk.desk.kit.printing import pdf_printer
+    from lok_desk.desk.recorder import recorder_for
 
     window = signed_in_window("owner")
     pane = window.reservations

@@ -16,11 +16,11 @@ from PySide6.QtCore import QLocale, Qt
 
 from lok_desk.api.errors import LokConnectionError
 from lok_desk.core.problems import Kind, Problem, problem_from
-from lok_desk.desk import formatting
-from lok_desk.desk.i18n import InstalledLanguage, install_language, resolve_language
-from lok_desk.desk.main_window import MainWindow
-from lok_desk.desk.problems import describe, sentence
+from lok_desk.desk.kit import formatting
+from lok_desk.desk.kit.i18n import InstalledLanguage, install_language, resolve_language
+from lok_desk.desk.kit.problems import describe, sentence
 from lok_desk.desk.settings import DeskSettings
+from lok_desk.desk.window.main_window import MainWindow
 from tests.desk.surfaces import each_surface, visible_texts
 
 ROOT = Path(__file__).resolve().parents[2]

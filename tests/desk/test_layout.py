@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lok_desk.desk import theme
-from lok_desk.desk.i18n import InstalledLanguage, install_language
-from lok_desk.desk.main_window import MainWindow
-from lok_desk.desk.widgets import place_window, saved_geometry
+from lok_desk.desk.kit import theme
+from lok_desk.desk.kit.i18n import InstalledLanguage, install_language
+from lok_desk.desk.kit.widgets import place_window, saved_geometry
+from lok_desk.desk.window.main_window import MainWindow
 from tests.desk.surfaces import each_surface, shown
 
 SMALL = QSize(1024, 600)

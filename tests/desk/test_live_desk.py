@@ -13,9 +13,9 @@ from PySide6.QtCore import Qt
 
 from lok_desk.api import Credentials, LokClient, models
 from lok_desk.core.sync import SyncSettings
-from lok_desk.desk.main_window import MainWindow
 from lok_desk.desk.reservations.table_model import Column
 from lok_desk.desk.session import Session
+from lok_desk.desk.window.main_window import MainWindow
 from lok_desk.sandbox import DEMO_CLIENTS, SandboxServer
 from tests.e2e.conftest import FIRST_LOCATION, reservation_request
 

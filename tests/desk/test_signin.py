@@ -79,7 +79,7 @@ def test_empty_fields_say_what_is_missing(start_shell: Any, qtbot: Any) -> None:
 
 
 def test_no_keyring_is_said_plainly(qtbot: Any) -> None:
-    from lok_desk.desk.signin import SANDBOX_KEY, ServerChoice, SignInDialog
+    from lok_desk.desk.window.signin import SANDBOX_KEY, ServerChoice, SignInDialog
 
     servers = [ServerChoice(SANDBOX_KEY, "Sandbox", "http://127.0.0.1:1/api/v2", "SANDBOX")]
     dialog = SignInDialog(servers, current_key=SANDBOX_KEY, keyring_available=False)

@@ -12,11 +12,11 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionButton
 
-from lok_desk.desk import formatting, theme
-from lok_desk.desk.formatting import contrast_ratio
-from lok_desk.desk.reservations.forms import muted_colour
+from lok_desk.desk.kit import formatting, theme
+from lok_desk.desk.kit.formatting import contrast_ratio
+from lok_desk.desk.kit.forms import muted_colour
+from lok_desk.desk.kit.widgets import Banner, EnvironmentBadge
 from lok_desk.desk.reservations.status_chip import chip_colours
-from lok_desk.desk.widgets import Banner, EnvironmentBadge
 
 AA_TEXT = 4.5
 THEMES = (theme.LIGHT, theme.DARK, theme.HIGH_CONTRAST)

@@ -10,7 +10,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # as tests/desk/conftest.
 import pytest
 
 from lok_desk.api import LokError
-from lok_desk.desk.i18n import install_language
+from lok_desk.desk.kit.i18n import install_language
 from lok_desk.desk.session import explain_error
 
 from .conftest import Clients

@@ -44,12 +44,12 @@ from lok_desk.core.history import (
     merged,
     write_csv,
 )
-from lok_desk.desk import formatting
-from lok_desk.desk.asyncqt import spawn
-from lok_desk.desk.history.recorder import recorder_for
-from lok_desk.desk.i18n import translate
-from lok_desk.desk.owner.common import SORT_ROLE, ask_save_csv_path, record_list_view
-from lok_desk.desk.problems import what_happened
+from lok_desk.desk.kit import formatting
+from lok_desk.desk.kit.asyncqt import spawn
+from lok_desk.desk.kit.i18n import translate
+from lok_desk.desk.kit.problems import what_happened
+from lok_desk.desk.kit.records import SORT_ROLE, ask_save_csv_path, record_list_view
+from lok_desk.desk.recorder import recorder_for
 from lok_desk.desk.session import Session
 
 ModelIndex = QModelIndex | QPersistentModelIndex

@@ -24,14 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from lok_desk.core.codes import Lookup, Searched, TokensHidden, look_up_code, tokens_hidden_reason
-from lok_desk.desk import formatting
-from lok_desk.desk.asyncqt import spawn
-from lok_desk.desk.i18n import translate
-from lok_desk.desk.inspector.words import hidden_text, kind_text, verdict_text
-from lok_desk.desk.problems import problem_from, sentence
-from lok_desk.desk.reservations.tokens_view import PrinterChooser, TokensView, ask_printer
+from lok_desk.desk.inspector.words import kind_text, verdict_text
+from lok_desk.desk.kit import formatting
+from lok_desk.desk.kit.asyncqt import spawn
+from lok_desk.desk.kit.i18n import translate
+from lok_desk.desk.kit.problems import problem_from, sentence
+from lok_desk.desk.kit.theme import DARK, HIGH_CONTRAST, LIGHT, theme_of
+from lok_desk.desk.kit.tokens_view import PrinterChooser, TokensView, ask_printer, hidden_text
 from lok_desk.desk.session import Session
-from lok_desk.desk.theme import DARK, HIGH_CONTRAST, LIGHT, theme_of
 
 #: (works, does not work) text colours with at least 4.5:1 contrast on each theme's window colour.
 VERDICT_COLOURS: dict[str, tuple[str, str]] = {

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from lok_desk.core.codes import CodeKind, LockerAnswer, TokensHidden, Verdict
-from lok_desk.desk import formatting
-from lok_desk.desk.i18n import translate
+from lok_desk.core.codes import CodeKind, LockerAnswer, Verdict
+from lok_desk.desk.kit import formatting
+from lok_desk.desk.kit.i18n import translate
 
 
 def kind_text(kind: CodeKind) -> str:
@@ -58,19 +58,3 @@ def verdict_text(answer: LockerAnswer, timezone: str | None, location_name: str 
         return translate("CodeWords", "Not typed at the locker: it identifies the reservation; its "
                                       "tokens open the box.")
     return translate("CodeWords", "Not a code of this company, or not found.")
-
-
-def hidden_text(reason: TokensHidden) -> str:
-    """Why the desk shows no token (issue 10's product decision), written where the tokens would be."""
-    return {
-        TokensHidden.REPORTER: translate(
-            "CodeWords", "Tokens are not shown: your role (reporter) reads reservations but does not act "
-                         "on them, and these codes open the box."),
-        TokensHidden.ADMIN: translate(
-            "CodeWords", "Tokens are not shown: Lok administrators read every company's reservations but "
-                         "do not act on them, and these codes open the box."),
-        TokensHidden.OTHER_LOCATION: translate(
-            "CodeWords", "Tokens are not shown: this reservation is at another location, and employees "
-                         "see the codes of their own location only."),
-        TokensHidden.NOT_SENT: translate("CodeWords", "Lok returned no tokens for this reservation."),
-    }[reason]

@@ -10,8 +10,8 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from lok_desk.api import models
-from lok_desk.desk.i18n import translate
-from lok_desk.desk.theme import semantic_colour
+from lok_desk.desk.kit.i18n import translate
+from lok_desk.desk.kit.theme import semantic_colour
 
 SIZE_ORDER = ("s", "m", "l", "xl")
 FREE_COLOUR = QColor("#009E73")        # Okabe–Ito bluish green

@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 
 from lok_desk.api import LokError, models
 from lok_desk.core.store import StoreChange
-from lok_desk.desk.asyncqt import spawn
-from lok_desk.desk.problems import what_happened
+from lok_desk.desk.kit.asyncqt import spawn
+from lok_desk.desk.kit.problems import what_happened
 from lok_desk.desk.session import Session
 
 SIZES: tuple[str, ...] = tuple(size.value for size in models.BoxSize)

@@ -27,13 +27,13 @@ from PySide6.QtWidgets import (
 
 from lok_desk.api import LokError, models
 from lok_desk.core.store import Origin, StoreChange
-from lok_desk.desk.asyncqt import async_slot, spawn
-from lok_desk.desk.formatting import format_long_date
-from lok_desk.desk.icons import PaletteIcons
+from lok_desk.desk.kit.asyncqt import async_slot, spawn
+from lok_desk.desk.kit.formatting import format_long_date
+from lok_desk.desk.kit.icons import PaletteIcons
+from lok_desk.desk.kit.theme import HIGHLIGHT_ROW, theme_of
 from lok_desk.desk.locations.availability import BoxAvailabilityView
 from lok_desk.desk.locations.model import LOCATION_ID_ROLE, SORT_ROLE, LocationTableModel
 from lok_desk.desk.session import Session
-from lok_desk.desk.theme import HIGHLIGHT_ROW, theme_of
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 

@@ -11,8 +11,8 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
-from lok_desk.desk.i18n import translate
-from lok_desk.desk.owner.directories import DirectoriesPane, DirectoryContactCompleter
+from lok_desk.desk.kit.i18n import translate
+from lok_desk.desk.owner.directories import DirectoriesPane
 from lok_desk.desk.owner.notifications import NotificationSettingsPane
 from lok_desk.desk.owner.prereservations import PreReservationsPane
 from lok_desk.desk.owner.reports import ReportsPane
@@ -52,7 +52,6 @@ def owner_panes(
 
 __all__ = [
     "DirectoriesPane",
-    "DirectoryContactCompleter",
     "NotificationSettingsPane",
     "PreReservationsPane",
     "ReportsPane",

@@ -27,9 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from lok_desk.api import LokError, models
-from lok_desk.desk.asyncqt import async_slot, run_dialog, spawn
-from lok_desk.desk.i18n import QT_TRANSLATE_NOOP, translate
-from lok_desk.desk.owner.common import (
+from lok_desk.desk.kit.asyncqt import async_slot, run_dialog, spawn
+from lok_desk.desk.kit.forms import ERROR_TEXT_STYLE, FieldError, email_problem, with_error
+from lok_desk.desk.kit.i18n import QT_TRANSLATE_NOOP, translate
+from lok_desk.desk.kit.problems import announce, field_refused, what_happened
+from lok_desk.desk.kit.records import (
     RowTableModel,
     apply_permission,
     error_field_for_keys,
@@ -37,8 +39,6 @@ from lok_desk.desk.owner.common import (
     webhook_url_problem,
 )
 from lok_desk.desk.owner.webhook_state import ALL_EVENTS, WebhookState
-from lok_desk.desk.problems import announce, field_refused, what_happened
-from lok_desk.desk.reservations.forms import ERROR_TEXT_STYLE, FieldError, email_problem, with_error
 from lok_desk.desk.session import Session
 
 # What each webhook event means, in words a front-desk owner uses (CONTRACT §7 "Fired when").

@@ -28,12 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from lok_desk.api import LokError, models
-from lok_desk.desk import formatting
-from lok_desk.desk.asyncqt import spawn
-from lok_desk.desk.i18n import translate
-from lok_desk.desk.owner.common import ROW_ROLE, RowTableModel, hint_label, record_list_view
-from lok_desk.desk.problems import field_refused, what_happened
-from lok_desk.desk.reservations.forms import (
+from lok_desk.desk.kit import formatting
+from lok_desk.desk.kit.asyncqt import spawn
+from lok_desk.desk.kit.forms import (
     ERROR_TEXT_STYLE,
     FieldError,
     add_row,
@@ -42,6 +39,9 @@ from lok_desk.desk.reservations.forms import (
     phone_problem,
     with_error,
 )
+from lok_desk.desk.kit.i18n import translate
+from lok_desk.desk.kit.problems import field_refused, what_happened
+from lok_desk.desk.kit.records import ROW_ROLE, RowTableModel, hint_label, record_list_view
 from lok_desk.desk.session import Session
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

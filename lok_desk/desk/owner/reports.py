@@ -39,10 +39,12 @@ from PySide6.QtWidgets import (
 )
 
 from lok_desk.api import LokError, models
-from lok_desk.desk import formatting
-from lok_desk.desk.asyncqt import spawn
-from lok_desk.desk.i18n import translate
-from lok_desk.desk.owner.common import (
+from lok_desk.desk.kit import formatting
+from lok_desk.desk.kit.asyncqt import spawn
+from lok_desk.desk.kit.forms import ERROR_TEXT_STYLE, with_error
+from lok_desk.desk.kit.i18n import translate
+from lok_desk.desk.kit.problems import announce, what_happened
+from lok_desk.desk.kit.records import (
     SORT_ROLE,
     PathChooser,
     RowTableModel,
@@ -51,10 +53,8 @@ from lok_desk.desk.owner.common import (
     visible_table,
     write_csv,
 )
-from lok_desk.desk.problems import announce, what_happened
-from lok_desk.desk.reservations.forms import ERROR_TEXT_STYLE, with_error
+from lok_desk.desk.kit.theme import HIGH_CONTRAST, theme_of
 from lok_desk.desk.session import Session
-from lok_desk.desk.theme import HIGH_CONTRAST, theme_of
 
 # The four moments the recent-activity CSV records, in the order a parcel lives them.
 CHART_STATUSES: tuple[tuple[str, str], ...] = (

@@ -26,20 +26,20 @@ from PySide6.QtWidgets import (
 
 from lok_desk.api import LokError, models, webhook
 from lok_desk.api.transport import is_loopback_host
-from lok_desk.desk import formatting
-from lok_desk.desk.asyncqt import confirm, spawn
-from lok_desk.desk.i18n import QT_TRANSLATE_NOOP, translate
-from lok_desk.desk.owner.common import (
+from lok_desk.desk.kit import formatting
+from lok_desk.desk.kit.asyncqt import confirm, spawn
+from lok_desk.desk.kit.i18n import QT_TRANSLATE_NOOP, translate
+from lok_desk.desk.kit.records import (
     ROW_ROLE,
     RowTableModel,
     apply_permission,
     hint_label,
     record_list_view,
 )
+from lok_desk.desk.kit.theme import semantic_colour
 from lok_desk.desk.owner.receiver import LocalWebhookReceiver, ReceivedRequest
 from lok_desk.desk.owner.webhook_state import WebhookState
 from lok_desk.desk.session import Session
-from lok_desk.desk.theme import semantic_colour
 
 
 def explain_signature(secret: str, body: bytes, header: str) -> tuple[bool, str]:

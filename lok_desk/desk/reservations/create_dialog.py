@@ -33,11 +33,9 @@ from PySide6.QtWidgets import (
 
 from lok_desk.api import LokError, models
 from lok_desk.api import errors as api_errors
-from lok_desk.desk.asyncqt import spawn
-from lok_desk.desk.i18n import translate
-from lok_desk.desk.owner.directories import DirectoryContactCompleter
-from lok_desk.desk.problems import announce, field_refused, problem_from, sentence, what_happened
-from lok_desk.desk.reservations.forms import (
+from lok_desk.desk.kit.asyncqt import spawn
+from lok_desk.desk.kit.contacts import DirectoryContactCompleter
+from lok_desk.desk.kit.forms import (
     ERROR_TEXT_STYLE,
     FieldError,
     add_row,
@@ -49,9 +47,11 @@ from lok_desk.desk.reservations.forms import (
     typed_anything,
     with_error,
 )
-from lok_desk.desk.reservations.tokens_view import PrinterChooser, TokensView, ask_printer
+from lok_desk.desk.kit.i18n import translate
+from lok_desk.desk.kit.problems import announce, field_refused, problem_from, sentence, what_happened
+from lok_desk.desk.kit.tokens_view import PrinterChooser, TokensView, ask_printer
+from lok_desk.desk.kit.widgets import fit_to_screen
 from lok_desk.desk.session import Session
-from lok_desk.desk.widgets import fit_to_screen
 
 MAX_ADDITIONAL_KEYS = 30
 SIZES: tuple[models.BoxSize, ...] = tuple(models.BOX_SIZES)

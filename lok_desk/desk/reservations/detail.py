@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from lok_desk.api import models
-from lok_desk.desk import formatting
-from lok_desk.desk.reservations.forms import mute
+from lok_desk.desk.kit import formatting
+from lok_desk.desk.kit.forms import mute
+from lok_desk.desk.kit.tokens_view import PrinterChooser, TokensView
 from lok_desk.desk.reservations.status_chip import StatusChip
 from lok_desk.desk.reservations.table_model import as_datetime
-from lok_desk.desk.reservations.tokens_view import PrinterChooser, TokensView
 from lok_desk.desk.roles import Permission
 
 

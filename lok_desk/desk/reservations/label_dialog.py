@@ -11,9 +11,9 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from lok_desk.api import models
-from lok_desk.desk.asyncqt import spawn
-from lok_desk.desk.reservations.printing import print_image
-from lok_desk.desk.reservations.tokens_view import PrinterChooser
+from lok_desk.desk.kit.asyncqt import spawn
+from lok_desk.desk.kit.printing import print_image
+from lok_desk.desk.kit.tokens_view import PrinterChooser
 
 SavePathChooser = Callable[[QWidget, str], Awaitable[str | None]]
 

@@ -34,13 +34,13 @@ from lok_desk.api import errors as api_errors
 from lok_desk.core import rules
 from lok_desk.core.codes import tokens_hidden_reason
 from lok_desk.core.store import Origin, StatusChange, StoreChange
-from lok_desk.desk.asyncqt import confirm, run_dialog, spawn
-from lok_desk.desk.formatting import STATUS_STYLE
-from lok_desk.desk.inspector.words import hidden_text
-from lok_desk.desk.problems import problem_from, sentence, what_happened
+from lok_desk.desk.kit.asyncqt import confirm, run_dialog, spawn
+from lok_desk.desk.kit.formatting import STATUS_STYLE
+from lok_desk.desk.kit.forms import mute
+from lok_desk.desk.kit.problems import problem_from, sentence, what_happened
+from lok_desk.desk.kit.slips import slip_names
+from lok_desk.desk.kit.tokens_view import PrinterChooser, ask_printer, hidden_text
 from lok_desk.desk.reservations.detail import ReservationDetail
-from lok_desk.desk.reservations.forms import mute
-from lok_desk.desk.reservations.slips import slip_names
 from lok_desk.desk.reservations.status_chip import StatusChipDelegate, chip_text
 from lok_desk.desk.reservations.table_model import (
     Column,
@@ -51,7 +51,6 @@ from lok_desk.desk.reservations.table_model import (
     ReservationTableModel,
     row_from_reservation,
 )
-from lok_desk.desk.reservations.tokens_view import PrinterChooser, ask_printer
 from lok_desk.desk.roles import Permission, reason_text
 from lok_desk.desk.session import Session
 

@@ -6,9 +6,9 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QS
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QLabel, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from lok_desk.desk import formatting
+from lok_desk.desk.kit import formatting
+from lok_desk.desk.kit.theme import HIGH_CONTRAST, theme_of
 from lok_desk.desk.reservations.table_model import STATUS_ROLE
-from lok_desk.desk.theme import HIGH_CONTRAST, theme_of
 
 _PAD_X = 8
 _PAD_Y = 3

@@ -20,8 +20,8 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPixmap
 
 from lok_desk.api import models
 from lok_desk.core.rules import Overdue, overdue_kind
-from lok_desk.desk import formatting
-from lok_desk.desk.i18n import QT_TRANSLATE_NOOP
+from lok_desk.desk.kit import formatting
+from lok_desk.desk.kit.i18n import QT_TRANSLATE_NOOP
 
 __all__ = ["Column", "LocationLabel", "Overdue", "ReservationFilterProxy", "ReservationRow",
            "ReservationTableModel", "overdue_kind", "row_from_reservation"]

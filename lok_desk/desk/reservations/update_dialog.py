@@ -20,9 +20,8 @@ from PySide6.QtWidgets import (
 
 from lok_desk.api import LokError, models
 from lok_desk.api import errors as api_errors
-from lok_desk.desk.asyncqt import spawn
-from lok_desk.desk.problems import announce, problem_from, sentence
-from lok_desk.desk.reservations.forms import (
+from lok_desk.desk.kit.asyncqt import spawn
+from lok_desk.desk.kit.forms import (
     ERROR_TEXT_STYLE,
     FieldError,
     add_row,
@@ -33,6 +32,7 @@ from lok_desk.desk.reservations.forms import (
     typed_anything,
     with_error,
 )
+from lok_desk.desk.kit.problems import announce, problem_from, sentence
 from lok_desk.desk.session import Session
 
 

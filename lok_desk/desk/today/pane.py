@@ -41,13 +41,13 @@ from lok_desk.api import LokError, models
 from lok_desk.core.history import write_csv
 from lok_desk.core.store import Origin, StoreChange
 from lok_desk.core.today import ATTENTION, BoardRow, Bucket, board, cancellable_overdue
-from lok_desk.desk import formatting
-from lok_desk.desk.asyncqt import confirm, spawn
-from lok_desk.desk.history.recorder import recorder_for
-from lok_desk.desk.i18n import translate
-from lok_desk.desk.owner.common import ask_save_csv_path
-from lok_desk.desk.problems import what_happened
-from lok_desk.desk.reservations.tokens_view import PrinterChooser, ask_printer
+from lok_desk.desk.kit import formatting
+from lok_desk.desk.kit.asyncqt import confirm, spawn
+from lok_desk.desk.kit.i18n import translate
+from lok_desk.desk.kit.problems import what_happened
+from lok_desk.desk.kit.records import ask_save_csv_path
+from lok_desk.desk.kit.tokens_view import PrinterChooser, ask_printer
+from lok_desk.desk.recorder import recorder_for
 from lok_desk.desk.session import Session
 
 SortRole = Qt.ItemDataRole.UserRole + 1

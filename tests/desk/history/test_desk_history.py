@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 from lok_desk.api import LokError
 from lok_desk.core.history import HISTORY_COLUMNS, Source, csv_value, read_csv
 from lok_desk.desk.history.pane import DeskHistoryPane
-from lok_desk.desk.history.recorder import recorder_for
+from lok_desk.desk.recorder import recorder_for
 from lok_desk.desk.session import Session
 from tests.desk.reservations.test_pane_flows import direct_request
 

@@ -13,8 +13,8 @@ from PySide6.QtGui import QGuiApplication
 
 from lok_desk.api import LokClient, models
 from lok_desk.core.codes import CodeKind, Verdict
-from lok_desk.desk import formatting
 from lok_desk.desk.inspector.pane import CodeInspector
+from lok_desk.desk.kit import formatting
 from lok_desk.desk.session import Session
 from lok_desk.sandbox import SandboxServer
 from tests.desk.reservations._helpers import until

@@ -64,7 +64,7 @@ def test_matrix_sorts_colours_and_follows_a_new_reservation(
 def test_a_double_clicked_size_arrives_chosen_in_the_new_reservation_dialog(
     qtbot: Any, run: Any, make_pane: Callable[[str], Any],
 ) -> None:
-    from lok_desk.desk.asyncqt import spawn
+    from lok_desk.desk.kit.asyncqt import spawn
     from lok_desk.desk.reservations.create_dialog import CreateReservationDialog
 
     pane = make_pane("owner")

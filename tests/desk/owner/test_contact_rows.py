@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lok_desk.api import models
-from lok_desk.desk.owner.common import webhook_url_problem
+from lok_desk.desk.kit.records import webhook_url_problem
 from lok_desk.desk.owner.directories import contact_to_row, row_problem
 
 

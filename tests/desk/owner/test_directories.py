@@ -9,7 +9,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 
-from lok_desk.desk.owner import DirectoriesPane, DirectoryContactCompleter
+from lok_desk.desk.kit.contacts import DirectoryContactCompleter
+from lok_desk.desk.owner import DirectoriesPane
 from lok_desk.desk.owner.directories import preview_contacts_csv
 
 from ._helpers import click

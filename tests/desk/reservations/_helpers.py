@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from lok_desk.desk import asyncqt
+from lok_desk.desk.kit import asyncqt
 
 
 async def until(condition: Callable[[], object], timeout: float = 20.0, what: str = "") -> None:

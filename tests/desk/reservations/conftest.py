@@ -17,8 +17,8 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QWidget
 
 from lok_desk.api import Credentials, LokClient
+from lok_desk.desk.kit.printing import pdf_printer
 from lok_desk.desk.reservations import ReservationsPane
-from lok_desk.desk.reservations.printing import pdf_printer
 from lok_desk.desk.session import Session
 from lok_desk.sandbox import DEMO_CLIENTS, SandboxServer
 

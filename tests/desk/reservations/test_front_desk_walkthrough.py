@@ -13,10 +13,10 @@ from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QWidget
 
 from lok_desk.api import LokClient
-from lok_desk.desk.asyncqt import spawn
+from lok_desk.desk.kit.asyncqt import spawn
+from lok_desk.desk.kit.tokens_view import ask_printer
 from lok_desk.desk.reservations import ReservationsPane
 from lok_desk.desk.reservations.table_model import Column, Overdue
-from lok_desk.desk.reservations.tokens_view import ask_printer
 from lok_desk.sandbox import SandboxServer
 
 from ._helpers import top_level, until

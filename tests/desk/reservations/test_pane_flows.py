@@ -15,9 +15,9 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from lok_desk.api import LokClient, models
-from lok_desk.desk import formatting
-from lok_desk.desk.asyncqt import spawn
-from lok_desk.desk.owner.directories import EMAIL_ROLE, NAME_ROLE
+from lok_desk.desk.kit import formatting
+from lok_desk.desk.kit.asyncqt import spawn
+from lok_desk.desk.kit.contacts import EMAIL_ROLE, NAME_ROLE
 from lok_desk.desk.reservations import ReservationsPane
 from lok_desk.desk.reservations.create_dialog import CreateReservationDialog
 from lok_desk.desk.reservations.table_model import Column

@@ -17,17 +17,17 @@ from PySide6.QtWidgets import QWidget
 
 from lok_desk.api import LokClient, models
 from lok_desk.core.codes import SlipKind
-from lok_desk.desk.reservations import ReservationsPane
-from lok_desk.desk.reservations.printing import (
+from lok_desk.desk.kit.printing import (
     PaperFormat,
     VoidSlipError,
     pdf_printer,
     print_slip,
     render_slip_pages,
 )
-from lok_desk.desk.reservations.slip_dialog import SlipDialog, write_slip_pdf
-from lok_desk.desk.reservations.slips import build_slip
-from lok_desk.desk.reservations.tokens_view import TokensView
+from lok_desk.desk.kit.slip_dialog import SlipDialog, write_slip_pdf
+from lok_desk.desk.kit.slips import build_slip
+from lok_desk.desk.kit.tokens_view import TokensView
+from lok_desk.desk.reservations import ReservationsPane
 from lok_desk.sandbox import SandboxServer
 
 from ._helpers import until

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtCore import Qt
 
 from lok_desk.api import models
-from lok_desk.desk import formatting
+from lok_desk.desk.kit import formatting
 from lok_desk.desk.reservations.table_model import (
     SORT_ROLE,
     Column,

@@ -3,7 +3,7 @@
 Three states besides "here are the codes": hidden (the person's role may not act on this reservation,
 issue 10: nothing of a token reaches the screen, and the reason is written in the panel, not only in a
 tooltip), void (a finished reservation: shown struck through, never copied or printed), and none sent.
-Printing goes through slips (lok_desk/desk/reservations/slips.py): Ctrl+P prints the slip that fits
+Printing goes through slips (lok_desk/desk/kit/slips.py): Ctrl+P prints the slip that fits
 the reservation's state, Ctrl+Shift+P ("Print slip…") offers the choice, the paper and a preview.
 """
 
@@ -30,10 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from lok_desk.api import models
-from lok_desk.core.codes import SlipKind, fitting_slip, printable_slips
-from lok_desk.desk.asyncqt import run_dialog, spawn
-from lok_desk.desk.reservations.forms import mute
-from lok_desk.desk.reservations.printing import (
+from lok_desk.core.codes import SlipKind, TokensHidden, fitting_slip, printable_slips
+from lok_desk.desk.kit.asyncqt import run_dialog, spawn
+from lok_desk.desk.kit.forms import mute
+from lok_desk.desk.kit.i18n import translate
+from lok_desk.desk.kit.printing import (
     PaperFormat,
     Slip,
     TokenForPrint,
@@ -42,12 +43,30 @@ from lok_desk.desk.reservations.printing import (
     print_slip,
     save_paper_format,
 )
-from lok_desk.desk.reservations.slips import build_slip, slip_names
-from lok_desk.desk.reservations.slips import tokens_for_print as _slip_tokens
+from lok_desk.desk.kit.slips import build_slip, slip_names
+from lok_desk.desk.kit.slips import tokens_for_print as _slip_tokens
 from lok_desk.paths import AppPaths
+
+
+def hidden_text(reason: TokensHidden) -> str:
+    """Why the desk shows no token (issue 10's product decision), written where the tokens would be."""
+    return {
+        TokensHidden.REPORTER: translate(
+            "CodeWords", "Tokens are not shown: your role (reporter) reads reservations but does not act "
+                         "on them, and these codes open the box."),
+        TokensHidden.ADMIN: translate(
+            "CodeWords", "Tokens are not shown: Lok administrators read every company's reservations but "
+                         "do not act on them, and these codes open the box."),
+        TokensHidden.OTHER_LOCATION: translate(
+            "CodeWords", "Tokens are not shown: this reservation is at another location, and employees "
+                         "see the codes of their own location only."),
+        TokensHidden.NOT_SENT: translate("CodeWords", "Lok returned no tokens for this reservation."),
+    }[reason]
+
 
 #: Which printer to use; the default asks the person with QPrintDialog. Tests hand in a PDF printer.
 PrinterChooser = Callable[[QWidget], Awaitable[QPrinter | None]]
+
 
 async def ask_printer(parent: QWidget) -> QPrinter | None:
     """The printer the person picks in the print dialog, or None when they close it."""
@@ -382,7 +401,7 @@ class TokensView(QWidget):
 
     async def choose_and_print(self) -> bool:
         """Ctrl+Shift+P: the slip dialog (choice, paper, preview, save as PDF)."""
-        from lok_desk.desk.reservations.slip_dialog import SlipDialog
+        from lok_desk.desk.kit.slip_dialog import SlipDialog
 
         if not self.printable:
             return False

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 from shiboken6 import isValid
 
 from lok_desk import __version__, diagnostics
-from lok_desk.desk.asyncqt import async_slot
+from lok_desk.desk.kit.asyncqt import async_slot
 from lok_desk.desk.roles import role_label
 
 if TYPE_CHECKING:

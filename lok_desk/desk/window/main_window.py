@@ -26,19 +26,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lok_desk.desk.asyncqt import async_slot, spawn
-from lok_desk.desk.front_desk_tools import install_front_desk_tools
-from lok_desk.desk.help_menu import HelpActions
-from lok_desk.desk.icons import PaletteIcons
+from lok_desk.desk.kit.asyncqt import async_slot, spawn
+from lok_desk.desk.kit.icons import PaletteIcons
+from lok_desk.desk.kit.problems import announce
+from lok_desk.desk.kit.widgets import Banner, ElidedLabel, EnvironmentBadge
 from lok_desk.desk.locations import LocationsPane
 from lok_desk.desk.notices import NoticeAnnouncer, NoticeBar, NoticeCenter
 from lok_desk.desk.owner import owner_panes
-from lok_desk.desk.panes import HoldsResources, Pane
 from lok_desk.desk.preferences import Preferences, add_preference_menus
-from lok_desk.desk.problems import announce
 from lok_desk.desk.roles import role_label
 from lok_desk.desk.session import Session
-from lok_desk.desk.widgets import Banner, ElidedLabel, EnvironmentBadge
+from lok_desk.desk.window.front_desk_tools import install_front_desk_tools
+from lok_desk.desk.window.help_menu import HelpActions
+from lok_desk.desk.window.panes import HoldsResources, Pane
 from lok_desk.paths import AppPaths
 from lok_desk.resources import app_icon
 

@@ -12,9 +12,9 @@ from datetime import datetime
 
 from lok_desk.api import models
 from lok_desk.core.codes import SLIP_TOKENS, SlipKind, tokens_are_void
-from lok_desk.desk import formatting
-from lok_desk.desk.i18n import QT_TRANSLATE_NOOP, translate
-from lok_desk.desk.reservations.printing import Slip, TokenForPrint
+from lok_desk.desk.kit import formatting
+from lok_desk.desk.kit.i18n import QT_TRANSLATE_NOOP, translate
+from lok_desk.desk.kit.printing import Slip, TokenForPrint
 
 TOKEN_LABELS: dict[str, object] = {
     "delivery": QT_TRANSLATE_NOOP("TokensView", "Delivery token"),

@@ -26,14 +26,14 @@ from lok_desk.api import (
     TokenCache,
 )
 from lok_desk.api.transport import normalize_base_url
-from lok_desk.desk.asyncqt import cancel_owned, run_dialog
-from lok_desk.desk.main_window import MainWindow, PaneFactory
+from lok_desk.desk.kit.asyncqt import cancel_owned, run_dialog
+from lok_desk.desk.kit.problems import problem_from
+from lok_desk.desk.kit.widgets import place_window, saved_geometry
 from lok_desk.desk.preferences import Preferences
-from lok_desk.desk.problems import problem_from
 from lok_desk.desk.session import CUSTOM, PRODUCTION, SANDBOX, Session, explain_error, open_session
 from lok_desk.desk.settings import DeskSettings
-from lok_desk.desk.signin import CUSTOM_KEY, PRODUCTION_KEY, SANDBOX_KEY, ServerChoice, SignInDialog
-from lok_desk.desk.widgets import place_window, saved_geometry
+from lok_desk.desk.window.main_window import MainWindow, PaneFactory
+from lok_desk.desk.window.signin import CUSTOM_KEY, PRODUCTION_KEY, SANDBOX_KEY, ServerChoice, SignInDialog
 from lok_desk.paths import AppPaths
 
 if TYPE_CHECKING:
@@ -419,7 +419,7 @@ class DeskShell(QObject):
     def diagnostics_facts(self) -> dict[str, str]:
         """Server, environment and role for a crash report (no credentials); cheap, no disk."""
         if self.session is not None:
-            from lok_desk.desk.help_menu import session_facts
+            from lok_desk.desk.window.help_menu import session_facts
 
             return session_facts(self.session)
         _key, url, environment = self._resolve(self._current_key, self._custom_url)

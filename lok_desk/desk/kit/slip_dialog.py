@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from lok_desk.core.codes import SlipKind
-from lok_desk.desk.asyncqt import run_dialog, spawn
-from lok_desk.desk.i18n import translate
-from lok_desk.desk.reservations.printing import (
+from lok_desk.desk.kit.asyncqt import run_dialog, spawn
+from lok_desk.desk.kit.i18n import translate
+from lok_desk.desk.kit.printing import (
     PaperFormat,
     Slip,
     VoidSlipError,
@@ -41,10 +41,10 @@ from lok_desk.desk.reservations.printing import (
     paper_format_names,
     render_slip_pages,
 )
-from lok_desk.desk.reservations.slips import slip_names
+from lok_desk.desk.kit.slips import slip_names
 
 if TYPE_CHECKING:
-    from lok_desk.desk.reservations.tokens_view import TokensView
+    from lok_desk.desk.kit.tokens_view import TokensView
 
 SavePathChooser = Callable[[QWidget, str], Awaitable[str | None]]
 

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lok_desk.desk.i18n import QT_TRANSLATE_NOOP
-from lok_desk.desk.problems import announce
+from lok_desk.desk.kit.i18n import QT_TRANSLATE_NOOP
+from lok_desk.desk.kit.problems import announce
+from lok_desk.desk.kit.widgets import EnvironmentBadge
 from lok_desk.desk.roles import role_label
-from lok_desk.desk.widgets import EnvironmentBadge
 from lok_desk.resources import app_icon
 
 PRODUCTION_KEY = "production"

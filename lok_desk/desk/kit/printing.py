@@ -23,7 +23,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainte
 from PySide6.QtPrintSupport import QPrinter
 
 from lok_desk.core.codes import SlipKind
-from lok_desk.desk.i18n import translate
+from lok_desk.desk.kit.i18n import translate
 
 
 class TokenForPrint(NamedTuple):

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from lok_desk.desk.i18n import translate
-from lok_desk.desk.problems import announce
+from lok_desk.desk.kit.i18n import translate
+from lok_desk.desk.kit.problems import announce
 
 # Deliberately simple: one @, something on both sides, a dot in the domain, no spaces. The server
 # has the final word; this catches typing slips while the person is still at the desk.
@@ -17,7 +17,7 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 _PHONE_CHARS = re.compile(r"^\+?[\d\s().-]+$")
 
 ERROR_STYLE = "border: 2px solid #D55E00; border-radius: 3px;"
-# palette(bright-text) is the theme's error colour (lok_desk.desk.theme sets it per theme, readable on
+# palette(bright-text) is the theme's error colour (lok_desk.desk.kit.theme sets it per theme, readable on
 # that theme's window), so the same style sheet is legible in light, dark and high contrast.
 ERROR_TEXT_STYLE = "color: palette(bright-text); font-weight: 600;"
 
@@ -133,7 +133,7 @@ def typed_anything(root: QWidget) -> bool:
 async def close_unless_kept(dialog: QDialog, filled: bool) -> bool:
     """Close `dialog` (reject); when the form holds typed text, ask first — Esc is easy to press by
     mistake, and a half-typed reservation is a minute of someone's work. True when it closed."""
-    from lok_desk.desk.asyncqt import confirm
+    from lok_desk.desk.kit.asyncqt import confirm
 
     if filled and not await confirm(
         dialog,

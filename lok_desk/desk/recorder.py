@@ -14,7 +14,7 @@ from typing import Any
 
 from lok_desk.api import LokError, models
 from lok_desk.core.history import FILE_NAME, Action, DeskEvent, DeskLog, Outcome, TokenInLogError
-from lok_desk.desk.i18n import translate
+from lok_desk.desk.kit.i18n import translate
 from lok_desk.desk.session import Session
 from lok_desk.paths import AppPaths
 

@@ -1,7 +1,7 @@
 """How the desk writes dates, money and reservation statuses for people, in the desk's language.
 
 Month and day names, digit grouping and the decimal mark come from the default QLocale (set by
-`lok_desk.desk.i18n.install_language`); the names are read once per locale and kept, because the
+`lok_desk.desk.kit.i18n.install_language`); the names are read once per locale and kept, because the
 reservations table formats thousands of dates while it loads.
 """
 
@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QLocale
 
-from lok_desk.desk.i18n import QT_TRANSLATE_NOOP, translate
+from lok_desk.desk.kit.i18n import QT_TRANSLATE_NOOP, translate
 
 DASH = "—"
 
@@ -146,7 +146,7 @@ class StatusStyle(NamedTuple):
     symbol: str
 
 
-# Themes the status colours come in (lok_desk.desk.theme picks one from the window's palette).
+# Themes the status colours come in (lok_desk.desk.kit.theme picks one from the window's palette).
 LIGHT = "light"
 DARK = "dark"
 HIGH_CONTRAST = "high_contrast"

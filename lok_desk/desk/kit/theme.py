@@ -12,8 +12,8 @@ from PySide6.QtCore import QObject, QRectF, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory, QStyleOption, QWidget
 
-from lok_desk.desk import formatting
-from lok_desk.desk.i18n import translate
+from lok_desk.desk.kit import formatting
+from lok_desk.desk.kit.i18n import translate
 
 SYSTEM = "system"
 LIGHT = formatting.LIGHT

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from lok_desk.core.problems import Problem
-from lok_desk.desk.problems import announce
+from lok_desk.desk.kit.problems import announce
 
 
 class EnvironmentBadge(QWidget):

@@ -19,17 +19,17 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from lok_desk.core.history import Action, Outcome
-from lok_desk.desk.asyncqt import spawn
 from lok_desk.desk.history.pane import DeskHistoryPane
-from lok_desk.desk.history.recorder import recorder_for
-from lok_desk.desk.i18n import translate
 from lok_desk.desk.inspector.pane import CodeInspector
+from lok_desk.desk.kit.asyncqt import spawn
+from lok_desk.desk.kit.i18n import translate
+from lok_desk.desk.kit.tokens_view import TokensView
 from lok_desk.desk.locations.free_boxes import FreeBoxesPane
-from lok_desk.desk.reservations.tokens_view import TokensView
+from lok_desk.desk.recorder import recorder_for
 from lok_desk.desk.today.pane import TodayBoard
 
 if TYPE_CHECKING:
-    from lok_desk.desk.main_window import MainWindow
+    from lok_desk.desk.window.main_window import MainWindow
 
 
 @dataclass

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from lok_desk.api.transport import is_loopback_host
-from lok_desk.desk.asyncqt import run_dialog
-from lok_desk.desk.i18n import translate
+from lok_desk.desk.kit.asyncqt import run_dialog
+from lok_desk.desk.kit.i18n import translate
 from lok_desk.desk.roles import Permission
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1   # raw value for sorting (same convention as the other panes)
@@ -215,7 +215,7 @@ async def ask_open_csv_path(parent: QWidget, title: str, _suggested: str = "") -
 
 def hint_label(text: str, parent: QWidget | None = None) -> QLabel:
     """A wrapped, softer line of explanation under a control."""
-    from lok_desk.desk.reservations.forms import mute
+    from lok_desk.desk.kit.forms import mute
 
     label = QLabel(text, parent)
     label.setWordWrap(True)

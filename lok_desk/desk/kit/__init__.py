@@ -1,0 +1,1 @@
+"""Shared Qt building blocks every desk feature view may import (never a feature, never the window)."""
