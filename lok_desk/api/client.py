@@ -49,6 +49,7 @@ from .transport import (
     is_loopback_host,
     normalize_base_url,
     origin_of,
+    proxy_for,
     retry_after_seconds,
     transport_error,
 )
@@ -94,6 +95,7 @@ class LokClient(LocationEndpoints, CompanyEndpoints):
         check_transport_safety(self._base_url)
         parts = urllib.parse.urlsplit(self._base_url)
         self._host = parts.hostname or ""
+        self._proxy = proxy_for(self._base_url)
         self._server_label = parts.netloc
         self._credentials = credentials
         self._token_cache = token_cache
@@ -130,9 +132,16 @@ class LokClient(LocationEndpoints, CompanyEndpoints):
             base_url=self._base_url,
             transport=self._transport,
             timeout=self._timeouts.to_httpx(),
-            verify=True,  # never configurable: a desk must not talk to an impostor Lok
+            # Verification is never switched off: a desk must not talk to an impostor Lok. The CA
+            # bundle an office's IT may set (SSL_CERT_FILE/SSL_CERT_DIR) is honoured.
+            verify=httpx.create_ssl_context(trust_env=True),
             follow_redirects=False,
             headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
+            # The environment's proxy variables are not handed to httpx: HTTP_PROXY/ALL_PROXY would
+            # send plain-http (loopback) traffic, token and secret included, to a proxy in clear.
+            # The one proxy used is chosen by `proxy_for`, for https only.
+            trust_env=False,
+            proxy=self._proxy.url if self._proxy is not None else None,
         )
 
     async def open(self) -> None:
@@ -222,8 +231,8 @@ class LokClient(LocationEndpoints, CompanyEndpoints):
             )
         except (httpx.HTTPError, httpx.InvalidURL) as exc:
             elapsed = time.monotonic() - started
-            error = transport_error(exc, self._server_label)
-            log.info("%s %s failed after %.2f s: %s", method, path, elapsed, type(exc).__name__)
+            error = transport_error(exc, self._server_label, self._proxy)
+            log.info("%s %s failed after %.2f s: %s", method, path, elapsed, error.message)
             self._emit(RequestEvent(method, path, "end", None, elapsed, error.type))
             raise error from exc
         elapsed = time.monotonic() - started

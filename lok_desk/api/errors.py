@@ -28,6 +28,7 @@ __all__ = [
     "LokConnectionError",
     "LokError",
     "LokProtocolError",
+    "LokProxyError",
     "LokRateLimitedError",
     "LokRedirectError",
     "LokTLSError",
@@ -278,6 +279,12 @@ class LokConnectionError(LokTransportError):
     """Connection refused, name not resolved, or the connection dropped mid-answer."""
 
     error_type = "CONNECTION_ERROR"
+
+
+class LokProxyError(LokConnectionError):
+    """The proxy named in HTTPS_PROXY/ALL_PROXY could not be reached, refused the tunnel, or is unusable."""
+
+    error_type = "PROXY_ERROR"
 
 
 class LokTimeoutError(LokTransportError):

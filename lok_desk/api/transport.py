@@ -6,6 +6,7 @@ import asyncio
 import email.utils
 import ipaddress
 import math
+import os
 import random
 import ssl
 import urllib.parse
@@ -23,6 +24,7 @@ from .errors import (
     LokConnectionError,
     LokError,
     LokProtocolError,
+    LokProxyError,
     LokTimeoutError,
     LokTLSError,
 )
@@ -173,6 +175,77 @@ def check_transport_safety(base_url: str) -> None:
         )
 
 
+#: Where an https proxy is read from, first found wins (lower case first, as curl and urllib do).
+PROXY_VARIABLES = ("https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY")
+
+
+@dataclass(frozen=True)
+class ProxyRoute:
+    """The proxy an https Lok is reached through, and the environment variable that named it."""
+
+    url: str = field(repr=False)  # may carry the proxy's own user and password
+    variable: str
+
+    @property
+    def label(self) -> str:
+        """host:port of the proxy, without its user or password: what messages and logs show."""
+        parts = urllib.parse.urlsplit(self.url)
+        host = parts.hostname or "?"
+        host = f"[{host}]" if ":" in host else host
+        return f"{host}:{parts.port}" if parts.port else host
+
+
+def _exempt(host: str, no_proxy: str) -> bool:
+    """Whether NO_PROXY names `host`: `*`, the host itself, or a domain it lies in (`.corp` or `corp`)."""
+    host = host.lower().rstrip(".")
+    for entry in no_proxy.split(","):
+        name = entry.strip().lower()
+        if name.startswith("[") and "]" in name:  # [::1]:8080
+            name = name[1 : name.index("]")]
+        elif name.count(":") == 1:  # host:port
+            name = name.split(":")[0]
+        name = name.lstrip("*").lstrip(".").rstrip(".")
+        if entry.strip() == "*" or (name and (host == name or host.endswith("." + name))):
+            return True
+    return False
+
+
+def proxy_for(base_url: str) -> ProxyRoute | None:
+    """The proxy to use for `base_url`: never for plain http (loopback only), else from the environment.
+
+    An office behind a corporate proxy sets `HTTPS_PROXY` (or `ALL_PROXY`); `NO_PROXY` exempts hosts.
+    The proxy only sees a `CONNECT host:443` tunnel: the secret and the token travel inside TLS, end
+    to end with Lok, whose certificate is verified as always. `HTTP_PROXY` is never used: the only
+    plain-http server the client talks to is on this computer, and a proxy would read the token.
+    """
+    parts = urllib.parse.urlsplit(base_url)
+    if parts.scheme != "https" or not parts.hostname:
+        return None
+    if _exempt(parts.hostname, os.environ.get("no_proxy") or os.environ.get("NO_PROXY") or ""):
+        return None
+    for variable in PROXY_VARIABLES:
+        value = os.environ.get(variable, "").strip()
+        if not value:
+            continue
+        url = value if "://" in value else f"http://{value}"
+        proxy = urllib.parse.urlsplit(url)
+        try:
+            usable = proxy.scheme in ("http", "https") and bool(proxy.hostname) and proxy.port != 0
+        except ValueError:  # a port that is not a number
+            usable = False
+        if not usable:
+            shown = f"{proxy.scheme}://…" if proxy.scheme else "…"
+            raise LokProxyError(
+                f"unusable proxy in {variable}",
+                user_message=(
+                    f"The proxy set in {variable} ({shown}) is not one Lok Desk can use: it needs an "
+                    f"http:// or https:// proxy address. Correct {variable} or ask your IT contact."
+                ),
+            )
+        return ProxyRoute(url, variable)
+    return None
+
+
 def _ssl_cause(exc: BaseException) -> BaseException | None:
     seen: set[int] = set()
     current: BaseException | None = exc
@@ -187,9 +260,23 @@ def _ssl_cause(exc: BaseException) -> BaseException | None:
     return None
 
 
-def transport_error(exc: httpx.HTTPError | httpx.InvalidURL, server: str) -> LokError:
+def transport_error(
+    exc: httpx.HTTPError | httpx.InvalidURL, server: str, proxy: ProxyRoute | None = None
+) -> LokError:
     """The `LokError` for an httpx failure, with a sentence the person can act on."""
     detail = type(exc).__name__
+    if proxy is not None and isinstance(exc, httpx.ProxyError | httpx.ConnectError) and (
+        isinstance(exc, httpx.ProxyError) or _ssl_cause(exc) is None
+    ):
+        # Through a proxy, "could not connect" is most often the proxy: name it and where it was set.
+        return LokProxyError(
+            f"{detail}: the proxy {proxy.label} (from {proxy.variable}) did not open the way",
+            user_message=(
+                f"Lok Desk could not reach the server at {server} through the proxy {proxy.label} "
+                f"(set in {proxy.variable}). Check that the proxy is right and running, or ask your "
+                "IT contact; to go without it, remove the variable before starting Lok Desk."
+            ),
+        )
     if isinstance(exc, httpx.TimeoutException):
         return LokTimeoutError(
             f"{detail}: no answer in time",

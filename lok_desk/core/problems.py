@@ -37,6 +37,7 @@ class Kind(StrEnum):
 
     OFFLINE = "offline"                      # the server cannot be reached
     NOT_SENT_OFFLINE = "not_sent_offline"    # a write the desk did not send: the server is away
+    PROXY = "proxy"                          # the proxy set on this computer lets nothing through
     TIMEOUT = "timeout"                      # the server did not answer in time
     TLS = "tls"                              # the secure connection could not be checked
     INSECURE = "insecure"                    # plain http:// to another computer: refused
@@ -80,6 +81,13 @@ SENTENCES: dict[Kind, tuple[str, str]] = {
                                            "right now."),
         QT_TRANSLATE_NOOP("explain_error", "The status bar says when the connection is back; then press the "
                                            "same button again.")),
+    Kind.PROXY: (
+        QT_TRANSLATE_NOOP("explain_error", "Lok Desk cannot reach the Lok server{where} through the proxy "
+                                           "this computer is set to use (HTTPS_PROXY or ALL_PROXY) while "
+                                           "{doing}."),
+        QT_TRANSLATE_NOOP("explain_error", "Ask your IT contact to check the proxy setting. Lok Desk "
+                                           "keeps trying and carries on by itself when the proxy lets it "
+                                           "through.")),
     Kind.TLS: (
         QT_TRANSLATE_NOOP("explain_error", "The server's security certificate could not be checked, so Lok "
                                            "Desk did not send anything."),
@@ -174,6 +182,7 @@ WORKING = QT_TRANSLATE_NOOP("explain_error", "working")
 # The Lok error `type`s and failures each kind stands for, most specific first (subclasses before bases).
 _KIND_BY_CLASS: tuple[tuple[type[BaseException], Kind], ...] = (
     (api_errors.LokTimeoutError, Kind.TIMEOUT),
+    (api_errors.LokProxyError, Kind.PROXY),
     (api_errors.LokTransportError, Kind.OFFLINE),
     (api_errors.LokTLSError, Kind.TLS),
     (api_errors.InsecureTransportError, Kind.INSECURE),
@@ -208,7 +217,7 @@ _FIELD_BY_KIND: dict[Kind, str] = {
     Kind.BOX_INCOMPATIBLE: "package_info",
 }
 # Kinds that go away by themselves once the server answers again (the offline banner's).
-TRANSIENT = frozenset({Kind.OFFLINE, Kind.NOT_SENT_OFFLINE, Kind.TIMEOUT})
+TRANSIENT = frozenset({Kind.OFFLINE, Kind.NOT_SENT_OFFLINE, Kind.TIMEOUT, Kind.PROXY})
 
 
 @dataclass(frozen=True)

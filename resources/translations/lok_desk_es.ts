@@ -5107,6 +5107,14 @@ Borra el filtro para ver las {1}.</translation>
         <translation>No se envió nada: Lok Desk no puede comunicarse con el servidor de Lok{where} en este momento.</translation>
     </message>
     <message>
+        <source>Lok Desk cannot reach the Lok server{where} through the proxy this computer is set to use (HTTPS_PROXY or ALL_PROXY) while {doing}.</source>
+        <translation>Lok Desk no puede comunicarse con el servidor de Lok{where} a través del proxy que este equipo tiene configurado (HTTPS_PROXY o ALL_PROXY) al {doing}.</translation>
+    </message>
+    <message>
+        <source>Ask your IT contact to check the proxy setting. Lok Desk keeps trying and carries on by itself when the proxy lets it through.</source>
+        <translation>Pide a tu contacto de informática que revise la configuración del proxy. Lok Desk sigue intentándolo y continúa por sí solo cuando el proxy le deja pasar.</translation>
+    </message>
+    <message>
         <source>Refresh the list (F5) and try again.</source>
         <translation>Actualiza la lista (F5) e inténtalo de nuevo.</translation>
     </message>
