@@ -14,18 +14,30 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from lok_desk.api import models
+from lok_desk.api.errors import (
+    ERROR_TYPES,
+    LokConnectionError,
+    LokError,
+    LokProtocolError,
+    LokTimeoutError,
+    LokTLSError,
+    LokTransportError,
+)
 from lok_desk.core.csv_export import BOM as BOM
 from lok_desk.core.csv_export import cell, ident
 from lok_desk.core.csv_export import csv_text as csv_text
 from lok_desk.core.csv_export import read_csv as read_csv
 from lok_desk.core.csv_export import write_csv as write_csv
+from lok_desk.core.problems import Kind, Problem, problem_from
 
 FILE_NAME = "desk-history.jsonl"
 
@@ -57,7 +69,10 @@ class DeskEvent:
     reservation_id: str = ""
     shipment_id: str = ""
     location_id: str = ""
-    detail: str = ""     # e.g. the slip kind, or Lok's error type and message
+    detail: str = ""     # e.g. the slip kind (a value, worded by the view)
+    # A refusal or failure as plain data (Problem.record(): its kind and Lok's facts), worded when shown,
+    # in the language of that moment — never Lok's English sentence or its error code.
+    problem: dict[str, Any] | None = None
 
 
 class TokenInLogError(ValueError):
@@ -77,6 +92,8 @@ class DeskLog:
         """Add one event (any thread; the desk calls it through asyncio.to_thread)."""
         record = asdict(event)
         record["at"] = _aware(event.at).isoformat()
+        if record["problem"] is None:
+            del record["problem"]
         line = json.dumps(record, ensure_ascii=False, sort_keys=True)
         for secret in forbidden:
             if secret and len(secret) >= 4 and secret.casefold() in line.casefold():
@@ -101,7 +118,8 @@ class DeskLog:
                     action=Action(raw["action"]), outcome=Outcome(raw["outcome"]),
                     reservation_id=str(raw.get("reservation_id", "")),
                     shipment_id=str(raw.get("shipment_id", "")),
-                    location_id=str(raw.get("location_id", "")), detail=str(raw.get("detail", ""))))
+                    location_id=str(raw.get("location_id", "")), detail=str(raw.get("detail", "")),
+                    problem=raw["problem"] if isinstance(raw.get("problem"), dict) else None))
             except (ValueError, KeyError, TypeError):
                 continue
         return events
@@ -126,11 +144,41 @@ class HistoryRow:
     shipment_id: str = ""
     location_id: str = ""
     detail: str = ""
+    problem: Problem | None = None
 
 
 def from_desk(event: DeskEvent) -> HistoryRow:
+    problem = Problem.from_record(event.problem) if event.problem is not None else _legacy_problem(event)
+    detail = "" if problem is not None and event.problem is None else event.detail
     return HistoryRow(event.at, Source.DESK, event.who, event.action.value, event.outcome.value,
-                      event.reservation_id, event.shipment_id, event.location_id, event.detail)
+                      event.reservation_id, event.shipment_id, event.location_id, detail, problem)
+
+
+# Lines written before refusals were kept as a Problem hold "<Lok error type>: <Lok's English>".
+_LEGACY_TYPE = re.compile(r"^([A-Z][A-Z_]+): ")
+
+
+def _legacy_problem(event: DeskEvent) -> Problem | None:
+    if event.outcome is Outcome.DONE:
+        return None
+    found = _LEGACY_TYPE.match(event.detail)
+    if found is None:
+        fallback = Kind.OFFLINE if event.outcome is Outcome.FAILED else Kind.REFUSED
+        return Problem(fallback) if event.detail else None
+    error_type = found.group(1)
+    if error_type == "OFFLINE_WRITE_REFUSED":
+        return Problem(Kind.NOT_SENT_OFFLINE)
+    cls = _LEGACY_CLASSES.get(error_type)
+    if cls is None:
+        return Problem(Kind.OFFLINE if event.outcome is Outcome.FAILED else Kind.REFUSED)
+    return problem_from(cls(event.detail[found.end():]))
+
+
+_LEGACY_CLASSES: dict[str, type[LokError]] = {
+    **ERROR_TYPES,
+    **{cls.error_type: cls for cls in (LokTransportError, LokConnectionError, LokTimeoutError,
+                                       LokProtocolError, LokTLSError)},
+}
 
 
 def from_lok(entry: models.ActionLogEntry) -> HistoryRow:
@@ -146,8 +194,10 @@ def merged(desk: Iterable[DeskEvent], lok: Iterable[models.ActionLogEntry]) -> l
     return rows
 
 
-def matches(row: HistoryRow, text: str = "", source: Source | None = None, what: str = "") -> bool:
-    """The view's filter: a source, an action, and free text over every field."""
+def matches(row: HistoryRow, text: str = "", source: Source | None = None, what: str = "",
+            shown_detail: str = "") -> bool:
+    """The view's filter: a source, an action, and free text over every field (`shown_detail`: the detail
+    as the view words it, e.g. a refusal in the person's language)."""
     if source is not None and row.source is not source:
         return False
     if what and row.what != what:
@@ -156,7 +206,7 @@ def matches(row: HistoryRow, text: str = "", source: Source | None = None, what:
     if not needle:
         return True
     fields = (row.who, row.what, row.outcome, row.reservation_id, row.shipment_id, row.location_id,
-              row.detail, row.at.isoformat() if row.at is not None else "")
+              row.detail, shown_detail, row.at.isoformat() if row.at is not None else "")
     return any(needle in field.casefold() for field in fields)
 
 
@@ -165,8 +215,11 @@ HISTORY_COLUMNS = ("at", "source", "who", "what", "outcome", "reservation_id", "
 
 
 def history_records(rows: Iterable[HistoryRow]) -> list[list[object]]:
+    # A refusal is exported as its kind (a stable value, like the action and outcome columns).
     return [[row.at, row.source.value, row.who, row.what, row.outcome, ident(row.reservation_id),
-             ident(row.shipment_id), ident(row.location_id), row.detail] for row in rows]
+             ident(row.shipment_id), ident(row.location_id),
+             row.problem.kind.value if row.problem is not None and not row.detail else row.detail]
+            for row in rows]
 
 
 def _aware(value: datetime) -> datetime:

@@ -1,28 +1,35 @@
-"""Every way something can go wrong at the desk, as one typed `Problem`: its kind, what happened, what to do
-next and the field it concerns — the one path from a failure to the sentence a person reads.
+"""Every way something can go wrong at the desk, as one typed `Problem` — the ONLY mapping from a failure
+to what a person reads: its kind, the fields it concerns, Lok's own facts about them, what to do next.
 
-`problem_from(error)` takes anything — a `LokError` subclass from the API client, a transport failure, a
-pydantic validation error from building a request, or a bug — and `invalid(field, ...)` stands for the desk's
-own form checks. No Qt here: the sentences are English templates marked with `QT_TRANSLATE_NOOP`, so
-pyside6-lupdate collects them into the catalogues and the desk translates each by its kind
-(lok_desk/desk/kit/problems.py). The server's own words (`detail`) are kept for the log, never shown as the
-sentence: Lok writes them in English, and a person at the desk reads their own language.
+`problem_from(error)` takes anything — a `LokError` subclass from the API client, a write the service
+refused offline, a transport failure, a pydantic validation error from building a request, or a bug — and
+`invalid(field, ...)` stands for the desk's own form checks. No Qt here: every sentence is an English
+template marked for the catalogue (`QT_TRANSLATE_NOOP`; plural ones through `translate(..., n)`), so
+pyside6-lupdate collects them and the desk words a Problem in the person's language
+(lok_desk/desk/kit/problems.py).
+
+Lok's own words are English, so they never reach the screen: what they say is read into `Fact`s (the
+field, the line of a CSV file, the reason, a limit such as "at most 2048 characters", a value) and the
+desk words each fact from its template. The server's sentence is kept in `detail`, for the log only.
+A Problem is stored as plain data (`record()`/`from_record()`), so the desk history keeps the kind and
+the facts and words them when it is read, in the language of that moment.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
 from lok_desk.api import errors as api_errors
+from lok_desk.core.problem_facts import FIELD_REFUSED, Fact, Reason, facts_of, int_or_none
 
-__all__ = ["CONTEXT", "QT_TRANSLATE_NOOP", "Kind", "Problem", "invalid", "problem_from"]
+__all__ = ["CONTEXT", "FIELD_REFUSED", "QT_TRANSLATE_NOOP", "Fact", "Kind", "Problem", "Reason", "invalid",
+           "kind_of", "problem_from"]
 
-# The catalogue context of the sentences below; explain_error's texts keep their historical context so
-# their existing translations carry over.
+# The catalogue context of every sentence below (historical name: the translations carry over).
 CONTEXT = "explain_error"
 
 
@@ -39,6 +46,7 @@ class Kind(StrEnum):
     NOT_SENT_OFFLINE = "not_sent_offline"    # a write the desk did not send: the server is away
     PROXY = "proxy"                          # the proxy set on this computer lets nothing through
     TIMEOUT = "timeout"                      # the server did not answer in time
+    RATE_LIMITED = "rate_limited"            # Lok asked us to wait (Retry-After) longer than the client does
     TLS = "tls"                              # the secure connection could not be checked
     INSECURE = "insecure"                    # plain http:// to another computer: refused
     PROTOCOL = "protocol"                    # an answer that is not a Lok reply
@@ -60,14 +68,26 @@ class Kind(StrEnum):
     LOCKER_TIMEOUT = "locker_timeout"
     CARRIER = "carrier"
     SECRET_STORAGE = "secret_storage"  # noqa: S105 - a kind, not a secret
+    FILE = "file"                            # a file on this computer could not be read or written
     SERVER = "server"                        # the server failed (5xx, unknown error)
     REFUSED = "refused"                      # any other refusal
     INTERNAL = "internal"                    # a bug in Lok Desk
 
 
+# Instead of INVALID_INPUT's and INVALID's "correct the highlighted fields" when no field is marked: a form
+# that has none of the fields, a banner, a dialog that has closed. Never a sentence about fields then.
+UNMARKED_NEXT_STEP = QT_TRANSLATE_NOOP("explain_error", "Check what you entered and try again.")
+FILE_SENTENCES = (
+    QT_TRANSLATE_NOOP("explain_error", "Lok Desk could not read or write a file on this computer while "
+                                       "{doing}."),
+    QT_TRANSLATE_NOOP("explain_error", "Check that the folder exists, that you may write there and that the "
+                                       "disk is not full, then try again."))
 # kind -> (what happened, what to do next). Placeholders: {where} (" at <server>" or ""), {doing} (a
-# translated phrase that reads after "while"). Each is translated by the desk under CONTEXT.
+# translated phrase that reads after "while"), {seconds}. Each is translated by the desk under CONTEXT.
 SENTENCES: dict[Kind, tuple[str, str]] = {
+    Kind.RATE_LIMITED: (
+        QT_TRANSLATE_NOOP("explain_error", "Lok asked us to wait {seconds} s while {doing}."),
+        QT_TRANSLATE_NOOP("explain_error", "Lok is busy. Wait that long, then try again.")),
     Kind.TIMEOUT: (
         QT_TRANSLATE_NOOP("explain_error", "The Lok server{where} took too long to answer while {doing}."),
         QT_TRANSLATE_NOOP("explain_error", "Lok Desk keeps trying and carries on by itself when the server "
@@ -161,6 +181,7 @@ SENTENCES: dict[Kind, tuple[str, str]] = {
     Kind.SECRET_STORAGE: (
         QT_TRANSLATE_NOOP("explain_error", "This computer has no safe place to keep the client secret."),
         QT_TRANSLATE_NOOP("explain_error", "Lok Desk will ask for it at each sign-in.")),
+    Kind.FILE: FILE_SENTENCES,
     Kind.SERVER: (
         QT_TRANSLATE_NOOP("explain_error", "The Lok server{where} had a problem while {doing}."),
         QT_TRANSLATE_NOOP("explain_error", "This is a problem on the Lok server. Try again in a few "
@@ -173,11 +194,10 @@ SENTENCES: dict[Kind, tuple[str, str]] = {
         QT_TRANSLATE_NOOP("explain_error", "Nothing was lost on the server. Try again; if it happens "
                                            "again, restart Lok Desk and tell support what you were doing.")),
 }
-# Under a field the server refused (its own words are English and technical).
-FIELD_REFUSED = QT_TRANSLATE_NOOP("explain_error", "Lok did not accept this value; check it and try again.")
 WHERE = QT_TRANSLATE_NOOP("explain_error", " at {server}")
 # Said after "while" when the caller did not say what was being done.
 WORKING = QT_TRANSLATE_NOOP("explain_error", "working")
+
 
 # The Lok error `type`s and failures each kind stands for, most specific first (subclasses before bases).
 _KIND_BY_CLASS: tuple[tuple[type[BaseException], Kind], ...] = (
@@ -209,6 +229,7 @@ _KIND_BY_CLASS: tuple[tuple[type[BaseException], Kind], ...] = (
     (api_errors.SecretStorageUnavailable, Kind.SECRET_STORAGE),
     (api_errors.UnknownServerError, Kind.SERVER),
     (api_errors.FailedDependencyError, Kind.SERVER),
+    (OSError, Kind.FILE),
 )
 # The request field a kind is about when the server names none (so the form can mark it).
 _FIELD_BY_KIND: dict[Kind, str] = {
@@ -216,21 +237,26 @@ _FIELD_BY_KIND: dict[Kind, str] = {
     Kind.INVALID_DUE_DATE: "delivery_date",
     Kind.BOX_INCOMPATIBLE: "package_info",
 }
+# Kinds whose sentence may say "correct the highlighted fields" (only when a field was marked).
+FIELD_KINDS = frozenset({Kind.INVALID_INPUT, Kind.INVALID})
 # Kinds that go away by themselves once the server answers again (the offline banner's).
 TRANSIENT = frozenset({Kind.OFFLINE, Kind.NOT_SENT_OFFLINE, Kind.TIMEOUT, Kind.PROXY})
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One failure as the desk shows it. `what`/`next_step` are English templates (translate them by kind
-    with `sentences()`); `fields` are request paths ("recipient.email") the server or a form check named."""
+    """One failure as the desk shows it. `what`/`next_step` are English templates (the desk translates them
+    by kind); `fields` are the request paths at fault ("recipient.email", "csv"); `facts` what Lok said
+    about them."""
 
     kind: Kind
     doing: str = ""
     server: str = ""
     fields: tuple[str, ...] = ()
+    facts: tuple[Fact, ...] = ()
     status_code: int | None = None
-    # The server's or exception's own words: for the log and support, not the sentence on screen.
+    wait_seconds: int | None = None
+    # The server's or exception's own words: for the log and support, never the sentence on screen.
     detail: str = dataclasses.field(default="", compare=False)
 
     @property
@@ -249,44 +275,65 @@ class Problem:
 
     @property
     def next_step(self) -> str:
+        """What to do next when no form marks the fields (see `next_step_for`)."""
+        return self.next_step_for(marked=False)
+
+    def next_step_for(self, *, marked: bool) -> str:
+        """What to do next; `marked` says whether a form shows the fields at fault (only then may the
+        sentence speak of highlighted fields)."""
+        if self.kind in FIELD_KINDS and not marked:
+            return UNMARKED_NEXT_STEP
         return SENTENCES[self.kind][1]
+
+    def facts_for(self, field: str) -> tuple[Fact, ...]:
+        """The facts about `field` or anything under it."""
+        return tuple(f for f in self.facts if f.field == field or f.field.startswith(field + "."))
 
     def concerns(self, *prefixes: str) -> bool:
         """Whether any field at fault is `prefix` or lies under it ("recipient" covers "recipient.email")."""
         return any(f == p or f.startswith(p + ".") for f in self.fields for p in prefixes)
 
-    def english(self) -> tuple[str, str]:
-        """(what happened, what to do next) in English, e.g. for the log."""
-        where = WHERE.format(server=self.server) if self.server else ""
-        values = {"where": where, "doing": self.doing or WORKING}
-        return self.what.format(**values), self.next_step.format(**values)
+    def values(self, where: str, working: str) -> dict[str, object]:
+        """The placeholders of `what`/`next_step`, given the (translated) " at {server}" and "working"."""
+        return {"where": where.format(server=self.server) if self.server else "",
+                "doing": self.doing or working, "seconds": self.wait_seconds or 0}
+
+    def english(self, *, marked: bool = False) -> tuple[str, str]:
+        """(what happened, what to do next) in English, e.g. for the log and tests."""
+        values = self.values(WHERE, WORKING)
+        return self.what.format(**values), self.next_step_for(marked=marked).format(**values)
+
+    def record(self) -> dict[str, Any]:
+        """Plain data to store (the desk history): the kind and Lok's facts, never the server's English."""
+        record: dict[str, Any] = {"kind": self.kind.value}
+        if self.fields:
+            record["fields"] = list(self.fields)
+        if self.facts:
+            record["facts"] = [fact.record() for fact in self.facts]
+        if self.status_code is not None:
+            record["status_code"] = self.status_code
+        if self.wait_seconds is not None:
+            record["wait_seconds"] = self.wait_seconds
+        return record
+
+    @classmethod
+    def from_record(cls, raw: Mapping[str, Any], *, doing: str = "") -> Problem:
+        kind = str(raw.get("kind", ""))
+        fields = raw.get("fields") or []
+        facts = raw.get("facts") or []
+        return cls(Kind(kind) if kind in set(Kind) else Kind.REFUSED, doing=doing,
+                   fields=tuple(str(f) for f in fields if isinstance(f, str)),
+                   facts=tuple(Fact.from_record(f) for f in facts if isinstance(f, Mapping)),
+                   status_code=int_or_none(raw.get("status_code")),
+                   wait_seconds=int_or_none(raw.get("wait_seconds")))
 
 
-def _fields_of(error: BaseException) -> tuple[str, ...]:
-    if isinstance(error, api_errors.LokError):
-        return tuple(_clean(key) for key in error.keys)
-    errors = getattr(error, "errors", None)    # pydantic.ValidationError, without importing pydantic
-    if callable(errors) and type(error).__name__ == "ValidationError":
-        found: list[str] = []
-        try:
-            entries: Sequence[Any] = errors()
-        except Exception:
-            return ()
-        for entry in entries:
-            loc = entry.get("loc", ()) if isinstance(entry, dict) else ()
-            path = ".".join(str(part) for part in loc if not isinstance(part, int))
-            if path and path not in found:
-                found.append(path)
-        return tuple(found)
-    return ()
-
-
-def _clean(key: str) -> str:
-    # FastAPI names where a value came from ("body.recipient.email"); the form only knows the field.
-    for prefix in ("body.", "query.", "path."):
-        if key.startswith(prefix):
-            return key[len(prefix):]
-    return key
+def _fields_of(facts: Sequence[Fact]) -> tuple[str, ...]:
+    found: list[str] = []
+    for fact in facts:
+        if fact.field not in found:
+            found.append(fact.field)
+    return tuple(found)
 
 
 def kind_of(error: BaseException) -> Kind:
@@ -295,6 +342,8 @@ def kind_of(error: BaseException) -> Kind:
     own = getattr(error, "problem_kind", None)
     if isinstance(own, Kind):
         return own
+    if isinstance(error, api_errors.LokError) and error.wait_seconds is not None:
+        return Kind.RATE_LIMITED             # 429/503 with a Retry-After longer than the client waits
     for cls, kind in _KIND_BY_CLASS:
         if isinstance(error, cls):
             return kind
@@ -311,16 +360,21 @@ def problem_from(error: BaseException, *, doing: str = "", server: str = "",
     """The `Problem` for any failure; `doing` is the (translated) phrase that reads after "while",
     `server` names the server when it matters, `fields` overrides the fields at fault."""
     kind = kind_of(error)
-    found = tuple(fields) or _fields_of(error)
+    if isinstance(error, api_errors.LokError):
+        facts = facts_of(error)
+        detail, status, wait = error.message, error.status_code, error.wait_seconds
+    else:
+        facts = facts_of(error)
+        detail, status, wait = f"{type(error).__name__}: {error}", None, None
+    found = tuple(fields) or _fields_of(facts)
     if not found and kind in _FIELD_BY_KIND:
         found = (_FIELD_BY_KIND[kind],)
-    if isinstance(error, api_errors.LokError):
-        detail, status = error.message, error.status_code
-    else:
-        detail, status = f"{type(error).__name__}: {error}", None
-    return Problem(kind, doing=doing, server=server, fields=found, status_code=status, detail=detail)
+    return Problem(kind, doing=doing, server=server, fields=found, facts=facts, status_code=status,
+                   wait_seconds=wait, detail=detail)
 
 
-def invalid(*fields: str, detail: str = "") -> Problem:
-    """A field the desk's own check refused (the field's own message says exactly what is wrong)."""
-    return Problem(Kind.INVALID, fields=fields, detail=detail)
+def invalid(*fields: str, reason: Reason | None = None, limit: int | None = None, value: str = "",
+            detail: str = "") -> Problem:
+    """A field the desk's own check refused; with `reason` it says why in the same words as Lok's."""
+    facts = tuple(Fact(field, reason, limit, value=value) for field in fields) if reason is not None else ()
+    return Problem(Kind.INVALID, fields=fields, facts=facts, detail=detail)

@@ -14,6 +14,7 @@ from typing import Any
 
 from lok_desk.api import LokError, models
 from lok_desk.core.history import FILE_NAME, Action, DeskEvent, DeskLog, Outcome, TokenInLogError
+from lok_desk.core.problems import problem_from
 from lok_desk.desk.kit.i18n import translate
 from lok_desk.desk.session import Session
 from lok_desk.paths import AppPaths
@@ -35,8 +36,8 @@ class DeskRecorder:
         return str(user.email or user.name or user.id)
 
     def record(self, action: Action, outcome: Outcome, reservation: models.Reservation | None = None, *,
-               reservation_id: str = "", detail: str = "", forbidden: list[str] | None = None
-               ) -> asyncio.Task[None]:
+               reservation_id: str = "", detail: str = "", problem: dict[str, Any] | None = None,
+               forbidden: list[str] | None = None) -> asyncio.Task[None]:
         """Queue one event; returns the task (tests await it). `forbidden`: the reservation's tokens,
         when the caller holds them; the log refuses a line that contains one."""
         event = DeskEvent(
@@ -44,7 +45,7 @@ class DeskRecorder:
             reservation_id=(reservation.id if reservation is not None else None) or reservation_id,
             shipment_id=(reservation.shipment_id or "") if reservation is not None else "",
             location_id=(reservation.location_id or "") if reservation is not None else "",
-            detail=detail)
+            detail=detail, problem=problem)
         task = asyncio.ensure_future(self._write(event, forbidden or []))
         self._pending.add(task)
         task.add_done_callback(self._pending.discard)
@@ -105,8 +106,9 @@ def attach(recorder: DeskRecorder, service: Any) -> None:
                 result = await _original(*args, **kwargs)
             except LokError as error:
                 outcome = Outcome.REFUSED if error.status_code else Outcome.FAILED
+                # The kind and Lok's facts, worded when the history is read (never Lok's code or English).
                 recorder.record(_action, outcome, reservation_id=reservation_id,
-                                detail=f"{error.type}: {error.message}", forbidden=_secrets_in(args))
+                                problem=problem_from(error).record(), forbidden=_secrets_in(args))
                 raise
             recorder.record(_action, Outcome.DONE, _reservation_of(result), reservation_id=reservation_id,
                             forbidden=_secrets_in(args))

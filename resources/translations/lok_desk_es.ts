@@ -5103,6 +5103,14 @@ Borra el filtro para ver las {1}.</translation>
         <translation>Lok no encontró lo que se pidió al {doing}; puede que lo hayan eliminado.</translation>
     </message>
     <message>
+        <source>Lok Desk could not read or write a file on this computer while {doing}.</source>
+        <translation>Lok Desk no pudo leer ni escribir un archivo en esta computadora al {doing}.</translation>
+    </message>
+    <message>
+        <source>Check that the folder exists, that you may write there and that the disk is not full, then try again.</source>
+        <translation>Revisa que la carpeta exista, que tengas permiso para escribir en ella y que el disco no esté lleno; luego vuelve a intentarlo.</translation>
+    </message>
+    <message>
         <source>Nothing was sent: Lok Desk cannot reach the Lok server{where} right now.</source>
         <translation>No se envió nada: Lok Desk no puede comunicarse con el servidor de Lok{where} en este momento.</translation>
     </message>
@@ -5222,9 +5230,108 @@ Borra el filtro para ver las {1}.</translation>
         <source>The Lok server{where} refused the request while {doing}.</source>
         <translation>El servidor de Lok{where} rechazó la solicitud al {doing}.</translation>
     </message>
+    <message numerus="yes">
+        <source>At most %n characters are allowed.</source>
+        <translation>
+            <numerusform>Se permite como máximo %n carácter.</numerusform>
+            <numerusform>Se permiten como máximo %n caracteres.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n characters are needed.</source>
+        <translation>
+            <numerusform>Se necesita al menos %n carácter.</numerusform>
+            <numerusform>Se necesitan al menos %n caracteres.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n entries are allowed.</source>
+        <translation>
+            <numerusform>Se permite como máximo %n elemento.</numerusform>
+            <numerusform>Se permiten como máximo %n elementos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The largest value allowed is {limit}.</source>
+        <translation>El valor más alto permitido es {limit}.</translation>
+    </message>
+    <message>
+        <source>The smallest value allowed is {limit}.</source>
+        <translation>El valor más bajo permitido es {limit}.</translation>
+    </message>
+    <message>
+        <source>This cannot be left empty.</source>
+        <translation>Esto no puede quedar vacío.</translation>
+    </message>
+    <message>
+        <source>This must be a number.</source>
+        <translation>Esto debe ser un número.</translation>
+    </message>
+    <message>
+        <source>This is not a valid e-mail address.</source>
+        <translation>Esta no es una dirección de correo electrónico válida.</translation>
+    </message>
+    <message>
+        <source>Use one of: {value}.</source>
+        <translation>Usa uno de estos valores: {value}.</translation>
+    </message>
+    <message>
+        <source>This is not written the way Lok expects.</source>
+        <translation>Esto no está escrito como Lok lo espera.</translation>
+    </message>
+    <message>
+        <source>This is already in use.</source>
+        <translation>Esto ya está en uso.</translation>
+    </message>
+    <message>
+        <source>There is a NUL character (an invisible control character) in it.</source>
+        <translation>Contiene un carácter NUL (un carácter de control invisible).</translation>
+    </message>
+    <message>
+        <source>It ends with a lone carriage return; save the file with ordinary line ends.</source>
+        <translation>Termina con un retorno de carro suelto; guarda el archivo con saltos de línea normales.</translation>
+    </message>
+    <message>
+        <source>It holds bytes that are not UTF-8 text; save the file as UTF-8.</source>
+        <translation>Contiene bytes que no son texto UTF-8; guarda el archivo como UTF-8.</translation>
+    </message>
+    <message>
+        <source>It cannot be read as CSV (check the quotes).</source>
+        <translation>No se puede leer como CSV (revisa las comillas).</translation>
+    </message>
+    <message numerus="yes">
+        <source>A cell is longer than %n characters.</source>
+        <translation>
+            <numerusform>Una celda tiene más de %n carácter.</numerusform>
+            <numerusform>Una celda tiene más de %n caracteres.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A file may hold at most %n contacts.</source>
+        <translation>
+            <numerusform>Un archivo puede tener como máximo %n contacto.</numerusform>
+            <numerusform>Un archivo puede tener como máximo %n contactos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>It is not a valid contact.</source>
+        <translation>No es un contacto válido.</translation>
+    </message>
+    <message>
+        <source>The file needs a first row naming the columns, with at least name and last_name.</source>
+        <translation>El archivo necesita una primera fila con los nombres de las columnas, al menos name y last_name.</translation>
+    </message>
     <message>
         <source>Lok did not accept this value; check it and try again.</source>
         <translation>Lok no aceptó este valor; revísalo y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Line {line}: {reason}</source>
+        <translation>Línea {line}: {reason}</translation>
+    </message>
+    <message>
+        <source>Line {line}, column {column}: {reason}</source>
+        <translation>Línea {line}, columna {column}: {reason}</translation>
     </message>
     <message>
         <source>working</source>

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from lok_desk.api import models
+from lok_desk.api.errors import error_from_response
 from lok_desk.core.history import (
     HISTORY_COLUMNS,
     Action,
@@ -18,12 +19,14 @@ from lok_desk.core.history import (
     Source,
     TokenInLogError,
     csv_text,
+    from_desk,
     history_records,
     matches,
     merged,
     read_csv,
     write_csv,
 )
+from lok_desk.core.problems import Kind, Problem, problem_from
 
 WHEN = datetime(2026, 3, 2, 15, 4, 5, tzinfo=timezone(timedelta(hours=-6)))
 
@@ -75,3 +78,19 @@ def test_merged_with_loks_action_log_newest_first_and_filtered() -> None:
     assert records[1][0] == WHEN and records[1][1] == "desk"
     assert rows[0].at is not None
     assert rows[0].at.astimezone(UTC) == (WHEN + timedelta(minutes=1)).astimezone(UTC)
+
+
+def test_a_refusal_is_kept_as_a_problem_and_old_lines_lose_their_codes(tmp_path: Path) -> None:
+    log = DeskLog(tmp_path / "desk-history.jsonl")
+    taken = problem_from(error_from_response(409, {"type": "UNIQUE_SHIPMENT", "message": "already used"}))
+    log.append(DeskEvent(WHEN, "me@desk", Action.CREATED, Outcome.REFUSED, problem=taken.record()))
+    with log.path.open("a", encoding="utf-8") as handle:   # a line from before: Lok's code and English
+        handle.write('{"action": "cancelled", "at": "2026-03-01T10:00:00+00:00", "outcome": "failed", '
+                     '"detail": "OFFLINE_WRITE_REFUSED: Not sent: the Lok server cannot be reached", '
+                     '"who": "me@desk"}\n')
+    text = log.path.read_text(encoding="utf-8")
+    assert "UNIQUE_SHIPMENT" not in text and "already used" not in text
+    rows = [from_desk(event) for event in log.read()]
+    assert rows[0].problem == taken and rows[0].problem.field == "shipment_id"
+    assert rows[1].problem == Problem(Kind.NOT_SENT_OFFLINE) and rows[1].detail == ""
+    assert history_records(rows[:1])[0][-1] == "duplicate_shipment"

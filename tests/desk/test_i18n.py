@@ -172,10 +172,13 @@ def test_spanish_catalogue_is_complete_and_keeps_placeholders() -> None:
         source = message.findtext("source") or ""
         translation = message.find("translation")
         assert translation is not None
-        if translation.get("type") == "unfinished" or not (translation.text or "").strip():
+        # A plural message has one form per grammatical number; each is checked like a singular one.
+        forms = [form.text or "" for form in translation.iter("numerusform")] or [translation.text or ""]
+        if translation.get("type") == "unfinished" or not all(form.strip() for form in forms):
             unfinished.append(source)
-        elif sorted(placeholders.findall(source)) != sorted(placeholders.findall(translation.text or "")):
-            broken.append(f"{source!r} -> {translation.text!r}")
+        for form in forms:
+            if sorted(placeholders.findall(source)) != sorted(placeholders.findall(form)):
+                broken.append(f"{source!r} -> {form!r}")
     assert not unfinished, f"{len(unfinished)} untranslated, e.g. {unfinished[:5]}"
     assert not broken, "\n".join(broken)
 

@@ -47,7 +47,7 @@ from lok_desk.core.history import (
 from lok_desk.desk.kit import formatting
 from lok_desk.desk.kit.asyncqt import spawn
 from lok_desk.desk.kit.i18n import translate
-from lok_desk.desk.kit.problems import what_happened
+from lok_desk.desk.kit.problems import describe, what_happened
 from lok_desk.desk.kit.records import SORT_ROLE, ask_save_csv_path, record_list_view
 from lok_desk.desk.recorder import recorder_for
 from lok_desk.desk.session import Session
@@ -76,6 +76,13 @@ def outcome_names() -> dict[str, str]:
         Outcome.REFUSED.value: translate("DeskHistory", "Refused"),
         Outcome.FAILED.value: translate("DeskHistory", "Failed"),
     }
+
+
+def detail_text(row: HistoryRow) -> str:
+    """The detail column: a refusal worded now, in the person's language, from its kind and Lok's facts."""
+    if row.problem is not None:
+        return describe(row.problem)[0]
+    return row.detail
 
 
 class HistoryModel(QAbstractTableModel):
@@ -124,7 +131,7 @@ class HistoryModel(QAbstractTableModel):
             return action_names().get(row.what, row.what) if row.source is Source.DESK else row.what
         if column == 4:
             return outcome_names().get(row.outcome, row.outcome) if row.source is Source.DESK else row.outcome
-        return (row.shipment_id, row.reservation_id, row.detail)[column - 5]
+        return (row.shipment_id, row.reservation_id, detail_text(row))[column - 5]
 
 
 class DeskHistoryPane(QWidget):
@@ -220,7 +227,7 @@ class DeskHistoryPane(QWidget):
         source = Source(source_value) if source_value else None
         what = str(self.action_combo.currentData() or "")
         rows = [row for row in self.all_rows
-                if matches(row, self.search_edit.text(), source, what)]
+                if matches(row, self.search_edit.text(), source, what, detail_text(row))]
         self.model.set_rows(rows)
         self.status.setText(self.tr("{0} of {1} entries").format(len(rows), len(self.all_rows)))
         self.export_button.setEnabled(bool(rows))

@@ -27,8 +27,7 @@ def _tr(text: str) -> str:
 
 def describe(problem: Problem) -> tuple[str, str]:
     """(what happened, what to do next), translated."""
-    where = _tr(WHERE).format(server=problem.server) if problem.server else ""
-    values = {"where": where, "doing": problem.doing or _tr(WORKING)}
+    values = problem.values(_tr(WHERE), _tr(WORKING))
     return _tr(problem.what).format(**values), _tr(problem.next_step).format(**values)
 
 

@@ -12,7 +12,8 @@ import pytest
 from PySide6.QtWidgets import QWidget
 
 from lok_desk.api import LokError
-from lok_desk.core.history import HISTORY_COLUMNS, Source, csv_value, read_csv
+from lok_desk.core.history import HISTORY_COLUMNS, Source, csv_value, history_records, read_csv
+from lok_desk.core.problems import Kind
 from lok_desk.desk.history.pane import DeskHistoryPane
 from lok_desk.desk.recorder import recorder_for
 from lok_desk.desk.session import Session
@@ -57,7 +58,8 @@ def test_writes_are_recorded_with_their_result_merged_and_exported(
         assert [(row.what, row.outcome) for row in desk] == [
             ("cancelled", "refused"), ("cancelled", "done"), ("created", "done")]
         assert desk[2].shipment_id == "HIST-0007" and desk[2].who == session.user.email
-        assert "INVALID_RESERVATION" in desk[0].detail
+        assert desk[0].problem is not None and desk[0].problem.kind is Kind.INVALID_STATE
+        assert "INVALID_RESERVATION" not in text and desk[0].detail == ""
         assert any(row.source is Source.LOK for row in rows)  # the owner reads Lok's action log too
 
         pane.search_edit.setText("HIST-0007")
@@ -75,10 +77,7 @@ def test_writes_are_recorded_with_their_result_merged_and_exported(
         assert path is not None
         table = read_csv(Path(path))
         assert table[0] == list(HISTORY_COLUMNS)
-        assert table[1:] == [[csv_value(value) for value in (row.at, row.source.value, row.who, row.what,
-                                                              row.outcome, row.reservation_id,
-                                                              row.shipment_id, row.location_id, row.detail)]
-                             for row in shown]
+        assert table[1:] == [[csv_value(value) for value in record] for record in history_records(shown)]
         assert table[1][0].endswith("+00:00")
 
     run(scenario())
