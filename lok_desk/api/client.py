@@ -40,13 +40,13 @@ from .transport import (
     REDIRECT_STATUSES,
     RETRY_STATUSES,
     THROTTLE_STATUSES,
-    USER_AGENT,
     RequestEvent,
     RequestHook,
     RetryPolicy,
     Timeouts,
     check_transport_safety,
     is_loopback_host,
+    lok_http,
     normalize_base_url,
     origin_of,
     proxy_for,
@@ -128,21 +128,7 @@ class LokClient(LocationEndpoints, CompanyEndpoints):
         await self.aclose()
 
     def _new_http(self) -> httpx.AsyncClient:
-        return httpx.AsyncClient(
-            base_url=self._base_url,
-            transport=self._transport,
-            timeout=self._timeouts.to_httpx(),
-            # Verification is never switched off: a desk must not talk to an impostor Lok. The CA
-            # bundle an office's IT may set (SSL_CERT_FILE/SSL_CERT_DIR) is honoured.
-            verify=httpx.create_ssl_context(trust_env=True),
-            follow_redirects=False,
-            headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
-            # The environment's proxy variables are not handed to httpx: HTTP_PROXY/ALL_PROXY would
-            # send plain-http (loopback) traffic, token and secret included, to a proxy in clear.
-            # The one proxy used is chosen by `proxy_for`, for https only.
-            trust_env=False,
-            proxy=self._proxy.url if self._proxy is not None else None,
-        )
+        return lok_http(self._base_url, self._timeouts, proxy=self._proxy, transport=self._transport)
 
     async def open(self) -> None:
         if self._http is not None:

@@ -246,6 +246,37 @@ def proxy_for(base_url: str) -> ProxyRoute | None:
     return None
 
 
+def lok_http(
+    base_url: str,
+    timeouts: Timeouts,
+    *,
+    proxy: ProxyRoute | None = None,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> httpx.AsyncClient:
+    """The pooled HTTP client of one Lok server (or of the sandbox's own routes, on loopback)."""
+    return httpx.AsyncClient(
+        base_url=base_url,
+        transport=transport,
+        timeout=timeouts.to_httpx(),
+        # Verification is never switched off: a desk must not talk to an impostor Lok. The CA bundle
+        # an office's IT may set (SSL_CERT_FILE/SSL_CERT_DIR) is honoured.
+        verify=httpx.create_ssl_context(trust_env=True),
+        follow_redirects=False,
+        headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
+        # The environment's proxy variables are not handed to httpx: HTTP_PROXY/ALL_PROXY would send
+        # plain-http (loopback) traffic, token and secret included, to a proxy in clear. The one proxy
+        # used is chosen by `proxy_for`, for https only.
+        trust_env=False,
+        proxy=proxy.url if proxy is not None else None,
+    )
+
+
+def loopback_http(base_url: str, timeout: float) -> httpx.AsyncClient:
+    """A short-lived client for the sandbox's own routes on this computer: never through a proxy."""
+    check_transport_safety(base_url)
+    return httpx.AsyncClient(base_url=base_url, timeout=timeout, trust_env=False)
+
+
 def _ssl_cause(exc: BaseException) -> BaseException | None:
     seen: set[int] = set()
     current: BaseException | None = exc

@@ -26,6 +26,7 @@ from lok_desk.api import (
     models,
 )
 from lok_desk.api import errors as api_errors
+from lok_desk.api.transport import loopback_http
 from lok_desk.core import rules
 from lok_desk.core.problems import Problem
 from lok_desk.core.service import DeskService, OfflineWriteRefused
@@ -290,7 +291,7 @@ class Session(QObject):
         if sandbox is None:
             return
         try:
-            async with httpx.AsyncClient(base_url=sandbox.base_url, timeout=5.0) as http:
+            async with loopback_http(sandbox.base_url, timeout=5.0) as http:
                 response = await http.get("/sandbox/clock")
                 response.raise_for_status()
                 offset = float(response.json()["offset_seconds"])

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from lok_desk.api import LokError, models, webhook
-from lok_desk.api.transport import is_loopback_host
+from lok_desk.api.transport import is_loopback_host, loopback_http
 from lok_desk.desk.kit import formatting
 from lok_desk.desk.kit.asyncqt import confirm, spawn
 from lok_desk.desk.kit.i18n import QT_TRANSLATE_NOOP, translate
@@ -461,7 +461,7 @@ class WebhookWorkbenchPane(QWidget):
             return []
         self.refresh_deliveries_button.setEnabled(False)
         try:
-            async with httpx.AsyncClient(base_url=sandbox.base_url, timeout=10.0) as http:
+            async with loopback_http(sandbox.base_url, timeout=10.0) as http:
                 response = await http.get("/sandbox/webhook/deliveries")
                 response.raise_for_status()
                 items = response.json().get("deliveries", [])
