@@ -233,9 +233,17 @@ def fitting_slip(reservation: models.Reservation) -> SlipKind | None:
     """The slip Ctrl+P prints: courier while the reservation waits for delivery, recipient once the
     parcel is in the locker; None once it is finished (its tokens are void)."""
     status = status_of(reservation)
-    if status in _FINISHED:
-        return None
+    if status in _FINISHED or courier_slip_refusal(reservation) is Verdict.NOT_CONFIRMED_YET:
+        return None   # an unconfirmed pre-reservation: its delivery token opens nothing yet
     return SlipKind.RECIPIENT if status in _IN_LOCKER else SlipKind.COURIER
+
+
+def courier_slip_refusal(reservation: models.Reservation) -> Verdict | None:
+    """Why the courier slip is not offered (its delivery token cannot work now), or None. A pending
+    pre-reservation's delivery token is refused at the locker until it is confirmed (issue 19 point 8):
+    never print a code that cannot work."""
+    verdict = locker_answer(CodeKind.DELIVERY, reservation).verdict
+    return None if verdict in (Verdict.WORKS, Verdict.OTHER_LOCATION) else verdict
 
 
 def tokens_are_void(reservation: models.Reservation) -> bool:
@@ -249,7 +257,7 @@ def printable_slips(reservation: models.Reservation) -> tuple[SlipKind, ...]:
     if tokens_are_void(reservation):
         return ()
     slips = [SlipKind.RECIPIENT, SlipKind.STAFF]
-    if status_of(reservation) not in _IN_LOCKER:
+    if courier_slip_refusal(reservation) is None:
         slips.insert(0, SlipKind.COURIER)
     return tuple(slips)
 

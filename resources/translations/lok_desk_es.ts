@@ -845,6 +845,14 @@
         <source>Reservation {0} created</source>
         <translation>Reservación {0} creada</translation>
     </message>
+    <message>
+        <source>{0} It cannot be reserved: send it another way, or split it into parcels that fit.</source>
+        <translation>{0} No se puede reservar: envíalo de otra forma o divídelo en paquetes que quepan.</translation>
+    </message>
+    <message>
+        <source>This package does not fit a {size} box (its measures need {fitting} or larger). Choose a larger size, or press “Find the smallest free box”.</source>
+        <translation>Este paquete no cabe en un compartimento {size} (por sus medidas necesita {fitting} o uno más grande). Elige un tamaño mayor o pulsa «Buscar el compartimento libre más chico».</translation>
+    </message>
 </context>
 <context>
     <name>CsvImportDialog</name>
@@ -1448,6 +1456,22 @@
     <message>
         <source>Keep editing</source>
         <translation>Seguir editando</translation>
+    </message>
+    <message>
+        <source>Enter a number, like 12.5.</source>
+        <translation>Escribe un número, como 12.5.</translation>
+    </message>
+    <message>
+        <source>Must not be negative.</source>
+        <translation>No puede ser negativo.</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>Obligatorio.</translation>
+    </message>
+    <message>
+        <source>Give the contact&apos;s name or e-mail (Lok needs one of them).</source>
+        <translation>Indica el nombre o el correo del contacto (Lok necesita uno de los dos).</translation>
     </message>
 </context>
 <context>
@@ -4165,6 +4189,17 @@ Borra el filtro para ver las {1}.</translation>
     <message>
         <source>Saved to {0}</source>
         <translation>Guardado en {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SlipOffer</name>
+    <message>
+        <source>No courier slip: this pre-reservation is not confirmed yet, so its delivery token opens no box. Request a courier shipment first; the slip can be printed then.</source>
+        <translation>Sin comprobante para la paquetería: esta prerreservación aún no está confirmada, así que su código de depósito no abre ningún compartimento. Solicita primero un envío; después se puede imprimir el comprobante.</translation>
+    </message>
+    <message>
+        <source>This reservation is finished: its tokens are void. They open no box and are not printed.</source>
+        <translation>Esta reservación terminó: sus códigos están anulados. No abren ningún compartimento y no se imprimen.</translation>
     </message>
 </context>
 <context>

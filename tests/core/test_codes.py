@@ -14,6 +14,7 @@ from lok_desk.core.codes import (
     SlipKind,
     TokensHidden,
     Verdict,
+    courier_slip_refusal,
     fitting_slip,
     locker_answer,
     match_code,
@@ -116,7 +117,12 @@ def test_match_code_finds_each_kind_case_and_space_insensitively() -> None:
 
 
 def test_the_fitting_slip_follows_the_state_and_finished_tokens_are_void() -> None:
-    assert fitting_slip(reservation("pending", confirmed=False)) is SlipKind.COURIER
+    # Issue 19 point 8: a pending pre-reservation's delivery token opens nothing yet, so no courier slip.
+    pending = reservation("pending", confirmed=False)
+    assert fitting_slip(pending) is None
+    assert courier_slip_refusal(pending) is Verdict.NOT_CONFIRMED_YET
+    assert printable_slips(pending) == (SlipKind.RECIPIENT, SlipKind.STAFF)
+    assert courier_slip_refusal(reservation("reserved")) is None
     assert fitting_slip(reservation("reserved")) is SlipKind.COURIER
     assert fitting_slip(reservation("reserved", "delivered")) is SlipKind.RECIPIENT
     assert fitting_slip(reservation("reserved", "delivered", "reopened")) is SlipKind.RECIPIENT
