@@ -25,7 +25,9 @@ async def shoot(out_dir: Path, prefix: str) -> int:
     from PySide6.QtWidgets import QWidget
 
     from lok_desk.api import SecretStore
+    from lok_desk.desk.inspector.pane import CodeInspector
     from lok_desk.desk.kit.slip_dialog import SlipDialog
+    from lok_desk.desk.today.pane import TodayBoard
     from lok_desk.desk.window.shell import DeskShell, ShellOptions
     from lok_desk.paths import AppPaths
     from lok_desk.sandbox import SandboxServer
@@ -57,7 +59,8 @@ async def shoot(out_dir: Path, prefix: str) -> int:
         window = shell.window
         assert window is not None
         window.resize(1280, 800)
-        today = window.tools.today
+        today = window.pane_of(TodayBoard)
+        assert today is not None
         await wait_for(lambda: today._loaded and window.session.busy == 0, "the Today board")
         today.tabs.setCurrentWidget(today.views[next(b for b, rows in today.buckets.items() if rows)])
         await settle(0.8)
@@ -69,7 +72,8 @@ async def shoot(out_dir: Path, prefix: str) -> int:
         delivered = next(r for r in store if str(r.current_status) in ("delivered", "picked_up"))
         result = await session.service.get_reservation(str(delivered.id), include_tokens=True)
         store.merge_detail(result)
-        inspector = window.tools.inspector
+        inspector = window.pane_of(CodeInspector)
+        assert inspector is not None
         window.tabs.setCurrentWidget(inspector)
         inspector.code_edit.setText(str(result.tokens.delivery_token))
         await inspector.inspect(inspector.code_edit.text())

@@ -7,33 +7,39 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from lok_desk.desk.inspector.pane import CodeInspector
+from lok_desk.desk.locations.free_boxes import FreeBoxesPane
+from lok_desk.desk.today.pane import TodayBoard
+
 
 def test_the_employee_starts_on_the_today_board(signed_in_window: Any, qtbot: Any) -> None:
     window = signed_in_window("employee")
-    tools = window.tools
-    assert window.tabs.currentWidget() is tools.today
-    assert tools.free_boxes is None                      # one location: nothing to compare
-    qtbot.waitUntil(lambda: tools.today._loaded, timeout=20000)
-    assert window.tabs.tabText(window.tabs.indexOf(tools.today)).startswith("&Today")
+    today = window.pane_of(TodayBoard)
+    assert today is not None and window.tabs.currentWidget() is today
+    assert window.pane_of(FreeBoxesPane) is None         # one location: nothing to compare
+    qtbot.waitUntil(lambda: today._loaded, timeout=20000)
+    assert window.tabs.tabText(window.tabs.indexOf(today)).startswith("&Today")
 
 
 def test_the_owner_starts_on_reservations_and_ctrl_i_inspects_the_last_search(
     signed_in_window: Any, qtbot: Any
 ) -> None:
     window = signed_in_window("owner")
-    tools = window.tools
+    inspector = window.pane_of(CodeInspector)
+    assert inspector is not None
     assert window.tabs.currentWidget() is window.reservations
-    assert tools.free_boxes is not None and window.tabs.indexOf(tools.free_boxes) >= 0
+    free_boxes = window.pane_of(FreeBoxesPane)
+    assert free_boxes is not None and window.tabs.indexOf(free_boxes) >= 0
     window.search_edit.setText("NO-SUCH-CODE-42")
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
-    assert window.tabs.currentWidget() is tools.inspector
-    qtbot.waitUntil(lambda: tools.inspector.lookup is not None, timeout=20000)
-    assert tools.inspector.verdict.text() == "Not a code of this company, or not found."
-    assert tools.inspector.code_edit.text() == "NO-SUCH-CODE-42"
+    assert window.tabs.currentWidget() is inspector
+    qtbot.waitUntil(lambda: inspector.lookup is not None, timeout=20000)
+    assert inspector.verdict.text() == "Not a code of this company, or not found."
+    assert inspector.code_edit.text() == "NO-SUCH-CODE-42"
     qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
-    assert window.tabs.currentWidget() is tools.today
+    assert window.tabs.currentWidget() is window.pane_of(TodayBoard)
 
 
 def test_a_printed_slip_lands_in_the_desk_history_without_its_token(

@@ -1,7 +1,7 @@
 """Adds the front-desk tools (issue 12) to the main window: Today board, code inspector, desk history.
 
-Kept apart from main_window.py so the window's own code stays about the window: it calls
-`install_front_desk_tools(self)` once, and everything here only adds tabs, actions and menu entries.
+A pane registration (lok_desk.desk.window.registry): it only adds tabs, actions and menu entries
+through the window's `PaneHost` face.
 
 Keys: Ctrl+I inspects a code (the text of the last Ctrl+F search, if any), Ctrl+Shift+P chooses which
 slip to print, Ctrl+T shows the Today board. The Today board is the pane an employee sees first: the
@@ -13,10 +13,8 @@ Reservations list first, since they look across every location.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu
 
 from lok_desk.core.history import Action, Outcome
 from lok_desk.desk.history.pane import DeskHistoryPane
@@ -27,14 +25,12 @@ from lok_desk.desk.kit.tokens_view import TokensView
 from lok_desk.desk.locations.free_boxes import FreeBoxesPane
 from lok_desk.desk.recorder import recorder_for
 from lok_desk.desk.today.pane import TodayBoard
-
-if TYPE_CHECKING:
-    from lok_desk.desk.window.main_window import MainWindow
+from lok_desk.desk.window.panes import PaneHost
 
 
 @dataclass
 class FrontDeskTools:
-    """What was added to the window (the window keeps it as `window.tools`)."""
+    """What was added to the window."""
 
     today: TodayBoard
     inspector: CodeInspector
@@ -45,29 +41,28 @@ class FrontDeskTools:
     free_boxes: FreeBoxesPane | None
 
 
-def install_front_desk_tools(window: MainWindow) -> FrontDeskTools:
+def install_front_desk_tools(window: PaneHost) -> FrontDeskTools:
     session = window.session
     tabs = window.tabs
     choose = getattr(window.reservations, "choose_printer", None)
     extra = {"choose_printer": choose} if choose is not None else {}
-    today = TodayBoard(session, window, on_open_reservation=window._open_reservation, **extra)
-    tabs.addTab(today, today.tab_title())
+    today = TodayBoard(session, tabs, on_open_reservation=window.open_reservation, **extra)
+    window.add_pane(today.tab_title(), today, start="with_window")
     today.counts_changed.connect(lambda: tabs.setTabText(tabs.indexOf(today), today.tab_title()))
-    inspector = CodeInspector(session, window, on_open_reservation=window._open_reservation, **extra)
-    tabs.addTab(inspector, translate("FrontDeskTools", "Code &inspector"))
+    inspector = CodeInspector(session, tabs, on_open_reservation=window.open_reservation, **extra)
+    window.add_pane(translate("FrontDeskTools", "Code &inspector"), inspector)
     free_boxes: FreeBoxesPane | None = None
     if session.capabilities.sees_all_locations:
         # Across locations: for owners (and the roles that read every location); an employee has one.
         def reserve_there(location_id: str, size: str) -> None:
             tabs.setCurrentWidget(window.reservations)
-            spawn(window.reservations.new_reservation(location_id, size), owner=window)
+            spawn(window.reservations.new_reservation(location_id, size), owner=tabs)
 
-        free_boxes = FreeBoxesPane(session, window, on_new_reservation=reserve_there)
-        tabs.addTab(free_boxes, translate("FrontDeskTools", "Free bo&xes"))
-    history = DeskHistoryPane(session, window)
-    tabs.addTab(history, translate("FrontDeskTools", "Desk histor&y"))
+        free_boxes = FreeBoxesPane(session, tabs, on_new_reservation=reserve_there)
+        window.add_pane(translate("FrontDeskTools", "Free bo&xes"), free_boxes)
+    history = DeskHistoryPane(session, tabs)
     # Loaded when first looked at: signing in reads no log.
-    tabs.currentChanged.connect(lambda _i: history.start() if tabs.currentWidget() is history else None)
+    window.add_pane(translate("FrontDeskTools", "Desk histor&y"), history, start="when_shown")
 
     def inspect() -> None:
         tabs.setCurrentWidget(inspector)
@@ -80,23 +75,20 @@ def install_front_desk_tools(window: MainWindow) -> FrontDeskTools:
 
     def print_choice() -> None:
         tabs.setCurrentWidget(window.reservations)
-        spawn(window.reservations.print_choice_selected(), owner=window)
+        spawn(window.reservations.print_choice_selected(), owner=tabs)
 
-    inspect_action = window._action(
+    inspect_action = window.add_action(
         translate("FrontDeskTools", "&Inspect a code"), "Ctrl+I", inspect, "search")
-    print_choice_action = window._action(
+    print_choice_action = window.add_action(
         translate("FrontDeskTools", "Print &slip…"), "Ctrl+Shift+P", print_choice, "print")
-    today_tab_action = window._action(
+    today_tab_action = window.add_action(
         translate("FrontDeskTools", "&Today"), "Ctrl+T", lambda: tabs.setCurrentWidget(today))
     for action, name in ((inspect_action, translate("FrontDeskTools", "Inspect a code")),
                          (print_choice_action, translate("FrontDeskTools", "Print slip"))):
         action.setToolTip(f"{name} ({action.shortcut().toString()})")
-    for menu in window.menuBar().findChildren(QMenu):
-        if window.print_action in menu.actions():
-            menu.addAction(print_choice_action)
-            menu.addAction(inspect_action)
-        if window.locations_tab_action in menu.actions():
-            menu.addAction(today_tab_action)
+    window.reservation_menu.addAction(print_choice_action)
+    window.reservation_menu.addAction(inspect_action)
+    window.view_menu.addAction(today_tab_action)
     # Desk history: every write through the service, and every slip printed, from here on.
     recorder = recorder_for(session)
 

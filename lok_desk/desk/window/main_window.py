@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
@@ -36,9 +36,16 @@ from lok_desk.desk.owner import owner_panes
 from lok_desk.desk.preferences import Preferences, add_preference_menus
 from lok_desk.desk.roles import role_label
 from lok_desk.desk.session import Session
-from lok_desk.desk.window.front_desk_tools import install_front_desk_tools
 from lok_desk.desk.window.help_menu import HelpActions
-from lok_desk.desk.window.panes import HoldsResources, Pane
+from lok_desk.desk.window.panes import (
+    HoldsResources,
+    Pane,
+    PaneRegistration,
+    PrintsSlip,
+    Startable,
+    StartWhen,
+)
+from lok_desk.desk.window.registry import DESK_PANES
 from lok_desk.paths import AppPaths
 from lok_desk.resources import app_icon
 
@@ -46,6 +53,7 @@ if TYPE_CHECKING:
     from lok_desk.desk.reservations import ReservationsPane
 
 PaneFactory = Callable[[Session, QWidget], "ReservationsPane"]
+W = TypeVar("W", bound=QWidget)
 
 ALL_LOCATIONS = ""
 #: A window left in the background this long syncs at the idle pace (lok_desk.core.sync).
@@ -72,6 +80,7 @@ class MainWindow(QMainWindow):
         reservations_pane_factory: PaneFactory | None = None,
         preferences: Preferences | None = None,
         snapshot_dir: Path | None = None,
+        panes: Sequence[PaneRegistration] = DESK_PANES,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -121,8 +130,12 @@ class MainWindow(QMainWindow):
         self.icons.bind(lambda icon: self.tabs.setTabIcon(0, icon), "reservations")
         self.icons.bind(lambda icon: self.tabs.setTabIcon(1, icon), "locations")
         # Owner workspace (settings, webhook, reports, directories, pre-reservations); none for employees.
-        self.owner_panes = owner_panes(session, self, on_open_reservation=self._open_reservation)
-        self._owner_started: set[int] = set()
+        self.owner_panes = owner_panes(session, self, on_open_reservation=self.open_reservation)
+        # Panes whose start() waits for the first look (owner panes, registered "when_shown" ones) and
+        # those that start with the window (the Today board).
+        self._start_when_shown: list[QWidget] = [pane for _title, pane in self.owner_panes]
+        self._started_panes: set[int] = set()
+        self._start_with_window: list[Startable] = []
         for title, pane in self.owner_panes:
             self.tabs.addTab(pane, title)
         central = QWidget()
@@ -143,8 +156,9 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._fill_location_switcher()
         self._update_write_actions()
-        # Code inspector, Today board, Print slip… and their keys (issue 12).
-        self.tools = install_front_desk_tools(self)
+        # The panes registered in lok_desk.desk.window.registry (Today, inspector, …) and their keys.
+        for register in panes:
+            register(self)
 
         session.busy_changed.connect(self._on_busy)
         session.offline_changed.connect(self._on_offline)
@@ -159,7 +173,7 @@ class MainWindow(QMainWindow):
         session.token_fill.on_progress.append(self._on_fill_progress)
         self.locations.new_reservation_requested.connect(self._new_reservation_at)
         self.tabs.currentChanged.connect(lambda _index: self._update_write_actions())
-        self.tabs.currentChanged.connect(self._start_owner_pane)
+        self.tabs.currentChanged.connect(self._start_shown_pane)
         self.setTabOrder(self.location_combo, self.search_edit)
         self.setTabOrder(self.search_edit, self.tabs)
 
@@ -275,8 +289,9 @@ class MainWindow(QMainWindow):
         self._update_write_actions()
 
     # ---- actions --------------------------------------------------------------------------------
-    def _action(self, text: str, shortcut: QKeySequence | str | None, slot: Callable[..., Any],
-                icon: str | None = None) -> QAction:
+    def add_action(self, text: str, shortcut: QKeySequence | str | None, slot: Callable[..., Any],
+                   icon: str | None = None) -> QAction:
+        """A window-wide action with its key (works with the menu bar hidden) and a themed icon."""
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -287,32 +302,33 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        self.new_action = self._action(self.tr("&New reservation…"), "Ctrl+N", self.new_reservation_slot,
+        self.new_action = self.add_action(self.tr("&New reservation…"), "Ctrl+N", self.new_reservation_slot,
                                        "new-reservation")
-        self.cancel_action = self._action(self.tr("&Cancel reservation…"),
+        self.cancel_action = self.add_action(self.tr("&Cancel reservation…"),
                                           QKeySequence(QKeySequence.StandardKey.Delete),
                                           self.cancel_selected_slot, "cancel-reservation")
         # Delete must not fire while typing in the search box or a filter: the pane owns it.
         self.cancel_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.removeAction(self.cancel_action)
         self.reservations.addAction(self.cancel_action)
-        self.print_action = self._action(self.tr("&Print slip or label…"), "Ctrl+P", self.print_slot,
+        self.print_action = self.add_action(self.tr("&Print slip or label…"), "Ctrl+P", self.print_slot,
                                          "print")
-        self.find_action = self._action(self.tr("&Find reservation"), "Ctrl+F", self.focus_search, "search")
-        self.refresh_action = self._action(self.tr("&Refresh"), "F5", self.refresh_slot, "refresh")
-        self.sign_out_action = self._action(self.tr("Sign &out"), "Ctrl+Shift+Q", self.sign_out_slot,
+        self.find_action = self.add_action(self.tr("&Find reservation"), "Ctrl+F", self.focus_search,
+                                           "search")
+        self.refresh_action = self.add_action(self.tr("&Refresh"), "F5", self.refresh_slot, "refresh")
+        self.sign_out_action = self.add_action(self.tr("Sign &out"), "Ctrl+Shift+Q", self.sign_out_slot,
                                             "sign-out")
-        self.quit_action = self._action(self.tr("&Quit"), QKeySequence(QKeySequence.StandardKey.Quit),
+        self.quit_action = self.add_action(self.tr("&Quit"), QKeySequence(QKeySequence.StandardKey.Quit),
                                         self.close)
-        self.reservations_tab_action = self._action(
+        self.reservations_tab_action = self.add_action(
             self.tr("&Reservations"), "Ctrl+1", lambda: self.tabs.setCurrentWidget(self.reservations))
-        self.locations_tab_action = self._action(
+        self.locations_tab_action = self.add_action(
             self.tr("&Locations"), "Ctrl+2", lambda: self.tabs.setCurrentWidget(self.locations))
         # Every owner tab has its key too (Ctrl+3 …): Ctrl+Tab stays inside a focused table, so the
         # keyboard had no way to reach Notifications, Reports and the others.
         self.owner_tab_actions: list[QAction] = []
         for number, (title, pane) in enumerate(self.owner_panes, start=3):
-            self.owner_tab_actions.append(self._action(
+            self.owner_tab_actions.append(self.add_action(
                 title, f"Ctrl+{number}", lambda _checked=False, p=pane: self.tabs.setCurrentWidget(p)))
         for action, name in ((self.new_action, self.tr("New reservation")),
                              (self.cancel_action, self.tr("Cancel reservation")),
@@ -329,9 +345,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.sign_out_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        reservation_menu = menu_bar.addMenu(self.tr("R&eservation"))  # Alt+R is the Reservations tab
+        self.reservation_menu = menu_bar.addMenu(self.tr("R&eservation"))  # Alt+R: the Reservations tab
         for action in (self.new_action, self.cancel_action, self.print_action, self.find_action):
-            reservation_menu.addAction(action)
+            self.reservation_menu.addAction(action)
         view_menu = menu_bar.addMenu(self.tr("&View"))
         view_menu.addAction(self.refresh_action)
         view_menu.addSeparator()
@@ -394,8 +410,9 @@ class MainWindow(QMainWindow):
 
     @async_slot()
     async def print_slot(self) -> None:
-        if self.tabs.currentWidget() is self.tools.inspector:
-            await self.tools.inspector.print_slip()
+        current = self.tabs.currentWidget()
+        if isinstance(current, PrintsSlip):
+            await current.print_slip()
             return
         self.tabs.setCurrentWidget(self.reservations)
         await self.reservations.print_selected()
@@ -405,22 +422,42 @@ class MainWindow(QMainWindow):
         current = self.tabs.currentWidget()
         if current is self.locations:
             await self.locations.refresh()
-        elif any(current is pane for _title, pane in self.owner_panes):
-            await current.refresh()  # type: ignore[attr-defined]
+        elif isinstance(current, Pane):
+            await current.refresh()
         else:
             await self.reservations.refresh()
 
-    def _open_reservation(self, reservation_id: str) -> None:
-        """An owner pane made or found a reservation: show it in the Reservations pane."""
+    def open_reservation(self, reservation_id: str) -> None:
+        """A pane made or found a reservation: show it in the Reservations pane."""
         self.tabs.setCurrentWidget(self.reservations)
         spawn(self.reservations.open_reservation(reservation_id), owner=self)
 
-    def _start_owner_pane(self, _index: int) -> None:
-        # Owner panes load on first view, so signing in costs no extra calls.
+    # ---- registered panes ------------------------------------------------------------------------
+    def add_pane(self, title: str, pane: QWidget, *, start: StartWhen = "never") -> None:
+        """A tab after the built-in ones (see lok_desk.desk.window.registry); `start` says when its
+        `start()` runs."""
+        self.tabs.addTab(pane, title)
+        if start != "never" and not isinstance(pane, Startable):
+            raise TypeError(f"{type(pane).__name__} has no start() to run {start}")
+        if start == "with_window" and isinstance(pane, Startable):
+            self._start_with_window.append(pane)
+        elif start == "when_shown":
+            self._start_when_shown.append(pane)
+
+    def pane_of(self, kind: type[W]) -> W | None:
+        """The tab of this type, if the window has one (tests and tools find panes by what they are)."""
+        for index in range(self.tabs.count()):
+            widget = self.tabs.widget(index)
+            if isinstance(widget, kind):
+                return widget
+        return None
+
+    def _start_shown_pane(self, _index: int) -> None:
+        # Owner and "when_shown" panes load on first view, so signing in costs no extra calls.
         pane = self.tabs.currentWidget()
-        if (isinstance(pane, Pane) and any(pane is p for _title, p in self.owner_panes)
-                and id(pane) not in self._owner_started):
-            self._owner_started.add(id(pane))
+        if (isinstance(pane, Startable) and any(pane is p for p in self._start_when_shown)
+                and id(pane) not in self._started_panes):
+            self._started_panes.add(id(pane))
             pane.start()
 
     async def _shutdown_owner_panes(self) -> None:
@@ -498,7 +535,7 @@ class MainWindow(QMainWindow):
         self.bell.setAutoRaise(True)
         bar.addPermanentWidget(self.bell)
         self.notice_announcer = NoticeAnnouncer(self.notices, self, self.notice_bar, self.bell,
-                                                self._open_reservation)
+                                                self.open_reservation)
         self.notices_menu = self.notice_announcer.add_menu(self.view_menu)
         bar.addPermanentWidget(self.last_refresh_label)
         bar.addPermanentWidget(self.server_label)
@@ -599,7 +636,8 @@ class MainWindow(QMainWindow):
     def _start_panes(self) -> None:
         self.reservations.set_location(self.current_location_id())
         self.reservations.start()
-        self.tools.today.start()
+        for pane in self._start_with_window:
+            pane.start()
         self.session.start_sync()
 
     @property
