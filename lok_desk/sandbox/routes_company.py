@@ -232,7 +232,9 @@ async def put_webhook(body: WebhookUpdate, state: StateDep, user: UserDep) -> Re
     Capability.SETTINGS_WRITE.check(user)
     url = body.url.strip()
     check_url(url)
-    events = list(dict.fromkeys(e.value for e in body.events)) if body.events else list(ALL_EVENTS)
+    # Omitted means every event; an explicit [] means none (docs/decisions.md, "Webhook events").
+    chosen = body.events
+    events = list(ALL_EVENTS) if chosen is None else list(dict.fromkeys(e.value for e in chosen))
     with state.store.transaction() as conn:
         row = conn.execute("SELECT secret FROM webhooks WHERE company_id = ?", (user.company_id,)).fetchone()
         if row is None:
@@ -515,6 +517,22 @@ def _check_csv_text(text: str) -> None:
             raise _bad_csv(_line_of(text, found.start()), what)
 
 
+def _unclosed_quote_line(text: str) -> int | None:
+    """The line where a quoted field opens that never closes, or None.
+
+    The csv module's lenient mode reads such a field to the end of the text, swallowing every line
+    after it into one cell; its strict mode notices at the end, one record after the last good one.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    last = 0
+    try:
+        for _ in reader:
+            last = reader.line_num
+    except csv.Error as exc:
+        return last + 1 if "unexpected end of data" in str(exc) else None
+    return None
+
+
 def parse_contacts_csv(text: str) -> list[DirectoryContact]:
     """Header row with the CSV_COLUMNS names (any order; name, last_name required); `phones`
     separated by `;`. Errors name the line: data.keys ["csv.<line>.<column>"], or ["csv.<line>"]
@@ -522,6 +540,9 @@ def parse_contacts_csv(text: str) -> list[DirectoryContact]:
     module's 131,072 characters, more than MAX_CSV_CONTACTS contacts)."""
     text = text.lstrip("\ufeff")
     _check_csv_text(text)
+    unclosed = _unclosed_quote_line(text)
+    if unclosed is not None:
+        raise _bad_csv(unclosed, 'opens a quoted field that is never closed (a missing ")')
     reader = csv.DictReader(io.StringIO(text, newline=""), skipinitialspace=True)
     try:
         return _read_contacts(reader)

@@ -105,6 +105,12 @@ def _client(
     )
 
 
+def _author(conn: sqlite3.Connection, client_id: str) -> dict[str, str]:
+    """A directory's author as GET /oauth/user names that user (its name, not its client id)."""
+    row = conn.execute("SELECT user_id, name FROM clients WHERE client_id = ?", (client_id,)).fetchone()
+    return {"id": str(row[0]), "name": str(row[1])}
+
+
 class _TokenSource:
     """Deterministic unique kiosk tokens for seeded reservations."""
 
@@ -418,7 +424,7 @@ def _seed_directories(conn: sqlite3.Connection, rng: random.Random, now_ms: int)
             "isActive": True,
             "created_at": created,
             "updated_at": created,
-            "author": {"id": "usr-" + owner, "name": owner},
+            "author": _author(conn, owner),
             "contacts": contacts,
             "locations": locations,
         }
