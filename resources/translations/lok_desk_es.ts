@@ -2979,6 +2979,21 @@ Borra el filtro para ver las {count} ubicaciones.</translation>
     </message>
 </context>
 <context>
+    <name>ProblemLine</name>
+    <message>
+        <source>Message</source>
+        <extracomment>The dynamic property a marked field carries (the theme and tests read it).</extracomment>
+        <translation>Mensaje</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemPath</name>
+    <message>
+        <source>Lok Desk</source>
+        <translation>Lok Desk</translation>
+    </message>
+</context>
+<context>
     <name>QrDialog</name>
     <message>
         <source>{0} — {1}</source>

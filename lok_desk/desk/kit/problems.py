@@ -1,49 +1,77 @@
 """How a `Problem` reads to a person in their language, and how the desk says it to a screen reader.
 
-The sentences live once, in lok_desk/core/problems.py (English templates marked for the catalogue);
-here each is translated by its kind. Forms mark the field at fault with `mark_invalid` (a property the
-style can show, the message as its accessible description) and move focus there; anything else is said
-with `announce`, Qt's accessibility announcement (Orca reads it without moving focus).
+The sentences live once, in lok_desk/core/problems.py and core/problem_facts.py (English templates marked
+for the catalogue); here each is translated: the kind's "what happened" and "what to do next", and each of
+Lok's facts ("Line 3: there is a NUL character in it.", "At most 2048 characters are allowed.") from its
+reason, with its limit, line and column. `describe(problem, marked=...)` speaks of highlighted fields only
+when a form marked them (lok_desk/desk/kit/problem_views.py's FormBinder); without a form the facts are
+said in the sentence instead. Anything that is not a field is said with `announce`, Qt's accessibility
+announcement (Orca reads it without moving focus).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from collections.abc import Iterable
+
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QWidget
 
-from lok_desk.core.problems import CONTEXT, FIELD_REFUSED, WHERE, WORKING, Problem, problem_from
+from lok_desk.core.problem_facts import AT_LINE, AT_LINE_COLUMN, PLURAL_REASONS, REASONS, Fact, Reason
+from lok_desk.core.problems import CONTEXT, FIELD_KINDS, WHERE, WORKING, Problem, problem_from
 
-__all__ = ["announce", "clear_invalid", "describe", "field_refused", "mark_invalid", "problem_from",
-           "sentence", "what_happened"]
-
-INVALID_PROPERTY = "invalid"
+__all__ = ["announce", "beside_field", "describe", "fact_text", "problem_from", "sentence"]
 
 
-def _tr(text: str) -> str:
-    # The texts are collected from core/problems.py (QT_TRANSLATE_NOOP); look them up by the same context.
-    return QCoreApplication.translate(CONTEXT, text)
+def _tr(text: str, n: int = -1) -> str:
+    # The texts are collected from the core (QT_TRANSLATE_NOOP); look them up by the same context.
+    return QCoreApplication.translate(CONTEXT, text, None, n)
 
 
-def describe(problem: Problem) -> tuple[str, str]:
-    """(what happened, what to do next), translated."""
+def fact_text(fact: Fact) -> str:
+    """One of Lok's facts in the person's language, with the line (and column) of a file when it has one."""
+    template = REASONS[fact.reason]
+    if fact.reason in PLURAL_REASONS and fact.limit is not None:
+        reason = _tr(template, fact.limit)
+    else:
+        reason = _tr(template).format(limit=fact.limit if fact.limit is not None else "", value=fact.value)
+    if fact.line is None:
+        return reason
+    reason = reason[:1].lower() + reason[1:] if reason[:1].isupper() and not reason[:3].isupper() else reason
+    if fact.column:
+        return _tr(AT_LINE_COLUMN).format(line=fact.line, column=fact.column, reason=reason)
+    return _tr(AT_LINE).format(line=fact.line, reason=reason)
+
+
+def facts_text(facts: Iterable[Fact]) -> str:
+    """Several facts as one run of sentences (those Lok gave no reason for are left out)."""
+    return " ".join(fact_text(fact) for fact in facts if fact.reason is not Reason.UNKNOWN or fact.line)
+
+
+def describe(problem: Problem, *, marked: bool = False) -> tuple[str, str]:
+    """(what happened, what to do next), translated. `marked`: a form shows the fields at fault (and their
+    reasons beside them); otherwise the next step says nothing about fields and the facts join the first
+    sentence, so a line number or a limit is never lost."""
     values = problem.values(_tr(WHERE), _tr(WORKING))
-    return _tr(problem.what).format(**values), _tr(problem.next_step).format(**values)
+    what = _tr(problem.what).format(**values)
+    if not marked and (said := facts_text(problem.facts)):
+        what = f"{what} {said}"
+    return what, _tr(problem.next_step_for(marked=marked)).format(**values)
 
 
-def what_happened(error: BaseException, doing: str = "") -> str:
-    """The translated "what happened" of any failure (for a line that adds its own advice)."""
-    return describe(problem_from(error, doing=doing))[0]
-
-
-def field_refused() -> str:
-    """Under a field the server refused: its reason is the server's English, so say it plainly."""
-    return _tr(FIELD_REFUSED)
-
-
-def sentence(problem: Problem) -> str:
+def sentence(problem: Problem, *, marked: bool = False) -> str:
     """What happened and what to do next as one line of text."""
-    return " ".join(part for part in describe(problem) if part)
+    return " ".join(part for part in describe(problem, marked=marked) if part)
+
+
+def beside_field(problem: Problem, field: str) -> str:
+    """What to write beside one field a form marks: Lok's reasons for it, or what the kind says."""
+    said = " ".join(fact_text(fact) for fact in problem.facts_for(field))
+    if said:
+        return said
+    if problem.kind in FIELD_KINDS:
+        return _tr(REASONS[Reason.UNKNOWN])
+    return describe(problem, marked=True)[0]
 
 
 def announce(widget: QWidget, text: str, *, assertive: bool = False) -> None:
@@ -56,20 +84,14 @@ def announce(widget: QWidget, text: str, *, assertive: bool = False) -> None:
     QAccessible.updateAccessibility(event)
 
 
-def mark_invalid(widget: QWidget, message: str, *, focus: bool = False) -> None:
-    """Mark `widget` as the field at fault: a style property, the message as what a screen reader adds to
-    the field's name, and (for the first field at fault) focus, so the person lands where to correct."""
-    widget.setProperty(INVALID_PROPERTY, True)
-    widget.setAccessibleDescription(message)
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
-    if focus:
-        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+# ---- the old helpers, until every view uses the problem path of kit/problem_views.py -----------------
 
 
-def clear_invalid(widget: QWidget) -> None:
-    if widget.property(INVALID_PROPERTY):
-        widget.setProperty(INVALID_PROPERTY, False)
-        widget.setAccessibleDescription("")
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)
+def what_happened(error: BaseException, doing: str = "") -> str:
+    """The translated "what happened" of any failure (for a line that adds its own advice)."""
+    return describe(problem_from(error, doing=doing))[0]
+
+
+def field_refused() -> str:
+    """Under a field the server refused without a reason the desk can read."""
+    return _tr(REASONS[Reason.UNKNOWN])

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from lok_desk.core.problems import Problem
-from lok_desk.desk.kit.problems import announce
+from lok_desk.desk.kit.problems import announce, describe
 
 
 class EnvironmentBadge(QWidget):
@@ -145,6 +145,11 @@ class Banner(QWidget):
         self.label.setAccessibleName(self.tr("Message: {0}").format(self.text()))
         self.show()
         announce(self, self.text(), assertive=kind == "error")
+
+    def show_problem(self, problem: Problem) -> None:
+        """The window's place for a Problem that has no form or pane line of its own."""
+        what, next_step = describe(problem)
+        self.show_message(what, next_step, problem=problem)
 
     def text(self) -> str:
         return self.label.text().replace("<b>", "").replace("</b>", "")

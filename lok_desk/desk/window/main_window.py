@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lok_desk.core.problems import Problem
 from lok_desk.desk.kit.asyncqt import async_slot, spawn
 from lok_desk.desk.kit.icons import PaletteIcons
+from lok_desk.desk.kit.problem_views import accept_problems, with_server
 from lok_desk.desk.kit.problems import announce
 from lok_desk.desk.kit.widgets import Banner, ElidedLabel, EnvironmentBadge
 from lok_desk.desk.locations import LocationsPane
@@ -164,6 +166,8 @@ class MainWindow(QMainWindow):
         session.offline_changed.connect(self._on_offline)
         session.last_success_changed.connect(self._on_last_success)
         session.error_raised.connect(self._show_problem)
+        # The window's banner is where problems without a form or a pane line of their own are shown.
+        accept_problems(self, self.show_problem)
         session.message_posted.connect(self._show_status)
         session.locations_changed.connect(self._fill_location_switcher)
         self.reservations.first_page_loaded.connect(self._on_first_page)
@@ -590,6 +594,10 @@ class MainWindow(QMainWindow):
             # Dismissed by what it is about (offline, slow server), not by looking for an English word.
             if self.banner.isVisible() and self.banner.problem is not None and self.banner.problem.transient:
                 self.banner.dismiss()
+
+    def show_problem(self, problem: Problem) -> None:
+        """The banner, naming this window's server (kit.problem_views.tell lands here)."""
+        self.banner.show_problem(with_server(problem, self.session.server_label))
 
     def _show_problem(self, what: str, next_step: str) -> None:
         self.banner.show_message(what, next_step, problem=self.session.last_problem)
