@@ -46,7 +46,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     where = parser.add_mutually_exclusive_group()
     where.add_argument("--sandbox", action="store_true",
                        help="start the Lok sandbox on this computer and sign in to it (practice data)")
-    where.add_argument("--server", metavar="URL",
+    where.add_argument("--server", metavar="URL", type=_server_url,
                        help="a Lok server other than production (e.g. https://lok.example.com/api/v2)")
     parser.add_argument("--sandbox-reset", action="store_true",
                         help="with --sandbox: wipe the sandbox data and seed it afresh")
@@ -62,6 +62,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     if (args.sandbox_reset or args.demo_role) and not args.sandbox:
         parser.error("--sandbox-reset and --demo-role need --sandbox")
     return args
+
+
+def _server_url(text: str) -> str:
+    """`--server`: the address checked as the client would (imported only when the flag is given)."""
+    from lok_desk.api.transport import server_argument
+
+    return server_argument(text)
 
 
 class _VersionAction(argparse.Action):

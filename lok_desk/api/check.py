@@ -36,7 +36,7 @@ from .errors import (
     UnauthorizedClientError,
 )
 from .paging import PageWalk
-from .transport import RetryPolicy
+from .transport import RetryPolicy, server_address_argument
 
 SECRET_ENV = "LOK_CLIENT_SECRET"  # noqa: S105 - the name of the variable, not a secret
 #: Pages of each list walked by default: enough to meet most record shapes without reading a
@@ -317,7 +317,9 @@ def build_parser() -> argparse.ArgumentParser:
         "or asked for at the terminal. Exit status: 0 the desk can work, 1 it cannot, 2 usage error.",
     )
     parser.add_argument(
-        "server", help="the server address, e.g. https://api.clicknbox.com (/api/v2 is added)"
+        "server",
+        type=server_address_argument,
+        help="the server address, e.g. https://api.clicknbox.com (/api/v2 is added)",
     )
     parser.add_argument("--client-id", required=True, help="the Lok client id to sign in with")
     parser.add_argument(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import email.utils
 import ipaddress
@@ -134,8 +135,13 @@ RequestHook = Callable[[RequestEvent], None]
 def normalize_base_url(base_url: str) -> str:
     """`http://host:port` or `.../api/v2[/]` → `scheme://host[:port]/…/api/v2` without a trailing slash."""
     text = base_url.strip()
-    parts = urllib.parse.urlsplit(text)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    try:
+        parts = urllib.parse.urlsplit(text)
+        usable = parts.scheme in ("http", "https") and bool(parts.hostname)
+        usable = usable and parts.port != 0  # reading .port refuses a port that is not a number
+    except ValueError:  # "http://[::1" (an unclosed IPv6 bracket), "https://x:port"
+        usable = False
+    if not usable:
         raise InsecureTransportError(
             f"not an http(s) URL: {text!r}",
             user_message=f"“{text}” is not a server address. Enter one like https://api.clicknbox.com.",
@@ -144,6 +150,27 @@ def normalize_base_url(base_url: str) -> str:
     if not path.endswith(API_PREFIX):
         path += API_PREFIX
     return urllib.parse.urlunsplit((parts.scheme, parts.netloc, path, "", ""))
+
+
+def server_address_argument(text: str) -> str:
+    """argparse `type=` of a server address: the normalized API URL, or a one-line refusal (exit 2)
+    when it is no http(s) address at all (`lok-desk-check` reports plain http to another computer)."""
+    return server_argument(text, transport_check=False)
+
+
+def server_argument(text: str, *, transport_check: bool = True) -> str:
+    """argparse `type=` of a server address: the normalized API URL, or a one-line refusal (exit 2).
+
+    Every refusal the client would make later (not http(s), no host, plain http to another computer)
+    is made here, so a bad `--server` never reaches the window, a traceback or a crash report.
+    """
+    try:
+        url = normalize_base_url(text)
+        if transport_check:
+            check_transport_safety(url)
+    except LokError as error:
+        raise argparse.ArgumentTypeError(error.user_message or error.message) from None
+    return url
 
 
 def is_loopback_host(host: str) -> bool:
