@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta, timezone
 
 from lok_desk.api import models
+from lok_desk.core.owner._flow import Outcome
 from lok_desk.core.owner.reports import (
-    ReportRequest,
     ReportsPresenter,
     activity_by_day,
     log_matches,
@@ -47,11 +47,11 @@ def test_the_action_log_filter_by_result_and_text() -> None:
 def test_the_report_span_names_the_field_at_fault() -> None:
     now = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
     wrong_order = report_span(date(2026, 3, 5), date(2026, 3, 1), now=now, local=MEXICO)
-    assert isinstance(wrong_order, ReportRequest) and wrong_order.problem is not None
+    assert isinstance(wrong_order, Outcome) and wrong_order.problem is not None
     assert wrong_order.problem.kind is Kind.INVALID and wrong_order.problem.fields == ("until",)
-    assert dict(wrong_order.field_messages)["until"].english() == "The last day is before the first day."
+    assert wrong_order.message("until").english() == "The last day is before the first day."
     future = report_span(date(2026, 3, 11), date(2026, 3, 12), now=now, local=MEXICO)
-    assert isinstance(future, ReportRequest) and future.problem is not None
+    assert isinstance(future, Outcome) and future.problem is not None
     assert future.problem.fields == ("from",)
     span = report_span(date(2026, 3, 1), date(2026, 3, 10), now=now, local=MEXICO)
     assert span == (datetime(2026, 3, 1, 6, 0, tzinfo=UTC), now)   # never past now
@@ -70,7 +70,7 @@ async def test_loads_and_requests_and_a_failure_is_a_problem(lok: Clients, contr
 
     today = date.today()
     answer = await reports.request_report(today - timedelta(days=7), today)
-    assert answer.problem is None and answer.message
+    assert answer.problem is None and answer.value
 
     await control.faults({"method": "GET", "path": "/api/v2/company/action_logs$", "status": 503,
                           "times": 10})

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from typing import Protocol, TypeVar
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
+from typing import Generic, Protocol, TypeVar
 
-from lok_desk.core.problems import Problem, problem_from
+from lok_desk.core.problems import Problem, invalid, problem_from
+from lok_desk.core.text import Text
 
 T = TypeVar("T")
+V = TypeVar("V")
 
-__all__ = ["Call", "Listeners", "direct", "problem_of"]
+__all__ = ["Call", "Listeners", "Outcome", "direct", "problem_of", "refused"]
 
 
 class Call(Protocol):
@@ -42,3 +45,25 @@ class Listeners:
 def problem_of(error: BaseException, doing: str, fields: tuple[str, ...] = ()) -> Problem:
     """The `Problem` of a failed call; `doing` is a phrase marked for the "explain_error" catalogue."""
     return problem_from(error, doing=doing, fields=fields)
+
+
+@dataclass(frozen=True)
+class Outcome(Generic[V]):
+    """What a flow came to: its value, or the `Problem` and (for the desk's own checks) the message to show
+    under each field it names. `messages` is empty when Lok refused: the Problem carries Lok's facts."""
+
+    value: V | None = None
+    problem: Problem | None = None
+    messages: tuple[tuple[str, Text], ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.problem is None
+
+    def message(self, field: str) -> Text | None:
+        return dict(self.messages).get(field)
+
+
+def refused(messages: Mapping[str, Text]) -> Outcome[V]:
+    """The desk's own check refused these fields (in form order); nothing was sent."""
+    return Outcome(problem=invalid(*messages), messages=tuple(messages.items()))

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from lok_desk.api import LokError, models
 from lok_desk.core.csv_export import ident
-from lok_desk.core.owner._flow import Call, Listeners, direct, problem_of
-from lok_desk.core.problems import QT_TRANSLATE_NOOP, Problem, invalid
+from lok_desk.core.owner._flow import Call, Listeners, Outcome, direct, problem_of, refused
+from lok_desk.core.problems import QT_TRANSLATE_NOOP, Problem
 from lok_desk.core.service import DeskService
 from lok_desk.core.text import Text
 
@@ -97,13 +96,8 @@ def log_matches(entry: models.ActionLogEntry, text: str = "", status_class: int 
     return any(needle in (field or "").casefold() for field in fields)
 
 
-@dataclass(frozen=True)
-class ReportRequest:
-    """What a request for the full report came to: Lok's answer, or the problem (fields: from/until)."""
-
-    message: str = ""
-    problem: Problem | None = None
-    field_messages: tuple[tuple[str, Text], ...] = ()
+# What a request for the full report came to: Lok's answer, or the problem (fields "from", "until").
+ReportRequest = Outcome[str]
 
 
 def report_span(first: date, last: date, *, now: datetime | None = None,
@@ -122,7 +116,7 @@ def report_span(first: date, last: date, *, now: datetime | None = None,
 
 
 def _refused(field: str, message: str) -> ReportRequest:
-    return ReportRequest(problem=invalid(field), field_messages=((field, Text.of(CONTEXT, message)),))
+    return refused({field: Text.of(CONTEXT, message)})
 
 
 class ReportsPresenter:
@@ -165,10 +159,10 @@ class ReportsPresenter:
                              local: tzinfo | None = None) -> ReportRequest:
         """#19 for the days chosen: Lok e-mails the whole action log of that span."""
         span = report_span(first, last, now=now, local=local)
-        if isinstance(span, ReportRequest):
+        if isinstance(span, Outcome):
             return span
         try:
             reply = await self._call(self._service.request_action_log_report(from_=span[0], until=span[1]))
         except LokError as error:
-            return ReportRequest(problem=problem_of(error, REQUESTING))
-        return ReportRequest(message=reply.message or "")
+            return Outcome(problem=problem_of(error, REQUESTING))
+        return Outcome(value=reply.message or "")
