@@ -972,6 +972,98 @@
         <source>Tick at least one directory.</source>
         <translation>Marca al menos un directorio.</translation>
     </message>
+    <message>
+        <source>UTF-8</source>
+        <translation>UTF-8</translation>
+    </message>
+    <message>
+        <source>Windows, Western European (cp1252)</source>
+        <translation>Windows, Europa occidental (cp1252)</translation>
+    </message>
+    <message>
+        <source>Latin-1 (ISO 8859-1)</source>
+        <translation>Latin-1 (ISO 8859-1)</translation>
+    </message>
+    <message>
+        <source>Mac OS Roman</source>
+        <translation>Mac OS Roman</translation>
+    </message>
+    <message>
+        <source>UTF-16</source>
+        <translation>UTF-16</translation>
+    </message>
+    <message>
+        <source>{column} has {length} characters; Lok takes at most {limit}</source>
+        <translation>{column} tiene {length} caracteres; Lok acepta como máximo {limit}</translation>
+    </message>
+    <message>
+        <source>{count} phone numbers; Lok takes at most {limit}</source>
+        <translation>{count} números de teléfono; Lok acepta como máximo {limit}</translation>
+    </message>
+    <message>
+        <source>a phone number is longer than {limit} characters</source>
+        <translation>un número de teléfono tiene más de {limit} caracteres</translation>
+    </message>
+    <message>
+        <source>more cells than the header has columns (a value with a comma needs double quotes around it)</source>
+        <translation>más celdas que columnas en el encabezado (un valor con una coma debe ir entre comillas dobles)</translation>
+    </message>
+    <message>
+        <source>a double quote opened in {column} is closed only on line {last}, so lines {next} to {last} are read into {column}</source>
+        <translation>unas comillas dobles abiertas en {column} no se cierran hasta la línea {last}, así que las líneas {next} a {last} se leen dentro de {column}</translation>
+    </message>
+    <message>
+        <source>a double quote opened in {column} is closed only on the next line, so line {last} is read into {column}</source>
+        <translation>unas comillas dobles abiertas en {column} no se cierran hasta la línea siguiente, así que la línea {last} se lee dentro de {column}</translation>
+    </message>
+    <message>
+        <source>a double quote opened here is never closed: every line after it, to the end of the file (line {last}), would be read into {column}</source>
+        <translation>unas comillas dobles abiertas aquí no se cierran nunca: todas las líneas siguientes, hasta el final del archivo (línea {last}), se leerían dentro de {column}</translation>
+    </message>
+    <message>
+        <source>line {line} holds a NUL character (an invisible control character)</source>
+        <translation>la línea {line} contiene un carácter NUL (un carácter de control invisible)</translation>
+    </message>
+    <message>
+        <source>line {line} ends with a lone carriage return; save the file with ordinary line ends</source>
+        <translation>la línea {line} termina con un retorno de carro suelto; guarda el archivo con saltos de línea normales</translation>
+    </message>
+    <message>
+        <source>a cell is longer than {limit} characters</source>
+        <translation>una celda tiene más de {limit} caracteres</translation>
+    </message>
+    <message>
+        <source>cannot be read as CSV (check the double quotes)</source>
+        <translation>no se puede leer como CSV (revisa las comillas dobles)</translation>
+    </message>
+    <message>
+        <source>past Lok&apos;s limit of {limit} contacts in one file</source>
+        <translation>supera el límite de Lok de {limit} contactos por archivo</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>El archivo está vacío.</translation>
+    </message>
+    <message>
+        <source>These lines are not UTF-8 text: {lines}. Choose the encoding the file was saved in; the preview is drawn again.</source>
+        <translation>Estas líneas no son texto UTF-8: {lines}. Elige la codificación con la que se guardó el archivo; la vista previa se vuelve a mostrar.</translation>
+    </message>
+    <message>
+        <source>These lines cannot be read as {encoding}: {lines}. Choose another encoding.</source>
+        <translation>Estas líneas no se pueden leer como {encoding}: {lines}. Elige otra codificación.</translation>
+    </message>
+    <message>
+        <source>Read as {encoding}: check that names with accents look right before importing.</source>
+        <translation>Leído como {encoding}: comprueba que los nombres con acentos se vean bien antes de importar.</translation>
+    </message>
+    <message>
+        <source>The file has {count} characters; Lok takes at most {limit} in one import.</source>
+        <translation>El archivo tiene {count} caracteres; Lok acepta como máximo {limit} en una importación.</translation>
+    </message>
+    <message>
+        <source>The header row: {problem}.</source>
+        <translation>La fila de encabezado: {problem}.</translation>
+    </message>
 </context>
 <context>
     <name>DeskHistory</name>
@@ -1386,6 +1478,10 @@
     <message>
         <source>Imported {0} contacts.</source>
         <translation>Se importaron {0} contactos.</translation>
+    </message>
+    <message>
+        <source>At most {limit} characters (this has {length}).</source>
+        <translation>Como máximo {limit} caracteres (este tiene {length}).</translation>
     </message>
 </context>
 <context>
@@ -2609,6 +2705,10 @@ Borra el filtro para ver las {count} ubicaciones.</translation>
     <message>
         <source>Notification e-mails saved.</source>
         <translation>Correos de notificación guardados.</translation>
+    </message>
+    <message>
+        <source>{first}, {rest}</source>
+        <translation>{first}, {rest}</translation>
     </message>
 </context>
 <context>
@@ -5399,6 +5499,46 @@ Borra el filtro para ver las {1}.</translation>
         <source>requesting the report</source>
         <translation>solicitando el informe</translation>
     </message>
+    <message>
+        <source>loading the directories</source>
+        <translation>cargando los directorios</translation>
+    </message>
+    <message>
+        <source>opening the directory</source>
+        <translation>abriendo el directorio</translation>
+    </message>
+    <message>
+        <source>creating the directory</source>
+        <translation>creando el directorio</translation>
+    </message>
+    <message>
+        <source>saving the directory</source>
+        <translation>guardando el directorio</translation>
+    </message>
+    <message>
+        <source>saving the contacts</source>
+        <translation>guardando los contactos</translation>
+    </message>
+    <message>
+        <source>importing the contacts</source>
+        <translation>importando los contactos</translation>
+    </message>
+    <message>
+        <source>loading the notification settings</source>
+        <translation>cargando los ajustes de notificaciones</translation>
+    </message>
+    <message>
+        <source>saving the webhook</source>
+        <translation>guardando el webhook</translation>
+    </message>
+    <message>
+        <source>turning the webhook on or off</source>
+        <translation>activando o desactivando el webhook</translation>
+    </message>
+    <message>
+        <source>saving the e-mails</source>
+        <translation>guardando los correos electrónicos</translation>
+    </message>
 </context>
 <context>
     <name>owner_panes</name>
@@ -5506,6 +5646,10 @@ Borra el filtro para ver las {1}.</translation>
     <message>
         <source>Use https:// — plain http:// is allowed only for this computer (localhost or 127.0.0.1), because notifications carry your customers&apos; data.</source>
         <translation>Usa https://; http:// sin cifrar solo se permite para esta computadora (localhost o 127.0.0.1), porque las notificaciones llevan datos de tus clientes.</translation>
+    </message>
+    <message>
+        <source>Lok takes addresses of at most {limit} characters; this one has {length}.</source>
+        <translation>Lok acepta direcciones de como máximo {limit} caracteres; esta tiene {length}.</translation>
     </message>
 </context>
 </TS>

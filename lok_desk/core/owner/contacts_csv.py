@@ -31,6 +31,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from lok_desk.core.problems import QT_TRANSLATE_NOOP
+from lok_desk.core.reservations import fields
 from lok_desk.core.text import Text
 
 __all__ = [
@@ -113,7 +114,6 @@ FILE_TOO_LONG = QT_TRANSLATE_NOOP("CsvImportDialog", "The file has {count} chara
                                                      "{limit} in one import.")
 HEADER_LINE = QT_TRANSLATE_NOOP("CsvImportDialog", "The header row: {problem}.")
 
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 _BARE_CR = re.compile(r"\r(?!\n)")
 _NUL = re.compile("\x00")
 
@@ -123,8 +123,8 @@ def _text(template: str, **values: object) -> Text:
 
 
 def email_problem(text: str) -> bool:
-    """Whether `text` is clearly not an e-mail address (one @, a dot in the domain, no spaces)."""
-    return bool(text) and not _EMAIL.match(text)
+    """Whether `text` is clearly not an e-mail address (the reservation forms' check)."""
+    return fields.email_problem(text) is not None
 
 
 def _line_list(numbers: Sequence[int]) -> str:

@@ -18,14 +18,15 @@ from typing import Any
 from lok_desk.api import LokError, models
 from lok_desk.api.paging import iter_pages
 from lok_desk.core.owner import contacts_csv
-from lok_desk.core.owner._flow import Call, Listeners, Outcome, direct, problem_of, refused
+from lok_desk.core.owner._flow import Call, Listeners, Outcome, as_text, direct, problem_of, refused
 from lok_desk.core.owner.contacts_csv import CsvPreview
 from lok_desk.core.problems import QT_TRANSLATE_NOOP, Problem
+from lok_desk.core.reservations.fields import email_problem, phone_problem
 from lok_desk.core.service import DeskService
 from lok_desk.core.text import Text
 
 __all__ = ["EDIT_COLUMNS", "ContactRows", "ContactsImport", "DirectoriesPresenter", "ImportOutcome",
-           "company_contacts", "phone_problem"]
+           "company_contacts"]
 
 LOADING = QT_TRANSLATE_NOOP("explain_error", "loading the directories")
 OPENING = QT_TRANSLATE_NOOP("explain_error", "opening the directory")
@@ -40,10 +41,6 @@ NAME_TOO_LONG = QT_TRANSLATE_NOOP("DirectoriesPane", "At most {limit} characters
 REQUIRED = QT_TRANSLATE_NOOP("ContactsModel", "Required.")
 GENDER_CHOICE = QT_TRANSLATE_NOOP("ContactsModel", "male, female or unspecified")
 CELL_PROBLEM = QT_TRANSLATE_NOOP("ContactsModel", "Row {number}, {label}: {problem}")
-NOT_AN_EMAIL = QT_TRANSLATE_NOOP("FieldError", "This is not an e-mail address (like name@example.com).")
-PHONE_CHARACTERS = QT_TRANSLATE_NOOP(
-    "FieldError", "Use digits only (spaces, dashes, brackets and a leading + are fine).")
-PHONE_DIGITS = QT_TRANSLATE_NOOP("FieldError", "A phone number has 7 to 15 digits.")
 
 EDIT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("name", QT_TRANSLATE_NOOP("ContactsModel", "First name")),
@@ -57,18 +54,7 @@ EDIT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("town", QT_TRANSLATE_NOOP("ContactsModel", "Town")),
     ("zip_code", QT_TRANSLATE_NOOP("ContactsModel", "Zip code")),
 )
-_PHONE_CHARS = re.compile(r"^\+?[\d\s().-]+$")
 _CSV_KEY = re.compile(r"^(?:body\.)?csv\.(\d+)(?:\.([^.]+))?")
-
-
-def phone_problem(text: str) -> Text | None:
-    if not text:
-        return None
-    if not _PHONE_CHARS.match(text):
-        return Text.of("FieldError", PHONE_CHARACTERS)
-    if not 7 <= sum(ch.isdigit() for ch in text) <= 15:
-        return Text.of("FieldError", PHONE_DIGITS)
-    return None
 
 
 def _name_problem(name: str, empty: str) -> Text | None:
@@ -146,8 +132,8 @@ class ContactRows:
         if column != "phones" and limit is not None and len(value) > limit:
             return Text.of(contacts_csv.CONTEXT, contacts_csv.TOO_LONG, column=column, length=len(value),
                            limit=limit)
-        if column == "email" and contacts_csv.email_problem(value):
-            return Text.of("FieldError", NOT_AN_EMAIL)
+        if column == "email" and (problem := as_text(email_problem(value))) is not None:
+            return problem
         if column == "age" and value:
             try:
                 if not 0 <= int(value) <= contacts_csv.MAX_AGE:
@@ -157,7 +143,7 @@ class ContactRows:
         if column == "gender" and value not in contacts_csv.GENDERS:
             return Text.of("ContactsModel", GENDER_CHOICE)
         if column == "phones":
-            return next((p for p in map(phone_problem, _phones(value)) if p is not None), None)
+            return next((as_text(p) for p in map(phone_problem, _phones(value)) if p is not None), None)
         return None
 
     def problems(self) -> list[Text]:

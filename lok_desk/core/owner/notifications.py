@@ -16,9 +16,9 @@ from urllib.parse import urlsplit
 
 from lok_desk.api import LokError, models
 from lok_desk.api.transport import is_loopback_host
-from lok_desk.core.owner._flow import Call, Listeners, Outcome, direct, problem_of, refused
-from lok_desk.core.owner.contacts_csv import email_problem
+from lok_desk.core.owner._flow import Call, Listeners, Outcome, as_text, direct, problem_of, refused
 from lok_desk.core.problems import QT_TRANSLATE_NOOP, Problem
+from lok_desk.core.reservations.fields import email_problem
 from lok_desk.core.service import DeskService
 from lok_desk.core.text import Text
 
@@ -44,7 +44,6 @@ URL_PLAIN_HTTP = QT_TRANSLATE_NOOP("webhook_url", "Use https:// — plain http:/
 URL_TOO_LONG = QT_TRANSLATE_NOOP("webhook_url", "Lok takes addresses of at most {limit} characters; this one "
                                                 "has {length}.")
 NO_EVENT = QT_TRANSLATE_NOOP("NotificationSettingsPane", "Tick at least one event, or choose “All events”.")
-NOT_AN_EMAIL = QT_TRANSLATE_NOOP("FieldError", "This is not an e-mail address (like name@example.com).")
 ADDRESS = QT_TRANSLATE_NOOP("NotificationSettingsPane", "Address")
 EVENTS = QT_TRANSLATE_NOOP("NotificationSettingsPane", "Events")
 OPERATOR = QT_TRANSLATE_NOOP("NotificationSettingsPane", "Operator")
@@ -274,9 +273,9 @@ class NotificationsForm:
 
     # ---- the e-mails ------------------------------------------------------------------------------
     def email_problems(self) -> dict[str, Text]:
-        return {field: Text.of("FieldError", NOT_AN_EMAIL)
+        return {field: problem
                 for field, text in (("operator", self.operator), ("administrator", self.administrator))
-                if email_problem(text.strip())}
+                if (problem := as_text(email_problem(text.strip()))) is not None}
 
     def email_changes(self) -> list[Change]:
         before = self.saved_emails
