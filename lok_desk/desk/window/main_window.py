@@ -162,6 +162,13 @@ class MainWindow(QMainWindow):
         for register in panes:
             register(self)
 
+        self._connect()
+        self.setTabOrder(self.location_combo, self.search_edit)
+        self.setTabOrder(self.search_edit, self.tabs)
+
+    def _connect(self) -> None:
+        """What the window follows: the session's state, the panes' loads, the tab in front."""
+        session = self.session
         session.busy_changed.connect(self._on_busy)
         session.offline_changed.connect(self._on_offline)
         session.last_success_changed.connect(self._on_last_success)
@@ -178,8 +185,6 @@ class MainWindow(QMainWindow):
         self.locations.new_reservation_requested.connect(self._new_reservation_at)
         self.tabs.currentChanged.connect(lambda _index: self._update_write_actions())
         self.tabs.currentChanged.connect(self._start_shown_pane)
-        self.setTabOrder(self.location_combo, self.search_edit)
-        self.setTabOrder(self.search_edit, self.tabs)
 
     # ---- header ---------------------------------------------------------------------------------
     def _build_header(self) -> None:
