@@ -8,7 +8,7 @@ import logging
 import re
 import time
 import urllib.parse
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any, Self, TypeVar
@@ -226,11 +226,15 @@ class LokClient(LocationEndpoints, CompanyEndpoints):
         self._emit(RequestEvent(method, path, "end", response.status_code, elapsed))
         return response
 
-    def _collecting(self) -> contextlib.AbstractContextManager[object]:
-        """Notes made meanwhile go to this client's `oddities` too (when it keeps them)."""
-        if self._oddities is None:
-            return contextlib.nullcontext()
-        return tolerance.collecting(self._oddities)
+    @contextlib.contextmanager
+    def _collecting(self) -> Iterator[None]:
+        """Reading a reply: notes made meanwhile are logged, and go to `oddities` too (when kept)."""
+        with tolerance.reading_reply():
+            if self._oddities is None:
+                yield
+            else:
+                with tolerance.collecting(self._oddities):
+                    yield
 
     @staticmethod
     def _not_open() -> RuntimeError:

@@ -84,10 +84,11 @@ class PageWalk(Generic[PageT]):
     async def __anext__(self) -> PageT:
         if self._done:
             raise StopAsyncIteration
-        if self.oddities is None:
-            return await self._next_page()
-        with tolerance.collecting(self.oddities):
-            return await self._next_page()
+        with tolerance.reading_reply():
+            if self.oddities is None:
+                return await self._next_page()
+            with tolerance.collecting(self.oddities):
+                return await self._next_page()
 
     async def _next_page(self) -> PageT:
         page = await self._fetch()

@@ -5,6 +5,8 @@ deviation they smooth over (a number where text is documented, a date in RFC 112
 that could not be read...), call `note`. A note names the model field and the kind of deviation,
 never a value: replies carry tokens, codes and personal data.
 
+Only what a server sent is noted: the client reads replies inside `reading_reply()`; the same models
+built from the desk's own values (request bodies) or from local files (tokens.json) note nothing.
 Each distinct note is logged once per process (a list of 10,000 reservations with the same odd date
 format logs one line, not 10,000). A `LokClient` collects the notes of its own replies in an
 `OddityLog` (`LokClient.oddities`), which `lok-desk-check` prints as its report.
@@ -80,6 +82,9 @@ class OddityLog:
 
 
 _current: ContextVar[OddityLog | None] = ContextVar("lok_desk_oddities", default=None)
+# True while the client reads what a server sent. Models are also built from the desk's own values
+# (request bodies) and from local files (tokens.json, snapshots): their quirks are no Lok reply.
+_reading: ContextVar[bool] = ContextVar("lok_desk_reading_reply", default=False)
 _logged: set[Oddity] = set()
 _logged_lock = threading.Lock()
 
@@ -89,6 +94,8 @@ def note(kind: str, where: str, detail: str, *, blocking: bool = False) -> None:
 
     `where` and `detail` must never contain a value from the reply, only names and kinds.
     """
+    if not _reading.get():
+        return  # not something a server sent (module docstring)
     oddity = Oddity(kind, where, detail, blocking)
     collector = _current.get()
     if collector is not None:
@@ -110,6 +117,22 @@ def collecting(into: OddityLog) -> Iterator[OddityLog]:
         _current.reset(token)
 
 
+@contextlib.contextmanager
+def reading_reply() -> Iterator[None]:
+    """Notes made inside the block are about a server's reply: logged and collected. Outside, none are."""
+    token = _reading.set(True)
+    try:
+        yield
+    finally:
+        _reading.reset(token)
+
+
 def collecting_now() -> bool:
     """Whether an `OddityLog` is collecting in this context (then every object is fully checked)."""
     return _current.get() is not None
+
+
+def forget_logged() -> None:
+    """Log every note again on its next sighting (tests: "logged once per process" hides repeats)."""
+    with _logged_lock:
+        _logged.clear()

@@ -228,7 +228,11 @@ def test_notes_name_fields_never_values_and_log_once(caplog: pytest.LogCaptureFi
     record = {"id": 1, "shipment_id": secret, "created_at": "Tue, 01 Dec 2026 20:42:04 GMT"}
     body = {"reservations": [record] * 30}
     collected = tolerance.OddityLog()
-    with caplog.at_level(logging.WARNING, logger="lok_desk.api.tolerance"), tolerance.collecting(collected):
+    with (
+        caplog.at_level(logging.WARNING, logger="lok_desk.api.tolerance"),
+        tolerance.reading_reply(),
+        tolerance.collecting(collected),
+    ):
         models.ReservationPage.model_validate(body)
         models.ReservationPage.model_validate(body)
     wheres = {oddity.where for oddity in collected.oddities}
@@ -242,7 +246,7 @@ def test_notes_name_fields_never_values_and_log_once(caplog: pytest.LogCaptureFi
 
 def test_contract_shaped_bodies_note_nothing() -> None:
     collected = tolerance.OddityLog()
-    with tolerance.collecting(collected):
+    with tolerance.reading_reply(), tolerance.collecting(collected):
         models.ReservationPage.model_validate(
             {
                 "reservations": [
@@ -315,3 +319,45 @@ def test_origins_compare_scheme_host_and_port() -> None:
     assert origin_of("https://API.clicknbox.com/api/v2") == origin_of("https://api.clicknbox.com:443/x")
     assert origin_of("https://api.clicknbox.com") != origin_of("http://api.clicknbox.com")
     assert origin_of("http://127.0.0.1:8765/a") != origin_of("http://127.0.0.1:8766/a")
+
+
+def _reply_notes(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [r.getMessage() for r in caplog.records if "Lok reply tolerated" in r.getMessage()]
+
+
+def test_the_desks_own_request_models_are_no_lok_reply(caplog: pytest.LogCaptureFixture) -> None:
+    # As the create dialog builds #25's body: nested models, not JSON objects. Nothing Lok sent.
+    tolerance.forget_logged()
+    with caplog.at_level(logging.WARNING, logger="lok_desk.api.tolerance"):
+        request = models.ReservationRequest(
+            size="m",
+            shipment_id="S-1",
+            package_info=models.ReservationPackageInfo(weight=1.5),
+            contact_info=models.ContactInfo(name="Ana", email="ana@example.test"),
+            recipient_info=models.RecipientInfo(name="Beto"),
+            recipient_notifications_enabled=True,
+        )
+        request.to_body()
+    assert _reply_notes(caplog) == []
+
+
+def test_the_local_token_cache_is_no_lok_reply(tmp_path: Any, caplog: pytest.LogCaptureFixture) -> None:
+    from lok_desk.api import TokenCache
+
+    cache = TokenCache(tmp_path / "tokens.json")
+    # Saved as Lok sent it (epoch seconds, as some servers do): reading it back is no Lok reply.
+    token = models.AccessToken.model_validate(
+        {"access_token": "t", "access_token_expires_at": 4102444800, "scope": "owner"}
+    )
+    cache.save("http://127.0.0.1:1/api/v2", "demo-owner", token)
+    tolerance.forget_logged()
+    with caplog.at_level(logging.WARNING, logger="lok_desk.api.tolerance"):
+        assert cache.load("http://127.0.0.1:1/api/v2", "demo-owner") is not None
+    assert _reply_notes(caplog) == []
+
+
+def test_a_reply_read_by_the_client_is_still_noted(caplog: pytest.LogCaptureFixture) -> None:
+    tolerance.forget_logged()
+    with caplog.at_level(logging.WARNING, logger="lok_desk.api.tolerance"), tolerance.reading_reply():
+        models.Reservation.model_validate({"id": 17, "created_at": "Tue, 01 Dec 2026 20:42:04 GMT"})
+    assert any("Reservation.created_at" in line for line in _reply_notes(caplog))
