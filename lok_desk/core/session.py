@@ -33,7 +33,7 @@ from lok_desk.api import errors as api_errors
 from lok_desk.api.paging import iter_pages
 from lok_desk.api.sandbox_routes import read_sandbox_clock
 from lok_desk.core import rules
-from lok_desk.core.problems import Problem, problem_from
+from lok_desk.core.problems import QT_TRANSLATE_NOOP, Problem, problem_from
 from lok_desk.core.service import DeskService, WriteEvent, WriteOutcome, WriteRefused
 from lok_desk.core.snapshot import Snapshot
 from lok_desk.core.store import Origin, ReservationStore, StoreChange
@@ -44,6 +44,9 @@ __all__ = ["LOCATIONS_PAGE_SIZE", "DeskSession", "QuietListener", "SessionListen
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
+
+# Said after "while" when a clean-up after sign-out fails (translated by the desk under this context).
+CLEANING_UP = QT_TRANSLATE_NOOP("explain_error", "deleting the saved list after signing out")
 
 LOCATIONS_PAGE_SIZE = 100
 
@@ -453,18 +456,28 @@ class DeskSession:
             self.listener.message_posted(text, timeout_ms)
 
     # ---- end -----------------------------------------------------------------------------------
-    async def sign_out(self) -> None:
-        """Revoke the token on the server (the cache entry goes even if the server cannot be reached)."""
-        # Background reads after the token is revoked would only sign in again (and cache a new token).
-        await self.sync.aclose()
-        await self.token_fill.aclose()
+    async def sign_out(self, *, cleaning_up: str = CLEANING_UP) -> None:
+        """Revoke the token and forget it (here and in the cache) before anything that may fail; then
+        clean up. A clean-up that fails is reported through the listener (`cleaning_up` is the
+        translated phrase for "while …"), never raised: the person is signed out either way."""
+        # Background reads stop first: after the revocation they would only fail, each one a problem.
+        for stop in (self.sync.aclose, self.token_fill.aclose):
+            try:
+                await stop()
+            except Exception as error:
+                self.report(error, doing=cleaning_up)
         self._cancel("boxes", "snapshot")
+        # The server not being told (offline...) is the client's to log; the token is forgotten anyway.
+        with contextlib.suppress(LokError):
+            await self.call(self.client.sign_out())
         # The snapshot holds recipients' names and contacts: it goes with the sign-out.
         snapshot, self.snapshot = self.snapshot, None
         if snapshot is not None:
-            await asyncio.to_thread(snapshot.delete)
-        with contextlib.suppress(LokError):
-            await self.call(self.client.sign_out())
+            try:
+                await asyncio.to_thread(snapshot.delete)
+            except OSError as error:
+                log.error("Could not delete the saved list %s at sign-out: %s", snapshot.path, error)
+                self.report(error, doing=cleaning_up)
 
     async def aclose(self) -> None:
         """Stop sync and the probe, keep the snapshot up to date, and close the HTTP client."""

@@ -504,20 +504,29 @@ class Session(QObject):
 
     # ---- end -----------------------------------------------------------------------------------
     async def sign_out(self) -> None:
-        """Revoke the token on the server (the cache entry goes even if the server cannot be reached)."""
-        # Background reads after the token is revoked would only sign in again (and cache a new token).
-        await self.sync.aclose()
-        await self.token_fill.aclose()
+        """Revoke the token and forget it before anything that may fail, then clean up; a clean-up
+        that fails is reported through the problem path, never raised (lok_desk.core.session)."""
+        cleaning_up = self.tr("deleting the saved list after signing out")
+        # Background reads stop first: after the revocation they would only fail, each one a problem.
+        for stop in (self.sync.aclose, self.token_fill.aclose):
+            try:
+                await stop()
+            except Exception as error:
+                self.notify_error(error, doing=cleaning_up)
         if self._boxes_task is not None:
             self._boxes_task.cancel()
-        # The snapshot holds recipients' names and contacts: it goes with the sign-out.
         if self._snapshot_task is not None:
             self._snapshot_task.cancel()
-        snapshot, self.snapshot = self.snapshot, None
-        if snapshot is not None:
-            await asyncio.to_thread(snapshot.delete)
         with contextlib.suppress(LokError):
             await self.call(self.client.sign_out())
+        # The snapshot holds recipients' names and contacts: it goes with the sign-out.
+        snapshot, self.snapshot = self.snapshot, None
+        if snapshot is not None:
+            try:
+                await asyncio.to_thread(snapshot.delete)
+            except OSError as error:
+                log.error("Could not delete the saved list %s at sign-out: %s", snapshot.path, error)
+                self.notify_error(error, doing=cleaning_up)
 
     async def aclose(self) -> None:
         """Stop sync and the probe, keep the snapshot up to date, and close the HTTP client."""
