@@ -69,6 +69,7 @@ class Kind(StrEnum):
     CARRIER = "carrier"
     SECRET_STORAGE = "secret_storage"  # noqa: S105 - a kind, not a secret
     FILE = "file"                            # a file on this computer could not be read or written
+    PRINTER = "printer"                      # the printer could not be started
     SERVER = "server"                        # the server failed (5xx, unknown error)
     REFUSED = "refused"                      # any other refusal
     INTERNAL = "internal"                    # a bug in Lok Desk
@@ -182,6 +183,10 @@ SENTENCES: dict[Kind, tuple[str, str]] = {
         QT_TRANSLATE_NOOP("explain_error", "This computer has no safe place to keep the client secret."),
         QT_TRANSLATE_NOOP("explain_error", "Lok Desk will ask for it at each sign-in.")),
     Kind.FILE: FILE_SENTENCES,
+    Kind.PRINTER: (
+        QT_TRANSLATE_NOOP("explain_error", "The printer could not be started while {doing}."),
+        QT_TRANSLATE_NOOP("explain_error", "Check that it is switched on and connected, or choose another "
+                                           "printer (or save the slip as PDF).")),
     Kind.SERVER: (
         QT_TRANSLATE_NOOP("explain_error", "The Lok server{where} had a problem while {doing}."),
         QT_TRANSLATE_NOOP("explain_error", "This is a problem on the Lok server. Try again in a few "
@@ -232,10 +237,11 @@ _KIND_BY_CLASS: tuple[tuple[type[BaseException], Kind], ...] = (
     (OSError, Kind.FILE),
 )
 # The request field a kind is about when the server names none (so the form can mark it).
-_FIELD_BY_KIND: dict[Kind, str] = {
-    Kind.DUPLICATE_SHIPMENT: "shipment_id",
-    Kind.INVALID_DUE_DATE: "delivery_date",
-    Kind.BOX_INCOMPATIBLE: "package_info",
+_FIELD_BY_KIND: dict[Kind, tuple[str, ...]] = {
+    Kind.DUPLICATE_SHIPMENT: ("shipment_id",),
+    Kind.INVALID_DUE_DATE: ("delivery_date",),
+    Kind.BOX_INCOMPATIBLE: ("package_info",),
+    Kind.BAD_CREDENTIALS: ("client_id", "client_secret"),
 }
 # Kinds whose sentence may say "correct the highlighted fields" (only when a field was marked).
 FIELD_KINDS = frozenset({Kind.INVALID_INPUT, Kind.INVALID})
@@ -368,7 +374,7 @@ def problem_from(error: BaseException, *, doing: str = "", server: str = "",
         detail, status, wait = f"{type(error).__name__}: {error}", None, None
     found = tuple(fields) or _fields_of(facts)
     if not found and kind in _FIELD_BY_KIND:
-        found = (_FIELD_BY_KIND[kind],)
+        found = _FIELD_BY_KIND[kind]
     return Problem(kind, doing=doing, server=server, fields=found, facts=facts, status_code=status,
                    wait_seconds=wait, detail=detail)
 

@@ -289,6 +289,10 @@
         <translation>(No se pudo consultar a Lok en este momento: {0} Esto es lo último que supo el mostrador.)</translation>
     </message>
     <message>
+        <source>looking up the code</source>
+        <translation>consultar el código</translation>
+    </message>
+    <message>
         <source>{0} · {1} · reservation {2}</source>
         <translation>{0} · {1} · reservación {2}</translation>
     </message>
@@ -1179,8 +1183,12 @@
         <translation>Lo que se hizo en este mostrador (guardado en esta computadora), con la bitácora de acciones de Lok de toda la empresa.</translation>
     </message>
     <message>
-        <source>Lok&apos;s action log could not be read ({0}); showing this desk&apos;s own history.</source>
-        <translation>No se pudo leer la bitácora de acciones de Lok ({0}); se muestra el historial propio de este mostrador.</translation>
+        <source>What was done at this desk (kept on this computer). Lok&apos;s action log could not be read; the line below says why.</source>
+        <translation>Lo que se hizo en este mostrador (guardado en esta computadora). No se pudo leer el registro de acciones de Lok; la línea de abajo explica por qué.</translation>
+    </message>
+    <message>
+        <source>exporting the desk history</source>
+        <translation>exportar el historial del mostrador</translation>
     </message>
     <message>
         <source>reading the action log</source>
@@ -1197,10 +1205,6 @@
     <message>
         <source>Export the desk history</source>
         <translation>Exportar el historial del mostrador</translation>
-    </message>
-    <message>
-        <source>Could not export: {0}</source>
-        <translation>No se pudo exportar: {0}</translation>
     </message>
     <message>
         <source>Exported {0} rows to {1}</source>
@@ -1255,10 +1259,6 @@
     <message>
         <source>{next_step} A crash report was saved as {path} — send it to your support contact.</source>
         <translation>{next_step} Se guardó un informe del fallo en {path}; envíelo a su contacto de soporte.</translation>
-    </message>
-    <message>
-        <source>Lok Desk</source>
-        <translation>Lok Desk</translation>
     </message>
 </context>
 <context>
@@ -1622,10 +1622,6 @@
         <translation>Estado de los compartimentos libres</translation>
     </message>
     <message>
-        <source>Could not read the locations: {0}</source>
-        <translation>No se pudieron leer las ubicaciones: {0}</translation>
-    </message>
-    <message>
         <source>reading the locations</source>
         <translation>leer las ubicaciones</translation>
     </message>
@@ -1686,6 +1682,10 @@
     <message>
         <source>&amp;About Lok Desk</source>
         <translation>&amp;Acerca de Lok Desk</translation>
+    </message>
+    <message>
+        <source>copying the diagnostics</source>
+        <translation>copiar el diagnóstico</translation>
     </message>
     <message>
         <source>Diagnostics copied. Paste them into your message to support.</source>
@@ -4250,10 +4250,6 @@ Borra el filtro para ver las {1}.</translation>
         <source>Your company&apos;s Lok contact issues them.</source>
         <translation>Los emite tu contacto de Lok en la empresa.</translation>
     </message>
-    <message>
-        <source>Sign-in problem: {0}</source>
-        <translation>Problema al iniciar sesión: {0}</translation>
-    </message>
 </context>
 <context>
     <name>SlipDialog</name>
@@ -4302,8 +4298,8 @@ Borra el filtro para ver las {1}.</translation>
         <translation>{0} página(s)</translation>
     </message>
     <message>
-        <source>Could not save the slip: {0}</source>
-        <translation>No se pudo guardar el comprobante: {0}</translation>
+        <source>saving the slip</source>
+        <translation>guardar el comprobante</translation>
     </message>
     <message>
         <source>Saved to {0}</source>
@@ -4531,8 +4527,8 @@ Borra el filtro para ver las {1}.</translation>
         <translation>Cargando…</translation>
     </message>
     <message>
-        <source>The board could not load everything: {0}</source>
-        <translation>El tablero no pudo cargar todo: {0}</translation>
+        <source>exporting the board</source>
+        <translation>exportar el tablero</translation>
     </message>
     <message>
         <source>loading the board</source>
@@ -4593,10 +4589,6 @@ Borra el filtro para ver las {1}.</translation>
     <message>
         <source>Export the board</source>
         <translation>Exportar el tablero</translation>
-    </message>
-    <message>
-        <source>Could not export: {0}</source>
-        <translation>No se pudo exportar: {0}</translation>
     </message>
     <message>
         <source>Exported {0} rows to {1}</source>
@@ -4700,6 +4692,10 @@ Borra el filtro para ver las {1}.</translation>
     <message>
         <source>This reservation is finished: its tokens are void. They open no box and are not printed.</source>
         <translation>Esta reservación terminó: sus códigos están anulados. No abren ningún compartimento y no se imprimen.</translation>
+    </message>
+    <message>
+        <source>printing the slip</source>
+        <translation>imprimir el comprobante</translation>
     </message>
 </context>
 <context>
@@ -5116,8 +5112,8 @@ Borra el filtro para ver las {1}.</translation>
         <translation>Solo el sandbox guarda un registro de entregas.</translation>
     </message>
     <message>
-        <source>Could not read the delivery log: {0}</source>
-        <translation>No se pudo leer el registro de entregas: {0}</translation>
+        <source>reading the delivery log</source>
+        <translation>leer el registro de entregas</translation>
     </message>
     <message>
         <source>{total} deliveries, {waiting} still to go · read at {time}</source>
@@ -5377,6 +5373,14 @@ Borra el filtro para ver las {1}.</translation>
         <translation>Lok Desk lo pedirá en cada inicio de sesión.</translation>
     </message>
     <message>
+        <source>The printer could not be started while {doing}.</source>
+        <translation>No se pudo iniciar la impresora al {doing}.</translation>
+    </message>
+    <message>
+        <source>Check that it is switched on and connected, or choose another printer (or save the slip as PDF).</source>
+        <translation>Revisa que esté encendida y conectada, o elige otra impresora (o guarda el comprobante como PDF).</translation>
+    </message>
+    <message>
         <source>The Lok server{where} had a problem while {doing}.</source>
         <translation>El servidor de Lok{where} tuvo un problema al {doing}.</translation>
     </message>
@@ -5592,10 +5596,6 @@ Borra el filtro para ver las {1}.</translation>
     <message>
         <source>CONFIDENTIAL — staff only. These codes open the box.</source>
         <translation>CONFIDENCIAL — solo personal. Estos códigos abren el compartimento.</translation>
-    </message>
-    <message>
-        <source>The printer could not be started.</source>
-        <translation>No se pudo iniciar la impresora.</translation>
     </message>
 </context>
 <context>

@@ -44,10 +44,12 @@ from lok_desk.core.history import (
     merged,
     write_csv,
 )
+from lok_desk.core.problems import Problem
 from lok_desk.desk.kit import formatting
 from lok_desk.desk.kit.asyncqt import spawn
 from lok_desk.desk.kit.i18n import translate
-from lok_desk.desk.kit.problems import describe, what_happened
+from lok_desk.desk.kit.problem_views import ProblemLine, accept_problems, problem_for, report
+from lok_desk.desk.kit.problems import describe
 from lok_desk.desk.kit.records import SORT_ROLE, ask_save_csv_path, record_list_view
 from lok_desk.desk.recorder import recorder_for
 from lok_desk.desk.session import Session
@@ -178,9 +180,8 @@ class DeskHistoryPane(QWidget):
         self.export_button = QPushButton(self.tr("Export CSV…"), self)
         self.bom_check = QCheckBox(self.tr("UTF-8 with BOM (for Excel)"), self)
         self.bom_check.setChecked(True)
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
-        self.status.setAccessibleDescription(self.tr("History status"))
+        self.status = ProblemLine(self, name=self.tr("History status"))
+        accept_problems(self, self.status.show_problem)
         for widget in (self.reload_button, self.export_button, self.bom_check):
             actions.addWidget(widget)
         actions.addWidget(self.status, 1)
@@ -201,6 +202,7 @@ class DeskHistoryPane(QWidget):
         await recorder.flush()
         local = await asyncio.to_thread(recorder.log.read)
         lok: list[models.ActionLogEntry] = []
+        unread: Problem | None = None
         permission = self.session.capabilities.can_read_company_settings()
         if permission:
             try:
@@ -208,14 +210,16 @@ class DeskHistoryPane(QWidget):
                 self.note.setText(self.tr("What was done at this desk (kept on this computer), with Lok's "
                                           "action log for the whole company."))
             except LokError as error:
-                self.note.setText(self.tr("Lok's action log could not be read ({0}); showing this desk's "
-                                          "own history.").format(
-                    what_happened(error, self.tr("reading the action log"))))
+                self.note.setText(self.tr("What was done at this desk (kept on this computer). Lok's action "
+                                          "log could not be read; the line below says why."))
+                unread = problem_for(error, doing=self.tr("reading the action log"))
         else:
             self.note.setText(self.tr("What was done at this desk (kept on this computer). Lok's action "
                                       "log is not shown: {0}").format(permission.reason))
         self.all_rows = merged(local, lok)
         self.apply_filter()
+        if unread is not None:
+            self.status.show_problem(unread)
         return self.all_rows
 
     def shown(self) -> list[HistoryRow]:
@@ -229,7 +233,7 @@ class DeskHistoryPane(QWidget):
         rows = [row for row in self.all_rows
                 if matches(row, self.search_edit.text(), source, what, detail_text(row))]
         self.model.set_rows(rows)
-        self.status.setText(self.tr("{0} of {1} entries").format(len(rows), len(self.all_rows)))
+        self.status.show_text(self.tr("{0} of {1} entries").format(len(rows), len(self.all_rows)))
         self.export_button.setEnabled(bool(rows))
 
     async def _ask_save_path(self, parent: QWidget, suggested: str) -> str | None:
@@ -245,7 +249,7 @@ class DeskHistoryPane(QWidget):
             await asyncio.to_thread(write_csv, Path(path), HISTORY_COLUMNS, history_records(rows),
                                     bom=self.bom_check.isChecked())
         except OSError as error:
-            self.status.setText(self.tr("Could not export: {0}").format(error.strerror or error))
+            report(self, error, doing=self.tr("exporting the desk history"))
             return None
-        self.status.setText(self.tr("Exported {0} rows to {1}").format(len(rows), path))
+        self.status.show_text(self.tr("Exported {0} rows to {1}").format(len(rows), path))
         return path

@@ -178,7 +178,8 @@ class CodeInspector(QWidget):
         words = verdict_text(lookup.answer, timezone, self.session.location_name(lookup.answer.location_id))
         if lookup.stale and lookup.error is not None:
             words += " " + self.tr("(Lok could not be asked just now: {0} This is what the desk last "
-                                   "knew.)").format(sentence(problem_from(lookup.error)))
+                                   "knew.)").format(sentence(problem_from(
+                                       lookup.error, doing=self.tr("looking up the code"))))
         self.verdict.setText(words)
         works, fails = VERDICT_COLOURS.get(theme_of(self.palette()), VERDICT_COLOURS[LIGHT])
         self.verdict.setStyleSheet(f"color: {works if lookup.answer.works else fails};")

@@ -23,6 +23,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainte
 from PySide6.QtPrintSupport import QPrinter
 
 from lok_desk.core.codes import SlipKind
+from lok_desk.core.problems import Kind
 from lok_desk.desk.kit.i18n import translate
 
 
@@ -115,6 +116,12 @@ class Slip:
     note: str = ""                              # one line at the foot (what to do with it)
     confidential: bool = False
     void: bool = False                          # a void slip is never printed (see print_slip)
+
+
+class PrinterNotStarted(OSError):
+    """The printer (or PDF file) could not be started: a Problem of its own kind (core/problems.py)."""
+
+    problem_kind = Kind.PRINTER
 
 
 class VoidSlipError(ValueError):
@@ -240,7 +247,7 @@ def print_slip(printer: QPrinter, slip: Slip, paper: PaperFormat) -> None:
     printer.setPageLayout(page_layout(paper, slip.kind))
     painter = QPainter()
     if not painter.begin(printer):
-        raise OSError(translate("printing", "The printer could not be started."))
+        raise PrinterNotStarted(printer.printerName())
     try:
         page = printer.pageLayout().paintRectPixels(printer.resolution())
         paint_slip(painter, QRectF(0, 0, page.width(), page.height()), printer.resolution(), slip,
@@ -281,7 +288,7 @@ def print_image(printer: QPrinter, image: QImage, caption: str = "") -> None:
     """An image scaled to fit the page (keeping its proportions), with an optional caption above."""
     painter = QPainter()
     if not painter.begin(printer):
-        raise OSError(translate("printing", "The printer could not be started."))
+        raise PrinterNotStarted(printer.printerName())
     try:
         page = printer.pageLayout().paintRectPixels(printer.resolution())
         top = 0.0

@@ -38,8 +38,8 @@ from lok_desk.core.problems import Kind, Problem, problem_from
 from lok_desk.desk.kit.i18n import translate
 from lok_desk.desk.kit.problems import announce, beside_field, describe, facts_text, sentence
 
-__all__ = ["INVALID_PROPERTY", "FormBinder", "ProblemLine", "ProblemSink", "accept_problems", "report",
-           "tell"]
+__all__ = ["INVALID_PROPERTY", "FormBinder", "ProblemLine", "ProblemSink", "accept_problems", "message_box",
+           "problem_for", "report", "tell", "with_server"]
 
 log = logging.getLogger(__name__)
 
@@ -56,8 +56,9 @@ ProblemSink = Callable[[Problem], None]
 class ProblemLine(QLabel):
     """A line of text in a pane or dialog that shows a Problem (or a plain message) where it happened."""
 
-    def __init__(self, parent: QWidget | None = None, *, name: str = "") -> None:
+    def __init__(self, parent: QWidget | None = None, *, name: str = "", error_style: str = "") -> None:
         super().__init__(parent)
+        self._error_style = error_style or ERROR_TEXT_STYLE
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setAccessibleName(name or self.tr("Message"))
@@ -81,7 +82,7 @@ class ProblemLine(QLabel):
 
     def _set(self, text: str, *, error: bool) -> None:
         self.setText(text)
-        self.setStyleSheet(ERROR_TEXT_STYLE if error else "")
+        self.setStyleSheet(self._error_style if error else "")
         self.setAccessibleDescription(text)
         self.setVisible(bool(text))
         announce(self, text, assertive=error)
@@ -221,8 +222,12 @@ def tell(widget: QWidget | None, problem: Problem) -> None:
     if sink is not None:
         sink(problem)
         return
-    what, next_step = describe(problem)
-    box = QMessageBox(host)
+    message_box(host, *describe(problem))
+
+
+def message_box(parent: QWidget | None, what: str, next_step: str) -> QMessageBox:
+    """A non-modal warning (open(), never exec()) that deletes itself when closed."""
+    box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(translate("ProblemPath", "Lok Desk"))
     box.setText(what)
@@ -230,6 +235,7 @@ def tell(widget: QWidget | None, problem: Problem) -> None:
     box.finished.connect(box.deleteLater)
     box.open()
     announce(box, f"{what} {next_step}", assertive=True)
+    return box
 
 
 def problem_for(error: BaseException, *, doing: str, server: str = "") -> Problem:

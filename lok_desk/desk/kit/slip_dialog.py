@@ -41,6 +41,7 @@ from lok_desk.desk.kit.printing import (
     paper_format_names,
     render_slip_pages,
 )
+from lok_desk.desk.kit.problem_views import ProblemLine, accept_problems, report
 from lok_desk.desk.kit.slips import slip_names
 
 if TYPE_CHECKING:
@@ -116,9 +117,8 @@ class SlipDialog(QDialog):
         self.paper_combo.setAccessibleName(self.tr("Paper"))
         form.addRow(self.tr("&Paper"), self.paper_combo)
         choices.addLayout(form)
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
-        self.status.setAccessibleDescription(self.tr("Slip status"))
+        self.status = ProblemLine(self, name=self.tr("Slip status"))
+        accept_problems(self, self.status.show_problem)
         choices.addWidget(self.status)
         choices.addStretch(1)
         top.addLayout(choices)
@@ -167,7 +167,7 @@ class SlipDialog(QDialog):
     def _update_preview(self) -> None:
         pages = render_slip_pages(self._view.slip(self.kind), self.paper, dpi=60)
         self.preview.setPixmap(QPixmap.fromImage(pages[0]))
-        self.status.setText(self.tr("{0} page(s)").format(len(pages)) if len(pages) > 1 else "")
+        self.status.show_text(self.tr("{0} page(s)").format(len(pages)) if len(pages) > 1 else "")
 
     async def print_chosen(self) -> bool:
         await self._view.remember_paper(self.paper)
@@ -185,9 +185,8 @@ class SlipDialog(QDialog):
         try:
             await asyncio.to_thread(write_slip_pdf, path, slip, self.paper)
         except (OSError, VoidSlipError) as error:
-            self.status.setText(self.tr("Could not save the slip: {0}").format(
-                getattr(error, "strerror", None) or error))
+            report(self, error, doing=self.tr("saving the slip"))
             return None
-        self.status.setText(self.tr("Saved to {0}").format(path))
+        self.status.show_text(self.tr("Saved to {0}").format(path))
         self._view.printed.emit(slip.kind.value)
         return path

@@ -43,6 +43,7 @@ from lok_desk.desk.kit.printing import (
     print_slip,
     save_paper_format,
 )
+from lok_desk.desk.kit.problem_views import report
 from lok_desk.desk.kit.slips import build_slip, slip_names
 from lok_desk.desk.kit.slips import tokens_for_print as _slip_tokens
 from lok_desk.paths import AppPaths
@@ -391,6 +392,9 @@ class TokensView(QWidget):
         try:
             print_slip(printer, slip, paper)
         except VoidSlipError:
+            return False
+        except OSError as error:
+            report(self, error, doing=self.tr("printing the slip"))
             return False
         self.printed.emit(kind.value)
         return True

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from lok_desk.api import LokError, models
 from lok_desk.core.store import StoreChange
 from lok_desk.desk.kit.asyncqt import spawn
-from lok_desk.desk.kit.problems import what_happened
+from lok_desk.desk.kit.problem_views import ProblemLine, accept_problems, report
 from lok_desk.desk.session import Session
 
 SIZES: tuple[str, ...] = tuple(size.value for size in models.BoxSize)
@@ -169,8 +169,8 @@ class FreeBoxesPane(QWidget):
         row = QHBoxLayout()
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
         self.refresh_button.clicked.connect(lambda: spawn(self.refresh(), owner=self))
-        self.status = QLabel(self)
-        self.status.setAccessibleDescription(self.tr("Free boxes status"))
+        self.status = ProblemLine(self, name=self.tr("Free boxes status"))
+        accept_problems(self, self.status.show_problem)
         row.addWidget(self.refresh_button)
         row.addWidget(self.status, 1)
         layout.addLayout(row)
@@ -210,10 +210,9 @@ class FreeBoxesPane(QWidget):
         try:
             await self.session.load_locations()
         except LokError as error:
-            self.status.setText(self.tr("Could not read the locations: {0}").format(
-                what_happened(error, self.tr("reading the locations"))))
+            report(self, error, doing=self.tr("reading the locations"))
             return
-        self.status.setText("")
+        self.status.clear()
         self.show_locations()
 
     def _on_activated(self, index: QModelIndex) -> None:

@@ -30,6 +30,7 @@ from lok_desk.core.store import Origin, StoreChange
 from lok_desk.desk.kit.asyncqt import async_slot, spawn
 from lok_desk.desk.kit.formatting import format_long_date
 from lok_desk.desk.kit.icons import PaletteIcons
+from lok_desk.desk.kit.problem_views import report
 from lok_desk.desk.kit.theme import HIGHLIGHT_ROW, theme_of
 from lok_desk.desk.locations.availability import BoxAvailabilityView
 from lok_desk.desk.locations.model import LOCATION_ID_ROLE, SORT_ROLE, LocationTableModel
@@ -361,7 +362,7 @@ class LocationsPane(QWidget):
         try:
             await self.session.load_locations()
         except LokError as error:
-            self.session.notify_error(error, doing=self.tr("loading locations"), parent=self)
+            report(self, error, doing=self.tr("loading locations"))
 
     @async_slot()
     async def refresh_slot(self) -> None:

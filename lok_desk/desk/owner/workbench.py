@@ -25,10 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from lok_desk.api import LokError, models, webhook
+from lok_desk.api.errors import LokConnectionError, LokProtocolError
 from lok_desk.api.transport import is_loopback_host, loopback_http
 from lok_desk.desk.kit import formatting
 from lok_desk.desk.kit.asyncqt import confirm, spawn
 from lok_desk.desk.kit.i18n import QT_TRANSLATE_NOOP, translate
+from lok_desk.desk.kit.problem_views import ProblemLine, problem_for, report
 from lok_desk.desk.kit.records import (
     ROW_ROLE,
     RowTableModel,
@@ -283,7 +285,7 @@ class WebhookWorkbenchPane(QWidget):
             try:
                 await self.webhook.load()
             except LokError as error:
-                self._session.notify_error(error, doing=self.tr("reading the webhook secret"), parent=self)
+                report(self, error, doing=self.tr("reading the webhook secret"))
         self._show_listen_state()
         return url
 
@@ -311,7 +313,7 @@ class WebhookWorkbenchPane(QWidget):
         try:
             await self.webhook.save(self.receiver.url, self.webhook.events)
         except LokError as error:
-            self._session.notify_error(error, doing=self.tr("pointing the webhook here"), parent=self)
+            report(self, error, doing=self.tr("pointing the webhook here"))
             return False
         self._session.notify(self.tr("The webhook now points at this computer."))
         self._show_listen_state()
@@ -389,7 +391,7 @@ class WebhookWorkbenchPane(QWidget):
             try:
                 await self.webhook.load()
             except LokError as error:
-                self._session.notify_error(error, doing=self.tr("reading the webhook secret"), parent=self)
+                report(self, error, doing=self.tr("reading the webhook secret"))
                 return
         self.secret_edit.setText(self.webhook.secret)
 
@@ -440,9 +442,7 @@ class WebhookWorkbenchPane(QWidget):
             sort_column=0, order=Qt.SortOrder.DescendingOrder, single_selection=False)
         layout.addWidget(self.deliveries_table, 1)
         row = QHBoxLayout()
-        self.deliveries_status = QLabel(page)
-        self.deliveries_status.setAccessibleDescription(self.tr("Delivery log status"))
-        self.deliveries_status.setWordWrap(True)
+        self.deliveries_status = ProblemLine(page, name=self.tr("Delivery log status"))
         self.refresh_deliveries_button = QPushButton(self.tr("Refresh log"), page)
         self.refresh_deliveries_button.setAccessibleName(self.tr("Refresh delivery log"))
         self.refresh_deliveries_button.clicked.connect(lambda: spawn(self.load_deliveries(), owner=self))
@@ -466,15 +466,24 @@ class WebhookWorkbenchPane(QWidget):
                 response.raise_for_status()
                 items = response.json().get("deliveries", [])
         except (httpx.HTTPError, ValueError, AttributeError) as error:
-            self.deliveries_status.setText(self.tr("Could not read the delivery log: {0}").format(
-                type(error).__name__))
+            # The sandbox's own log, read beside the client: its failures become the client's kinds, so
+            # they read like any other (never an exception's type name).
+            failure: BaseException = error
+            if isinstance(error, httpx.TransportError):
+                failure = LokConnectionError(str(error))
+            elif not isinstance(error, httpx.HTTPStatusError):
+                failure = LokProtocolError(str(error))
+            else:
+                failure = LokError(str(error), status_code=error.response.status_code)
+            doing = self.tr("reading the delivery log")
+            self.deliveries_status.show_problem(problem_for(failure, doing=doing))
             return []
         finally:
             self.refresh_deliveries_button.setEnabled(True)
         deliveries = [Delivery.from_json(item) for item in items if isinstance(item, dict)]
         self.deliveries_model.set_rows(deliveries)
         waiting = sum(d.status in ("pending", "failed") for d in deliveries)
-        self.deliveries_status.setText(self.tr("{total} deliveries, {waiting} still to go · read at {time}")
+        self.deliveries_status.show_text(self.tr("{total} deliveries, {waiting} still to go · read at {time}")
                                        .format(total=len(deliveries), waiting=waiting,
                                                time=datetime.now().strftime("%H:%M:%S")))
         return deliveries
@@ -491,7 +500,7 @@ class WebhookWorkbenchPane(QWidget):
         try:
             await self.webhook.load()
         except LokError as error:
-            self._session.notify_error(error, doing=self.tr("loading the webhook"), parent=self)
+            report(self, error, doing=self.tr("loading the webhook"))
         if self._session.sandbox is not None:
             await self.load_deliveries()
 

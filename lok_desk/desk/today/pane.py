@@ -44,7 +44,8 @@ from lok_desk.core.today import ATTENTION, BoardRow, Bucket, board, cancellable_
 from lok_desk.desk.kit import formatting
 from lok_desk.desk.kit.asyncqt import confirm, spawn
 from lok_desk.desk.kit.i18n import translate
-from lok_desk.desk.kit.problems import what_happened
+from lok_desk.desk.kit.problem_views import ProblemLine, accept_problems, problem_for, report
+from lok_desk.desk.kit.problems import describe
 from lok_desk.desk.kit.records import ask_save_csv_path
 from lok_desk.desk.kit.tokens_view import PrinterChooser, ask_printer
 from lok_desk.desk.recorder import recorder_for
@@ -259,9 +260,9 @@ class TodayBoard(QWidget):
         self.export_button.clicked.connect(lambda: spawn(self.export_shown(), owner=self))
         self.bom_check = QCheckBox(self.tr("UTF-8 with BOM (for Excel)"), self)
         self.bom_check.setChecked(True)
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
-        self.status.setAccessibleDescription(self.tr("Board status"))
+        # The board's line: counts and results, and any failure of the board (the one problem path).
+        self.status = ProblemLine(self, name=self.tr("Board status"))
+        accept_problems(self, self.status.show_problem)
         for widget in (self.cancel_button, self.export_button, self.bom_check):
             actions.addWidget(widget)
         actions.addWidget(self.status, 1)
@@ -345,8 +346,7 @@ class TodayBoard(QWidget):
                             stop_before is not None and oldest and min(oldest) < stop_before):
                         break
         except LokError as error:
-            text = self.tr("The board could not load everything: {0}")
-            self.status.setText(text.format(what_happened(error, self.tr("loading the board"))))
+            report(self, error, doing=self.tr("loading the board"))
         self._loaded = True
         self.recompute()
 
@@ -412,14 +412,14 @@ class TodayBoard(QWidget):
             try:
                 await self.session.call(self.session.service.cancel_reservation(row.reservation_id))
             except LokError as error:
-                results[row.reservation_id] = self.tr("Refused: {0}").format(
-                    what_happened(error, self.tr("cancelling the reservation")))
+                refused = problem_for(error, doing=self.tr("cancelling the reservation"))
+                results[row.reservation_id] = self.tr("Refused: {0}").format(describe(refused)[0])
             else:
                 results[row.reservation_id] = self.tr("Cancelled")
         for model in (v.model for v in self.views.values()):
             model.results.update(results)
         done = sum(1 for text in results.values() if text == self.tr("Cancelled"))
-        self.status.setText(self.tr("{0} cancelled, {1} refused.").format(done, len(results) - done))
+        self.status.show_text(self.tr("{0} cancelled, {1} refused.").format(done, len(results) - done))
         # The cancelled rows leave the board for Resolved; read them again so the board moves at once.
         for row in rows:
             if results.get(row.reservation_id) == self.tr("Cancelled"):
@@ -451,7 +451,7 @@ class TodayBoard(QWidget):
         try:
             await asyncio.to_thread(write_csv, Path(path), headers, records, bom=self.bom_check.isChecked())
         except OSError as error:
-            self.status.setText(self.tr("Could not export: {0}").format(error.strerror or error))
+            report(self, error, doing=self.tr("exporting the board"))
             return None
-        self.status.setText(self.tr("Exported {0} rows to {1}").format(len(records), path))
+        self.status.show_text(self.tr("Exported {0} rows to {1}").format(len(records), path))
         return path

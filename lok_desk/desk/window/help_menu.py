@@ -19,6 +19,7 @@ from shiboken6 import isValid
 
 from lok_desk import __version__, diagnostics
 from lok_desk.desk.kit.asyncqt import async_slot
+from lok_desk.desk.kit.problem_views import report
 from lok_desk.desk.roles import role_label
 
 if TYPE_CHECKING:
@@ -64,7 +65,11 @@ class HelpActions(QObject):
     @async_slot()
     async def copy_diagnostics(self) -> None:
         facts = session_facts(self._session)
-        text = await asyncio.to_thread(lambda: diagnostics.diagnostics_text(**facts))
+        try:
+            text = await asyncio.to_thread(lambda: diagnostics.diagnostics_text(**facts))
+        except OSError as error:     # the log folder could not be read
+            report(self._window, error, doing=self.tr("copying the diagnostics"))
+            return
         self.copy_text = text
         QGuiApplication.clipboard().setText(text)
         self._status(self.tr("Diagnostics copied. Paste them into your message to support."))

@@ -26,11 +26,13 @@ from lok_desk.api import (
     TokenCache,
 )
 from lok_desk.api.transport import normalize_base_url
+from lok_desk.core.problems import Problem
 from lok_desk.desk.kit.asyncqt import cancel_owned, run_dialog
-from lok_desk.desk.kit.problems import problem_from
+from lok_desk.desk.kit.problem_views import message_box, problem_for, tell
+from lok_desk.desk.kit.problems import describe, problem_from, sentence
 from lok_desk.desk.kit.widgets import place_window, saved_geometry
 from lok_desk.desk.preferences import Preferences
-from lok_desk.desk.session import CUSTOM, PRODUCTION, SANDBOX, Session, explain_error, open_session
+from lok_desk.desk.session import CUSTOM, PRODUCTION, SANDBOX, Session, open_session
 from lok_desk.desk.settings import DeskSettings
 from lok_desk.desk.window.main_window import MainWindow, PaneFactory
 from lok_desk.desk.window.signin import CUSTOM_KEY, PRODUCTION_KEY, SANDBOX_KEY, ServerChoice, SignInDialog
@@ -111,7 +113,7 @@ class DeskShell(QObject):
         self.session: Session | None = None
         self.window: MainWindow | None = None
         self.dialog: SignInDialog | None = None
-        self._first_error: tuple[str, str] | None = None
+        self._first_error: Problem | None = None
         self._custom_url = ""
         self._session_key = ""
         self._servers = self._server_choices()
@@ -253,10 +255,12 @@ class DeskShell(QObject):
         try:
             return await self._open(choice_key, self._custom_url, client_id, secret, use_cache=True)
         except LokError as error:
+            problem = problem_for(error, doing=self.tr("signing in"), server=self._server_label(choice_key))
             if self.options.exit_when_ready:
-                raise ShellError(" ".join(explain_error(error, doing=self.tr("signing in")))) from error
-            self._first_error = explain_error(error, doing=self.tr("signing in"),
-                                              server=self._server_label(choice_key))
+                raise ShellError(sentence(problem)) from error
+            # Said on the sign-in dialog, which marks the fields it names (a cached token refused at
+            # start names none: then nothing speaks of highlighted fields).
+            self._first_error = problem
             return None
 
     def _server_label(self, choice_key: str) -> str:
@@ -295,7 +299,7 @@ class DeskShell(QObject):
         )
         self.dialog = dialog
         if self._first_error is not None:
-            dialog.show_error(*self._first_error)
+            dialog.show_problem(self._first_error)
             self._first_error = None
         result: list[Session] = []
         attempt: list[asyncio.Task[None]] = []
@@ -355,7 +359,7 @@ class DeskShell(QObject):
         except LokError as error:
             dialog.set_busy(False)
             _key, url, _env = self._resolve(choice_key, custom_url)
-            dialog.show_error(*explain_error(error, doing=self.tr("signing in"), server=url))
+            dialog.show_problem(problem_for(error, doing=self.tr("signing in"), server=url))
             return
         dialog.set_busy(False)
         if not demo:
@@ -429,16 +433,16 @@ class DeskShell(QObject):
     def report_unexpected(self, error: BaseException, crash_report: Path | None = None) -> None:
         """sys.excepthook and the asyncio handler end here: the same words as any other error, and
         where the crash report is (app.install_error_routes has already logged the traceback)."""
-        from lok_desk.desk.session import show_message_box
-
-        what, next_step = explain_error(error, doing=self.tr("working"))
+        problem = problem_from(error, doing=self.tr("working"))
         if crash_report is not None:
+            what, next_step = describe(problem)
             next_step = self.tr("{next_step} A crash report was saved as {path} — send it to your "
                                 "support contact.").format(next_step=next_step, path=crash_report)
-        session = self.session
-        if session is not None and session.has_window:
-            session.last_problem = problem_from(error, doing=self.tr("working"))
-            session.error_raised.emit(what, next_step)
-            return
-        show_message_box(self.window or self.dialog, self.tr("Lok Desk"), what, next_step)
-        print(f"lok-desk: {type(error).__name__}: {error}", file=sys.stderr)
+            if self.window is not None and isValid(self.window):
+                self.window.banner.show_message(what, next_step, problem=problem)
+            else:
+                message_box(self.dialog, what, next_step)
+        else:
+            tell(self.window or self.dialog, problem)
+        # The terminal gets the plain sentence; the type and traceback are in the log already.
+        print(f"lok-desk: {sentence(problem)}", file=sys.stderr)

@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lok_desk.core.problems import Problem
 from lok_desk.desk.kit.i18n import QT_TRANSLATE_NOOP
-from lok_desk.desk.kit.problems import announce
+from lok_desk.desk.kit.problem_views import FormBinder, ProblemLine
 from lok_desk.desk.kit.widgets import EnvironmentBadge
 from lok_desk.desk.roles import role_label
 from lok_desk.resources import app_icon
@@ -157,14 +158,14 @@ class SignInDialog(QDialog):
 
         self._focus_before: QWidget | None = None
         # --- error and progress -------------------------------------------------------------------
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error_label.setAccessibleName(self.tr("Sign-in problem"))
-        self.error_label.setStyleSheet(
+        self.error_label = ProblemLine(self, name=self.tr("Sign-in problem"), error_style=(
             "QLabel { background: #FDECEA; color: #611A15; border: 1px solid #F5C2C0;"
-            " border-radius: 4px; padding: 8px; }")
-        self.error_label.hide()
+            " border-radius: 4px; padding: 8px; }"))
+        # The fields a refused sign-in names (a bad client id and secret marks both).
+        self.binder = FormBinder(self, self.error_label)
+        self.binder.add("client_id", self.client_id_edit)
+        self.binder.add("client_secret", self.secret_edit)
+        self.binder.add("url", self.custom_url_edit)
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.setTextVisible(False)
@@ -307,29 +308,32 @@ class SignInDialog(QDialog):
                        self.remember_check, self.sign_in_button, *self.demo_buttons.values()):
             widget.setEnabled(not busy)
 
+    def show_problem(self, problem: Problem) -> None:
+        """A refused sign-in: the fields it names marked (text kept), the sentence on the problem line."""
+        if not self.binder.show(problem):
+            self._focus_back()
+
     def show_error(self, what: str, next_step: str = "") -> None:
-        self.error_label.setText(f"<b>{_escape(what)}</b><br>{_escape(next_step)}")
-        self.error_label.setAccessibleName(self.tr("Sign-in problem: {0}").format(self.error_text()))
-        self.error_label.show()
-        # Said at once, and focus back where the person can act on it (never left on Cancel).
-        announce(self.error_label, self.error_text(), assertive=True)
+        """A message that is not a failure of Lok's (the person stopped the sign-in)."""
+        self.binder.clear()
+        self.error_label.show_text(" ".join(part for part in (what, next_step) if part), error=True)
+        self._focus_back()
+
+    def _focus_back(self) -> None:
+        # Focus back where the person can act on it (never left on Cancel).
         target = self._focus_before
         if target is None or not target.isEnabled() or not target.isVisible() or target is self.cancel_button:
             target = self.client_id_edit if self.client_id_edit.isVisible() else self.server_combo
         target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def clear_error(self) -> None:
-        self.error_label.clear()
-        self.error_label.hide()
+        self.binder.clear()
 
     def error_text(self) -> str:
         """The problem as plain text (for tests and screen readers)."""
-        return self.error_label.text().replace("<br>", " ").replace("<b>", "").replace("</b>", "")
+        return self.error_label.text()
 
     @property
     def busy(self) -> bool:
         return self._busy
 
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
