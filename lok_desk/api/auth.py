@@ -154,29 +154,68 @@ class KeyringBackend(Protocol):
     def delete_password(self, service: str, username: str) -> None: ...
 
 
-def _default_backend() -> KeyringBackend | None:
+#: Backends that keep secrets in clear, behind a password typed on a terminal, or nowhere: refused.
+#: keyrings.alt is all files, registry keys or third-party stores; `null`/`fail` store nothing.
+_REFUSED_MODULES = ("keyrings.alt", "keyring.backends.null", "keyring.backends.fail")
+
+
+def _refused(backend: object) -> bool:
+    cls = type(backend)
+    module = cls.__module__ or ""
+    return (
+        any(module == name or module.startswith(name + ".") for name in _REFUSED_MODULES)
+        or "plaintext" in cls.__name__.lower()
+        or getattr(backend, "priority", 1) <= 0
+    )
+
+
+def _stores_somewhere(backend: object) -> bool:
+    """False for the backends that store nothing (`fail`, `null`): refusing them is "no keyring"."""
+    module = type(backend).__module__ or ""
+    return not module.startswith(("keyring.backends.fail", "keyring.backends.null"))
+
+
+def _choose_backend(backend: Any) -> tuple[KeyringBackend | None, str | None]:
+    """(the backend to use, or None; the name of a backend refused because it stores in clear)."""
+    if type(backend).__name__ == "ChainerBackend":
+        # A chain falls back to its next backend when one fails, plaintext files included: use its
+        # best safe member directly instead, so a locked Secret Service never means a file.
+        members = list(getattr(backend, "backends", []))
+        safe = [member for member in members if not _refused(member)]
+        if safe:
+            return safe[0], None
+        kept = [member for member in members if _stores_somewhere(member)]
+        return None, type(kept[0]).__name__ if kept else None
+    if _refused(backend):
+        return None, type(backend).__name__ if _stores_somewhere(backend) else None
+    return backend, None
+
+
+def _default_backend() -> tuple[KeyringBackend | None, str | None]:
     try:
         import keyring
-        from keyring.backends import fail
     except Exception:  # keyring missing or broken at import: behave as "no keyring"
         log.info("No keyring module available; client secrets cannot be remembered")
-        return None
+        return None, None
     try:
         backend: Any = keyring.get_keyring()
     except Exception:
         log.info("The system keyring could not be opened; client secrets cannot be remembered")
-        return None
-    if isinstance(backend, fail.Keyring) or getattr(backend, "priority", 1) <= 0:
-        return None
-    result: KeyringBackend = backend
-    return result
+        return None, None
+    chosen, refused = _choose_backend(backend)
+    if refused is not None:
+        log.warning("The keyring %s does not store secrets safely; the client secret stays in memory",
+                    refused)
+    return chosen, refused
 
 
 class SecretStore:
     """Client secrets in the system keyring, or nowhere at all.
 
     When no keyring is available `available` is False and `save` returns False: the secret is never
-    written to a file, and the desk tells the person they will type it at each sign-in.
+    written to a file, and the desk tells the person they will type it at each sign-in. A keyring
+    that stores in clear (keyrings.alt's files, a chain that would fall back to one) or nowhere
+    (`fail`, `null`) counts as none; `refused_backend` names it so the sign-in can say why.
 
     The system keyring is looked up on first use, not at construction: importing `keyring` and
     asking it for a backend costs ~0.1 s and may talk to a D-Bus service, which a start-up that never
@@ -187,6 +226,7 @@ class SecretStore:
     def __init__(self, backend: KeyringBackend | None = None, *, service: str = KEYRING_SERVICE) -> None:
         self._backend = backend
         self._resolved = backend is not None
+        self._refused: str | None = None
         self._resolve_lock = threading.Lock()
         self._service = service
 
@@ -198,13 +238,19 @@ class SecretStore:
         if not self._resolved:
             with self._resolve_lock:
                 if not self._resolved:
-                    self._backend = _default_backend()
+                    self._backend, self._refused = _default_backend()
                     self._resolved = True
         return self._backend
 
     @property
     def available(self) -> bool:
         return self._keyring() is not None
+
+    @property
+    def refused_backend(self) -> str | None:
+        """The keyring found but not used because it would store in clear (its class name), if any."""
+        self._keyring()
+        return self._refused
 
     async def probe(self) -> bool:
         """`available`, with the first keyring lookup on a worker thread."""

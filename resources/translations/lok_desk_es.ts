@@ -4211,6 +4211,10 @@ Borra el filtro para ver las {1}.</translation>
         <translation>Recordar el secreto</translation>
     </message>
     <message>
+        <source>This computer&apos;s keyring ({0}) would keep the client secret in a plain file, so Lok Desk does not use it. The secret stays in memory only while you are signed in; you will type it again at each sign-in.</source>
+        <translation>El llavero de esta computadora ({0}) guardaría el secreto de cliente en un archivo sin cifrar, así que Lok Desk no lo usa. El secreto se queda solo en memoria mientras tienes la sesión iniciada; lo escribirás de nuevo en cada inicio de sesión.</translation>
+    </message>
+    <message>
         <source>This computer has no system keyring, so Lok Desk will not store the client secret. You will type it again at each sign-in.</source>
         <translation>Esta computadora no tiene llavero del sistema, así que Lok Desk no guardará el secreto de cliente. Lo escribirás de nuevo en cada inicio de sesión.</translation>
     </message>
@@ -5266,7 +5270,7 @@ Borra el filtro para ver las {1}.</translation>
     </message>
     <message>
         <source>Lok Desk cannot reach the Lok server{where} through the proxy this computer is set to use (HTTPS_PROXY or ALL_PROXY) while {doing}.</source>
-        <translation>Lok Desk no puede comunicarse con el servidor de Lok{where} a través del proxy que este equipo tiene configurado (HTTPS_PROXY o ALL_PROXY) al {doing}.</translation>
+        <translation>Lok Desk no puede comunicarse con el servidor de Lok{where} a través del proxy que esta computadora tiene configurado (HTTPS_PROXY o ALL_PROXY) al {doing}.</translation>
     </message>
     <message>
         <source>Ask your IT contact to check the proxy setting. Lok Desk keeps trying and carries on by itself when the proxy lets it through.</source>

@@ -619,3 +619,50 @@ async def test_a_sign_in_under_way_when_signing_out_leaves_no_token_cached(
         with contextlib.suppress(LokError):
             await read
     assert TokenCache(cache_path).load(BASE, "demo-owner") is None
+
+
+def _backend_like(module: str, name: str, priority: float) -> FakeKeyring:
+    """A keyring backend as keyring would hand it over, its class from `module` (e.g. keyrings.alt)."""
+    cls = type(name, (FakeKeyring,), {"priority": priority, "__module__": module})
+    made: FakeKeyring = cls()
+    return made
+
+
+@pytest.mark.parametrize(
+    ("module", "name"),
+    [
+        ("keyrings.alt.file", "PlaintextKeyring"),  # priority 0.5: a file anyone with the disk can read
+        ("keyrings.alt.file", "EncryptedKeyring"),  # asks for its password on the terminal
+        ("keyring.backends.null", "Keyring"),
+        ("keyring.backends.fail", "Keyring"),
+    ],
+)
+def test_a_keyring_that_stores_in_clear_is_refused_and_named(
+    module: str, name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import keyring
+
+    backend = _backend_like(module, name, 0.5)
+    monkeypatch.setattr(keyring, "get_keyring", lambda: backend)
+    store = SecretStore()
+    assert not store.available
+    # Named when it would have stored in clear; the ones that store nowhere are simply "no keyring".
+    assert store.refused_backend == (name if module.startswith("keyrings.alt") else None)
+    assert store.save(BASE, "demo-owner", SECRET) is False
+    assert backend.passwords == {}  # nothing reached the file
+
+
+def test_a_chain_uses_its_safe_keyring_and_never_falls_back_to_a_plain_file(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import keyring
+
+    safe = _backend_like("keyring.backends.SecretService", "Keyring", 5)
+    plain = _backend_like("keyrings.alt.file", "PlaintextKeyring", 0.5)
+    chain = _backend_like("keyring.backends.chainer", "ChainerBackend", 10)
+    chain.backends = [safe, plain]  # type: ignore[attr-defined]
+    monkeypatch.setattr(keyring, "get_keyring", lambda: chain)
+    store = SecretStore()
+    assert store.available and store.refused_backend is None
+    assert store.save(BASE, "demo-owner", SECRET)
+    assert plain.passwords == {} and chain.passwords == {} and list(safe.passwords.values()) == [SECRET]

@@ -90,6 +90,19 @@ def test_no_keyring_is_said_plainly(qtbot: Any) -> None:
     assert "will not store the client secret" in dialog.keyring_note.text()
 
 
+def test_a_keyring_that_stores_in_clear_is_named_and_the_secret_stays_in_memory(qtbot: Any) -> None:
+    from lok_desk.desk.window.signin import SANDBOX_KEY, ServerChoice, SignInDialog
+
+    servers = [ServerChoice(SANDBOX_KEY, "Sandbox", "http://127.0.0.1:1/api/v2", "SANDBOX")]
+    dialog = SignInDialog(servers, current_key=SANDBOX_KEY, keyring_available=False,
+                          keyring_refused="PlaintextKeyring")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.remember_check.isVisible()
+    text = dialog.keyring_note.text()
+    assert "PlaintextKeyring" in text and "plain file" in text and "in memory" in text
+
+
 def test_typed_secret_is_remembered_in_the_keyring_only(start_shell: Any, qtbot: Any,
                                                         desk_paths: Any) -> None:
     running = start_shell()

@@ -296,6 +296,7 @@ class DeskShell(QObject):
             custom_url=self._custom_url,
             client_id=self.settings.client_ids.get(key, ""),
             keyring_available=await self.secret_store.probe(),
+            keyring_refused=self.secret_store.refused_backend,  # resolved by probe()
         )
         self.dialog = dialog
         if self._first_error is not None:

@@ -78,6 +78,7 @@ class SignInDialog(QDialog):
         custom_url: str = "",
         client_id: str = "",
         keyring_available: bool,
+        keyring_refused: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -151,7 +152,13 @@ class SignInDialog(QDialog):
         self.remember_check.setChecked(keyring_available)
         self.remember_check.setVisible(keyring_available)
         self.keyring_note.setVisible(not keyring_available)
-        if not keyring_available:
+        if not keyring_available and keyring_refused:
+            # keyrings.alt and the like: a plain file anyone who copies the disk can read.
+            self.keyring_note.setText(self.tr(
+                "This computer's keyring ({0}) would keep the client secret in a plain file, so Lok "
+                "Desk does not use it. The secret stays in memory only while you are signed in; you "
+                "will type it again at each sign-in.").format(keyring_refused))
+        elif not keyring_available:
             self.keyring_note.setText(self.tr(
                 "This computer has no system keyring, so Lok Desk will not store the client secret. "
                 "You will type it again at each sign-in."))
