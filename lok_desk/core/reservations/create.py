@@ -27,8 +27,8 @@ from lok_desk.core.reservations.fields import (
     parse_number,
     people_problems,
 )
-from lok_desk.core.reservations.text import Text
 from lok_desk.core.service import DeskService
+from lok_desk.core.text import Text
 
 T = TypeVar("T")
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from lok_desk.api import LokError
 from lok_desk.core.problems import QT_TRANSLATE_NOOP, Kind, Problem, problem_from
-from lok_desk.core.reservations.text import Text
+from lok_desk.core.text import Text
 
 # Deliberately simple: one @, something on both sides, a dot in the domain, no spaces. The server
 # has the final word; this catches typing slips while the person is still at the desk.

@@ -16,7 +16,7 @@ from lok_desk.core.codes import (
     printable_slips,
 )
 from lok_desk.core.problems import QT_TRANSLATE_NOOP
-from lok_desk.core.reservations.text import Text
+from lok_desk.core.text import Text
 
 CONTEXT = "SlipOffer"
 NOT_CONFIRMED = QT_TRANSLATE_NOOP(

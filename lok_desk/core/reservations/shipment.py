@@ -10,8 +10,8 @@ from lok_desk.api import LokError, models
 from lok_desk.core.problems import QT_TRANSLATE_NOOP
 from lok_desk.core.reservations.fields import CONTEXT as FIELD_CONTEXT
 from lok_desk.core.reservations.fields import REQUIRED, FormCheck, make_check, phone_problem
-from lok_desk.core.reservations.text import Text
 from lok_desk.core.service import DeskService
+from lok_desk.core.text import Text
 
 T = TypeVar("T")
 

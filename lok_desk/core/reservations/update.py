@@ -11,8 +11,8 @@ from lok_desk.api import LokError, models
 from lok_desk.api import errors as api_errors
 from lok_desk.core.problems import QT_TRANSLATE_NOOP
 from lok_desk.core.reservations.fields import FormCheck, make_check, number_problem, people_problems
-from lok_desk.core.reservations.text import Text
 from lok_desk.core.service import DeskService
+from lok_desk.core.text import Text
 
 T = TypeVar("T")
 
