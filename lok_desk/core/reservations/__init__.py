@@ -10,5 +10,6 @@ desk's reservation views (lok_desk/desk/reservations) only show and bind them.
   A form's answer is a `fields.FormCheck`: a message at each field at fault and a Problem naming them.
 * `printing.slip_offer`: which slip may be printed and why none.
 
-User text is a `lok_desk.core.text.Text` (an English template marked for the catalogue, translated by the desk).
+User text is a `lok_desk.core.text.Text` (an English template marked for the catalogue, translated by
+the desk).
 """
