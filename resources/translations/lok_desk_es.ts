@@ -3766,12 +3766,11 @@ Presiona Enter en una fila para abrirla y Ctrl+N para crear una reservación.</t
     </message>
     <message>
         <source>Reservations</source>
-        <extracomment>Longest time loaded rows wait before they are shown (a batch is one insert and one repaint). Most rows put into the table in one event-loop turn. Placing a row in the sorted, filtered proxy costs ~40 µs of Python (lessThan, filterAcceptsRow), so a 1,000-row batch blocked the loop for 50–110 ms; 200 rows keep each turn near 10 ms and cost nothing in total time. How often overdue marks are checked against the server&apos;s clock (a deadline passes with no change). A reservation&apos;s detail (#15) was shown (tests and the main window wait on it). A slip went to the printer or a PDF: (the TokensView it came from, its SlipKind value).</extracomment>
+        <extracomment>How often overdue marks are checked against the server&apos;s clock (a deadline passes with no change). Saved rows put into the table per event-loop turn at start (plain tuples: cheaper than a page). A reservation&apos;s detail (#15) was shown (tests and the main window wait on it). A slip went to the printer or a PDF: (the TokensView it came from, its SlipKind value).</extracomment>
         <translation>Reservaciones</translation>
     </message>
     <message>
         <source>Active</source>
-        <extracomment>The query whose rows the table shows (a refresh of the same query updates them in place). What the last failed load said (the list is kept; the next load that works clears it). When the snapshot shown at start was saved (None: no snapshot was shown).</extracomment>
         <translation>Activas</translation>
     </message>
     <message>
@@ -3828,6 +3827,7 @@ Presiona Enter en una fila para abrirla y Ctrl+N para crear una reservación.</t
     </message>
     <message>
         <source>Reservations list status</source>
+        <extracomment>Ids whose change this pane itself announced (reservation_changed): not read again. When the snapshot shown at start was saved (None: no snapshot was shown).</extracomment>
         <translation>Estado de la lista de reservaciones</translation>
     </message>
     <message>

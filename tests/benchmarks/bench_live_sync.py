@@ -45,7 +45,7 @@ from PySide6.QtWidgets import QApplication
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from lok_desk.api import Credentials, LokClient, models
-from lok_desk.desk.reservations.pane import ListState
+from lok_desk.core.reservations.listing import ListState
 from lok_desk.desk.session import SANDBOX, open_session
 from lok_desk.desk.window.main_window import MainWindow
 from lok_desk.desk.window.shell import freeze_start_up_heap

@@ -48,8 +48,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QTableView
 
 from lok_desk.api import Credentials, LokClient, models
+from lok_desk.core.reservations.listing import PAGE_SIZE, ListState
 from lok_desk.desk.reservations import ReservationsPane
-from lok_desk.desk.reservations.pane import PAGE_SIZE, ListState
 from lok_desk.desk.reservations.table_model import (
     LocationLabel,
     ReservationFilterProxy,
@@ -164,7 +164,7 @@ async def pane_load(api_url: str, sandbox_url: str) -> tuple[float, StallMeter, 
         pane = ReservationsPane(session)
         pane.resize(1400, 800)
         pane.show()
-        pane._state = ListState.FINISHED  # the bulk seed is finished (picked-up) reservations
+        pane.listing.state = ListState.FINISHED  # the bulk seed is finished (picked-up) reservations
         pane.state_buttons[ListState.FINISHED].setChecked(True)
         await asyncio.sleep(0.2)
         await pane.refresh()  # warm-up: first load also pays for fonts, delegates, connections

@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lok_desk.core.rules import CANCELLABLE
 from lok_desk.desk.owner import NotificationSettingsPane
 from lok_desk.desk.owner.directories import CsvImportDialog, preview_contacts_csv
 from lok_desk.desk.reservations.create_dialog import CreateReservationDialog
-from lok_desk.desk.reservations.pane import CANCELLABLE
 from lok_desk.desk.reservations.shipment_dialog import RequestShipmentDialog
 from lok_desk.desk.reservations.table_model import STATUS_ROLE, Column
 from lok_desk.desk.reservations.update_dialog import UpdatePreReservationDialog

@@ -131,6 +131,8 @@ class ReservationList:
         self.complete: bool | None = None
         # Why the last load failed (the list is kept; the next load that works clears it).
         self.error: LokError | None = None
+        # Loads that ran to their end (not replaced or stopped), failed ones included.
+        self.loads = 0
         self.on_clear: Callable[[], None] = lambda: None
         self.on_rows: Callable[[list[models.Reservation]], None] = lambda _rows: None
         self.on_remove: Callable[[list[str]], None] = lambda _ids: None
@@ -292,6 +294,7 @@ class ReservationList:
             self.complete = walk.complete
             if in_place:
                 self.drop([rid for rid in self._listed if rid not in seen and rid != self.selected_id])
+        self.loads += 1
         self._end()
 
     def _end(self) -> None:

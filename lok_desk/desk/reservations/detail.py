@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -95,10 +96,14 @@ class ReservationDetail(QWidget):
     label_requested = Signal()
     print_requested = Signal()
 
-    def __init__(self, choose_printer: PrinterChooser, parent: QWidget | None = None) -> None:
+    def __init__(self, choose_printer: PrinterChooser, parent: QWidget | None = None, *,
+                 lookup: Callable[[str], models.Reservation | None] | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Reservation detail"))
-        self.reservation: Any = None
+        # The reservation is read from the store by id (`lookup`), never kept here as a second copy
+        # that could drift from the table; `result` keeps what the store does not hold (QR images).
+        self._lookup = lookup
+        self.reservation_id: str | None = None
         self.result: Any = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -230,8 +235,19 @@ class ReservationDetail(QWidget):
             "Press Enter on a row to open it, Ctrl+N to create a reservation."
         )
 
+    @property
+    def reservation(self) -> models.Reservation | None:
+        """The reservation shown, as the store holds it now."""
+        if self.reservation_id is None:
+            return None
+        known = self._lookup(self.reservation_id) if self._lookup is not None else None
+        if known is not None:
+            return known
+        shown: models.Reservation | None = getattr(self.result, "reservation", None)
+        return shown
+
     def clear(self) -> None:
-        self.reservation = None
+        self.reservation_id = None
         self.result = None
         self.placeholder.setText(self._idle_text())
         self._stack.setCurrentIndex(0)
@@ -275,7 +291,7 @@ class ReservationDetail(QWidget):
         is why this person sees no token (issue 10), written in the Tokens box instead of them."""
         reservation = result.reservation
         self.result = result
-        self.reservation = reservation
+        self.reservation_id = reservation.id
         self._stack.setCurrentIndex(1)
         shipment = reservation.shipment_id or reservation.id or ""
         self.title.setText(shipment)

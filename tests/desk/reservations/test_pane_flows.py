@@ -449,17 +449,28 @@ def test_a_direct_reservation_has_no_label_and_says_so(
     run(scenario())
 
 
-def test_ctrl_p_prints_the_token_sheet_to_pdf(
+def test_ctrl_p_prints_the_token_sheet_to_pdf_and_never_a_slip_whose_code_cannot_work(
     qtbot: Any, run: Any, make_pane: PaneFactory, printed: list[Path]
 ) -> None:
     pane = make_pane("owner")
+    said: list[str] = []
+    pane._session.message_posted.connect(lambda text, _ms: said.append(text))
+
+    def first(status: str) -> str:
+        return next(row.shipment_id for row in pane.model.rows if row.status == status)
 
     async def scenario() -> None:
         await pane.refresh()
-        click_row(qtbot, pane, pane.proxy.index(0, Column.SHIPMENT).data())
+        click_row(qtbot, pane, first("reserved"))
         await pane.print_selected()
         assert printed and printed[-1].read_bytes().startswith(b"%PDF")
         assert printed[-1].stat().st_size > 2000  # QR images are in it, not an empty page
+        # Issue 19 point 8: a pending pre-reservation's delivery token opens no box: no courier slip.
+        count = len(printed)
+        click_row(qtbot, pane, first("pending"))
+        await pane.print_selected()
+        assert len(printed) == count
+        assert said[-1].startswith("No courier slip: this pre-reservation is not confirmed yet")
 
     run(scenario())
 
