@@ -51,6 +51,7 @@ ERROR_TEXT_STYLE = "color: palette(bright-text); font-weight: 600;"
 INVALID_FIELD_STYLE = "border: 2px solid #D55E00; border-radius: 3px;"
 
 ProblemSink = Callable[[Problem], None]
+_OPEN_BOXES: set[QMessageBox] = set()
 
 
 class ProblemLine(QLabel):
@@ -233,6 +234,9 @@ def message_box(parent: QWidget | None, what: str, next_step: str) -> QMessageBo
     box.setText(what)
     box.setInformativeText(next_step)
     box.finished.connect(box.deleteLater)
+    if parent is None:   # nothing else holds a box without a parent: keep it until it is closed
+        _OPEN_BOXES.add(box)
+        box.finished.connect(lambda _result: _OPEN_BOXES.discard(box))
     box.open()
     announce(box, f"{what} {next_step}", assertive=True)
     return box
