@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 import platformdirs
@@ -18,6 +20,21 @@ def make_private_dir(path: Path) -> None:
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
     if os.name == "posix":
         os.chmod(path, 0o700)
+
+
+def set_aside(path: Path) -> Path | None:
+    """Move a damaged file (or a directory squatting on a file's name) out of the way, owner-only,
+    beside where it was: `<name>.damaged-<UTC time>`. Returns where it went, or None when it could not
+    be moved (then the caller carries on without it all the same)."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    target = path.with_name(f"{path.name}.damaged-{stamp}")
+    try:
+        os.replace(path, target)
+    except OSError:
+        return None
+    with contextlib.suppress(OSError):  # it may hold recipients' data: nobody else reads it
+        os.chmod(target, 0o700 if target.is_dir() else 0o600)
+    return target
 
 
 @dataclass(frozen=True)

@@ -8,12 +8,17 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lok_desk.paths import make_private_dir
+from lok_desk.api.errors import LokError
+from lok_desk.api.transport import check_transport_safety, normalize_base_url
+from lok_desk.paths import make_private_dir, set_aside
+
+log = logging.getLogger(__name__)
 
 SANDBOX_KEY = "sandbox"  # the embedded sandbox's port may change between runs; remember it by name
 
@@ -32,25 +37,55 @@ class DeskSettings:
 
     @classmethod
     def load(cls, path: Path) -> DeskSettings:
-        """Read the file; a missing or damaged file gives the defaults (settings are a convenience)."""
+        """Read the file; settings are a convenience, so nothing in it may stop a start.
+
+        A file that is not JSON is set aside (owner-only, beside it) and the defaults are used; each
+        value of the wrong type, and a last server the desk would refuse, is ignored with a log line
+        naming it (never its value).
+        """
         try:
             raw: Any = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except FileNotFoundError:
+            return cls()
+        except (OSError, ValueError) as error:
+            kept = set_aside(path) if not isinstance(error, PermissionError) else None
+            where = f"set aside as {kept.name}" if kept is not None else "left where it is"
+            log.warning("The settings file %s could not be read (%s); %s, starting with the defaults",
+                        path, type(error).__name__, where)
             return cls()
         if not isinstance(raw, dict):
+            log.warning("The settings file %s holds no settings object; starting with the defaults", path)
             return cls()
         settings = cls()
-        if isinstance(raw.get("last_server"), str):
-            settings.last_server = raw["last_server"]
         for name in ("client_ids", "resume"):
             value = raw.get(name)
-            if isinstance(value, dict):
-                setattr(settings, name, {str(k): v for k, v in value.items()})
-        if isinstance(raw.get("sandbox_port"), int):
-            settings.sandbox_port = raw["sandbox_port"]
-        for name in ("language", "theme", "window_geometry"):
-            if isinstance(raw.get(name), str):
-                setattr(settings, name, raw[name])
+            if value is None:
+                continue
+            if not isinstance(value, dict):
+                _ignored(name)
+                continue
+            wanted = str if name == "client_ids" else bool
+            kept_values: dict[str, Any] = {}
+            for key, item in value.items():
+                if isinstance(item, wanted):
+                    kept_values[str(key)] = item
+                else:
+                    _ignored(f"{name}.{key}")
+            setattr(settings, name, kept_values)
+        port = raw.get("sandbox_port")
+        if isinstance(port, int) and not isinstance(port, bool) and 0 <= port <= 65535:
+            settings.sandbox_port = port
+        elif port is not None:
+            _ignored("sandbox_port")
+        for name in ("last_server", "language", "theme", "window_geometry"):
+            value = raw.get(name)
+            if isinstance(value, str):
+                setattr(settings, name, value)
+            elif value is not None:
+                _ignored(name)
+        if settings.last_server and not _usable_server(settings.last_server):
+            _ignored("last_server", "not a server address Lok Desk connects to")
+            settings.last_server = ""
         return settings
 
     def save(self, path: Path) -> None:
@@ -64,3 +99,16 @@ class DeskSettings:
         """Save, ignoring a read-only or full disk: losing a remembered server is not worth an error."""
         with contextlib.suppress(OSError):
             self.save(path)
+
+
+def _ignored(name: str, why: str = "not of the type Lok Desk writes there") -> None:
+    log.warning("Ignoring the setting %s: %s", name, why)
+
+
+def _usable_server(url: str) -> bool:
+    """Whether the desk would connect to this remembered server (the --server rules)."""
+    try:
+        check_transport_safety(normalize_base_url(url))
+    except LokError:
+        return False
+    return True
