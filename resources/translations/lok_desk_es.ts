@@ -2619,10 +2619,6 @@ Borra el filtro para ver las {count} ubicaciones.</translation>
         <translation>Problema con el correo electrónico</translation>
     </message>
     <message>
-        <source>loading the notification settings</source>
-        <translation>cargar la configuración de notificaciones</translation>
-    </message>
-    <message>
         <source>Reloaded; your unsaved webhook changes are kept.</source>
         <translation>Se volvió a cargar; se conservan tus cambios sin guardar del webhook.</translation>
     </message>
@@ -2671,18 +2667,6 @@ Borra el filtro para ver las {count} ubicaciones.</translation>
         <translation>Webhook guardado.</translation>
     </message>
     <message>
-        <source>saving the webhook</source>
-        <translation>guardar el webhook</translation>
-    </message>
-    <message>
-        <source>Not saved: {0} Your changes are still here; try again.</source>
-        <translation>No se guardó: {0} Tus cambios siguen aquí; vuelve a intentarlo.</translation>
-    </message>
-    <message>
-        <source>turning the webhook on or off</source>
-        <translation>encender o apagar el webhook</translation>
-    </message>
-    <message>
         <source>Webhook on.</source>
         <translation>Webhook encendido.</translation>
     </message>
@@ -2697,10 +2681,6 @@ Borra el filtro para ver las {count} ubicaciones.</translation>
     <message>
         <source>Administrator</source>
         <translation>Administrador</translation>
-    </message>
-    <message>
-        <source>saving the e-mails</source>
-        <translation>guardar los correos</translation>
     </message>
     <message>
         <source>Notification e-mails saved.</source>

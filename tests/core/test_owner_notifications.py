@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from lok_desk.api import LokClient
 from lok_desk.core.owner.notifications import NotificationsForm, Webhook, webhook_url_problem
-from lok_desk.core.problems import Kind
+from lok_desk.core.problems import Kind, Reason
 from lok_desk.core.rules import Role
 from lok_desk.core.service import DeskService
 from tests.e2e.conftest import Clients
@@ -77,6 +77,8 @@ async def test_emails_save_only_what_changed_and_lok_s_refusal_names_the_field(l
     by_lok = await form.save_emails()
     assert by_lok.problem is not None and by_lok.problem.kind is Kind.INVALID_INPUT
     assert by_lok.problem.fields == ("operator",) and not by_lok.messages
+    [fact] = by_lok.problem.facts_for("operator")                    # Lok's reason, as data, kept
+    assert (fact.reason, fact.limit) == (Reason.TOO_LONG, 256)
     assert form.operator.startswith("aaa") and form.emails_dirty     # the typing stays
 
     form.operator, form.administrator = "ops@example.com", "boss@example.com"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Generic, Protocol, TypeVar
@@ -10,7 +11,7 @@ from lok_desk.core.problems import Problem, invalid, problem_from
 from lok_desk.core.text import Text
 
 T = TypeVar("T")
-V = TypeVar("V")
+V = TypeVar("V", covariant=True)
 
 __all__ = ["Call", "Listeners", "Outcome", "as_text", "direct", "problem_of", "refused"]
 
@@ -42,9 +43,24 @@ class Listeners:
             callback()
 
 
-def problem_of(error: BaseException, doing: str, fields: tuple[str, ...] = ()) -> Problem:
-    """The `Problem` of a failed call; `doing` is a phrase marked for the "explain_error" catalogue."""
-    return problem_from(error, doing=doing, fields=fields)
+def problem_of(error: BaseException, doing: str, rename: Mapping[str, str] | None = None,
+               fields: tuple[str, ...] = ()) -> Problem:
+    """The `Problem` of a failed call; `doing` is a phrase marked for the "explain_error" catalogue.
+
+    `rename` maps Lok's request keys to the form's field names ("operator_email" → "operator",
+    "directory.name" → "name": any part of the dotted key); the fields and Lok's facts about them are
+    renamed alike, so the reason lands beside the field. `fields` names the fields when Lok named none."""
+    problem = problem_from(error, doing=doing)
+    if rename:
+        def form_name(path: str) -> str:
+            return next((rename[part] for part in path.split(".") if part in rename), path)
+
+        problem = dataclasses.replace(
+            problem, fields=tuple(dict.fromkeys(form_name(f) for f in problem.fields)),
+            facts=tuple(dataclasses.replace(fact, field=form_name(fact.field)) for fact in problem.facts))
+    if fields and not problem.fields:
+        problem = dataclasses.replace(problem, fields=fields)
+    return problem
 
 
 @dataclass(frozen=True)

@@ -276,7 +276,7 @@ class DirectoriesPresenter:
         try:
             created = await self._call(self._service.create_directory(text))
         except LokError as error:
-            return Outcome(problem=problem_of(error, CREATING, _name_fields(error)))
+            return Outcome(problem=problem_of(error, CREATING, NAME_FIELD, _name_fields(error)))
         await self.load_list()
         self.show(created)
         return Outcome(value=created)
@@ -293,7 +293,7 @@ class DirectoriesPresenter:
             saved = await self._call(self._service.update_directory(
                 current.id, name=text, is_active=active, locations=[loc.id for loc in current.locations]))
         except LokError as error:
-            return Outcome(problem=problem_of(error, SAVING, _name_fields(error)))
+            return Outcome(problem=problem_of(error, SAVING, NAME_FIELD, _name_fields(error)))
         if self.contacts.dirty:
             self.current = saved                   # only the header changes; the edits stay
         else:
@@ -341,10 +341,13 @@ class DirectoriesPresenter:
         return ImportOutcome(imported=len(preview.rows), directory_id=target)
 
 
+# "directory.name" is how the request names the form's name field.
+NAME_FIELD = {"name": "name"}
+
+
 def _name_fields(error: LokError) -> tuple[str, ...]:
-    # A 409 is the name already used; "directory.name" is how the request names it.
-    about_name = error.status_code == 409 or any(k.endswith("name") for k in error.keys)
-    return ("name",) if about_name else ()
+    # A 409 names no key: it is the name already used by another directory.
+    return ("name",) if error.status_code == 409 else ()
 
 
 async def company_contacts(service: DeskService, call: Call | None = None) -> list[models.DirectoryContact]:

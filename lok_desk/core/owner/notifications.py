@@ -49,7 +49,7 @@ EVENTS = QT_TRANSLATE_NOOP("NotificationSettingsPane", "Events")
 OPERATOR = QT_TRANSLATE_NOOP("NotificationSettingsPane", "Operator")
 ADMINISTRATOR = QT_TRANSLATE_NOOP("NotificationSettingsPane", "Administrator")
 # Lok's request keys -> the form's fields.
-_FIELD_OF_KEY = {"url": "url", "events": "events", "operator_email": "operator",
+FORM_FIELDS = {"url": "url", "events": "events", "operator_email": "operator",
                  "administrator_email": "administrator", "operator": "operator",
                  "administrator": "administrator"}
 
@@ -85,16 +85,6 @@ def normalise_events(events: Sequence[str] | None) -> tuple[str, ...] | None:
     known = tuple(event for event in ALL_EVENTS if event in chosen)
     unknown = tuple(sorted(chosen - set(ALL_EVENTS)))   # newer Lok events survive a round trip
     return known + unknown
-
-
-def _fields_of(error: LokError) -> tuple[str, ...]:
-    found: list[str] = []
-    for key in error.keys:
-        parts = key.split(".")
-        field = next((_FIELD_OF_KEY[p] for p in parts if p in _FIELD_OF_KEY), None)
-        if field is not None and field not in found:
-            found.append(field)
-    return tuple(found)
 
 
 class Webhook:
@@ -176,6 +166,9 @@ class NotificationsForm:
         self.operator = ""
         self.administrator = ""
         self.busy = False
+        # What Lok had when the form last looked: a change made elsewhere (the workbench) replaces the
+        # form's values only when the person had not typed over them.
+        self._seen: tuple[str, tuple[str, ...] | None] = (webhook.url, webhook.events)
         webhook.changed.add(self._webhook_changed)
 
     # ---- state ------------------------------------------------------------------------------------
@@ -190,6 +183,10 @@ class NotificationsForm:
                                        or self.administrator.strip() != (saved.administrator or ""))
 
     def _webhook_changed(self) -> None:
+        typed = (self.url.strip(), self.events) != self._seen
+        self._seen = (self.webhook.url, self.webhook.events)
+        if not typed:
+            self.url, self.events = self._seen
         self.changed()
 
     def revert_webhook(self) -> None:
@@ -209,23 +206,17 @@ class NotificationsForm:
     async def load(self) -> Problem | None:
         """The webhook and the e-mails; what the person is typing stays (a field counts as typed while it
         differs from what was saved)."""
-        kept_webhook, kept_emails = self.webhook_dirty and self.webhook.loaded, self.emails_dirty
+        kept_emails = self.emails_dirty
         try:
             await self.webhook.load()
             emails = await self._call(self._service.get_notification_emails())
         except LokError as error:
             return problem_of(error, LOADING)
         self.saved_emails, self.emails_loaded = emails, True
-        if not kept_webhook:
-            self.url, self.events = self.webhook.url, self.webhook.events
         if not kept_emails:
             self.operator, self.administrator = emails.operator or "", emails.administrator or ""
         self.changed()
         return None
-
-    @property
-    def kept_webhook_typing(self) -> bool:
-        return self.webhook_dirty and self.webhook.loaded
 
     # ---- the webhook ------------------------------------------------------------------------------
     def webhook_problems(self) -> dict[str, Text]:
@@ -255,7 +246,7 @@ class NotificationsForm:
         try:
             saved = await self.webhook.save(self.url.strip(), self.events)
         except LokError as error:
-            return Outcome(problem=problem_of(error, SAVING_WEBHOOK, _fields_of(error)))
+            return Outcome(problem=problem_of(error, SAVING_WEBHOOK, FORM_FIELDS))
         finally:
             self.busy = False
         self.url, self.events = self.webhook.url, self.webhook.events
@@ -299,7 +290,7 @@ class NotificationsForm:
         try:
             saved = await self._call(self._service.update_notification_emails(**send))
         except LokError as error:
-            return Outcome(problem=problem_of(error, SAVING_EMAILS, _fields_of(error)))
+            return Outcome(problem=problem_of(error, SAVING_EMAILS, FORM_FIELDS))
         finally:
             self.busy = False
         self.saved_emails = saved

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from lok_desk.core.text import Text
+
 # What the settings may hold; "system" follows QLocale.system().
 SYSTEM = "system"
 ENGLISH = "en"
@@ -37,6 +39,11 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """QCoreApplication.translate under a name pyside6-lupdate recognises."""
     return QCoreApplication.translate(context, text, disambiguation, n)
+
+
+def say(text: Text) -> str:
+    """A sentence the core handed over untranslated (lok_desk/core/text.py), in the person's language."""
+    return text.render(lambda context, template: QCoreApplication.translate(context, template))
 
 
 def language_names() -> dict[str, str]:

@@ -53,6 +53,9 @@ def describe(problem: Problem, *, marked: bool = False) -> tuple[str, str]:
     reasons beside them); otherwise the next step says nothing about fields and the facts join the first
     sentence, so a line number or a limit is never lost."""
     values = problem.values(_tr(WHERE), _tr(WORKING))
+    # A core presenter's phrase is English marked for this catalogue; one the desk translated is not in
+    # it and comes back unchanged.
+    values["doing"] = _tr(str(values["doing"]))
     what = _tr(problem.what).format(**values)
     if not marked and (said := facts_text(problem.facts)):
         what = f"{what} {said}"

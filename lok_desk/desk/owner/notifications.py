@@ -1,47 +1,47 @@
-"""Notification settings pane: the webhook (address, events, on/off, secret) and notification e-mails."""
+"""Notification settings pane: the webhook (address, events, on/off, secret) and notification e-mails.
+
+A view of `NotificationsForm` (lok_desk/core/owner/notifications.py), which holds what was typed beside
+what Lok has, checks it and saves it: the pane copies each edit into the form, shows its state, and shows
+an outcome's problem on the fields it names (lok_desk/desk/kit/problem_views.py).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QGuiApplication
+from collections.abc import Mapping
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
     QScrollArea,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from lok_desk.api import LokError, models
+from lok_desk.core.owner._flow import Outcome
+from lok_desk.core.owner.notifications import ALL_EVENTS, Change, NotificationsForm
+from lok_desk.core.problems import Problem, invalid
 from lok_desk.desk.kit.asyncqt import async_slot, run_dialog, spawn
-from lok_desk.desk.kit.forms import ERROR_TEXT_STYLE, FieldError, email_problem, with_error
-from lok_desk.desk.kit.i18n import QT_TRANSLATE_NOOP, translate
-from lok_desk.desk.kit.problems import announce, field_refused, what_happened
-from lok_desk.desk.kit.records import (
-    RowTableModel,
-    apply_permission,
-    error_field_for_keys,
-    hint_label,
-    webhook_url_problem,
-)
-from lok_desk.desk.owner.webhook_state import ALL_EVENTS, WebhookState
+from lok_desk.desk.kit.forms import FieldError, with_error
+from lok_desk.desk.kit.i18n import QT_TRANSLATE_NOOP, say
+from lok_desk.desk.kit.problem_views import FormBinder, ProblemLine, tell
+from lok_desk.desk.kit.records import apply_permission, hint_label
+from lok_desk.desk.owner.changes_dialog import ChangesDialog
+from lok_desk.desk.owner.webhook_state import WebhookState
 from lok_desk.desk.session import Session
 
-# What each webhook event means, in words a front-desk owner uses (CONTRACT §7 "Fired when").
+# What each webhook event means, in words a front-desk owner uses (Lok's "fired when").
 EVENT_TEXT: dict[str, tuple[str, str]] = {
     "reserved": (
         QT_TRANSLATE_NOOP("NotificationSettingsPane", "Reserved"),
@@ -85,62 +85,8 @@ EVENT_TEXT: dict[str, tuple[str, str]] = {
     ),
 }
 
+
 UNSAVED_STYLE = "QLabel { color: palette(bright-text); font-weight: 600; }"   # the theme's warning red
-
-
-def describe_events(events: tuple[str, ...] | None) -> str:
-    if events is None:
-        return translate("NotificationSettingsPane", "All events")
-    if not events:
-        return translate("NotificationSettingsPane", "(none)")
-    return ", ".join(translate("NotificationSettingsPane", EVENT_TEXT.get(e, (e, ""))[0]) for e in events)
-
-
-class ChangesDialog(QDialog):
-    """Before/after of what is about to be saved, so nothing changes by surprise."""
-
-    def __init__(self, title: str, changes: list[tuple[str, str, str]], *, save_text: str,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setAccessibleName(title)
-        layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("Check the changes before they are saved to Lok:"), self)
-        layout.addWidget(intro)
-        bold = QFont(self.font())
-        bold.setBold(True)
-        self.model = RowTableModel(
-            [
-                (self.tr("Setting"), lambda c: c[0], lambda c: c[0]),
-                (self.tr("Now"), lambda c: c[1] or "—", lambda c: c[1]),
-                (self.tr("After saving"), lambda c: c[2] or "—", lambda c: c[2]),
-            ],
-            self,
-        )
-        self.model.set_rows(changes)
-        self.table = QTableView(self)
-        self.table.setTabKeyNavigation(False)   # read-only: Tab moves on to the buttons, arrows move inside
-        self.table.setAccessibleName(self.tr("Changes"))
-        self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(True)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.resizeRowsToContents()
-        layout.addWidget(self.table)
-        buttons = QDialogButtonBox(self)
-        self.save_button = buttons.addButton(save_text, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.setAccessibleName(save_text)
-        self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setAccessibleName(self.tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.resize(640, 120 + 34 * len(changes))
 
 
 class NotificationSettingsPane(QWidget):
@@ -155,12 +101,8 @@ class NotificationSettingsPane(QWidget):
         self.setAccessibleName(self.tr("Notification settings"))
         self._session = session
         self.webhook = webhook or WebhookState(session, self)
+        self.form = NotificationsForm(session.service, self.webhook.core, session.call)
         self.permission = session.capabilities.can_write_company_settings()
-        self._saved_url = ""
-        self._saved_events: tuple[str, ...] | None = None
-        self._saved_emails = models.NotificationEmails()
-        self._emails_loaded = False
-        self._busy = False
         self.diff_dialog: ChangesDialog | None = None
 
         inner = QWidget()
@@ -183,13 +125,19 @@ class NotificationSettingsPane(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
 
+        self.webhook_binder = FormBinder(self.webhook_group, self.webhook_message)
+        self.webhook_binder.add("url", self.url_edit, self.url_error)
+        self.webhook_binder.add("events", self.some_events_radio, self.events_error)
+        self.emails_binder = FormBinder(self.emails_group, self.emails_message)
+        self.emails_binder.add("operator", self.operator_edit, self.operator_error)
+        self.emails_binder.add("administrator", self.administrator_edit, self.administrator_error)
         apply_permission(self.permission, self._edit_controls())
-        self.webhook.changed.connect(self._on_webhook_changed)
-        self._update_dirty()
+        self.form.changed.add(self._show)
+        self._show()
 
     # ---- building ---------------------------------------------------------------------------------
     def _build_webhook_group(self) -> QGroupBox:
-        group = QGroupBox(self.tr("Webhook"))
+        group = self.webhook_group = QGroupBox(self.tr("Webhook"))
         group.setAccessibleName(self.tr("Webhook"))
         layout = QVBoxLayout(group)
         layout.addWidget(hint_label(self.tr(
@@ -214,7 +162,7 @@ class NotificationSettingsPane(QWidget):
         self.url_edit = QLineEdit(group)
         self.url_edit.setAccessibleName(self.tr("Webhook address"))
         self.url_edit.setPlaceholderText("https://example.com/lok-webhook")
-        self.url_edit.textEdited.connect(self._update_dirty)
+        self.url_edit.textEdited.connect(self._on_url)
         url_box, self.url_error = with_error(self.url_edit, group)
         form.addRow(self.tr("&Address (URL):"), url_box)
         label = form.labelForField(url_box)
@@ -272,7 +220,7 @@ class NotificationSettingsPane(QWidget):
             check = QCheckBox(self.tr(name), events_box)
             check.setAccessibleName(self.tr("Event: {0}").format(self.tr(name)))
             check.setAccessibleDescription(self.tr(meaning))
-            check.toggled.connect(self._update_dirty)
+            check.toggled.connect(lambda on, e=event: self._on_event(e, on))
             self.event_checks[event] = check
             grid.addWidget(check, row, 0)
             explanation = hint_label(self.tr(meaning) + f"  ({event})", events_box)
@@ -298,16 +246,12 @@ class NotificationSettingsPane(QWidget):
         actions.addWidget(self.webhook_revert)
         actions.addWidget(self.webhook_save)
         layout.addLayout(actions)
-        self.webhook_message = QLabel(group)
-        self.webhook_message.setWordWrap(True)
-        self.webhook_message.setStyleSheet(ERROR_TEXT_STYLE)
-        self.webhook_message.setAccessibleDescription(self.tr("Webhook problem"))
-        self.webhook_message.hide()
+        self.webhook_message = ProblemLine(group, name=self.tr("Webhook problem"))
         layout.addWidget(self.webhook_message)
         return group
 
     def _build_emails_group(self) -> QGroupBox:
-        group = QGroupBox(self.tr("Notification e-mails"))
+        group = self.emails_group = QGroupBox(self.tr("Notification e-mails"))
         group.setAccessibleName(self.tr("Notification e-mails"))
         layout = QVBoxLayout(group)
         layout.addWidget(hint_label(self.tr(
@@ -319,13 +263,13 @@ class NotificationSettingsPane(QWidget):
         self.operator_edit = QLineEdit(group)
         self.operator_edit.setAccessibleName(self.tr("Operator e-mail"))
         self.operator_edit.setPlaceholderText("operations@example.com")
-        self.operator_edit.textEdited.connect(self._update_dirty)
+        self.operator_edit.textEdited.connect(self._on_email)
         box, self.operator_error = with_error(self.operator_edit, group)
         form.addRow(self.tr("O&perator:"), box)   # Alt+O is the window's Location
         self.administrator_edit = QLineEdit(group)
         self.administrator_edit.setAccessibleName(self.tr("Administrator e-mail"))
         self.administrator_edit.setPlaceholderText("admin@example.com")
-        self.administrator_edit.textEdited.connect(self._update_dirty)
+        self.administrator_edit.textEdited.connect(self._on_email)
         box2, self.administrator_error = with_error(self.administrator_edit, group)
         form.addRow(self.tr("A&dministrator:"), box2)
         for field, box_widget in ((self.operator_edit, box), (self.administrator_edit, box2)):
@@ -348,74 +292,68 @@ class NotificationSettingsPane(QWidget):
         actions.addWidget(self.emails_revert)
         actions.addWidget(self.emails_save)
         layout.addLayout(actions)
-        self.emails_message = QLabel(group)
-        self.emails_message.setWordWrap(True)
-        self.emails_message.setStyleSheet(ERROR_TEXT_STYLE)
-        self.emails_message.setAccessibleDescription(self.tr("E-mail problem"))
-        self.emails_message.hide()
+        self.emails_message = ProblemLine(group, name=self.tr("E-mail problem"))
         layout.addWidget(self.emails_message)
         return group
+
 
     def _edit_controls(self) -> list[QWidget]:
         return [self.enabled_switch, self.url_edit, self.all_events_radio, self.some_events_radio,
                 *self.event_checks.values(), self.webhook_save, self.webhook_revert,
                 self.operator_edit, self.administrator_edit, self.emails_save, self.emails_revert]
 
-    # ---- loading ----------------------------------------------------------------------------------
-    def start(self) -> None:
-        spawn(self.refresh(), owner=self)
+    # ---- edits go into the form ---------------------------------------------------------------------
+    def _on_url(self, text: str) -> None:
+        self.form.url = text
+        self._show()
 
-    async def refresh(self) -> None:
-        """Load the webhook and e-mails. Fields with unsaved typing keep what was typed."""
-        try:
-            await self.webhook.load()
-            emails = await self._session.call(self._session.service.get_notification_emails())
-        except LokError as error:
-            self._session.notify_error(error, doing=self.tr("loading the notification settings"),
-                                       parent=self)
-            return
-        webhook_dirty = self._webhook_dirty()
-        emails_dirty = self._emails_loaded and self._emails_dirty()
-        self._saved_emails = emails
-        self._emails_loaded = True
-        if not emails_dirty:
-            self._fill_emails(emails)
-        if webhook_dirty:
-            self._session.notify(self.tr("Reloaded; your unsaved webhook changes are kept."))
-        self._update_dirty()
+    def _on_event(self, event: str, on: bool) -> None:
+        self.form.set_event(event, on)
+        self._show()
 
-    def _on_webhook_changed(self) -> None:
-        """The shared webhook changed (loaded, saved here, or pointed at the local receiver)."""
-        dirty = self._webhook_dirty()
-        self._saved_url = self.webhook.url
-        self._saved_events = self.webhook.events
-        if not dirty:
-            self._fill_webhook_form()
+    def _on_events_mode(self, *_: object) -> None:
+        if self.all_events_radio.isChecked():
+            self.form.events = None
+        elif self.form.events is None:
+            self.form.events = tuple(e for e, check in self.event_checks.items() if check.isChecked())
+        self._show()
+
+    def _on_email(self, *_: object) -> None:
+        self.form.operator = self.operator_edit.text()
+        self.form.administrator = self.administrator_edit.text()
+        self._show()
+
+    # ---- the form's state on screen -----------------------------------------------------------------
+    def _show(self) -> None:
+        form = self.form
+        if self.url_edit.text() != form.url:
+            self.url_edit.setText(form.url)
+        for widget, value in ((self.operator_edit, form.operator),
+                              (self.administrator_edit, form.administrator)):
+            if widget.text() != value:
+                widget.setText(value)
+        chosen = set(form.events) if form.events is not None else set(ALL_EVENTS)
+        for event, check in self.event_checks.items():
+            if check.isChecked() != (event in chosen):
+                check.blockSignals(True)
+                check.setChecked(event in chosen)
+                check.blockSignals(False)
+            check.setEnabled(form.events is not None and bool(self.permission))
+        radio = self.all_events_radio if form.events is None else self.some_events_radio
+        if not radio.isChecked():
+            radio.blockSignals(True)
+            radio.setChecked(True)
+            radio.blockSignals(False)
         self.secret_edit.setText(self.webhook.secret)
         self._show_status()
-        self._update_dirty()
-
-    def _fill_webhook_form(self) -> None:
-        self.url_edit.setText(self._saved_url)
-        self.url_error.clear_error()
-        self.events_error.clear_error()
-        self._set_events(self._saved_events)
-
-    def _set_events(self, events: tuple[str, ...] | None) -> None:
-        for check in self.event_checks.values():
-            check.blockSignals(True)
-        for event, check in self.event_checks.items():
-            check.setChecked(events is None or event in events)
-        for check in self.event_checks.values():
-            check.blockSignals(False)
-        (self.all_events_radio if events is None else self.some_events_radio).setChecked(True)
-        self._on_events_mode()
-
-    def _fill_emails(self, emails: models.NotificationEmails) -> None:
-        self.operator_edit.setText(emails.operator or "")
-        self.administrator_edit.setText(emails.administrator or "")
-        self.operator_error.clear_error()
-        self.administrator_error.clear_error()
+        webhook_dirty, emails_dirty = form.webhook_dirty, form.emails_dirty
+        self.webhook_unsaved.setVisible(webhook_dirty)
+        self.emails_unsaved.setVisible(emails_dirty)
+        if self.permission:
+            self.webhook_revert.setEnabled(webhook_dirty)
+            self.emails_revert.setEnabled(emails_dirty)
+            self.webhook_save.setEnabled(webhook_dirty and not form.busy)
+            self.emails_save.setEnabled(emails_dirty and not form.busy)
 
     def _show_status(self) -> None:
         state = self.webhook
@@ -434,44 +372,8 @@ class NotificationSettingsPane(QWidget):
             self.enabled_switch.setToolTip(
                 self.tr("Turns notifications on or off at once (the address and events stay).")
                 if state.configured else self.tr("Save a webhook address first."))
-        can_reveal = bool(state.secret)
-        self.reveal_button.setEnabled(can_reveal)
-        self.copy_button.setEnabled(can_reveal)
-
-    # ---- form state -------------------------------------------------------------------------------
-    def form_events(self) -> tuple[str, ...] | None:
-        if self.all_events_radio.isChecked():
-            return None
-        return tuple(event for event, check in self.event_checks.items() if check.isChecked())
-
-    def _webhook_dirty(self) -> bool:
-        return (self.url_edit.text().strip() != self._saved_url
-                or self.form_events() != self._saved_events)
-
-    def _emails_dirty(self) -> bool:
-        return (self.operator_edit.text().strip() != (self._saved_emails.operator or "")
-                or self.administrator_edit.text().strip() != (self._saved_emails.administrator or ""))
-
-    @property
-    def has_unsaved_changes(self) -> bool:
-        return self._webhook_dirty() or (self._emails_loaded and self._emails_dirty())
-
-    def _update_dirty(self, *_: object) -> None:
-        webhook_dirty = self._webhook_dirty()
-        emails_dirty = self._emails_loaded and self._emails_dirty()
-        self.webhook_unsaved.setVisible(webhook_dirty)
-        self.emails_unsaved.setVisible(emails_dirty)
-        if self.permission:
-            self.webhook_revert.setEnabled(webhook_dirty)
-            self.emails_revert.setEnabled(emails_dirty)
-            self.webhook_save.setEnabled(webhook_dirty and not self._busy)
-            self.emails_save.setEnabled(emails_dirty and not self._busy)
-
-    def _on_events_mode(self, *_: object) -> None:
-        some = self.some_events_radio.isChecked()
-        for check in self.event_checks.values():
-            check.setEnabled(some and bool(self.permission))
-        self._update_dirty()
+        self.reveal_button.setEnabled(bool(state.secret))
+        self.copy_button.setEnabled(bool(state.secret))
 
     def _on_reveal(self, shown: bool) -> None:
         self.secret_edit.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
@@ -483,80 +385,35 @@ class NotificationSettingsPane(QWidget):
             self._session.notify(self.tr("Secret copied. Keep it private, like a password."))
 
     def revert_webhook(self) -> None:
-        self._fill_webhook_form()
-        self.webhook_message.hide()
-        self._update_dirty()
+        self.webhook_binder.clear()
+        self.form.revert_webhook()
 
     def revert_emails(self) -> None:
-        self._fill_emails(self._saved_emails)
-        self.emails_message.hide()
-        self._update_dirty()
+        self.emails_binder.clear()
+        self.form.revert_emails()
 
-    # ---- saving the webhook -----------------------------------------------------------------------
-    def validate_webhook(self) -> bool:
-        url_problem = webhook_url_problem(self.url_edit.text())
-        self.url_error.show_error(self.tr(url_problem) if url_problem else "")
-        events = self.form_events()
-        events_problem = (self.tr("Tick at least one event, or choose “All events”.")
-                          if events is not None and not events else "")
-        self.events_error.show_error(events_problem)
-        return not url_problem and not events_problem
+    # ---- loading ------------------------------------------------------------------------------------
+    def start(self) -> None:
+        spawn(self.refresh(), owner=self)
 
-    @async_slot()
-    async def _on_save_webhook(self) -> None:
-        await self.save_webhook()
+    async def refresh(self) -> None:
+        """Load the webhook and e-mails. Fields with unsaved typing keep what was typed."""
+        problem = await self.form.load()
+        if problem is not None:
+            tell(self, problem)
+        elif self.form.webhook_dirty:
+            self._session.notify(self.tr("Reloaded; your unsaved webhook changes are kept."))
 
-    async def save_webhook(self) -> bool:
-        """Check the form, show before/after, save (#10). On failure the typed values stay."""
-        if self._busy or not self.permission:
-            return False
-        self.webhook_message.hide()
-        if not self.validate_webhook():
-            return False
-        url = self.url_edit.text().strip()
-        events = self.form_events()
-        changes: list[tuple[str, str, str]] = []
-        if url != self._saved_url:
-            changes.append((self.tr("Address"), self._saved_url, url))
-        if events != self._saved_events:
-            changes.append((self.tr("Events"), self.tr(describe_events(self._saved_events)),
-                            self.tr(describe_events(events))))
-        if not changes:
-            return False
-        if not await self._confirm_changes(self.tr("Save webhook"), changes):
-            return False
-        self._busy = True
-        self._update_dirty()
-        try:
-            await self.webhook.save(url, events)
-        except LokError as error:
-            self._show_webhook_error(error)
-            return False
-        finally:
-            self._busy = False
-            self._update_dirty()
-        # Saved: the form now equals what Lok has.
-        self._fill_webhook_form()
-        self._update_dirty()
-        self._session.notify(self.tr("Webhook saved."))
-        self.webhook_saved.emit()
-        return True
+    # ---- saving -------------------------------------------------------------------------------------
+    def _shown(self, outcome: Outcome[object], binder: FormBinder) -> bool:
+        """Show an outcome's problem on the fields it names; True when it went through."""
+        if outcome.problem is None:
+            binder.clear()
+            return True
+        binder.show(outcome.problem, {field: say(text) for field, text in outcome.messages})
+        return False
 
-    def _show_webhook_error(self, error: LokError) -> None:
-        field = error_field_for_keys(error.keys, ("url", "events"))
-        if field == "url":
-            self.url_error.show_error(field_refused())
-            self.url_edit.setFocus(Qt.FocusReason.OtherFocusReason)
-        elif field == "events":
-            self.events_error.show_error(field_refused())
-        else:
-            what = what_happened(error, self.tr("saving the webhook"))
-            self.webhook_message.setText(self.tr("Not saved: {0} Your changes are still here; try "
-                                                 "again.").format(what))
-            self.webhook_message.show()
-            announce(self.webhook_message, self.webhook_message.text(), assertive=True)
-
-    async def _confirm_changes(self, title: str, changes: list[tuple[str, str, str]]) -> bool:
+    async def _confirm(self, title: str, changes: list[Change]) -> bool:
         dialog = ChangesDialog(title, changes, save_text=title, parent=self)
         self.diff_dialog = dialog
         try:
@@ -565,33 +422,44 @@ class NotificationSettingsPane(QWidget):
             self.diff_dialog = None
             dialog.deleteLater()
 
-    # ---- on/off -----------------------------------------------------------------------------------
+    @async_slot()
+    async def _on_save_webhook(self) -> None:
+        await self.save_webhook()
+
+    async def save_webhook(self) -> bool:
+        """Check the form, show before/after, save (#10). On failure the typed values stay."""
+        if self.form.busy or not self.permission:
+            return False
+        self.webhook_binder.clear()
+        if (problems := self.form.webhook_problems()):
+            return self._shown(Outcome(problem=self._invalid(problems), messages=tuple(problems.items())),
+                               self.webhook_binder)
+        changes = self.form.webhook_changes()
+        if not changes or not await self._confirm(self.tr("Save webhook"), changes):
+            return False
+        outcome = await self.form.save_webhook()
+        self._show()
+        if not self._shown(outcome, self.webhook_binder):
+            return False
+        self._session.notify(self.tr("Webhook saved."))
+        self.webhook_saved.emit()
+        return True
+
     async def set_enabled(self, enabled: bool) -> bool:
         """#34. The switch shows what Lok has afterwards, not what was clicked."""
         if not self.permission or not self.webhook.configured:
             self._show_status()
             return False
         self.enabled_switch.setEnabled(False)
-        try:
-            message = await self.webhook.set_enabled(enabled)
-        except LokError as error:
-            self._session.notify_error(error, doing=self.tr("turning the webhook on or off"), parent=self)
-            self._show_status()
+        outcome = await self.form.set_enabled(enabled)
+        self.enabled_switch.setEnabled(True)
+        self._show_status()
+        if outcome.problem is not None:
+            tell(self, outcome.problem)
             return False
-        finally:
-            self.enabled_switch.setEnabled(True)
-        self._session.notify(message or (self.tr("Webhook on.") if enabled else self.tr("Webhook off.")))
+        done = self.tr("Webhook on.") if enabled else self.tr("Webhook off.")
+        self._session.notify(outcome.value or done)
         return True
-
-    # ---- saving e-mails ---------------------------------------------------------------------------
-    def validate_emails(self) -> bool:
-        ok = True
-        for edit, error in ((self.operator_edit, self.operator_error),
-                            (self.administrator_edit, self.administrator_error)):
-            problem = email_problem(edit.text().strip())
-            error.show_error(self.tr(problem) if problem else "")
-            ok = ok and not problem
-        return ok
 
     @async_slot()
     async def _on_save_emails(self) -> None:
@@ -599,54 +467,26 @@ class NotificationSettingsPane(QWidget):
 
     async def save_emails(self) -> bool:
         """Check both addresses, show before/after, save (#6): only changed ones; empty = stop."""
-        if self._busy or not self.permission:
+        if self.form.busy or not self.permission:
             return False
-        self.emails_message.hide()
-        if not self.validate_emails():
+        self.emails_binder.clear()
+        if (problems := self.form.email_problems()):
+            return self._shown(Outcome(problem=self._invalid(problems), messages=tuple(problems.items())),
+                               self.emails_binder)
+        changes = self.form.email_changes()
+        if not changes or not await self._confirm(self.tr("Save e-mails"), changes):
             return False
-        operator = self.operator_edit.text().strip()
-        administrator = self.administrator_edit.text().strip()
-        before = self._saved_emails
-        changes: list[tuple[str, str, str]] = []
-        send: dict[str, str] = {}
-        if operator != (before.operator or ""):
-            changes.append((self.tr("Operator"), before.operator or "", operator))
-            send["operator"] = operator
-        if administrator != (before.administrator or ""):
-            changes.append((self.tr("Administrator"), before.administrator or "", administrator))
-            send["administrator"] = administrator
-        if not changes:
+        outcome = await self.form.save_emails()
+        self._show()
+        if not self._shown(outcome, self.emails_binder):
             return False
-        if not await self._confirm_changes(self.tr("Save e-mails"), changes):
-            return False
-        self._busy = True
-        self._update_dirty()
-        try:
-            saved = await self._session.call(self._session.service.update_notification_emails(**send))
-        except LokError as error:
-            field = error_field_for_keys(error.keys, ("operator_email", "administrator_email"))
-            if field == "operator_email":
-                self.operator_error.show_error(field_refused())
-                self.operator_edit.setFocus(Qt.FocusReason.OtherFocusReason)
-            elif field == "administrator_email":
-                self.administrator_error.show_error(field_refused())
-                self.administrator_edit.setFocus(Qt.FocusReason.OtherFocusReason)
-            else:
-                what = what_happened(error, self.tr("saving the e-mails"))
-                self.emails_message.setText(self.tr("Not saved: {0} Your changes are still here; try "
-                                                    "again.").format(what))
-                self.emails_message.show()
-                announce(self.emails_message, self.emails_message.text(), assertive=True)
-            return False
-        finally:
-            self._busy = False
-            self._update_dirty()
-        self._saved_emails = saved
-        self._fill_emails(saved)
-        self._update_dirty()
         self._session.notify(self.tr("Notification e-mails saved."))
         self.emails_saved.emit()
         return True
 
+    @staticmethod
+    def _invalid(problems: Mapping[str, object]) -> Problem:
+        return invalid(*problems)
 
-__all__ = ["EVENT_TEXT", "ChangesDialog", "NotificationSettingsPane", "describe_events"]
+
+__all__ = ["EVENT_TEXT", "NotificationSettingsPane"]
