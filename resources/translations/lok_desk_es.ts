@@ -869,10 +869,6 @@
         <translation>la edad debe estar entre 0 y 150</translation>
     </message>
     <message>
-        <source>The file is not a readable CSV: {error}.</source>
-        <translation>El archivo no es un CSV legible: {error}.</translation>
-    </message>
-    <message>
         <source>The first row must name the columns; missing: {missing}. Expected: {expected}</source>
         <translation>La primera fila debe nombrar las columnas; faltan: {missing}. Se esperan: {expected}</translation>
     </message>
@@ -891,10 +887,6 @@
     <message>
         <source>same e-mail as line {line}</source>
         <translation>mismo correo electrónico que la línea {line}</translation>
-    </message>
-    <message>
-        <source>Line {line} cannot be read: {error}.</source>
-        <translation>No se puede leer la línea {line}: {error}.</translation>
     </message>
     <message>
         <source>The file has a header row but no contacts.</source>
@@ -937,6 +929,18 @@
         <translation>Contactos por importar</translation>
     </message>
     <message>
+        <source>File &amp;encoding:</source>
+        <translation>&amp;Codificación del archivo:</translation>
+    </message>
+    <message>
+        <source>File encoding</source>
+        <translation>Codificación del archivo</translation>
+    </message>
+    <message>
+        <source>Import problem</source>
+        <translation>Problema de la importación</translation>
+    </message>
+    <message>
         <source>Import into</source>
         <translation>Importar en</translation>
     </message>
@@ -959,6 +963,10 @@
     <message>
         <source>Directories to replace</source>
         <translation>Directorios a reemplazar</translation>
+    </message>
+    <message>
+        <source>Lok refused this line.</source>
+        <translation>Lok rechazó esta línea.</translation>
     </message>
     <message>
         <source>Import</source>
@@ -1304,6 +1312,10 @@
         <translation>Crear directorio</translation>
     </message>
     <message>
+        <source>Directory problem</source>
+        <translation>Problema del directorio</translation>
+    </message>
+    <message>
         <source>Import contacts from CSV…</source>
         <translation>Importar contactos desde CSV…</translation>
     </message>
@@ -1372,10 +1384,6 @@
         <translation>Guardar contactos</translation>
     </message>
     <message>
-        <source>loading the directories</source>
-        <translation>cargar los directorios</translation>
-    </message>
-    <message>
         <source>Unsaved contacts</source>
         <translation>Contactos sin guardar</translation>
     </message>
@@ -1390,10 +1398,6 @@
     <message>
         <source>Keep editing</source>
         <translation>Seguir editando</translation>
-    </message>
-    <message>
-        <source>opening the directory</source>
-        <translation>abrir el directorio</translation>
     </message>
     <message>
         <source>Choose a directory on the left.</source>
@@ -1428,20 +1432,12 @@
         <translation>Escribe un nombre para el directorio nuevo.</translation>
     </message>
     <message>
-        <source>creating the directory</source>
-        <translation>crear el directorio</translation>
-    </message>
-    <message>
         <source>Directory “{0}” created.</source>
         <translation>Directorio “{0}” creado.</translation>
     </message>
     <message>
         <source>A directory needs a name.</source>
         <translation>El directorio necesita un nombre.</translation>
-    </message>
-    <message>
-        <source>saving the directory</source>
-        <translation>guardar el directorio</translation>
     </message>
     <message>
         <source>Directory saved.</source>
@@ -1460,20 +1456,12 @@
         <translation>No se guardó: {0} Tus cambios siguen aquí.</translation>
     </message>
     <message>
-        <source>saving the contacts</source>
-        <translation>guardar los contactos</translation>
-    </message>
-    <message>
         <source>Contacts saved.</source>
         <translation>Contactos guardados.</translation>
     </message>
     <message>
         <source>reading the CSV file</source>
         <translation>leer el archivo CSV</translation>
-    </message>
-    <message>
-        <source>importing the contacts</source>
-        <translation>importar los contactos</translation>
     </message>
     <message>
         <source>Imported {0} contacts.</source>

@@ -31,9 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lok_desk.core.owner.directories import ContactsImport, ImportOutcome
 from lok_desk.core.rules import CANCELLABLE
 from lok_desk.desk.owner import NotificationSettingsPane
-from lok_desk.desk.owner.directories import CsvImportDialog, preview_contacts_csv
+from lok_desk.desk.owner.import_dialog import CsvImportDialog
 from lok_desk.desk.reservations.create_dialog import CreateReservationDialog
 from lok_desk.desk.reservations.shipment_dialog import RequestShipmentDialog
 from lok_desk.desk.reservations.table_model import STATUS_ROLE, Column
@@ -102,8 +103,13 @@ def each_surface(window: MainWindow, qtbot: Any, arun: Callable[..., Any]) -> It
     shipment.reject()
     shipment.deleteLater()
 
-    preview = preview_contacts_csv("name,last_name,email,age\nAna,López,ana@example.com,30\nLuis,,luis@,x\n")
-    csv_import = _show(CsvImportDialog("contactos.csv", preview, [], window), qtbot)
+    imported = ContactsImport("name,last_name,email,age\nAna,López,ana@example.com,30\nLuis,,luis@,x\n"
+                              .encode(), "contactos.csv")
+
+    async def never(_imported: ContactsImport, _targets: object) -> ImportOutcome:
+        raise AssertionError("the surface walk does not import")
+
+    csv_import = _show(CsvImportDialog(imported, [], never, window), qtbot)
     yield "CSV import", csv_import
     csv_import.reject()
     csv_import.deleteLater()
@@ -113,6 +119,7 @@ def each_surface(window: MainWindow, qtbot: Any, arun: Callable[..., Any]) -> It
     window.tabs.setCurrentWidget(notifications)
     _quiet(window, qtbot)
     notifications.url_edit.setText("https://hooks.example.com/lok")
+    notifications.url_edit.textEdited.emit(notifications.url_edit.text())   # as typing does
     saving = asyncio.ensure_future(notifications.save_webhook())
     changes = _modal(QDialog, qtbot)
     yield "webhook changes", changes

@@ -9,6 +9,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
 from lok_desk.api import LokError, models
+from lok_desk.core.owner.directories import company_contacts
 from lok_desk.desk.session import Session
 
 NAME_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -59,14 +60,9 @@ class DirectoryContactCompleter(QCompleter):
         """Contacts of every active directory of the company (#2, then #20 for each)."""
         if self._session is None:
             return 0
-        session = self._session
-        contacts: list[models.DirectoryContact] = []
         try:
-            page = await session.call(session.service.list_directories(page=1, page_size=100))
-            for directory in page.directories:
-                if directory.is_active:
-                    detail = await session.call(session.service.get_directory(directory.id))
-                    contacts.extend(detail.contacts)
+            # Every page of directories (the one page loop), then each active one's contacts.
+            contacts = await company_contacts(self._session.service, self._session.call)
         except LokError:
             return self.count   # suggestions are a convenience: the form works without them
         self.set_contacts(contacts)
