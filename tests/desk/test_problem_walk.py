@@ -148,7 +148,13 @@ def widget_surfaces(qtbot: Any) -> dict[str, Surface]:
                                      problem=problem)])
         return Shown(str(history.index(0, 7).data()), False)
 
-    return {"window banner": on_banner, "pane line": on_line, "sign-in form": on_sign_in,
+    def printed_slip_row(_problem: Problem) -> Shown:
+        history.set_rows([HistoryRow(datetime.now(UTC), Source.DESK, "me@desk", "printed_slip", "done",
+                                     detail="courier")])
+        return Shown(str(history.index(0, 7).data()), False)
+
+    return {"printed slip in the history": printed_slip_row, "window banner": on_banner, "pane line": on_line,
+            "sign-in form": on_sign_in,
             "message box": in_a_box, "history detail": in_history}
 
 

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from lok_desk.api import LokError, models
+from lok_desk.core.codes import SlipKind
 from lok_desk.core.history import (
     HISTORY_COLUMNS,
     Action,
@@ -51,6 +52,7 @@ from lok_desk.desk.kit.i18n import translate
 from lok_desk.desk.kit.problem_views import ProblemLine, accept_problems, problem_for, report
 from lok_desk.desk.kit.problems import describe
 from lok_desk.desk.kit.records import SORT_ROLE, ask_save_csv_path, record_list_view
+from lok_desk.desk.kit.slips import slip_names
 from lok_desk.desk.recorder import recorder_for
 from lok_desk.desk.session import Session
 
@@ -84,6 +86,8 @@ def detail_text(row: HistoryRow) -> str:
     """The detail column: a refusal worded now, in the person's language, from its kind and Lok's facts."""
     if row.problem is not None:
         return describe(row.problem)[0]
+    if row.source is Source.DESK and row.what == Action.PRINTED_SLIP.value and row.detail in set(SlipKind):
+        return slip_names()[SlipKind(row.detail)]     # stored as the slip's kind, a value, never words
     return row.detail
 
 
