@@ -15,17 +15,23 @@ Every method is blocking file I/O: the desk calls them through ``asyncio.to_thre
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import logging
 import os
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from lok_desk.api import models
+from lok_desk.paths import set_aside
+
+T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
 
@@ -78,6 +84,7 @@ class Snapshot:
     def __init__(self, directory: Path, server: str, client_id: str) -> None:
         digest = hashlib.sha256(f"{server}\0{client_id}".encode()).hexdigest()[:32]
         self.path = directory / "snapshots" / f"{digest}.sqlite3"
+        self._damage: str | None = None
 
     def __repr__(self) -> str:
         return f"Snapshot({self.path.name})"
@@ -85,10 +92,33 @@ class Snapshot:
     # ---- writing --------------------------------------------------------------------------------
     def save(self, reservations: Iterable[models.Reservation], locations: Iterable[models.LocationDetail],
              *, saved_at: datetime | None = None) -> int:
-        """Replace the snapshot (written to a new 0600 file, then moved into place). Returns rows kept."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        """Replace the snapshot (written to a new 0600 file, then moved into place). Returns rows kept.
+
+        Something else in the file's place (a directory, a folder that is a file) is set aside first;
+        a write that fails removes its temporary file, which holds recipients' data, before raising.
+        """
+        folder = self.path.parent
+        if folder.exists() and not folder.is_dir():
+            self._set_aside(folder, "the snapshots folder was not a folder")
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if self.path.is_dir():
+            self._set_aside(self.path, "a folder stood where the saved list goes")
         with_tmp = self.path.with_suffix(".tmp")
+        if with_tmp.is_dir():
+            self._set_aside(with_tmp, "a folder stood where the saved list is written")
         with_tmp.unlink(missing_ok=True)
+        try:
+            count = self._write(with_tmp, reservations, locations, saved_at)
+            os.chmod(with_tmp, 0o600)
+            os.replace(with_tmp, self.path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                with_tmp.unlink(missing_ok=True)
+            raise
+        return count
+
+    def _write(self, with_tmp: Path, reservations: Iterable[models.Reservation],
+               locations: Iterable[models.LocationDetail], saved_at: datetime | None) -> int:
         # Created 0600 before sqlite opens it; SQLite gives its journal the same mode.
         os.close(os.open(with_tmp, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600))
         count = 0
@@ -120,8 +150,6 @@ class Snapshot:
             connection.commit()
         finally:
             connection.close()
-        os.chmod(with_tmp, 0o600)
-        os.replace(with_tmp, self.path)
         return count
 
     def delete(self) -> None:
@@ -129,58 +157,101 @@ class Snapshot:
         for path in (self.path, self.path.with_suffix(".tmp")):
             path.unlink(missing_ok=True)
 
+    # ---- damage ---------------------------------------------------------------------------------
+    def _set_aside(self, path: Path, why: str) -> None:
+        """Move a damaged snapshot (or what squats on its name) aside, owner-only, and remember to say
+        so once (`take_damage_notice`): it may hold recipients' data, so it is kept, not deleted."""
+        kept = set_aside(path)
+        where = f"set aside as {kept}" if kept is not None else "could not be moved"
+        log.warning("The saved list %s could not be used (%s); %s. Starting without it.", path, why, where)
+        if kept is None and path.is_file():
+            with contextlib.suppress(OSError):
+                path.unlink()
+        self._damage = kept.name if kept is not None else path.name
+
+    def take_damage_notice(self) -> str | None:
+        """The name a damaged snapshot was set aside under, once (then None): for the desk to say it."""
+        notice, self._damage = self._damage, None
+        return notice
+
     # ---- reading --------------------------------------------------------------------------------
     def _connect(self) -> sqlite3.Connection | None:
-        if not self.path.exists():
+        folder = self.path.parent
+        try:
+            if folder.exists() and not folder.is_dir():
+                self._set_aside(folder, "the snapshots folder is not a folder")
+                return None
+            if not self.path.exists():
+                return None
+        except OSError as error:  # the snapshots folder cannot be read
+            self._set_aside(folder, f"its folder cannot be read: {type(error).__name__}")
+            return None
+        if not self.path.is_file():
+            self._set_aside(self.path, "it is not a file")
             return None
         try:
             connection = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
             version = connection.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-        except sqlite3.Error:
+        except sqlite3.Error as error:
+            self._set_aside(self.path, f"not a snapshot database: {error}")
             return None
         if version is None or version[0] != str(SCHEMA_VERSION):
             connection.close()
+            self._set_aside(self.path, "written by another version of Lok Desk")
             return None
         return connection
 
-    def saved_at(self) -> datetime | None:
+    def _read(self, read: Callable[[sqlite3.Connection], T], empty: T) -> T:
+        """`read(connection)`, or `empty` when there is no snapshot or it is damaged (then set aside)."""
         connection = self._connect()
         if connection is None:
-            return None
+            return empty
         try:
-            row = connection.execute("SELECT value FROM meta WHERE key = 'saved_at'").fetchone()
-        finally:
+            return read(connection)
+        except (sqlite3.Error, ValueError, TypeError) as error:
             connection.close()
-        return datetime.fromisoformat(row[0]) if row else None
+            connection = None
+            self._set_aside(self.path, f"{type(error).__name__}: {error}")
+            return empty
+        finally:
+            if connection is not None:
+                connection.close()
+
+    def saved_at(self) -> datetime | None:
+        def read(connection: sqlite3.Connection) -> datetime | None:
+            row = connection.execute("SELECT value FROM meta WHERE key = 'saved_at'").fetchone()
+            if row is None:
+                return None
+            when = datetime.fromisoformat(row[0])  # ValueError, TypeError: damaged
+            if when.tzinfo is None:
+                raise ValueError("saved_at without a time zone")
+            return when
+        return self._read(read, None)
 
     def read_rows(self) -> list[SnapshotRow]:
         """The table's values for every kept reservation (no pydantic: the fast path at start)."""
-        connection = self._connect()
-        if connection is None:
-            return []
-        try:
+        def read(connection: sqlite3.Connection) -> list[SnapshotRow]:
             found = connection.execute(
                 "SELECT id, shipment_id, status, location_id, size, recipient, created, delivery_due,"
                 " pickup_due FROM reservations").fetchall()
-        except sqlite3.Error:
-            return []
-        finally:
-            connection.close()
-        return [SnapshotRow(*row) for row in found]
+            for row in found:
+                # What this module wrote: six texts, three numbers or NULL. Anything else is damage.
+                if not all(isinstance(value, str) for value in row[:6]) or not all(
+                        value is None or isinstance(value, int | float) for value in row[6:]):
+                    raise ValueError("a row with values of the wrong type")
+            return [SnapshotRow(*row) for row in found]
+        return self._read(read, [])
 
     def read_documents(self) -> tuple[list[str], list[str]]:
         """(reservation JSON texts, location JSON texts), for parsing where the caller chooses."""
-        connection = self._connect()
-        if connection is None:
-            return [], []
-        try:
+        def read(connection: sqlite3.Connection) -> tuple[list[str], list[str]]:
             reservations = [row[0] for row in connection.execute("SELECT doc FROM reservations")]
             locations = [row[0] for row in connection.execute("SELECT doc FROM locations")]
-        except sqlite3.Error:
-            return [], []
-        finally:
-            connection.close()
-        return reservations, locations
+            if not all(isinstance(doc, str) for doc in (*reservations, *locations)):
+                raise ValueError("a record that is not JSON text")
+            return reservations, locations
+        nothing: tuple[list[str], list[str]] = ([], [])
+        return self._read(read, nothing)
 
     def read_reservations(self) -> list[models.Reservation]:
         docs, _ = self.read_documents()

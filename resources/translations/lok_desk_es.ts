@@ -3799,6 +3799,10 @@ Presiona Enter en una fila para abrirla y Ctrl+N para crear una reservación.</t
         <translation>Estado de la lista de reservaciones</translation>
     </message>
     <message>
+        <source>The saved list on this computer was damaged; it was set aside as {0} and the list loads from Lok.</source>
+        <translation>La lista guardada en esta computadora estaba dañada; se apartó como {0} y la lista se carga desde Lok.</translation>
+    </message>
+    <message>
         <source>Loading progress</source>
         <translation>Progreso de la carga</translation>
     </message>

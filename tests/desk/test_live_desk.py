@@ -259,6 +259,34 @@ def test_the_next_start_shows_the_saved_list_at_once_and_sign_out_removes_it(
     assert not snapshot.path.exists()                                     # recipients' data went too
 
 
+def test_a_damaged_saved_list_is_set_aside_said_once_and_the_list_loads(
+    start_shell: Callable[..., Any], qtbot: Any
+) -> None:
+    import sqlite3
+
+    first = start_shell(demo_role="owner")
+    qtbot.waitUntil(lambda: first.window() is not None and first.window().is_ready, timeout=20000)
+    window = first.window()
+    qtbot.waitUntil(lambda: not window.reservations.loading, timeout=20000)
+    rows = window.reservations.model.rowCount()
+    snapshot = window.session.snapshot
+    first.shell.quit_event.set()                    # quitting writes the snapshot
+    qtbot.waitUntil(first.task.done, timeout=20000)
+    connection = sqlite3.connect(snapshot.path)      # a NULL status: the list used to never load
+    with connection:
+        connection.execute("UPDATE reservations SET status = NULL")
+    connection.close()
+
+    second = start_shell(demo_role="owner")
+    qtbot.waitUntil(lambda: second.window() is not None and second.window().is_ready, timeout=20000)
+    window = second.window()
+    qtbot.waitUntil(lambda: "set aside" in window.statusBar().currentMessage(), timeout=20000)
+    assert ".damaged-" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: not window.reservations.loading, timeout=20000)
+    assert window.reservations.model.rowCount() == rows
+    assert len(list(snapshot.path.parent.glob("*.damaged-*"))) == 1
+
+
 def test_free_box_counts_follow_a_create_elsewhere_and_a_cancel_here(
     live_window: Callable[..., MainWindow], api: Callable[[str], LokClient], arun: Callable[..., Any],
     qtbot: Any

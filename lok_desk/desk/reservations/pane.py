@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import logging
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -48,6 +49,8 @@ from lok_desk.desk.session import Session
 OVERDUE_CHECK_MS = 30_000
 #: Saved rows put into the table per event-loop turn at start (plain tuples: cheaper than a page).
 SNAPSHOT_CHUNK_ROWS = 1000
+
+log = logging.getLogger(__name__)
 
 
 class ReservationsPane(QWidget):
@@ -255,6 +258,11 @@ class ReservationsPane(QWidget):
         if snapshot is None or query.state is not ListState.ACTIVE or query.kind is not ListKind.RESERVATIONS:
             return 0
         saved_at, kept = await asyncio.to_thread(lambda: (snapshot.saved_at(), snapshot.read_rows()))
+        damaged = snapshot.take_damage_notice()
+        if damaged is not None:  # set aside by the core (owner-only); said once, here
+            self._session.notify(self.tr(
+                "The saved list on this computer was damaged; it was set aside as {0} and the list "
+                "loads from Lok.").format(damaged), timeout_ms=15000)
         if not kept or self.model.rowCount() or self.loading:
             return 0
         now = self._session.server_now().timestamp()
@@ -283,8 +291,7 @@ class ReservationsPane(QWidget):
         docs, _ = await asyncio.to_thread(snapshot.read_documents)
         for start in range(0, len(docs), SNAPSHOT_CHUNK_ROWS // 5):
             chunk = docs[start:start + SNAPSHOT_CHUNK_ROWS // 5]
-            self._session.store.merge([models.Reservation.model_validate_json(doc) for doc in chunk],
-                                      Origin.SNAPSHOT)
+            self._session.store.merge(_readable(chunk), Origin.SNAPSHOT)
             await asyncio.sleep(0)
 
     def set_location(self, location_id: str | None) -> None:
@@ -472,3 +479,14 @@ class ReservationsPane(QWidget):
         if reservation_id in self.own_changes or self.model.row_of(reservation_id) is None:
             return
         spawn(showing.reread(self, reservation_id), owner=self)
+
+
+def _readable(docs: list[str]) -> list[models.Reservation]:
+    """The saved records that still read; one that does not is left out (the load brings it back)."""
+    records = []
+    for doc in docs:
+        try:
+            records.append(models.Reservation.model_validate_json(doc))
+        except ValueError:  # pydantic's ValidationError included
+            log.warning("A record of the saved list could not be read; it is left out")
+    return records
