@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import httpx
 import shiboken6
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QWidget
 
 from lok_desk.api import (
     Credentials,
@@ -35,8 +35,8 @@ from lok_desk.core.store import Origin, ReservationStore, StoreChange
 from lok_desk.core.sync import SyncEngine, SyncSettings
 from lok_desk.core.token_fill import TokenFill
 from lok_desk.desk.kit.asyncqt import spawn
-from lok_desk.desk.kit.i18n import translate
-from lok_desk.desk.kit.problems import describe, problem_from
+from lok_desk.desk.kit.problem_views import message_box, problem_for, sink_for
+from lok_desk.desk.kit.problems import describe
 from lok_desk.desk.roles import Capabilities, Role
 
 if TYPE_CHECKING:
@@ -50,69 +50,6 @@ SANDBOX = "SANDBOX"
 CUSTOM = "CUSTOM"
 
 LOCATIONS_PAGE_SIZE = 100
-
-
-def explain_error(error: BaseException, *, doing: str, server: str = "") -> tuple[str, str]:
-    """(what happened, what to do next) in plain words for a person at the desk; never a traceback.
-
-    `doing` is a translated phrase that reads after "while" ("loading reservations"; in Spanish an
-    infinitive after "al": "cargar las reservaciones")."""
-    where = translate("explain_error", " at {server}").format(server=server) if server else ""
-    if isinstance(error, OfflineWriteRefused):
-        from lok_desk.desk.roles import reason_text
-
-        return (reason_text(rules.Reason.OFFLINE),
-                translate("explain_error", "The status bar says when the connection is back; then press the "
-                          "same button again."))
-    wait = error.wait_seconds if isinstance(error, LokError) else None
-    if wait is not None:  # 429/503 with a Retry-After longer than the client waits out by itself
-        return (translate("explain_error", "Lok asked us to wait {seconds} s while {doing}.")
-                .format(seconds=wait, doing=doing),
-                translate("explain_error", "Lok is busy. Wait that long, then try again."))
-    if isinstance(error, api_errors.LokTimeoutError):
-        return (translate("explain_error", "The Lok server{where} took too long to answer while {doing}.")
-                .format(where=where, doing=doing),
-                translate("explain_error", "Lok Desk keeps trying and carries on by itself when the server "
-                          "answers. Check this computer's network connection if it lasts."))
-    if isinstance(error, api_errors.LokTransportError):
-        return (translate("explain_error", "Lok Desk cannot reach the Lok server{where} while {doing}.")
-                .format(where=where, doing=doing),
-                translate("explain_error", "Check this computer's network connection. Lok Desk keeps trying "
-                          "and carries on by itself when the server answers again."))
-    if isinstance(error, api_errors.LokTLSError):
-        return (translate("explain_error", "The server's security certificate could not be checked, so Lok "
-                          "Desk did not send anything."),
-                translate("explain_error", "Do not continue on this network. Ask your IT contact to check "
-                          "the connection or proxy."))
-    if isinstance(error, api_errors.InsecureTransportError):
-        return (translate("explain_error", "Lok Desk only sends credentials over https:// (plain http:// is "
-                          "allowed only to this computer)."),
-                translate("explain_error", "Use an https:// server address."))
-    if isinstance(error, api_errors.LokProtocolError):
-        return (translate("explain_error", "The server{where} sent an answer Lok Desk cannot read while "
-                          "{doing}.").format(where=where, doing=doing),
-                translate("explain_error", "Check the server address at sign-in. If it is right, try again "
-                          "in a few minutes."))
-    if isinstance(error, api_errors.ForbiddenLocationError):
-        return (translate("explain_error", "This location is not one you may work with."),
-                translate("explain_error", "Choose a reservation at your own location, or ask your "
-                          "company's owner for access."))
-    if isinstance(error, api_errors.InsufficientScopeError | api_errors.UnauthorizedClientError):
-        return (translate("explain_error", "Your role does not allow {doing}.").format(doing=doing),
-                translate("explain_error", "Ask your company's owner for a role that can do this."))
-    if isinstance(error, api_errors.InvalidClientError):
-        return (translate("explain_error", "The server did not accept this client id and secret."),
-                translate("explain_error", "Check both for typing mistakes (they are case-sensitive) or ask "
-                          "your Lok contact for new ones."))
-    if isinstance(
-        error,
-        api_errors.InvalidTokenError | api_errors.InvalidGrantError | api_errors.CredentialsRequiredError,
-    ):
-        return (translate("explain_error", "Your sign-in is no longer valid and could not be renewed."),
-                translate("explain_error", "Sign out (Ctrl+Shift+Q) and sign in again."))
-    # Every other failure — each Lok error type, a bug — in the person's language, by its kind
-    # (lok_desk/core/problems.py); the client's English user_message never reaches the screen.
-    return describe(problem_from(error, doing=doing, server=server))
 
 
 class Session(QObject):
@@ -487,14 +424,16 @@ class Session(QObject):
         Inside a dialog the message appears on the dialog (the main window may be hidden behind it);
         otherwise in the main window's banner.
         """
-        if not isinstance(error, LokError):
-            log.error("Unexpected error while %s", doing, exc_info=error)
-        what, next_step = explain_error(error, doing=doing, server=self.server_label)
+        problem = problem_for(error, doing=doing, server=self.server_label)
         # What kind of problem the banner shows, so it is dismissed by kind (offline clears by itself).
-        self.last_problem = problem_from(error, doing=doing, server=self.server_label)
-        host = parent.window() if parent is not None else None
+        self.last_problem = problem
+        sink, host = sink_for(parent)
+        if sink is not None and not isinstance(host, QMainWindow):
+            sink(problem)        # the pane's or dialog's own line (kit.problem_views)
+            return
+        what, next_step = describe(problem)
         if isinstance(host, QDialog) or not self.has_window:
-            show_message_box(host, self.tr("Lok Desk"), what, next_step)
+            message_box(host, what, next_step)
             return
         self.error_raised.emit(what, next_step)
 
@@ -542,18 +481,6 @@ class Session(QObject):
         if self._exit_stack is not None:
             stack, self._exit_stack = self._exit_stack, None
             await stack.aclose()
-
-
-def show_message_box(parent: QWidget | None, title: str, what: str, next_step: str) -> QMessageBox:
-    """A non-modal warning (open(), never exec()) that deletes itself when closed."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(title)
-    box.setText(what)
-    box.setInformativeText(next_step)
-    box.finished.connect(box.deleteLater)
-    box.open()
-    return box
 
 
 async def open_session(

@@ -4083,12 +4083,8 @@ Borra el filtro para ver las {1}.</translation>
 <context>
     <name>Session</name>
     <message>
-        <source>Lok Desk</source>
-        <extracomment>The problem the last notify_error reported (the banner is dismissed by its kind). Live sync pace (lok_desk.core.sync); tests and benchmarks replace it before the window opens. Wait after a change at a location before its free-box counts are read again (changes come in bursts: one read covers them). After a change, the snapshot is written this much later (one write covers a burst of changes). Reads of the token index fill at a time (bounded: the server serves many desks). Ctrl+F finds reservations never opened: their tokens are read in the background. When the server stopped answering (None while online): the stale marker says since when. The offline snapshot (lok_desk.core.snapshot), once the window gives it a directory.</extracomment>
-        <translation>Lok Desk</translation>
-    </message>
-    <message>
         <source>deleting the saved list after signing out</source>
+        <extracomment>The problem the last notify_error reported (the banner is dismissed by its kind). Live sync pace (lok_desk.core.sync); tests and benchmarks replace it before the window opens. Wait after a change at a location before its free-box counts are read again (changes come in bursts: one read covers them). After a change, the snapshot is written this much later (one write covers a burst of changes). Reads of the token index fill at a time (bounded: the server serves many desks). Ctrl+F finds reservations never opened: their tokens are read in the background. When the server stopped answering (None while online): the stale marker says since when. The offline snapshot (lok_desk.core.snapshot), once the window gives it a directory.</extracomment>
         <translation>eliminar la lista guardada después de cerrar la sesión</translation>
     </message>
 </context>

@@ -11,7 +11,8 @@ import pytest
 
 from lok_desk.api import LokError
 from lok_desk.desk.kit.i18n import install_language
-from lok_desk.desk.session import explain_error
+from lok_desk.desk.kit.problems import describe
+from lok_desk.desk.kit.problems import problem_from as problem_of
 
 from .conftest import Clients
 from .server import ProductionServer, Throttle
@@ -30,7 +31,7 @@ async def test_the_desk_says_how_long_lok_asked_to_wait(
 ) -> None:
     error = await _throttled(production, connect)
     assert error.retry_after_s == 90.0 and error.status_code == 503
-    what, next_step = explain_error(error, doing="loading locations", server="lok.example")
+    what, next_step = describe(problem_of(error, doing="loading locations", server="lok.example"))
     assert what == "Lok asked us to wait 90 s while loading locations."
     assert next_step == "Lok is busy. Wait that long, then try again."
 
@@ -39,7 +40,7 @@ async def test_and_says_it_in_spanish(qapp: Any, production: ProductionServer, c
     error = await _throttled(production, connect)
     installed = install_language("es")
     try:
-        what, next_step = explain_error(error, doing="cargar las ubicaciones")
+        what, next_step = describe(problem_of(error, doing="cargar las ubicaciones"))
     finally:
         installed.uninstall()
     assert what == "Lok nos pidió esperar 90 s al cargar las ubicaciones."

@@ -39,7 +39,7 @@ from lok_desk.desk.kit.i18n import translate
 from lok_desk.desk.kit.problems import announce, beside_field, describe, facts_text, sentence
 
 __all__ = ["INVALID_PROPERTY", "FormBinder", "ProblemLine", "ProblemSink", "accept_problems", "message_box",
-           "problem_for", "report", "tell", "with_server"]
+           "problem_for", "report", "sink_for", "tell", "with_server"]
 
 log = logging.getLogger(__name__)
 
@@ -202,7 +202,7 @@ def accept_problems(widget: QWidget, sink: ProblemSink) -> None:
     setattr(widget, _SINK_ATTRIBUTE, sink)
 
 
-def _sink_for(widget: QWidget | None) -> tuple[ProblemSink | None, QWidget | None]:
+def sink_for(widget: QWidget | None) -> tuple[ProblemSink | None, QWidget | None]:
     """The nearest sink above `widget`, or the dialog to put a message box on when a dialog (which may
     hide the window's banner) comes first."""
     current = widget
@@ -219,7 +219,7 @@ def _sink_for(widget: QWidget | None) -> tuple[ProblemSink | None, QWidget | Non
 def tell(widget: QWidget | None, problem: Problem) -> None:
     """Show `problem` at the nearest place above `widget` that shows problems; inside a dialog that has
     none, or with no window yet, in a non-modal message box."""
-    sink, host = _sink_for(widget)
+    sink, host = sink_for(widget)
     if sink is not None:
         sink(problem)
         return
