@@ -40,7 +40,8 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 class IntakeService(Protocol):
     """What intake needs of the desk service (lok_desk.core.service.DeskService has all of it)."""
 
-    offline: bool
+    @property
+    def offline(self) -> bool: ...
 
     async def list_reservations(
         self, filters: models.ReservationFilters | None = None, *, page: int = 1, page_size: int = 15
@@ -184,6 +185,19 @@ def parse_number(text: str) -> float | None:
     return value
 
 
+_MEASURE_SEPARATORS = re.compile(r"[xX×*/;\s]+")
+
+
+def split_measures(text: str) -> tuple[str, str, str, str]:
+    """One typed field → (width, height, length, weight) as typed: "12x30x40 2", "12 30 40 2,5" and
+    "12*30*40/2" all read the same; parts beyond the fourth stay on the weight, so it fails to read."""
+    parts = [part for part in _MEASURE_SEPARATORS.split(text.strip()) if part]
+    if len(parts) > 4:
+        parts = [*parts[:3], " ".join(parts[3:])]
+    parts += [""] * (4 - len(parts))
+    return parts[0], parts[1], parts[2], parts[3]
+
+
 def free_count(location: models.LocationDetail | None, size: models.BoxSize) -> int | None:
     """Free boxes of `size` (None: the locker does not say; 0 when it has none of that size)."""
     if location is None:
@@ -293,9 +307,19 @@ class IntakeBatch:
     # ---- submit / retry / undo ------------------------------------------------------------------
     async def submit(self, entry: ParcelEntry) -> Parcel:
         """Check `entry` and create it; the new line is on the list whatever the answer."""
+        parcel = self.add(entry)
+        await self.send(parcel)
+        return parcel
+
+    def add(self, entry: ParcelEntry) -> Parcel:
+        """Put `entry` on the list now (sending), so the next scan already counts it as taken; `send`
+        it next. A view that starts the send as a background task calls these two apart."""
         parcel = Parcel(len(self.parcels) + 1, entry)
         self.parcels.append(parcel)
         self._changed(parcel)
+        return parcel
+
+    async def send(self, parcel: Parcel) -> Parcel:
         await self._run(parcel)
         return parcel
 
@@ -303,11 +327,15 @@ class IntakeBatch:
         """Send a refused line again, as corrected (`entry`) or as it was."""
         if parcel.state is not ParcelState.REFUSED:
             return parcel
+        self.reopen(parcel, entry)
+        await self._run(parcel)
+        return parcel
+
+    def reopen(self, parcel: Parcel, entry: ParcelEntry | None = None) -> None:
+        """Mark a refused line as sending again, as corrected (the first half of `retry`)."""
         parcel.entry = entry if entry is not None else parcel.entry
         parcel.state, parcel.refusal, parcel.upsized_from = ParcelState.SENDING, None, None
         self._changed(parcel)
-        await self._run(parcel)
-        return parcel
 
     async def undo(self, parcel: Parcel) -> Parcel:
         """Cancel a parcel created by mistake (the view asks first). Lok refuses once it is delivered;
@@ -324,6 +352,17 @@ class IntakeBatch:
             self._location_changed(parcel.size, +1)
         self._changed(parcel)
         return parcel
+
+    def check(self, entry: ParcelEntry, *, replacing: Parcel | None = None) -> ParcelRefusal | None:
+        """The checks that need no server (the view runs them before a line is added, so a typing slip
+        is fixed in place): the shipment id, the measures and size, the e-mail. `replacing`: the line
+        being corrected, which does not count as a repeat of itself."""
+        probe = replacing if replacing is not None else Parcel(0, entry)
+        saved, probe.entry = probe.entry, entry
+        try:
+            return self._local_check(probe)[1]
+        finally:
+            probe.entry = saved
 
     def _refused(self, parcel: Parcel, refusal: ParcelRefusal) -> None:
         parcel.state, parcel.refusal = ParcelState.REFUSED, refusal

@@ -12,6 +12,7 @@ from lok_desk.core.intake import (
     Refusal,
     free_count,
     measure,
+    split_measures,
 )
 from lok_desk.core.problems import Kind
 from lok_desk.core.service import DeskService
@@ -29,6 +30,15 @@ def _entry(**changes: str) -> ParcelEntry:
             "recipient_name": "Luis Pérez", "recipient_email": "luis@example.test"}
     base.update(changes)
     return ParcelEntry(**base)
+
+
+def test_one_measures_field_reads_the_ways_people_type_it() -> None:
+    assert split_measures("12x30x40 2") == ("12", "30", "40", "2")
+    assert split_measures(" 12 × 30 × 40 / 2,5 ") == ("12", "30", "40", "2,5")
+    assert split_measures("12*30*40") == ("12", "30", "40", "")
+    assert split_measures("") == ("", "", "", "")
+    width, height, length, weight = split_measures("12 30 40 2 9")
+    assert measure(ParcelEntry("x", width, height, length, weight)).refusal is not None
 
 
 def test_measures_choose_the_smallest_box_and_refuse_what_fits_none() -> None:
