@@ -14,7 +14,10 @@ Guards, before anything is sent (Lok's create takes no measures, so the desk is 
   are free here and which other locations this person can see have a box that fits;
 - the desk is offline: nothing is sent, the entry is kept to retry.
 
-A created parcel's tokens stay in memory only (for the courier sheet), never in a log or a file.
+Each parcel is then created by the desk's one create flow (lok_desk.core.reservations.create's
+CreatePresenter, a fresh one per parcel, with its own fit and duplicate guards); its refusals come back
+as this batch's. A created parcel's tokens stay in memory only (for the courier sheet), never in a log
+or a file.
 """
 
 from __future__ import annotations
@@ -23,13 +26,18 @@ import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from typing import Protocol
+from typing import Any, TypeVar
 
 from lok_desk.api import LokError, models
 from lok_desk.api import errors as api_errors
 from lok_desk.api.paging import iter_pages
-from lok_desk.core import problems
+from lok_desk.core import problems, rules
 from lok_desk.core.problems import Kind, Problem
+from lok_desk.core.reservations.create import CreateForm, CreatePresenter
+from lok_desk.core.reservations.fields import FormCheck
+from lok_desk.core.service import DeskService
+
+T = TypeVar("T")
 
 SIZES: tuple[models.BoxSize, ...] = tuple(models.BOX_SIZES)
 #: Where the desk keeps the carrier's name in the reservation (Lok has no carrier field).
@@ -37,32 +45,19 @@ CARRIER_KEY = "carrier"
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 
 
-class IntakeService(Protocol):
-    """What intake needs of the desk service (lok_desk.core.service.DeskService has all of it)."""
-
-    @property
-    def offline(self) -> bool: ...
-
-    async def list_reservations(
-        self, filters: models.ReservationFilters | None = None, *, page: int = 1, page_size: int = 15
-    ) -> models.ReservationPage: ...
-
-    async def cancel_reservation(self, reservation_id: str) -> models.Reservation: ...
-
-    async def get_location(self, location_id: str) -> models.LocationDetail: ...
-
-    async def list_locations(self, *, page: int = 1, page_size: int = 15) -> models.LocationPage: ...
+#: How a call reaches the server: the desk session's `call` (it tracks offline), or directly.
+Call = Callable[[Awaitable[Any]], Awaitable[Any]]
 
 
-#: The one create flow: location id + request → what Lok created (the service's create, or the
-#: reservations presenter's when the desk hands one in).
-Create = Callable[[str, models.ReservationRequest], Awaitable[models.ReservationCreated]]
+async def _direct(awaitable: Awaitable[T]) -> T:
+    return await awaitable
 
 
 class Refusal(StrEnum):
     """Why a parcel was not created; the desk words each (with the data the refusal carries)."""
 
     MISSING_SHIPMENT = "missing_shipment"
+    NO_SENDER = "no_sender"                      # Lok needs the sender's (or carrier's) name or e-mail
     REPEATED_IN_BATCH = "repeated_in_batch"      # the same shipment id earlier in this batch
     DUPLICATE_SHIPMENT = "duplicate_shipment"    # the company already has it
     NOT_A_NUMBER = "not_a_number"
@@ -272,11 +267,12 @@ def measure(entry: ParcelEntry) -> _Measured:
 class IntakeBatch:
     """One carrier's batch at one location: submit, retry, undo; the running list and its totals."""
 
-    def __init__(self, service: IntakeService, location_id: str, *, create: Create,
-                 carry: CarryOver | None = None) -> None:
+    def __init__(self, service: DeskService, location_id: str, *, capabilities: rules.Capabilities,
+                 call: Call = _direct, carry: CarryOver | None = None) -> None:
         self._service = service
         self.location_id = location_id
-        self._create = create
+        self.capabilities = capabilities
+        self._call = call
         self.carry = carry if carry is not None else CarryOver()
         self.parcels: list[Parcel] = []
         #: Called with the parcel whose line changed (added, created, refused, retried, undone).
@@ -344,7 +340,7 @@ class IntakeBatch:
             return parcel
         parcel.undo_problem = None
         try:
-            await self._service.cancel_reservation(parcel.reservation_id)
+            await self._call(self._service.cancel_reservation(parcel.reservation_id))
         except Exception as error:  # every failure becomes the one Problem
             parcel.undo_problem = problems.problem_from(error)
         else:
@@ -390,6 +386,9 @@ class IntakeBatch:
         measured = measure(entry)
         if measured.refusal is not None:
             return measured, measured.refusal
+        carry = self.carry
+        if not (carry.sender_name.strip() or carry.sender_email.strip() or carry.carrier.strip()):
+            return measured, _refuse(Refusal.NO_SENDER, Kind.INVALID, "contact_name")
         if entry.recipient_email.strip() and not _EMAIL.match(entry.recipient_email.strip()):
             return measured, _refuse(Refusal.BAD_EMAIL, Kind.INVALID, "recipient_info.email")
         return measured, None
@@ -409,18 +408,13 @@ class IntakeBatch:
         if refusal is not None:
             return refusal
         assert size is not None
-        request = self._request(parcel.entry, size, measured.weight)
-        try:
-            created = await self._create(self.location_id, request)
-        except LokError as error:
-            problem = problems.problem_from(error)
-            if problem.kind in problems.TRANSIENT or isinstance(error, api_errors.LokConnectionError):
-                return ParcelRefusal(Refusal.OFFLINE, replace(problem, kind=Kind.OFFLINE))
-            if problem.kind is Kind.NO_CAPACITY:
-                return await self._no_free_box(size, picked)
-            if problem.kind is Kind.DUPLICATE_SHIPMENT:
-                return ParcelRefusal(Refusal.DUPLICATE_SHIPMENT, problem)
-            return ParcelRefusal(Refusal.LOK, problem)
+        presenter = CreatePresenter(self._service, self.capabilities, location_id=self.location_id,
+                                    call=self._call)
+        presenter.form = self._form(parcel.entry, size)
+        checked = await presenter.submit()
+        created = presenter.result
+        if created is None:
+            return await self._refusal_of(checked, size, picked)
         parcel.state, parcel.created = ParcelState.CREATED, created
         parcel.upsized_from = measured.size if size != measured.size else None
         parcel.size = size
@@ -432,13 +426,13 @@ class IntakeBatch:
         may not make is no answer: Lok's own UNIQUE_SHIPMENT guard then has the last word."""
         filters = models.ReservationFilters(shipment_id=shipment_id, only_active=False)
         try:
-            page = await self._service.list_reservations(filters, page_size=5)
+            page = await self._call(self._service.list_reservations(filters, page_size=5))
         except (api_errors.InsufficientScopeError, api_errors.ForbiddenLocationError):
             return False
         return any((r.shipment_id or "").casefold() == shipment_id.casefold() for r in page.reservations)
 
     async def refresh_location(self) -> models.LocationDetail:
-        self.location = await self._service.get_location(self.location_id)
+        self.location = await self._call(self._service.get_location(self.location_id))
         return self.location
 
     def _location_changed(self, size: models.BoxSize | None, delta: int) -> None:
@@ -473,7 +467,7 @@ class IntakeBatch:
         found: list[FreeElsewhere] = []
         sizes = (needed,) if picked else SIZES[SIZES.index(needed):]
         try:
-            async for page in iter_pages(self._service.list_locations, page_size=100):
+            async for page in iter_pages(self._listed_locations, page_size=100):
                 for location in page.locations:
                     if location.id == self.location_id:
                         continue
@@ -487,23 +481,39 @@ class IntakeBatch:
             return tuple(found)
         return tuple(found)
 
-    def _request(self, entry: ParcelEntry, size: models.BoxSize, weight: float | None
-                 ) -> models.ReservationRequest:
+    async def _listed_locations(self, *, page: int, page_size: int) -> models.LocationPage:
+        listed: models.LocationPage = await self._call(
+            self._service.list_locations(page=page, page_size=page_size))
+        return listed
+
+    def _form(self, entry: ParcelEntry, size: models.BoxSize) -> CreateForm:
+        """The parcel as the one create flow's form (lok_desk.core.reservations.create): the carried
+        sender and carrier, the size chosen here, the measures kept for its own fit guard."""
         carry = self.carry
-        sender = {key: value.strip() for key, value in (
-            ("name", carry.sender_name), ("email", carry.sender_email), ("phone", carry.sender_phone))
-            if value.strip()}
-        recipient = {key: value.strip() for key, value in (
-            ("name", entry.recipient_name), ("email", entry.recipient_email),
-            ("phone", entry.recipient_phone)) if value.strip()}
-        package = models.ReservationPackageInfo(weight=weight, description=entry.description.strip() or None)
-        additional = {CARRIER_KEY: carry.carrier.strip()} if carry.carrier.strip() else None
-        return models.ReservationRequest(
-            size=size,
-            shipment_id=entry.shipment_id.strip(),
-            package_info=package if weight is not None or package.description else None,
-            additional=additional,
-            contact_info=models.ContactInfo(**sender) if sender else None,
-            recipient_info=models.RecipientInfo(**recipient) if recipient else None,
-            recipient_notifications_enabled=carry.notify_recipient if recipient else False,
-        )
+        email = entry.recipient_email.strip()
+        return CreateForm(
+            location_id=self.location_id, size=size.value, width=entry.width, height=entry.height,
+            length=entry.length, shipment_id=entry.shipment_id.strip(), weight=entry.weight,
+            description=entry.description, contact_name=carry.sender_name.strip() or carry.carrier.strip(),
+            contact_email=carry.sender_email,
+            contact_phone=carry.sender_phone, recipient_name=entry.recipient_name, recipient_email=email,
+            recipient_phone=entry.recipient_phone, notify=carry.notify_recipient and bool(email),
+            additional=[(CARRIER_KEY, carry.carrier.strip())] if carry.carrier.strip() else [])
+
+    async def _refusal_of(self, checked: FormCheck | None, size: models.BoxSize, picked: bool
+                          ) -> ParcelRefusal:
+        """The create flow's answer when it created nothing, as this batch's refusal."""
+        if checked is None or checked.problem is None:     # a send already under way: cannot happen here
+            return ParcelRefusal(Refusal.LOK, Problem(Kind.INTERNAL, detail="no answer"))
+        problem, error = checked.problem, checked.error
+        if error is not None:
+            if problem.kind in problems.TRANSIENT or problem.kind is Kind.NOT_SENT_OFFLINE or isinstance(
+                    error, api_errors.LokConnectionError):
+                return ParcelRefusal(Refusal.OFFLINE, replace(problem, kind=Kind.OFFLINE))
+            if problem.kind is Kind.NO_CAPACITY:
+                return await self._no_free_box(size, picked)
+        if problem.kind is Kind.DUPLICATE_SHIPMENT or "shipment_id" in checked.messages:
+            return ParcelRefusal(Refusal.DUPLICATE_SHIPMENT, replace(problem, fields=("shipment_id",)))
+        if "recipient_email" in checked.messages:
+            return ParcelRefusal(Refusal.BAD_EMAIL, replace(problem, fields=("recipient_info.email",)))
+        return ParcelRefusal(Refusal.LOK, problem)

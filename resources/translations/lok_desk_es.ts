@@ -456,6 +456,17 @@
     </message>
 </context>
 <context>
+    <name>CourierSheet</name>
+    <message>
+        <source>These codes open the boxes: hand the sheet to the courier only.</source>
+        <translation>Estos códigos abren los casilleros: entregue la hoja solo al repartidor.</translation>
+    </message>
+    <message>
+        <source>Delivery token</source>
+        <translation>Código de entrega</translation>
+    </message>
+</context>
+<context>
     <name>CreateReservationDialog</name>
     <message>
         <source>this location</source>
@@ -1615,6 +1626,17 @@
     </message>
 </context>
 <context>
+    <name>FrontDeskJobs</name>
+    <message>
+        <source>Courier &amp;intake…</source>
+        <translation>&amp;Recepción de repartidor…</translation>
+    </message>
+    <message>
+        <source>Courier intake</source>
+        <translation>Recepción de repartidor</translation>
+    </message>
+</context>
+<context>
     <name>FrontDeskTools</name>
     <message>
         <source>Code &amp;inspector</source>
@@ -1761,6 +1783,363 @@
     <message>
         <source>Lok</source>
         <translation>Lok</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeDialog</name>
+    <message>
+        <source>Courier intake</source>
+        <translation>Recepción de repartidor</translation>
+    </message>
+    <message>
+        <source>Carrier (kept for every parcel)</source>
+        <translation>Paquetería (se mantiene para cada paquete)</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Ubicación</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>Paquetería</translation>
+    </message>
+    <message>
+        <source>e.g. Estafeta</source>
+        <translation>p. ej., Estafeta</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>Remitente</translation>
+    </message>
+    <message>
+        <source>Who sends the parcels</source>
+        <translation>Quién envía los paquetes</translation>
+    </message>
+    <message>
+        <source>Sender phone</source>
+        <translation>Teléfono del remitente</translation>
+    </message>
+    <message>
+        <source>Lok &amp;notifies recipients</source>
+        <translation>Lok &amp;avisa a los destinatarios</translation>
+    </message>
+    <message>
+        <source>Lok notifies recipients</source>
+        <translation>Lok avisa a los destinatarios</translation>
+    </message>
+    <message>
+        <source>Lok sends each recipient their pick-up code when the parcel is delivered.</source>
+        <translation>Lok envía a cada destinatario su código de recogida cuando se entrega el paquete.</translation>
+    </message>
+    <message>
+        <source>&amp;Location</source>
+        <translation>&amp;Ubicación</translation>
+    </message>
+    <message>
+        <source>Ca&amp;rrier</source>
+        <translation>&amp;Paquetería</translation>
+    </message>
+    <message>
+        <source>S&amp;ender</source>
+        <translation>R&amp;emitente</translation>
+    </message>
+    <message>
+        <source>Sender p&amp;hone</source>
+        <translation>&amp;Teléfono del remitente</translation>
+    </message>
+    <message>
+        <source>Parcel</source>
+        <translation>Paquete</translation>
+    </message>
+    <message>
+        <source>Shipment id</source>
+        <translation>Id. de envío</translation>
+    </message>
+    <message>
+        <source>Scan the label</source>
+        <translation>Escanee la etiqueta</translation>
+    </message>
+    <message>
+        <source>Measures and weight</source>
+        <translation>Medidas y peso</translation>
+    </message>
+    <message>
+        <source>cm and kg: 12 30 40 2</source>
+        <translation>cm y kg: 12 30 40 2</translation>
+    </message>
+    <message>
+        <source>Width, height and length in cm, then the weight in kg, separated by spaces or x.</source>
+        <translation>Ancho, alto y largo en cm, y luego el peso en kg, separados por espacios o x.</translation>
+    </message>
+    <message>
+        <source>Box size</source>
+        <translation>Tamaño de casillero</translation>
+    </message>
+    <message>
+        <source>From the measures</source>
+        <translation>Según las medidas</translation>
+    </message>
+    <message>
+        <source>Recipient name</source>
+        <translation>Nombre del destinatario</translation>
+    </message>
+    <message>
+        <source>Recipient e-mail</source>
+        <translation>Correo del destinatario</translation>
+    </message>
+    <message>
+        <source>Recipient phone</source>
+        <translation>Teléfono del destinatario</translation>
+    </message>
+    <message>
+        <source>&amp;Shipment id</source>
+        <translation>&amp;Id. de envío</translation>
+    </message>
+    <message>
+        <source>&amp;Measures (cm, kg)</source>
+        <translation>&amp;Medidas (cm, kg)</translation>
+    </message>
+    <message>
+        <source>Bo&amp;x size</source>
+        <translation>Tamaño de &amp;casillero</translation>
+    </message>
+    <message>
+        <source>Re&amp;cipient</source>
+        <translation>&amp;Destinatario</translation>
+    </message>
+    <message>
+        <source>Recipient e-&amp;mail</source>
+        <translation>C&amp;orreo del destinatario</translation>
+    </message>
+    <message>
+        <source>Problem with this parcel</source>
+        <translation>Problema con este paquete</translation>
+    </message>
+    <message>
+        <source>Create parcel</source>
+        <translation>Crear paquete</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter, or Enter in a recipient field</source>
+        <translation>Ctrl+Intro, o Intro en un campo del destinatario</translation>
+    </message>
+    <message>
+        <source>Box</source>
+        <translation>Casillero</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Destinatario</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Parcels of this batch</source>
+        <translation>Paquetes de este lote</translation>
+    </message>
+    <message>
+        <source>Batch totals</source>
+        <translation>Totales del lote</translation>
+    </message>
+    <message>
+        <source>&amp;Undo parcel…</source>
+        <translation>&amp;Deshacer paquete…</translation>
+    </message>
+    <message>
+        <source>Undo parcel…</source>
+        <translation>Deshacer paquete…</translation>
+    </message>
+    <message>
+        <source>Cancels the chosen parcel at Lok (Delete)</source>
+        <translation>Cancela en Lok el paquete elegido (Supr)</translation>
+    </message>
+    <message>
+        <source>With recipient s&amp;lips</source>
+        <translation>Con comprobantes del &amp;destinatario</translation>
+    </message>
+    <message>
+        <source>With recipient slips</source>
+        <translation>Con comprobantes del destinatario</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Papel</translation>
+    </message>
+    <message>
+        <source>&amp;Print courier sheet…</source>
+        <translation>&amp;Imprimir hoja del repartidor…</translation>
+    </message>
+    <message>
+        <source>Print courier sheet…</source>
+        <translation>Imprimir hoja del repartidor…</translation>
+    </message>
+    <message>
+        <source>Save sheet as P&amp;DF…</source>
+        <translation>Guardar hoja como P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Save sheet as PDF…</source>
+        <translation>Guardar hoja como PDF…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Close courier intake</source>
+        <translation>Cerrar la recepción de repartidor</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n parcel(s) of this batch are on no courier sheet yet. Close anyway?</source>
+        <translation>
+            <numerusform>%n paquete de este lote aún no está en ninguna hoja del repartidor. ¿Cerrar de todos modos?</numerusform>
+            <numerusform>%n paquetes de este lote aún no están en ninguna hoja del repartidor. ¿Cerrar de todos modos?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close without the sheet</source>
+        <translation>Cerrar sin la hoja</translation>
+    </message>
+    <message>
+        <source>Keep intake open</source>
+        <translation>Mantener la recepción abierta</translation>
+    </message>
+    <message>
+        <source>Correcting line {0}</source>
+        <translation>Corrigiendo la línea {0}</translation>
+    </message>
+    <message>
+        <source>Undo parcel</source>
+        <translation>Deshacer paquete</translation>
+    </message>
+    <message>
+        <source>Cancel the reservation of {0} at Lok? Its delivery token will stop working.</source>
+        <translation>¿Cancelar en Lok la reserva de {0}? Su código de entrega dejará de funcionar.</translation>
+    </message>
+    <message>
+        <source>Cancel reservation</source>
+        <translation>Cancelar reserva</translation>
+    </message>
+    <message>
+        <source>Keep reservation</source>
+        <translation>Conservar reserva</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} · {1} · %n parcel(s)</source>
+        <translation>
+            <numerusform>{0} · {1} · %n paquete</numerusform>
+            <numerusform>{0} · {1} · %n paquetes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>carrier</source>
+        <translation>paquetería</translation>
+    </message>
+    <message>
+        <source>Courier sheet — {0}</source>
+        <translation>Hoja del repartidor — {0}</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeWords</name>
+    <message>
+        <source>Scan or type the shipment id first.</source>
+        <translation>Primero escanee o escriba el id. de envío.</translation>
+    </message>
+    <message>
+        <source>Lok needs who sends the parcels: type the sender or the carrier (kept for the whole batch).</source>
+        <translation>Lok necesita saber quién envía los paquetes: escriba el remitente o la paquetería (se mantiene para todo el lote).</translation>
+    </message>
+    <message>
+        <source>This shipment id is already line {0} of this batch.</source>
+        <translation>Este id. de envío ya es la línea {0} de este lote.</translation>
+    </message>
+    <message>
+        <source>Your company already has a reservation with this shipment id: check the label, or find that reservation (Ctrl+F).</source>
+        <translation>Su empresa ya tiene una reserva con este id. de envío: revise la etiqueta o busque esa reserva (Ctrl+F).</translation>
+    </message>
+    <message>
+        <source>Type the measures in cm and the weight in kg, like 12 30 40 2.</source>
+        <translation>Escriba las medidas en cm y el peso en kg, por ejemplo 12 30 40 2.</translation>
+    </message>
+    <message>
+        <source>Type the measures (like 12 30 40 2) or pick a box size.</source>
+        <translation>Escriba las medidas (por ejemplo 12 30 40 2) o elija un tamaño de casillero.</translation>
+    </message>
+    <message>
+        <source>No box takes this parcel: boxes hold up to {0} kg and it weighs {1} kg.</source>
+        <translation>Ningún casillero admite este paquete: admiten hasta {0} kg y pesa {1} kg.</translation>
+    </message>
+    <message>
+        <source>No box takes this parcel: the largest box ({0}) measures {1}. Nothing was sent.</source>
+        <translation>Ningún casillero admite este paquete: el más grande ({0}) mide {1}. No se envió nada.</translation>
+    </message>
+    <message>
+        <source>The size picked is too small for these measures; the smallest box that fits is {0}.</source>
+        <translation>El tamaño elegido es pequeño para estas medidas; el casillero más pequeño en que cabe es {0}.</translation>
+    </message>
+    <message>
+        <source>Not sent: the Lok server cannot be reached. The line is kept; retry it when the desk is back online.</source>
+        <translation>No se envió: no se puede conectar con el servidor de Lok. La línea se conserva; reinténtela cuando vuelva la conexión.</translation>
+    </message>
+    <message>
+        <source>No {0} box is free here now.</source>
+        <translation>Ahora no hay ningún casillero {0} libre aquí.</translation>
+    </message>
+    <message>
+        <source>Free here: {0}.</source>
+        <translation>Libres aquí: {0}.</translation>
+    </message>
+    <message>
+        <source>A box that fits is free at: {0}.</source>
+        <translation>Hay un casillero libre en que cabe en: {0}.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Enviando…</translation>
+    </message>
+    <message>
+        <source>Undone (cancelled)</source>
+        <translation>Deshecho (cancelado)</translation>
+    </message>
+    <message>
+        <source>Refused: {0}</source>
+        <translation>Rechazado: {0}</translation>
+    </message>
+    <message>
+        <source>Created, box {0}</source>
+        <translation>Creado, casillero {0}</translation>
+    </message>
+    <message>
+        <source>(no {0} box was free)</source>
+        <translation>(no había casillero {0} libre)</translation>
+    </message>
+    <message>
+        <source>not undone: {0}</source>
+        <translation>no se deshizo: {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n created</source>
+        <translation>
+            <numerusform>%n creado</numerusform>
+            <numerusform>%n creados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused</source>
+        <translation>
+            <numerusform>%n rechazado</numerusform>
+            <numerusform>%n rechazados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n undone</source>
+        <translation>
+            <numerusform>%n deshecho</numerusform>
+            <numerusform>%n deshechos</numerusform>
+        </translation>
     </message>
 </context>
 <context>

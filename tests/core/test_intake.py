@@ -20,9 +20,11 @@ from tests.e2e.conftest import FIRST_LOCATION, Clients, SandboxControl, reservat
 
 
 def _batch(client: LokClient, role: rules.Role = rules.Role.EMPLOYEE) -> tuple[IntakeBatch, DeskService]:
-    service = DeskService(client, role=role, location_id=FIRST_LOCATION)
+    own = FIRST_LOCATION if role is rules.Role.EMPLOYEE else None
+    service = DeskService(client, role=role, location_id=own)
     carry = CarryOver(sender_name="Paquetería Veloz", sender_phone="+52 55 1111 2222", carrier="Veloz")
-    return IntakeBatch(service, FIRST_LOCATION, create=service.create_reservation, carry=carry), service
+    capabilities = rules.Capabilities(role, own)
+    return IntakeBatch(service, FIRST_LOCATION, capabilities=capabilities, carry=carry), service
 
 
 def _entry(**changes: str) -> ParcelEntry:

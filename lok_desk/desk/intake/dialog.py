@@ -47,49 +47,21 @@ from lok_desk.core.intake import (
     ParcelState,
     split_measures,
 )
-from lok_desk.desk.asyncqt import confirm, spawn
-from lok_desk.desk.history.recorder import recorder_for
 from lok_desk.desk.intake import sheet as paper_sheet
 from lok_desk.desk.intake.words import refusal_text, size_text, state_text, totals_text
-from lok_desk.desk.owner.common import ROW_ROLE, RowTableModel, record_list_view
-from lok_desk.desk.problems import announce, clear_invalid, mark_invalid
-from lok_desk.desk.reservations.printing import PaperFormat, paper_format_names
-from lok_desk.desk.reservations.slip_dialog import ask_pdf_path
-from lok_desk.desk.reservations.slips import box_size_text, build_slip
-from lok_desk.desk.reservations.tokens_view import PrinterChooser, ask_printer
+from lok_desk.desk.kit.asyncqt import confirm, spawn
+from lok_desk.desk.kit.printing import PaperFormat, paper_format_names
+from lok_desk.desk.kit.problems import announce, clear_invalid, mark_invalid
+from lok_desk.desk.kit.records import ROW_ROLE, RowTableModel, record_list_view
+from lok_desk.desk.kit.slip_dialog import ask_pdf_path
+from lok_desk.desk.kit.slips import box_size_text, build_slip
+from lok_desk.desk.kit.tokens_view import PrinterChooser, ask_printer
+from lok_desk.desk.kit.widgets import fit_to_screen
+from lok_desk.desk.recorder import recorder_for
 from lok_desk.desk.session import Session
-from lok_desk.desk.widgets import fit_to_screen
 
 SIZES: tuple[models.BoxSize, ...] = tuple(models.BOX_SIZES)
 SavePath = Callable[[QWidget, str], Any]
-
-
-class _ThroughSession:
-    """The batch's calls go through the session, so a lost connection flips the desk offline."""
-
-    def __init__(self, session: Session) -> None:
-        self._session = session
-
-    @property
-    def offline(self) -> bool:
-        return self._session.service.offline
-
-    async def list_reservations(self, filters: models.ReservationFilters | None = None, *, page: int = 1,
-                                page_size: int = 15) -> models.ReservationPage:
-        service = self._session.service
-        return await self._session.call(service.list_reservations(filters, page=page, page_size=page_size))
-
-    async def cancel_reservation(self, reservation_id: str) -> models.Reservation:
-        return await self._session.call(self._session.service.cancel_reservation(reservation_id))
-
-    async def get_location(self, location_id: str) -> models.LocationDetail:
-        return await self._session.refresh_location(location_id)
-
-    async def list_locations(self, *, page: int = 1, page_size: int = 15) -> models.LocationPage:
-        return await self._session.call(self._session.service.list_locations(page=page, page_size=page_size))
-
-    async def create(self, location_id: str, request: models.ReservationRequest) -> models.ReservationCreated:
-        return await self._session.call(self._session.service.create_reservation(location_id, request))
 
 
 def _is_enter(event: QKeyEvent) -> bool:
@@ -134,7 +106,6 @@ class IntakeDialog(QDialog):
         self._session = session
         self._choose_printer = choose_printer
         self._save_path = save_path
-        self._through = _ThroughSession(session)
         self._editing: Parcel | None = None
         self._on_sheet: set[int] = set()     # parcel numbers printed or saved on a courier sheet
         self._closing = False
@@ -142,7 +113,8 @@ class IntakeDialog(QDialog):
         locations = session.locations
         own = session.capabilities.location_id
         location = location_id or own or (locations[0].id if locations else "")
-        self.batch = IntakeBatch(self._through, location, create=self._through.create)
+        self.batch = IntakeBatch(session.service, location, capabilities=session.capabilities.rules,
+                                 call=session.call)
         self.batch.on_change.append(self._parcel_changed)
         self._build(locations, location)
         self.resize(980, 560)
@@ -358,7 +330,7 @@ class IntakeDialog(QDialog):
     def _field_widget(self, field: str | None) -> QWidget:
         if field in ("width", "height", "length", "weight"):
             return self.measures_edit
-        return {"shipment_id": self.shipment_edit, "size": self.size_combo,
+        return {"shipment_id": self.shipment_edit, "size": self.size_combo, "contact_name": self.sender_edit,
                 "recipient_info.email": self.recipient_email_edit}.get(field or "", self.shipment_edit)
 
     def _show_problem(self, refusal: ParcelRefusal) -> None:
@@ -384,11 +356,11 @@ class IntakeDialog(QDialog):
     def create_from_form(self) -> None:
         """The one key that creates: checks what needs no server, then sends and clears for the next."""
         entry = self.entry()
+        self.batch.carry = self._carry()
         refusal = self.batch.check(entry, replacing=self._editing)
         if refusal is not None:
             self._show_problem(refusal)
             return
-        self.batch.carry = self._carry()
         editing = self._editing
         self._clear_form()
         # The line goes on the list before the form is free again, so a fast next scan of the same

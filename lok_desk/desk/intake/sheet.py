@@ -18,8 +18,8 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPagedPaintDevice, QPainter, QPdfWriter
 
 from lok_desk.core.codes import SlipKind
-from lok_desk.desk.i18n import translate
-from lok_desk.desk.reservations.printing import PaperFormat, Slip, page_layout, paint_slip
+from lok_desk.desk.kit.i18n import translate
+from lok_desk.desk.kit.printing import PaperFormat, Slip, page_layout, paint_slip
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from lok_desk.core.history import Action, DeskLog
 from lok_desk.core.intake import ParcelState, Refusal
-from lok_desk.desk.history.recorder import recorder_for
 from lok_desk.desk.intake.dialog import IntakeDialog
+from lok_desk.desk.recorder import recorder_for
 from lok_desk.desk.session import Session
 from tests.desk.reservations._helpers import until
 
@@ -119,6 +119,10 @@ def test_offline_keeps_the_line_to_retry_and_enter_brings_it_back(
         scan(qtbot, dialog, "DESK-OFF-1")
         qtbot.keyClicks(dialog.measures_edit, "12x30x40 2")
         qtbot.keyClick(dialog.measures_edit, ENTER, Qt.KeyboardModifier.ControlModifier)
+        # Lok needs a sender: the carried-over field is marked, nothing added.
+        assert dialog.focusWidget() is dialog.sender_edit and dialog.batch.parcels == []
+        qtbot.keyClicks(dialog.sender_edit, "Bodega Sur")
+        qtbot.keyClick(dialog.sender_edit, ENTER, Qt.KeyboardModifier.ControlModifier)
         await dialog.settle()
         (parcel,) = dialog.batch.parcels
         assert parcel.state is ParcelState.REFUSED and parcel.refusal is not None
