@@ -51,7 +51,8 @@ from lok_desk.desk.intake import sheet as paper_sheet
 from lok_desk.desk.intake.words import refusal_text, size_text, state_text, totals_text
 from lok_desk.desk.kit.asyncqt import confirm, spawn
 from lok_desk.desk.kit.printing import PaperFormat, paper_format_names
-from lok_desk.desk.kit.problems import announce, clear_invalid, mark_invalid
+from lok_desk.desk.kit.problem_views import FormBinder, ProblemLine
+from lok_desk.desk.kit.problems import announce
 from lok_desk.desk.kit.records import ROW_ROLE, RowTableModel, record_list_view
 from lok_desk.desk.kit.slip_dialog import ask_pdf_path
 from lok_desk.desk.kit.slips import box_size_text, build_slip
@@ -126,11 +127,17 @@ class IntakeDialog(QDialog):
         edit = _Field(on_enter, self)
         edit.setAccessibleName(name)
         edit.setPlaceholderText(placeholder)
-        edit.textEdited.connect(lambda _t, e=edit: clear_invalid(e))
         return edit
 
     def _build(self, locations: list[models.LocationDetail], location: str) -> None:
         outer = QVBoxLayout(self)
+        outer.addWidget(self._build_carrier(locations, location))
+        outer.addWidget(self._build_parcel())
+        self._build_list(outer)
+        self._build_actions(outer)
+        self._update_totals()
+
+    def _build_carrier(self, locations: list[models.LocationDetail], location: str) -> QGroupBox:
         carrier = QGroupBox(self.tr("Carrier (kept for every parcel)"), self)
         grid = QGridLayout(carrier)
         self.location_combo = QComboBox(carrier)
@@ -158,8 +165,9 @@ class IntakeDialog(QDialog):
             grid.addWidget(label, 0, column)
             grid.addWidget(widget, 1, column)
         grid.addWidget(self.notify_check, 1, 4)
-        outer.addWidget(carrier)
+        return carrier
 
+    def _build_parcel(self) -> QGroupBox:
         parcel = QGroupBox(self.tr("Parcel"), self)
         self.parcel_box = parcel
         pgrid = QGridLayout(parcel)
@@ -190,11 +198,15 @@ class IntakeDialog(QDialog):
             label.setBuddy(widget)
             pgrid.addWidget(label, row, column)
             pgrid.addWidget(widget, row + 1, column)
-        self.problem_label = QLabel(parcel)
-        self.problem_label.setWordWrap(True)
-        self.problem_label.setStyleSheet("color: palette(bright-text); font-weight: 600;")
-        self.problem_label.setAccessibleName(self.tr("Problem with this parcel"))
-        self.problem_label.hide()
+        self.problem_label = ProblemLine(parcel, name=self.tr("Problem with this parcel"))
+        # The one Problem path: each field by the names the batch's refusals use.
+        self.binder = FormBinder(self, self.problem_label)
+        for name, widget in (("shipment_id", self.shipment_edit), ("width", self.measures_edit),
+                             ("height", self.measures_edit), ("length", self.measures_edit),
+                             ("weight", self.measures_edit), ("size", self.size_combo),
+                             ("contact_name", self.sender_edit),
+                             ("recipient_info.email", self.recipient_email_edit)):
+            self.binder.add(name, widget)
         pgrid.addWidget(self.problem_label, 4, 0, 1, 3)
         buttons = QHBoxLayout()
         self.create_button = QPushButton(self.tr("Create parcel"), parcel)
@@ -206,8 +218,9 @@ class IntakeDialog(QDialog):
         buttons.addWidget(self.create_button)
         buttons.addWidget(self.editing_label, 1)
         pgrid.addLayout(buttons, 5, 0, 1, 3)
-        outer.addWidget(parcel)
+        return parcel
 
+    def _build_list(self, outer: QVBoxLayout) -> None:
         self.model = RowTableModel([
             ("#", lambda p: str(p.number), lambda p: p.number),
             (self.tr("Shipment id"), lambda p: p.entry.shipment_id, lambda p: p.entry.shipment_id),
@@ -223,6 +236,7 @@ class IntakeDialog(QDialog):
         self.totals_label.setAccessibleName(self.tr("Batch totals"))
         outer.addWidget(self.totals_label)
 
+    def _build_actions(self, outer: QVBoxLayout) -> None:
         actions = QHBoxLayout()
         self.undo_button = QPushButton(self.tr("&Undo parcel…"), self)
         self.undo_button.setAccessibleName(self.tr("Undo parcel…"))
@@ -257,7 +271,6 @@ class IntakeDialog(QDialog):
         undo = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table,
                          lambda: self._spawn(self.undo_selected()))
         undo.setContext(Qt.ShortcutContext.WidgetShortcut)
-        self._update_totals()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Ctrl+Enter creates from anywhere in the window (a field, the size list, a check box). Not a
@@ -327,27 +340,21 @@ class IntakeDialog(QDialog):
         return CarryOver(sender_name=self.sender_edit.text(), sender_phone=self.sender_phone_edit.text(),
                          carrier=self.carrier_edit.text(), notify_recipient=self.notify_check.isChecked())
 
-    def _field_widget(self, field: str | None) -> QWidget:
-        if field in ("width", "height", "length", "weight"):
-            return self.measures_edit
-        return {"shipment_id": self.shipment_edit, "size": self.size_combo, "contact_name": self.sender_edit,
-                "recipient_info.email": self.recipient_email_edit}.get(field or "", self.shipment_edit)
-
     def _show_problem(self, refusal: ParcelRefusal) -> None:
+        """Mark the field at fault and say exactly what is wrong on the form's line."""
         text = refusal_text(refusal)
-        self.problem_label.setText(text)
-        self.problem_label.show()
-        mark_invalid(self._field_widget(refusal.field), text, focus=True)
-        announce(self, text, assertive=True)
+        field = refusal.field
+        self.binder.show(refusal.problem, {field: text} if field else None)
+        self.problem_label.show_text(text, error=True)
+        if field is None:
+            self.shipment_edit.setFocus()
 
     def _clear_form(self) -> None:
         for edit in (self.shipment_edit, self.measures_edit, self.recipient_edit, self.recipient_email_edit,
                      self.recipient_phone_edit):
             edit.clear()
-            clear_invalid(edit)
-        clear_invalid(self.size_combo)
+        self.binder.clear()
         self.size_combo.setCurrentIndex(0)
-        self.problem_label.hide()
         self._editing = None
         self.editing_label.clear()
         self.shipment_edit.setFocus()
