@@ -5948,6 +5948,10 @@ Borra el filtro para ver las {1}.</translation>
         <source>CONFIDENTIAL — staff only. These codes open the box.</source>
         <translation>CONFIDENCIAL — solo personal. Estos códigos abren el compartimento.</translation>
     </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>No se pudo iniciar la impresora.</translation>
+    </message>
 </context>
 <context>
     <name>status</name>
