@@ -98,23 +98,16 @@ MODULE_LINES, FUNCTION_LINES, CLASS_LINES = 600, 100, 500
 #: Today's offenders (issue 17), being split. This list may only shrink: the test fails when an entry
 #: is no longer over its limit, so remove it then; nothing else may join it.
 SIZE_OFFENDERS = {
-    "module lok_desk/desk/reservations/pane.py",
     "module lok_desk/desk/owner/directories.py",
-    "module lok_desk/desk/reservations/create_dialog.py",
     "module lok_desk/desk/window/main_window.py",
     "module lok_desk/desk/owner/notifications.py",
     "module lok_desk/sandbox/routes_company.py",
-    "function lok_desk/desk/reservations/create_dialog.py:CreateReservationDialog._build_form",
     "function lok_desk/desk/window/signin.py:SignInDialog.__init__",
-    "function lok_desk/desk/reservations/pane.py:ReservationsPane._build",
     "function lok_desk/desk/locations/pane.py:LocationsPane.__init__",
     "function lok_desk/desk/reservations/detail.py:ReservationDetail.show_reservation",
     "function lok_desk/desk/reservations/detail.py:ReservationDetail.__init__",
-    "function lok_desk/desk/reservations/pane.py:ReservationsPane._load",
     "function lok_desk/desk/owner/notifications.py:NotificationSettingsPane._build_webhook_group",
     "function lok_desk/sandbox/seed.py:_seed_reservation",
-    "class lok_desk/desk/reservations/pane.py:ReservationsPane",
-    "class lok_desk/desk/reservations/create_dialog.py:CreateReservationDialog",
     "class lok_desk/desk/window/main_window.py:MainWindow",
     "class lok_desk/api/client.py:LokClient",
     "class lok_desk/desk/owner/notifications.py:NotificationSettingsPane",

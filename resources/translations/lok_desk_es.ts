@@ -793,18 +793,6 @@
         <translation>Elige un tamaño de compartimento (el asistente de abajo puede elegir uno).</translation>
     </message>
     <message>
-        <source>Enter a number, like 12.5.</source>
-        <translation>Escribe un número, como 12.5.</translation>
-    </message>
-    <message>
-        <source>Must not be negative.</source>
-        <translation>No puede ser negativo.</translation>
-    </message>
-    <message>
-        <source>Give the contact&apos;s name or e-mail (Lok needs one of them).</source>
-        <translation>Indica el nombre o el correo del contacto (Lok necesita uno de los dos).</translation>
-    </message>
-    <message>
         <source>To e-mail the pick-up token, enter the recipient&apos;s e-mail.</source>
         <translation>Para enviar por correo el código de recolección, escribe el correo del destinatario.</translation>
     </message>
@@ -827,14 +815,6 @@
     <message>
         <source>{0} is temporarily locked and takes no new reservations. Try again later or choose another location.</source>
         <translation>{0} está bloqueado temporalmente y no acepta reservaciones nuevas. Vuelve a intentarlo más tarde o elige otra ubicación.</translation>
-    </message>
-    <message>
-        <source>Not created: {0} What you typed is kept; try again.</source>
-        <translation>No se creó: {0} Lo que escribiste se conserva; vuelve a intentarlo.</translation>
-    </message>
-    <message>
-        <source>creating a reservation</source>
-        <translation>crear una reservación</translation>
     </message>
     <message>
         <source>Reservation {0} created at {1}</source>

@@ -49,7 +49,9 @@ def test_a_create_while_offline_is_refused_before_sending_and_kept_for_the_retry
         qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
         await until(dialog.general_error.isVisible, what="the refusal")
         said = dialog.general_error.text()      # through the problem path (lok_desk.core.problems)
-        assert "Not created" in said and "cannot reach" in said and "What you typed is kept" in said
+        assert "Nothing was sent" in said and "cannot reach" in said
+        assert "highlighted" not in said        # no field is concerned, so no sentence about fields
+        assert not any(error.has_error for error in dialog.errors.values())
         assert dialog.result_value is None
         assert dialog.recipient_name.text() == "Ana Lopez" and dialog.shipment_edit.text() == "OFFLINE-TRY-1"
 
