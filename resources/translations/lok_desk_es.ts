@@ -3754,10 +3754,6 @@ Borra el filtro para ver las {count} ubicaciones.</translation>
         <translation>La dirección cambió: pide una nueva cotización.</translation>
     </message>
     <message>
-        <source>Required.</source>
-        <translation>Obligatorio.</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;{0}&lt;/b&gt;{1} · fee &lt;b&gt;{2}&lt;/b&gt;&lt;br&gt;Collection {3} · estimated delivery {4}</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;{1} · tarifa &lt;b&gt;{2}&lt;/b&gt;&lt;br&gt;Recolección {3} · entrega estimada {4}</translation>
     </message>
@@ -3776,10 +3772,6 @@ Borra el filtro para ver las {count} ubicaciones.</translation>
     <message>
         <source>Lok needs more information on the reservation before a courier can take it. Check its package and recipient, then try again.</source>
         <translation>Lok necesita más datos de la reservación antes de que una paquetería pueda llevarla. Revisa su paquete y su destinatario, y vuelve a intentarlo.</translation>
-    </message>
-    <message>
-        <source>requesting the shipment</source>
-        <translation>solicitar el envío</translation>
     </message>
     <message>
         <source>Shipment requested with {0}.</source>
@@ -5088,14 +5080,6 @@ Borra el filtro para ver las {1}.</translation>
         <translation>Guardar cambios</translation>
     </message>
     <message>
-        <source>Enter a number, like 12.5.</source>
-        <translation>Escribe un número, como 12.5.</translation>
-    </message>
-    <message>
-        <source>Give the contact&apos;s name or e-mail (Lok needs one of them).</source>
-        <translation>Indica el nombre o el correo del contacto (Lok necesita uno de los dos).</translation>
-    </message>
-    <message>
         <source>Pick a delivery date in the future.</source>
         <translation>Elige una fecha de depósito futura.</translation>
     </message>
@@ -5106,10 +5090,6 @@ Borra el filtro para ver las {1}.</translation>
     <message>
         <source>No box can hold this package (25 kg at most).</source>
         <translation>Ningún compartimento puede guardar este paquete (25 kg como máximo).</translation>
-    </message>
-    <message>
-        <source>saving the changes</source>
-        <translation>guardar los cambios</translation>
     </message>
     <message>
         <source>Pre-reservation updated.</source>

@@ -42,11 +42,13 @@ class UpdatePresenter:
         reservation_id: str,
         *,
         call: Callable[[Awaitable[Any]], Awaitable[Any]] = _direct,
+        shown: models.Reservation | None = None,
     ) -> None:
+        """`shown`: what the person is looking at, when the store does not know it (yet)."""
         self._service = service
         self.reservation_id = reservation_id
         self._call = call
-        reservation = service.store.get(reservation_id)
+        reservation = service.store.get(reservation_id) or shown
         package = reservation.package_info if reservation is not None else None
         contact = reservation.contact_info if reservation is not None else None
         recipient = reservation.recipient_info if reservation is not None else None

@@ -1,4 +1,6 @@
-"""Request a courier shipment for a pre-reservation: quotation first (#33), then the request (#32)."""
+"""Request a courier shipment for a pre-reservation: quotation first (#33), then the request (#32). The
+dialog shows the shipment presenter (lok_desk/core/reservations/shipment.py); problems reach their
+fields through the kit's FormBinder."""
 
 from __future__ import annotations
 
@@ -15,19 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lok_desk.api import LokError, models
+from lok_desk.api import models
+from lok_desk.core.reservations.fields import FormCheck
+from lok_desk.core.reservations.shipment import REQUIRED_FIELDS, ShipmentPresenter
 from lok_desk.desk.kit import formatting
 from lok_desk.desk.kit.asyncqt import spawn
-from lok_desk.desk.kit.forms import (
-    ERROR_TEXT_STYLE,
-    FieldError,
-    add_row,
-    close_unless_kept,
-    phone_problem,
-    typed_anything,
-    with_error,
-)
-from lok_desk.desk.kit.problems import announce, problem_from, sentence
+from lok_desk.desk.kit.forms import FieldError, add_row, close_unless_kept, typed_anything, with_error
+from lok_desk.desk.kit.i18n import translate
+from lok_desk.desk.kit.problem_views import FormBinder
 from lok_desk.desk.session import Session
 
 
@@ -40,9 +37,7 @@ class RequestShipmentDialog(QDialog):
         super().__init__(parent)
         self._opened = False
         self._session = session
-        self._reservation = reservation
-        self.quote: models.ShippingQuote | None = None
-        self.result_value: models.ShipmentRequested | None = None
+        self.presenter = ShipmentPresenter(session.service, reservation.id or "", call=session.call)
         self.errors: dict[str, FieldError] = {}
         location = session.location(reservation.location_id)
         self._timezone = (location.timezone if location is not None else None) or "UTC"
@@ -50,31 +45,29 @@ class RequestShipmentDialog(QDialog):
             self.tr("Request shipment — {0}").format(reservation.shipment_id or reservation.id)
         )
         layout = QVBoxLayout(self)
+        self.binder = FormBinder(self)
+        self.general_error = self.binder.line
         origin = QGroupBox(self.tr("Courier picks the package up at"), self)
         form = QFormLayout(origin)
         self.fields: dict[str, QLineEdit] = {}
-        for key, label, required in (
-            ("street", self.tr("Street"), True),
-            ("number", self.tr("Number"), True),
-            ("town", self.tr("Neighbourhood"), True),
-            ("zip_code", self.tr("Zip code"), True),
-            ("references", self.tr("References"), False),
+        for key, label in (
+            ("street", self.tr("Street")),
+            ("number", self.tr("Number")),
+            ("town", self.tr("Neighbourhood")),
+            ("zip_code", self.tr("Zip code")),
+            ("references", self.tr("References")),
         ):
-            self._field(form, key, label, required)
+            self._field(form, key, label)
         layout.addWidget(origin)
         contact = QGroupBox(self.tr("Person the courier calls"), self)
         form = QFormLayout(contact)
-        self._field(form, "name", self.tr("Name"), False)
-        self._field(form, "phone", self.tr("Phone"), True)
+        self._field(form, "name", self.tr("Name"))
+        self._field(form, "phone", self.tr("Phone"))
         layout.addWidget(contact)
         self.quote_label = QLabel(self.tr("Ask for a quotation to see the carrier, fee and dates."), self)
         self.quote_label.setWordWrap(True)
         self.quote_label.setAccessibleDescription(self.tr("Quotation"))
         layout.addWidget(self.quote_label)
-        self.general_error = QLabel(self)
-        self.general_error.setStyleSheet(ERROR_TEXT_STYLE)
-        self.general_error.setWordWrap(True)
-        self.general_error.hide()
         layout.addWidget(self.general_error)
         buttons = QDialogButtonBox(self)
         self.quote_button = buttons.addButton(
@@ -93,6 +86,14 @@ class RequestShipmentDialog(QDialog):
         buttons.rejected.connect(lambda: spawn(close_unless_kept(self, self.holds_typing()), owner=self))
         layout.addWidget(buttons)
 
+    @property
+    def quote(self) -> models.ShippingQuote | None:
+        return self.presenter.quoted
+
+    @property
+    def result_value(self) -> models.ShipmentRequested | None:
+        return self.presenter.result
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         # Opens on its first field, ready to type (not on whatever Qt picks, or nothing).
@@ -110,65 +111,46 @@ class RequestShipmentDialog(QDialog):
             spawn(close_unless_kept(self, True), owner=self)
             return
         super().keyPressEvent(event)
-    def _field(self, form: QFormLayout, key: str, label: str, required: bool) -> None:
+
+    def _field(self, form: QFormLayout, key: str, label: str) -> None:
         edit = QLineEdit(self)
         edit.setAccessibleName(label)
-        if required:
+        if key in REQUIRED_FIELDS:
             edit.setPlaceholderText(self.tr("required"))
-        edit.textEdited.connect(self._invalidate_quote)
+        edit.textEdited.connect(lambda text, k=key: self._edited(k, text))
         box, error = with_error(edit, self)
         self.fields[key] = edit
         self.errors[key] = error
+        self.binder.add(key, edit, error)
         add_row(form, label, box, edit)
 
-    def _invalidate_quote(self, *_: object) -> None:
-        if self.quote is not None:
-            self.quote = None
+    def _edited(self, key: str, text: str) -> None:
+        if self.presenter.edit(key, text):
             self.request_button.setEnabled(False)
             self.quote_label.setText(self.tr("The address changed: ask for a new quotation."))
 
-    def _request(self) -> models.ShipmentRequest | None:
-        problems: dict[str, str] = {}
-        for key in ("street", "number", "town", "zip_code", "phone"):
-            if not self.fields[key].text().strip():
-                problems[key] = self.tr("Required.")
-        if not problems.get("phone") and (problem := phone_problem(self.fields["phone"].text().strip())):
-            problems["phone"] = self.tr(problem)
-        for key, error in self.errors.items():
-            error.show_error(problems.get(key, ""))
-        if problems:
-            return None
-
-        def text(key: str) -> str:
-            return self.fields[key].text().strip()
-
-        return models.ShipmentRequest(
-            origin=models.PickupAddress(
-                street=text("street"),
-                number=text("number"),
-                town=text("town"),
-                zip_code=text("zip_code"),
-                references=text("references") or None,
-            ),
-            contact=models.PickupContact(phone=text("phone"), name=text("name") or None),
-        )
+    def _show(self, check: FormCheck) -> bool:
+        """Show a check's problems (at their fields, else on the line); True when there were none."""
+        self.binder.clear()
+        if check.ok or check.problem is None:
+            return True
+        messages = {name: text.render(translate) for name, text in check.messages.items()}
+        self.binder.show(check.problem, messages)
+        if check.general is not None and not messages:
+            self.general_error.show_text(check.general.render(translate), error=True)
+        return False
 
     async def get_quote(self) -> models.ShippingQuote | None:
-        request = self._request()
-        if request is None or not self._reservation.id:
-            return None
-        self.general_error.hide()
+        for key, edit in self.fields.items():
+            self.presenter.values[key] = edit.text()
         self.quote_button.setEnabled(False)
         try:
-            quote = await self._session.call(
-                self._session.service.quote_shipment(self._reservation.id, request)
-            )
-        except LokError as error:
-            self._show_error(error)
-            return None
+            check = await self.presenter.quote()
         finally:
             self.quote_button.setEnabled(True)
-        self.quote = quote
+        quote = self.presenter.quoted
+        if not self._show(check) or quote is None:
+            return None
         try:
             fee = formatting.format_mxn(float(quote.fee)) if quote.fee is not None else formatting.DASH
         except ValueError:
@@ -186,34 +168,17 @@ class RequestShipmentDialog(QDialog):
         self.request_button.setToolTip(self.tr("Confirm the shipment at this fee"))
         return quote
 
-    def _show_error(self, error: LokError) -> None:
-        if error.status_code == 410:
-            text = self.tr("This pre-reservation can no longer be shipped (it is confirmed or expired).")
-        elif error.status_code == 422:
-            text = self.tr("Lok needs more information on the reservation before a courier can take it. "
-                           "Check its package and recipient, then try again.")
-        else:
-            text = sentence(problem_from(error, doing=self.tr("requesting the shipment")))
-        self.general_error.setText(text)
-        self.general_error.show()
-        announce(self.general_error, text, assertive=True)
-
     async def submit(self) -> bool:
-        request = self._request()
-        if request is None or self.quote is None or not self._reservation.id:
+        quote = self.presenter.quoted
+        if quote is None:
             return False
         self.request_button.setEnabled(False)
-        try:
-            result = await self._session.call(
-                self._session.service.request_shipment(self._reservation.id, request)
-            )
-        except LokError as error:
-            self._show_error(error)
-            self.request_button.setEnabled(True)
+        check = await self.presenter.submit()
+        if not self._show(check) or self.presenter.result is None:
+            self.request_button.setEnabled(self.presenter.quoted is not None)
             return False
-        self.result_value = result
         self._session.notify(
-            self.tr("Shipment requested with {0}.").format(self.quote.carrier or self.tr("the carrier"))
+            self.tr("Shipment requested with {0}.").format(quote.carrier or self.tr("the carrier"))
         )
         self.accept()
         return True
