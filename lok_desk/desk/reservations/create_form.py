@@ -88,6 +88,29 @@ def build_where(
         dialog, form, "size", translate("CreateReservationDialog", "Box size"), dialog.size_combo, where
     )
 
+    build_fit(dialog, where, form)
+
+    dialog.shipment_edit = line(where, translate("CreateReservationDialog", "Shipment id"))
+    generated = dialog.presenter.generated_shipment_id
+    dialog.shipment_edit.setPlaceholderText(generated)
+    dialog.shipment_edit.setToolTip(
+        translate("CreateReservationDialog", "Your own id for this package; leave empty to use {0}").format(
+            generated
+        )
+    )
+    field_row(
+        dialog,
+        form,
+        "shipment_id",
+        translate("CreateReservationDialog", "Shipment id"),
+        dialog.shipment_edit,
+        where,
+    )
+    return where
+
+
+def build_fit(dialog: CreateReservationDialog, where: QWidget, form: QFormLayout) -> None:
+    """The size assistant: the measures, its button and answer, and the free boxes now."""
     fit = QWidget(where)
     fit_layout = QHBoxLayout(fit)
     fit_layout.setContentsMargins(0, 0, 0, 0)
@@ -131,24 +154,6 @@ def build_where(
     mute(dialog.availability_label)
     dialog.availability_label.setAccessibleDescription(translate("CreateReservationDialog", "Free boxes"))
     form.addRow(translate("CreateReservationDialog", "Free now"), dialog.availability_label)
-
-    dialog.shipment_edit = line(where, translate("CreateReservationDialog", "Shipment id"))
-    generated = dialog.presenter.generated_shipment_id
-    dialog.shipment_edit.setPlaceholderText(generated)
-    dialog.shipment_edit.setToolTip(
-        translate("CreateReservationDialog", "Your own id for this package; leave empty to use {0}").format(
-            generated
-        )
-    )
-    field_row(
-        dialog,
-        form,
-        "shipment_id",
-        translate("CreateReservationDialog", "Shipment id"),
-        dialog.shipment_edit,
-        where,
-    )
-    return where
 
 
 def build_package(dialog: CreateReservationDialog, body: QWidget) -> QGroupBox:
