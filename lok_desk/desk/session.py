@@ -28,7 +28,6 @@ from lok_desk.api import (
 from lok_desk.api import errors as api_errors
 from lok_desk.api.transport import loopback_http
 from lok_desk.core import rules
-from lok_desk.core.problems import Problem
 from lok_desk.core.service import DeskService, OfflineWriteRefused
 from lok_desk.core.snapshot import Snapshot
 from lok_desk.core.store import Origin, ReservationStore, StoreChange
@@ -60,11 +59,9 @@ class Session(QObject):
     reservation_changed = Signal(str)   # reservation id created/cancelled/updated anywhere in the app
     locations_changed = Signal()        # locations (re)loaded
     last_success_changed = Signal(object)   # aware UTC datetime of the last answered call
-    error_raised = Signal(str, str)     # (what happened, what to do next) for the main window's banner
+    error_raised = Signal(object)       # the Problem (lok_desk.core.problems) for the main window's banner
     message_posted = Signal(str, int)   # (status-bar text, timeout ms)
 
-    #: The problem the last notify_error reported (the banner is dismissed by its kind).
-    last_problem: Problem | None = None
     # How often the offline probe asks the server (doubling up to the cap); tests shorten both.
     probe_interval_s: float = 2.0
     probe_interval_max_s: float = 30.0
@@ -425,17 +422,16 @@ class Session(QObject):
         otherwise in the main window's banner.
         """
         problem = problem_for(error, doing=doing, server=self.server_label)
-        # What kind of problem the banner shows, so it is dismissed by kind (offline clears by itself).
-        self.last_problem = problem
         sink, host = sink_for(parent)
         if sink is not None and not isinstance(host, QMainWindow):
             sink(problem)        # the pane's or dialog's own line (kit.problem_views)
             return
-        what, next_step = describe(problem)
         if isinstance(host, QDialog) or not self.has_window:
-            message_box(host, what, next_step)
+            message_box(host, *describe(problem))
             return
-        self.error_raised.emit(what, next_step)
+        # The signal carries the Problem itself: the banner is dismissed by its kind (offline clears by
+        # itself), with no side channel beside it.
+        self.error_raised.emit(problem)
 
     def notify(self, text: str, *, timeout_ms: int = 5000) -> None:
         """A short status-bar message (something done, nothing wrong)."""

@@ -172,7 +172,7 @@ class MainWindow(QMainWindow):
         session.busy_changed.connect(self._on_busy)
         session.offline_changed.connect(self._on_offline)
         session.last_success_changed.connect(self._on_last_success)
-        session.error_raised.connect(self._show_problem)
+        session.error_raised.connect(self.show_problem)
         # The window's banner is where problems without a form or a pane line of their own are shown.
         accept_problems(self, self.show_problem)
         session.message_posted.connect(self._show_status)
@@ -603,9 +603,6 @@ class MainWindow(QMainWindow):
     def show_problem(self, problem: Problem) -> None:
         """The banner, naming this window's server (kit.problem_views.tell lands here)."""
         self.banner.show_problem(with_server(problem, self.session.server_label))
-
-    def _show_problem(self, what: str, next_step: str) -> None:
-        self.banner.show_message(what, next_step, problem=self.session.last_problem)
 
     def _show_status(self, text: str, timeout_ms: int) -> None:
         """Results and successes in the status bar, and said to a screen reader (not only written)."""
