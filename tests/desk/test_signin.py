@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import httpx
 import pytest
 from PySide6.QtCore import Qt
 
@@ -151,3 +152,24 @@ def test_sign_out_revokes_the_token_and_returns_to_sign_in(start_shell: Any, qtb
     running.dialog().reject()
     qtbot.waitUntil(running.task.done)
     assert running.exit_code() == 0
+
+
+def test_a_cached_sign_in_refused_at_start_speaks_of_no_field(start_shell: Any, qtbot: Any,
+                                                              sandbox: Any) -> None:
+    first = start_shell(demo_role="reporter")
+    qtbot.waitUntil(lambda: first.window() is not None and first.window().is_ready, timeout=20000)
+    first.window().close()
+    qtbot.waitUntil(first.task.done)
+    # Lok refuses the remembered sign-in with a 400 that names no field.
+    rule = {"path": "/oauth/user", "status": 400, "times": 5}
+    httpx.post(sandbox.base_url + "/sandbox/faults", json={"rules": [rule]}).raise_for_status()
+
+    again = start_shell()
+    qtbot.waitUntil(lambda: again.dialog() is not None and again.dialog().error_label.isVisible(),
+                    timeout=20000)
+    dialog = again.dialog()
+    said = dialog.error_text()
+    assert said == ("Lok did not accept some of the data sent while signing in. Check what you entered and "
+                    "try again.")
+    assert "highlighted" not in said and "kept" not in said
+    assert not dialog.binder.marked
