@@ -32,11 +32,7 @@ from lok_desk.api.errors import (
     LokTLSError,
     LokTransportError,
 )
-from lok_desk.core.csv_export import BOM as BOM
-from lok_desk.core.csv_export import cell, ident
-from lok_desk.core.csv_export import csv_text as csv_text
-from lok_desk.core.csv_export import read_csv as read_csv
-from lok_desk.core.csv_export import write_csv as write_csv
+from lok_desk.core.csv_export import ident
 from lok_desk.core.problems import Kind, Problem, problem_from
 
 FILE_NAME = "desk-history.jsonl"
@@ -225,7 +221,3 @@ def history_records(rows: Iterable[HistoryRow]) -> list[list[object]]:
 def _aware(value: datetime) -> datetime:
     return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
 
-
-# The export goes through the one CSV writer (lok_desk/core/csv_export.py); these names stay for the
-# callers that imported them from here.
-csv_value = cell

@@ -3527,10 +3527,6 @@ Borra el filtro para ver las {count} ubicaciones.</translation>
         <translation>Estado de la actividad reciente</translation>
     </message>
     <message>
-        <source>loading recent activity</source>
-        <translation>cargar la actividad reciente</translation>
-    </message>
-    <message>
         <source>{count} reservations · loaded {time}</source>
         <translation>{count} reservaciones · cargadas a las {time}</translation>
     </message>
@@ -3607,8 +3603,8 @@ Borra el filtro para ver las {count} ubicaciones.</translation>
         <translation>Se muestran {shown} de {total} registros (Lok guarda aquí los 1,000 más recientes; solicita el reporte completo para ver más).</translation>
     </message>
     <message>
-        <source>loading the action log</source>
-        <translation>cargar la bitácora de acciones</translation>
+        <source>Report problem</source>
+        <translation>Problema del informe</translation>
     </message>
     <message>
         <source>Full activity report</source>
@@ -3649,14 +3645,6 @@ Borra el filtro para ver las {count} ubicaciones.</translation>
     <message>
         <source>The first day is in the future.</source>
         <translation>El primer día está en el futuro.</translation>
-    </message>
-    <message>
-        <source>Not requested: {0}</source>
-        <translation>No se solicitó: {0}</translation>
-    </message>
-    <message>
-        <source>requesting the report</source>
-        <translation>solicitar el reporte</translation>
     </message>
     <message>
         <source>Lok accepted the request.</source>

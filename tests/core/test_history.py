@@ -10,6 +10,7 @@ import pytest
 
 from lok_desk.api import models
 from lok_desk.api.errors import error_from_response
+from lok_desk.core.csv_export import csv_text, read_csv, write_csv
 from lok_desk.core.history import (
     HISTORY_COLUMNS,
     Action,
@@ -18,13 +19,10 @@ from lok_desk.core.history import (
     Outcome,
     Source,
     TokenInLogError,
-    csv_text,
     from_desk,
     history_records,
     matches,
     merged,
-    read_csv,
-    write_csv,
 )
 from lok_desk.core.problems import Kind, Problem, problem_from
 

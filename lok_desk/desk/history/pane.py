@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from lok_desk.api import LokError, models
 from lok_desk.core.codes import SlipKind
+from lok_desk.core.csv_export import write_csv
 from lok_desk.core.history import (
     HISTORY_COLUMNS,
     Action,
@@ -43,7 +44,6 @@ from lok_desk.core.history import (
     history_records,
     matches,
     merged,
-    write_csv,
 )
 from lok_desk.core.problems import Problem
 from lok_desk.desk.kit import formatting

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
-import csv
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -28,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lok_desk.api.transport import is_loopback_host
 from lok_desk.desk.kit.asyncqt import run_dialog
 from lok_desk.desk.kit.i18n import translate
 from lok_desk.desk.roles import Permission
@@ -47,27 +43,6 @@ def apply_permission(permission: Permission, widgets: Iterable[QWidget], *, tool
     for widget in widgets:
         widget.setEnabled(bool(permission))
         widget.setToolTip(tooltip if permission else permission.reason)
-
-
-def webhook_url_problem(text: str) -> str:
-    """Why `text` cannot be a webhook address, or "" when it can (the server checks again)."""
-    url = text.strip()
-    if not url:
-        return translate("webhook_url", "Enter the address where Lok should send notifications.")
-    try:
-        parts = urlsplit(url)
-        host = parts.hostname or ""
-        _ = parts.port   # raises ValueError for a port that is not a number 0–65535
-    except ValueError:
-        return translate(
-            "webhook_url", "This is not a valid web address (like https://example.com/lok-webhook).")
-    if parts.scheme not in ("http", "https") or not host:
-        return translate("webhook_url", "This is not a web address: it must start with https:// "
-                         "(like https://example.com/lok-webhook).")
-    if parts.scheme == "http" and not is_loopback_host(host):
-        return translate("webhook_url", "Use https:// — plain http:// is allowed only for this computer "
-                         "(localhost or 127.0.0.1), because notifications carry your customers' data.")
-    return ""
 
 
 class RowTableModel(QAbstractTableModel):
@@ -165,29 +140,6 @@ def record_list_view(
     return table
 
 
-def visible_table(model: QAbstractItemModel) -> tuple[list[str], list[list[str]]]:
-    """Headers and rows exactly as shown (a proxy's filter and sort order included)."""
-    headers = [str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in range(model.columnCount())]
-    rows = [
-        [str(model.data(model.index(r, c)) or "") for c in range(model.columnCount())]
-        for r in range(model.rowCount())
-    ]
-    return headers, rows
-
-
-def _write_csv(path: Path, headers: list[str], rows: list[list[str]]) -> None:
-    # utf-8-sig: spreadsheet programs on Windows then read accents (Depósito, Recolección) correctly.
-    with path.open("w", newline="", encoding="utf-8-sig") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(headers)
-        writer.writerows(rows)
-
-
-async def write_csv(path: str | Path, headers: list[str], rows: list[list[str]]) -> None:
-    """Write a CSV file off the Qt thread, so a slow disk never freezes the window."""
-    await asyncio.to_thread(_write_csv, Path(path), headers, rows)
-
-
 async def ask_save_csv_path(parent: QWidget, title: str, suggested: str) -> str | None:
     """A save dialog for a .csv file, awaited without exec(); a bare file name starts in Documents."""
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -221,15 +173,3 @@ def hint_label(text: str, parent: QWidget | None = None) -> QLabel:
     label.setWordWrap(True)
     mute(label)
     return label
-
-
-def error_field_for_keys(keys: Sequence[str], known: Iterable[str]) -> str | None:
-    """The first of `known` field keys that a server validation error names (`data.keys`), if any.
-
-    Matches whole keys and dotted prefixes: "url" matches "url" and "url.0"."""
-    names = list(known)
-    for key in keys:
-        for name in names:
-            if key == name or key.startswith(name + ".") or key.endswith("." + name):
-                return name
-    return None

@@ -1,10 +1,13 @@
 """Reports pane: recent activity (#23) as a table and a per-day chart, the action log (#1) with filter and
-search, a request for the full activity report (#19), and CSV export of any table."""
+search, a request for the full activity report (#19), and CSV export of either table — a view of
+`ReportsPresenter` (lok_desk/core/owner/reports.py), which loads, counts, filters and words the exports.
+"""
 
 from __future__ import annotations
 
+import asyncio
 from collections import Counter
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -38,44 +41,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lok_desk.api import LokError, models
+from lok_desk.api import models
+from lok_desk.core.csv_export import write_csv
+from lok_desk.core.owner.reports import (
+    ACTIVITY_COLUMNS,
+    CHART_STATUSES,
+    LOG_COLUMNS,
+    ReportsPresenter,
+    action_log_records,
+    activity_by_day,
+    activity_records,
+    log_matches,
+)
 from lok_desk.desk.kit import formatting
 from lok_desk.desk.kit.asyncqt import spawn
-from lok_desk.desk.kit.forms import ERROR_TEXT_STYLE, with_error
-from lok_desk.desk.kit.i18n import translate
-from lok_desk.desk.kit.problems import announce, what_happened
+from lok_desk.desk.kit.forms import with_error
+from lok_desk.desk.kit.i18n import say, translate
+from lok_desk.desk.kit.problem_views import FormBinder, ProblemLine, problem_for, tell
 from lok_desk.desk.kit.records import (
+    ROW_ROLE,
     SORT_ROLE,
     PathChooser,
     RowTableModel,
     ask_save_csv_path,
     hint_label,
-    visible_table,
-    write_csv,
 )
 from lok_desk.desk.kit.theme import HIGH_CONTRAST, theme_of
 from lok_desk.desk.session import Session
-
-# The four moments the recent-activity CSV records, in the order a parcel lives them.
-CHART_STATUSES: tuple[tuple[str, str], ...] = (
-    ("reserved", "reserved_at"),
-    ("delivered", "delivered_at"),
-    ("picked_up", "picked_up_at"),
-    ("cancelled", "cancelled_at"),
-)
-
-
-def activity_by_day(rows: list[models.RecentActivityRow]) -> dict[date, Counter[str]]:
-    """For each day (in the locker's own time zone), how many reservations reached each moment."""
-    days: dict[date, Counter[str]] = {}
-    for row in rows:
-        zone = formatting.zone(row.timezone)
-        for status, attribute in CHART_STATUSES:
-            when = getattr(row, attribute)
-            if isinstance(when, datetime):
-                aware = when if when.tzinfo else when.replace(tzinfo=UTC)
-                days.setdefault(aware.astimezone(zone).date(), Counter())[status] += 1
-    return dict(sorted(days.items()))
 
 
 def _bar_style(status: str, palette: QPalette) -> formatting.StatusStyle:
@@ -201,15 +193,13 @@ def _local_in(dt: datetime | None, tz_name: str) -> str:
 
 
 class ActionLogFilter(QSortFilterProxyModel):
-    """Text search over every column plus a result class (all, 2xx, 4xx, 5xx)."""
-
-    STATUS_COLUMN = 2
+    """The action log's filter (lok_desk/core/owner/reports.log_matches): free text over every field and a
+    result class (all, 2xx, 4xx, 5xx)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.status_class = 0           # 0 = any, else 2/4/5 for 2xx/4xx/5xx
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setFilterKeyColumn(-1)
+        self.text = ""
         self.setSortRole(SORT_ROLE)
 
     def set_status_class(self, value: int) -> None:
@@ -218,13 +208,14 @@ class ActionLogFilter(QSortFilterProxyModel):
         self.status_class = value
         self.endFilterChange()
 
+    def set_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self.text = text
+        self.endFilterChange()
+
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
-        if self.status_class:
-            model = self.sourceModel()
-            status = model.index(source_row, self.STATUS_COLUMN, source_parent).data(SORT_ROLE)
-            if not isinstance(status, int) or status // 100 != self.status_class:
-                return False
-        return super().filterAcceptsRow(source_row, source_parent)
+        entry = self.sourceModel().index(source_row, 0, source_parent).data(ROW_ROLE)
+        return isinstance(entry, models.ActionLogEntry) and log_matches(entry, self.text, self.status_class)
 
 
 def _table(parent: QWidget, name: str, model: Any) -> QTableView:
@@ -249,15 +240,14 @@ class ReportsPane(QWidget):
     # Built after the buttons whose handlers export them.
     activity_table: QTableView
     logs_table: QTableView
+    report_binder: FormBinder
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Reports"))
         self._session = session
         self.choose_save_path: PathChooser = ask_save_csv_path
-        self.activity_rows: list[models.RecentActivityRow] = []
-        self.activity_loaded = False
-        self.logs_loaded = False
+        self.presenter = ReportsPresenter(session.service, session.call)
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Report sections"))
         self.tabs.addTab(self._build_activity(), self.tr("Recent activity"))
@@ -319,23 +309,33 @@ class ReportsPane(QWidget):
         layout.addWidget(self.activity_status)
         return page
 
+    @property
+    def activity_rows(self) -> list[models.RecentActivityRow]:
+        return self.presenter.activity
+
+    @property
+    def activity_loaded(self) -> bool:
+        return self.presenter.activity_loaded_at is not None
+
+    @property
+    def logs_loaded(self) -> bool:
+        return self.presenter.logs_loaded_at is not None
+
     async def load_activity(self) -> list[models.RecentActivityRow]:
         self.activity_reload.setEnabled(False)
         try:
-            text = await self._session.call(self._session.service.get_recent_activity_csv())
-        except LokError as error:
-            self._session.notify_error(error, doing=self.tr("loading recent activity"), parent=self)
-            return self.activity_rows
+            problem = await self.presenter.load_activity()
         finally:
             self.activity_reload.setEnabled(True)
-        rows = models.parse_recent_activity(text)
-        self.activity_rows = rows
+        if problem is not None:
+            tell(self, problem)
+            return self.presenter.activity
+        rows = self.presenter.activity
         self.activity_model.set_rows(rows)
         self.chart.set_rows(rows)
         self.activity_table.resizeColumnsToContents()
         self.activity_status.setText(self.tr("{count} reservations · loaded {time}").format(
             count=len(rows), time=datetime.now().strftime("%H:%M:%S")))
-        self.activity_loaded = True
         return rows
 
     # ---- action log -------------------------------------------------------------------------------
@@ -382,7 +382,7 @@ class ReportsPane(QWidget):
         )
         self.logs_proxy = ActionLogFilter(self)
         self.logs_proxy.setSourceModel(self.logs_model)
-        self.log_search.textChanged.connect(self.logs_proxy.setFilterFixedString)
+        self.log_search.textChanged.connect(self.logs_proxy.set_text)
         self.log_search.textChanged.connect(self._show_log_count)
         self.log_result.currentIndexChanged.connect(self._on_log_result)
         self.logs_table = _table(page, self.tr("Action log"), self.logs_proxy)
@@ -407,17 +407,17 @@ class ReportsPane(QWidget):
     async def load_logs(self) -> list[models.ActionLogEntry]:
         self.logs_reload.setEnabled(False)
         try:
-            entries = await self._session.call(self._session.service.get_action_logs())
-        except LokError as error:
-            self._session.notify_error(error, doing=self.tr("loading the action log"), parent=self)
-            return []
+            problem = await self.presenter.load_logs()
         finally:
             self.logs_reload.setEnabled(True)
+        if problem is not None:
+            tell(self, problem)
+            return []
+        entries = self.presenter.logs
         self.logs_model.set_rows(entries)
         self.logs_table.resizeColumnsToContents()
         self.logs_table.setColumnWidth(5, 320)
         self._show_log_count()
-        self.logs_loaded = True
         return entries
 
     # ---- full report (#19) ------------------------------------------------------------------------
@@ -441,8 +441,8 @@ class ReportsPane(QWidget):
         self.report_until.setAccessibleName(self.tr("Report until"))
         from_box, self.report_from_error = with_error(self.report_from, group)
         until_box, self.report_until_error = with_error(self.report_until, group)
-        self.report_from.dateChanged.connect(lambda _d: self.report_from_error.clear_error())
-        self.report_until.dateChanged.connect(lambda _d: self.report_until_error.clear_error())
+        self.report_from.dateChanged.connect(lambda _d: self.report_binder.clear_field("from"))
+        self.report_until.dateChanged.connect(lambda _d: self.report_binder.clear_field("until"))
         form.addRow(self.tr("&From:"), from_box)
         form.addRow(self.tr("&Until (inclusive):"), until_box)
         for field, box in ((self.report_from, from_box), (self.report_until, until_box)):
@@ -461,58 +461,53 @@ class ReportsPane(QWidget):
         self.report_message.setAccessibleDescription(self.tr("Report answer"))
         self.report_message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.report_message)
+        self.report_line = ProblemLine(group, name=self.tr("Report problem"))
+        layout.addWidget(self.report_line)
+        self.report_binder = FormBinder(group, self.report_line)
+        self.report_binder.add("from", self.report_from, self.report_from_error)
+        self.report_binder.add("until", self.report_until, self.report_until_error)
         return group
 
-    def report_range(self) -> tuple[datetime, datetime] | None:
-        """From the start of the first day to the end of the last (this computer's time zone), or None
-        with the problem shown at the field."""
-        start_day = self.report_from.date().toPython()
-        end_day = self.report_until.date().toPython()
-        assert isinstance(start_day, date) and isinstance(end_day, date)
-        if start_day > end_day:
-            self.report_until_error.show_error(self.tr("The last day is before the first day."))
-            return None
-        if start_day > date.today():
-            self.report_from_error.show_error(self.tr("The first day is in the future."))
-            return None
-        local = datetime.now().astimezone().tzinfo
-        start = datetime.combine(start_day, time.min, tzinfo=local)
-        end = min(datetime.combine(end_day + timedelta(days=1), time.min, tzinfo=local),
-                  datetime.now(UTC))
-        return start.astimezone(UTC), end.astimezone(UTC)
-
     async def request_report(self) -> str | None:
-        span = self.report_range()
-        if span is None:
-            return None
+        """#19 for the days chosen (checked first, at the date that is wrong)."""
+        first, last = self.report_from.date().toPython(), self.report_until.date().toPython()
+        assert isinstance(first, date) and isinstance(last, date)
         self.report_button.setEnabled(False)
-        self.report_message.setStyleSheet("")
+        self.report_message.clear()
         try:
-            reply = await self._session.call(
-                self._session.service.request_action_log_report(from_=span[0], until=span[1]))
-        except LokError as error:
-            self.report_message.setStyleSheet(ERROR_TEXT_STYLE)
-            self.report_message.setText(self.tr("Not requested: {0}").format(
-                what_happened(error, self.tr("requesting the report"))))
-            announce(self.report_message, self.report_message.text(), assertive=True)
-            return None
+            outcome = await self.presenter.request_report(first, last)
         finally:
             self.report_button.setEnabled(True)
-        text = reply.message or self.tr("Lok accepted the request.")
+        if outcome.problem is not None:
+            self.report_binder.show(outcome.problem, {field: say(text) for field, text in outcome.messages})
+            return None
+        self.report_binder.clear()
+        text = outcome.value or self.tr("Lok accepted the request.")
         self.report_message.setText("✓ " + text)
         return text
 
     # ---- export -----------------------------------------------------------------------------------
+    def shown_rows(self, table: QTableView) -> list[Any]:
+        """The records a table shows, in its order (its filter and sort included)."""
+        model = table.model()
+        return [model.index(row, 0).data(ROW_ROLE) for row in range(model.rowCount())]
+
     async def export(self, table: QTableView, suggested: str) -> str | None:
-        """Save the table as shown (filter and order included) to a CSV file the person chooses."""
-        headers, rows = visible_table(table.model())
+        """Save what a table shows (filter and order included) to a CSV file the person chooses, written by
+        the one CSV writer (lok_desk/core/csv_export.py): Lok's values, not the table's formatting."""
+        rows = self.shown_rows(table)
+        headers: tuple[str, ...]
+        if table is self.activity_table:
+            headers, records = ACTIVITY_COLUMNS, activity_records(rows)
+        else:
+            headers, records = LOG_COLUMNS, action_log_records(rows)
         path = await self.choose_save_path(self, self.tr("Export to CSV"), suggested)
         if not path:
             return None
         try:
-            await write_csv(path, headers, rows)
+            await asyncio.to_thread(write_csv, path, headers, records, bom=True)
         except OSError as error:
-            self._session.notify_error(error, doing=self.tr("saving the CSV file"), parent=self)
+            tell(self, problem_for(error, doing=self.tr("saving the CSV file")))
             return None
         self._session.notify(self.tr("Saved {count} rows to {path}.").format(count=len(rows), path=path))
         return path

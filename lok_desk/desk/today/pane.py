@@ -38,9 +38,17 @@ from PySide6.QtWidgets import (
 )
 
 from lok_desk.api import LokError, models
-from lok_desk.core.history import write_csv
+from lok_desk.core.csv_export import write_csv
 from lok_desk.core.store import Origin, StoreChange
-from lok_desk.core.today import ATTENTION, BoardRow, Bucket, board, cancellable_overdue
+from lok_desk.core.today import (
+    ATTENTION,
+    EXPORT_COLUMNS,
+    BoardRow,
+    Bucket,
+    board,
+    cancellable_overdue,
+    export_records,
+)
 from lok_desk.desk.kit import formatting
 from lok_desk.desk.kit.asyncqt import confirm, spawn
 from lok_desk.desk.kit.i18n import translate
@@ -443,13 +451,11 @@ class TodayBoard(QWidget):
         path = await self._save_path(self, f"today-{bucket.value}-{day}.csv")
         if not path:
             return None
-        headers = ["reservation_id", "shipment_id", "location_id", "location", "status", "when", "days_late",
-                   "result"]
-        records = [[row.reservation_id, row.reservation.shipment_id or "", row.reservation.location_id or "",
-                    view.model.raw(row, 1), view.model.raw(row, 2), row.when, row.days_late,
-                    view.model.raw(row, 5)] for row in view.shown_rows()]
+        records = export_records(view.shown_rows(), self.session.location_name,
+                                 lambda rid: view.model.results.get(rid, ""))
         try:
-            await asyncio.to_thread(write_csv, Path(path), headers, records, bom=self.bom_check.isChecked())
+            await asyncio.to_thread(write_csv, Path(path), EXPORT_COLUMNS, records,
+                                    bom=self.bom_check.isChecked())
         except OSError as error:
             report(self, error, doing=self.tr("exporting the board"))
             return None

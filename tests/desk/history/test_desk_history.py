@@ -12,7 +12,9 @@ import pytest
 from PySide6.QtWidgets import QWidget
 
 from lok_desk.api import LokError
-from lok_desk.core.history import HISTORY_COLUMNS, Source, csv_value, read_csv
+from lok_desk.core.csv_export import cell as csv_value
+from lok_desk.core.csv_export import read_csv
+from lok_desk.core.history import HISTORY_COLUMNS, Source
 from lok_desk.core.problems import Kind
 from lok_desk.desk.history.pane import DeskHistoryPane
 from lok_desk.desk.recorder import recorder_for

@@ -10,8 +10,8 @@ from typing import Any
 from PySide6.QtCore import QDate
 
 from lok_desk.api import models
+from lok_desk.core.csv_export import read_csv
 from lok_desk.desk.owner import ReportsPane
-from lok_desk.desk.owner.reports import activity_by_day
 
 from ._helpers import click
 
@@ -91,18 +91,14 @@ def test_export_writes_the_table_as_shown(desk_session: Any, show_pane: Any, qtb
     qtbot.waitUntil(target.exists, timeout=10000)
     qtbot.waitUntil(lambda: len(list(csv.reader(target.open(encoding="utf-8-sig")))) ==
                     pane.activity_table.model().rowCount() + 1, timeout=10000)
-    header = next(csv.reader(target.open(encoding="utf-8-sig")))
-    assert header[:3] == ["Order", "Locker", "Reserved"]
+    table = read_csv(target)
+    assert table[0][:3] == ["order_id", "locker", "reserved_at"]
+    shown = pane.shown_rows(pane.activity_table)                  # the table's order, Lok's values
+    assert [line[0] for line in table[1:]] == [row.order_id for row in shown]
+    assert target.read_text(encoding="utf-8-sig").splitlines()[1].startswith('"\'')   # ids stay text
 
 
 def test_reporter_reads_reports(desk_session: Any, show_pane: Any, qtbot: Any) -> None:
     pane = open_reports(desk_session, show_pane, qtbot, role="reporter")
     assert pane.activity_table.model().rowCount() > 0
     assert pane.report_button.isEnabled()
-
-
-def test_activity_by_day_uses_the_lockers_time_zone() -> None:
-    row = models.RecentActivityRow.model_validate(
-        {"order_id": "A", "timezone": "America/Tijuana", "reserved_at": "2026-03-02T03:00:00Z"})
-    days = activity_by_day([row])
-    assert [str(day) for day in days] == ["2026-03-01"]       # 19:00 the evening before in Tijuana

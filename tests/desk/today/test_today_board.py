@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from lok_desk.api import LokClient
-from lok_desk.core.history import read_csv
+from lok_desk.core.csv_export import read_csv
 from lok_desk.core.sync import SyncEngine, SyncSettings
 from lok_desk.core.today import Bucket
 from lok_desk.desk.session import Session
