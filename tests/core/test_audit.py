@@ -15,7 +15,7 @@ from lok_desk.core.audit import (
     ScanOutcome,
     csv_rows,
 )
-from lok_desk.core.history import read_csv, write_csv
+from lok_desk.core.csv_export import read_csv, write_csv
 from lok_desk.core.service import DeskService
 from tests.e2e.conftest import FIRST_LOCATION, Clients, SandboxControl, reservation_request
 
