@@ -120,8 +120,12 @@ def main(argv: list[str] | None = None) -> int:
     except BaseException as error:
         if not isinstance(error, KeyboardInterrupt | SystemExit):
             report = write_crash_report_now(error)
-            print(f"lok-desk: {type(error).__name__}: {error}"
-                  + (f"\nA crash report was written to {report}" if report else ""), file=sys.stderr)
+            # The sentence a person reads (the type and traceback are in the crash report and the log).
+            from lok_desk.core.problems import problem_from
+
+            said = " ".join(problem_from(error, doing="starting Lok Desk").english())
+            print(f"lok-desk: {said}" + (f"\nA crash report was written to {report}" if report else ""),
+                  file=sys.stderr)
             return 1
         raise
     finally:
@@ -268,7 +272,10 @@ async def run(args: argparse.Namespace, app: Any, sandbox: SandboxProcess | None
         if not args.exit_when_ready:
             raise
         log.error("Start-up failed", exc_info=error)
-        print(f"lok-desk: start-up failed: {type(error).__name__}: {error}", file=sys.stderr)
+        from lok_desk.core.problems import problem_from
+
+        said = " ".join(problem_from(error, doing="starting Lok Desk").english())
+        print(f"lok-desk: start-up failed: {said}", file=sys.stderr)
         return 1
     finally:
         if sandbox is not None:
