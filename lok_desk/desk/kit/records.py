@@ -29,7 +29,9 @@ from lok_desk.desk.kit.asyncqt import run_dialog
 from lok_desk.desk.kit.i18n import translate
 from lok_desk.desk.roles import Permission
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1   # raw value for sorting (same convention as the other panes)
+#: The raw, comparable value of a cell (epoch seconds, numbers, plain strings): the one sort role of
+#: every desk table, so a proxy sorts times and counts as values, not as their display text.
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2    # the row's source object
 
 Index = QModelIndex | QPersistentModelIndex

@@ -35,10 +35,10 @@ from lok_desk.api import LokError, models
 from lok_desk.core.store import StoreChange
 from lok_desk.desk.kit.asyncqt import spawn
 from lok_desk.desk.kit.problem_views import ProblemLine, accept_problems, report
+from lok_desk.desk.kit.records import SORT_ROLE
 from lok_desk.desk.session import Session
 
 SIZES: tuple[str, ...] = tuple(size.value for size in models.BoxSize)
-SortRole = Qt.ItemDataRole.UserRole + 1
 ModelIndex = QModelIndex | QPersistentModelIndex
 #: Fullness colours (background, text) readable in light and dark themes alike.
 NONE_FREE = ("#F8D7DA", "#611A15")
@@ -102,11 +102,11 @@ class FreeBoxesModel(QAbstractTableModel):
         column = index.column()
         if column == 0:
             name = location.internal_name or location.id
-            if role in (Qt.ItemDataRole.DisplayRole, SortRole):
+            if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
                 return name
             return None
         free, total = self.counts(location, self.size_of(column))
-        if role == SortRole:
+        if role == SORT_ROLE:
             return free
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{free} / {total}"
@@ -150,7 +150,7 @@ class FreeBoxesPane(QWidget):
         self.model = FreeBoxesModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SortRole)
+        self.proxy.setSortRole(SORT_ROLE)
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)

@@ -9,9 +9,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from lok_desk.api import models
 from lok_desk.desk.kit.formatting import format_weekday_time
+from lok_desk.desk.kit.records import SORT_ROLE
 from lok_desk.desk.kit.theme import semantic_colour
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1       # raw values, so the proxy sorts times and counts right
 LOCATION_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 Index = QModelIndex | QPersistentModelIndex

@@ -31,9 +31,10 @@ from lok_desk.desk.kit.asyncqt import async_slot, spawn
 from lok_desk.desk.kit.formatting import format_long_date
 from lok_desk.desk.kit.icons import PaletteIcons
 from lok_desk.desk.kit.problem_views import report
+from lok_desk.desk.kit.records import SORT_ROLE
 from lok_desk.desk.kit.theme import HIGHLIGHT_ROW, theme_of
 from lok_desk.desk.locations.availability import BoxAvailabilityView
-from lok_desk.desk.locations.model import LOCATION_ID_ROLE, SORT_ROLE, LocationTableModel
+from lok_desk.desk.locations.model import LOCATION_ID_ROLE, LocationTableModel
 from lok_desk.desk.session import Session
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

@@ -2,7 +2,6 @@
 
 from lok_desk.desk.reservations.pane import ReservationsPane
 from lok_desk.desk.reservations.table_model import (
-    SORT_ROLE,
     Column,
     ReservationFilterProxy,
     ReservationRow,
@@ -10,7 +9,6 @@ from lok_desk.desk.reservations.table_model import (
 )
 
 __all__ = [
-    "SORT_ROLE",
     "Column",
     "ReservationFilterProxy",
     "ReservationRow",

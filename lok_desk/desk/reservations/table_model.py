@@ -22,12 +22,11 @@ from lok_desk.api import models
 from lok_desk.core.rules import Overdue, overdue_kind
 from lok_desk.desk.kit import formatting
 from lok_desk.desk.kit.i18n import QT_TRANSLATE_NOOP
+from lok_desk.desk.kit.records import SORT_ROLE
 
 __all__ = ["Column", "LocationLabel", "Overdue", "ReservationFilterProxy", "ReservationRow",
            "ReservationTableModel", "overdue_kind", "row_from_reservation"]
 
-#: Raw, comparable value of a cell (epoch seconds for dates, plain strings otherwise).
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 #: The reservation id of the row (any column).
 RESERVATION_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 #: The raw status string of the row (the status chip delegate paints from it).

@@ -54,12 +54,11 @@ from lok_desk.desk.kit.asyncqt import confirm, spawn
 from lok_desk.desk.kit.i18n import translate
 from lok_desk.desk.kit.problem_views import ProblemLine, accept_problems, problem_for, report
 from lok_desk.desk.kit.problems import describe
-from lok_desk.desk.kit.records import ask_save_csv_path
+from lok_desk.desk.kit.records import SORT_ROLE, ask_save_csv_path
 from lok_desk.desk.kit.tokens_view import PrinterChooser, ask_printer
 from lok_desk.desk.recorder import recorder_for
 from lok_desk.desk.session import Session
 
-SortRole = Qt.ItemDataRole.UserRole + 1
 PAGE_SIZE = 100
 #: At most this many pages of each list at start (the store and the sync engine do the rest).
 MAX_PAGES = 20
@@ -93,7 +92,7 @@ def when_header(bucket: Bucket) -> str:
 
 
 class BucketModel(QAbstractTableModel):
-    """The rows of one bucket; raw values under SortRole so dates and days sort as such."""
+    """The rows of one bucket; raw values under SORT_ROLE so dates and days sort as such."""
 
     COLUMNS = ("shipment", "location", "status", "when", "days", "result")
 
@@ -148,7 +147,7 @@ class BucketModel(QAbstractTableModel):
         row = self.rows[index.row()]
         value = self.raw(row, index.column())
         name = self.COLUMNS[index.column()]
-        if role == SortRole:
+        if role == SORT_ROLE:
             if isinstance(value, datetime):
                 return value.timestamp()
             return value if value is not None else -1
@@ -175,7 +174,7 @@ class BucketView(QWidget):
         self.model = model
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(model)
-        self.proxy.setSortRole(SortRole)
+        self.proxy.setSortRole(SORT_ROLE)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.table = QTableView(self)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QVBoxLayout, QWidget
 
 from lok_desk.desk.kit.contacts import DirectoryContactCompleter
 from lok_desk.desk.owner import DirectoriesPane
@@ -114,16 +114,20 @@ def test_create_rename_deactivate_and_edit_contacts(desk_session: Any, show_pane
     qtbot.waitUntil(lambda: pane.current is not None and pane.current.name == "Mensajeros de confianza",
                     timeout=10000)
 
-    click(qtbot, pane.add_contact_button)
+    click(qtbot, pane.add_contact_button)   # opens the editor on the new row's first cell
+    table = pane.contacts_table
     for column, text in ((0, "Iris"), (1, "Luna"), (2, "iris@example.com")):
-        index = pane.contacts_model.index(0, column)
-        pane.contacts_table.setCurrentIndex(index)
-        pane.contacts_table.edit(index)
+        if column:
+            table.setCurrentIndex(pane.contacts_model.index(0, column))
+            table.edit(table.currentIndex())
         qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit))
         editor = QApplication.focusWidget()
         editor.selectAll()
         qtbot.keyClicks(editor, text)
         qtbot.keyClick(editor, Qt.Key.Key_Return)
+        # The delegate commits and closes on Return from the event loop; moving on before that
+        # closed the editor a second time (Qt warned of an editor that no longer belongs to the view).
+        qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)
     assert "Unsaved" in pane.contacts_state.text()
     click(qtbot, pane.save_contacts_button)
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None, timeout=5000)

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 
 from lok_desk.api import models
 from lok_desk.desk.kit import formatting
+from lok_desk.desk.kit.records import SORT_ROLE
 from lok_desk.desk.reservations.table_model import (
-    SORT_ROLE,
     Column,
     LocationLabel,
     Overdue,
