@@ -89,9 +89,9 @@ def test_row_table_model_of_the_directories_list(qtbot: Any, qtmodeltester: Any,
     pane = DirectoriesPane(owner(desk_session))
     shown(qtbot, pane)
     qtmodeltester.check(pane.list_model)
-    run(pane.load_list())
+    run(pane.refresh())
     assert pane.list_model.rowCount() > 0
-    run(pane.load_list())
+    run(pane.refresh())
 
 
 def test_contacts_model_while_edited(qtbot: Any, qtmodeltester: Any, run: Any, desk_session: Opened) -> None:
@@ -99,8 +99,8 @@ def test_contacts_model_while_edited(qtbot: Any, qtmodeltester: Any, run: Any, d
     shown(qtbot, pane)
     model = pane.contacts_model
     qtmodeltester.check(model)
-    directories = run(pane.load_list())
-    run(pane.open_directory(directories[0].id))
+    run(pane.refresh())
+    run(pane.open_directory(pane.presenter.directories[0].id))
     assert model.rowCount() > 0
     row = model.add_row()
     assert model.setData(model.index(row, 0), "Iris", Qt.ItemDataRole.EditRole)
