@@ -3177,8 +3177,8 @@ Borra el filtro para ver las {count} ubicaciones.</translation>
         <translation>No hay cerca un casillero con un compartimento libre de ese tamaño.</translation>
     </message>
     <message>
-        <source>searching lockers</source>
-        <translation>buscar casilleros</translation>
+        <source>Search problem</source>
+        <translation>Problema de la búsqueda</translation>
     </message>
     <message>
         <source>1 locker found. Fill in the pre-reservation on the right.</source>
@@ -3341,16 +3341,8 @@ Borra el filtro para ver las {count} ubicaciones.</translation>
         <translation>La fecha de depósito ya pasó.</translation>
     </message>
     <message>
-        <source>Type a number, like 2.5.</source>
-        <translation>Escribe un número, como 2.5.</translation>
-    </message>
-    <message>
         <source>Lockers take packages up to 25 kg.</source>
         <translation>Los casilleros aceptan paquetes de hasta 25 kg.</translation>
-    </message>
-    <message>
-        <source>Give the contact&apos;s name or e-mail (Lok needs one of them).</source>
-        <translation>Indica el nombre o el correo del contacto (Lok necesita uno de los dos).</translation>
     </message>
     <message>
         <source>To e-mail the pick-up token, enter the recipient&apos;s e-mail.</source>
@@ -3367,18 +3359,6 @@ Borra el filtro para ver las {count} ubicaciones.</translation>
     <message>
         <source>Pre-reservation created.</source>
         <translation>Prerreservación creada.</translation>
-    </message>
-    <message>
-        <source>The search has expired: search again, then create the pre-reservation.</source>
-        <translation>La búsqueda venció: vuelve a buscar y luego crea la prerreservación.</translation>
-    </message>
-    <message>
-        <source>Not created: {0}</source>
-        <translation>No se creó: {0}</translation>
-    </message>
-    <message>
-        <source>creating the pre-reservation</source>
-        <translation>crear la prerreservación</translation>
     </message>
 </context>
 <context>
@@ -4423,7 +4403,7 @@ Borra el filtro para ver las {1}.</translation>
     <name>Session</name>
     <message>
         <source>deleting the saved list after signing out</source>
-        <extracomment>The problem the last notify_error reported (the banner is dismissed by its kind). Live sync pace (lok_desk.core.sync); tests and benchmarks replace it before the window opens. Wait after a change at a location before its free-box counts are read again (changes come in bursts: one read covers them). After a change, the snapshot is written this much later (one write covers a burst of changes). Reads of the token index fill at a time (bounded: the server serves many desks). Ctrl+F finds reservations never opened: their tokens are read in the background. When the server stopped answering (None while online): the stale marker says since when. The offline snapshot (lok_desk.core.snapshot), once the window gives it a directory.</extracomment>
+        <extracomment>Live sync pace (lok_desk.core.sync); tests and benchmarks replace it before the window opens. Wait after a change at a location before its free-box counts are read again (changes come in bursts: one read covers them). After a change, the snapshot is written this much later (one write covers a burst of changes). Reads of the token index fill at a time (bounded: the server serves many desks). Ctrl+F finds reservations never opened: their tokens are read in the background. When the server stopped answering (None while online): the stale marker says since when. The offline snapshot (lok_desk.core.snapshot), once the window gives it a directory.</extracomment>
         <translation>eliminar la lista guardada después de cerrar la sesión</translation>
     </message>
 </context>
@@ -5796,59 +5776,67 @@ Borra el filtro para ver las {1}.</translation>
     </message>
     <message>
         <source>loading recent activity</source>
-        <translation>cargando la actividad reciente</translation>
+        <translation>cargar la actividad reciente</translation>
     </message>
     <message>
         <source>loading the action log</source>
-        <translation>cargando el registro de acciones</translation>
+        <translation>cargar la bitácora de acciones</translation>
     </message>
     <message>
         <source>requesting the report</source>
-        <translation>solicitando el informe</translation>
+        <translation>solicitar el reporte</translation>
     </message>
     <message>
         <source>loading the directories</source>
-        <translation>cargando los directorios</translation>
+        <translation>cargar los directorios</translation>
     </message>
     <message>
         <source>opening the directory</source>
-        <translation>abriendo el directorio</translation>
+        <translation>abrir el directorio</translation>
     </message>
     <message>
         <source>creating the directory</source>
-        <translation>creando el directorio</translation>
+        <translation>crear el directorio</translation>
     </message>
     <message>
         <source>saving the directory</source>
-        <translation>guardando el directorio</translation>
+        <translation>guardar el directorio</translation>
     </message>
     <message>
         <source>saving the contacts</source>
-        <translation>guardando los contactos</translation>
+        <translation>guardar los contactos</translation>
     </message>
     <message>
         <source>importing the contacts</source>
-        <translation>importando los contactos</translation>
+        <translation>importar los contactos</translation>
     </message>
     <message>
         <source>loading the notification settings</source>
-        <translation>cargando los ajustes de notificaciones</translation>
+        <translation>cargar la configuración de notificaciones</translation>
     </message>
     <message>
         <source>saving the webhook</source>
-        <translation>guardando el webhook</translation>
+        <translation>guardar el webhook</translation>
     </message>
     <message>
         <source>turning the webhook on or off</source>
-        <translation>activando o desactivando el webhook</translation>
+        <translation>encender o apagar el webhook</translation>
     </message>
     <message>
         <source>saving the e-mails</source>
-        <translation>guardando los correos electrónicos</translation>
+        <translation>guardar los correos</translation>
     </message>
     <message>
         <source>deleting the saved list after signing out</source>
         <translation>eliminar la lista guardada después de cerrar la sesión</translation>
+    </message>
+    <message>
+        <source>searching lockers</source>
+        <translation>buscar casilleros</translation>
+    </message>
+    <message>
+        <source>creating the pre-reservation</source>
+        <translation>crear la prerreservación</translation>
     </message>
 </context>
 <context>

@@ -43,16 +43,20 @@ class Listeners:
             callback()
 
 
-def problem_of(error: BaseException, doing: str, rename: Mapping[str, str] | None = None,
+def problem_of(error: BaseException, doing: str,
+               rename: Mapping[str, str] | Callable[[str], str] | None = None,
                fields: tuple[str, ...] = ()) -> Problem:
     """The `Problem` of a failed call; `doing` is a phrase marked for the "explain_error" catalogue.
 
     `rename` maps Lok's request keys to the form's field names ("operator_email" → "operator",
-    "directory.name" → "name": any part of the dotted key); the fields and Lok's facts about them are
-    renamed alike, so the reason lands beside the field. `fields` names the fields when Lok named none."""
+    "directory.name" → "name": any part of the dotted key; or a function of the key); the fields and Lok's
+    facts about them are renamed alike, so the reason lands beside the field. `fields` names the fields
+    when Lok named none."""
     problem = problem_from(error, doing=doing)
     if rename:
         def form_name(path: str) -> str:
+            if callable(rename):
+                return rename(path)
             return next((rename[part] for part in path.split(".") if part in rename), path)
 
         problem = dataclasses.replace(

@@ -1,10 +1,11 @@
 """Pre-reservations pane (owner, seller): find lockers with room (#28), then pre-reserve one with the grant
-(#30). Updating, quoting and requesting the shipment live in the Reservations pane."""
+(#30) — a view of `PreReservations` (lok_desk/core/owner/prereservations.py). Updating, quoting and
+requesting the shipment live in the Reservations pane."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 
 from PySide6.QtCore import QDateTime, QItemSelection, Qt
 from PySide6.QtWidgets import (
@@ -27,59 +28,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lok_desk.api import LokError, models
+from lok_desk.api import models
+from lok_desk.core.owner.prereservations import PreReservationForm, PreReservations, schedule_text
 from lok_desk.desk.kit import formatting
 from lok_desk.desk.kit.asyncqt import spawn
-from lok_desk.desk.kit.forms import (
-    ERROR_TEXT_STYLE,
-    FieldError,
-    add_row,
-    email_problem,
-    parse_number,
-    phone_problem,
-    with_error,
-)
-from lok_desk.desk.kit.i18n import translate
-from lok_desk.desk.kit.problems import field_refused, what_happened
+from lok_desk.desk.kit.forms import FieldError, add_row, with_error
+from lok_desk.desk.kit.i18n import say
+from lok_desk.desk.kit.problem_views import FormBinder, ProblemLine
 from lok_desk.desk.kit.records import ROW_ROLE, RowTableModel, hint_label, record_list_view
 from lok_desk.desk.session import Session
-
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-# Server validation keys → the form field that shows the error.
-KEY_TO_FIELD: dict[str, str] = {
-    "delivery_date": "delivery_date",
-    "shipment_id": "shipment_id",
-    "package_info.weight": "weight",
-    "package_info.value": "value",
-    "package_info.description": "description",
-    "package_info": "weight",
-    "size": "size",
-    "contact_info.name": "contact_name",
-    "contact_info.email": "contact_email",
-    "contact_info.phone": "contact_phone",
-    "contact_info": "contact_name",
-    "recipient_info.name": "recipient_name",
-    "recipient_info.email": "recipient_email",
-    "recipient_info.phone": "recipient_phone",
-    "recipient_info": "recipient_name",
-}
-
-
-def schedule_text(location: models.AvailableLocation, now: datetime | None = None) -> str:
-    """"Open now · 09:00–18:00", "Closed now · today 09:00–14:00", "Closed today" or "Open 24 h"."""
-    if location.is_24:
-        return translate("PreReservationsPane", "Open 24 h")
-    local = location.local_now(now)
-    today = WEEKDAYS[local.weekday()]
-    day = next((d for d in location.service_days if str(d.string_weekday) == today
-                or d.weekday == local.weekday() + 1), None)
-    if day is None:
-        return translate("PreReservationsPane", "Closed today")
-    hours = f"{day.opening_time}–{day.closing_time}"
-    if location.is_open_at(local):
-        return translate("PreReservationsPane", "Open now · {hours}").format(hours=hours)
-    return translate("PreReservationsPane", "Closed now · today {hours}").format(hours=hours)
 
 
 class PreReservationsPane(QWidget):
@@ -92,9 +49,7 @@ class PreReservationsPane(QWidget):
         self._session = session
         self.on_open_reservation = on_open_reservation
         self.permission = session.capabilities.can_pre_reserve()
-        self.grant: str | None = None
-        self.created: models.ReservationCreated | None = None
-        self.searched = False
+        self.presenter = PreReservations(session.service, session.call)
         self.errors: dict[str, FieldError] = {}
         self.fields: dict[str, QLineEdit] = {}
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -104,6 +59,13 @@ class PreReservationsPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(splitter)
+        self.search_binder = FormBinder(self, self.search_line)
+        self.search_binder.add("zip", self.zip_edit, self.zip_error)
+        self.form_binder = FormBinder(self, self.form_error)
+        self.form_binder.add("delivery_date", self.delivery_edit, self.errors["delivery_date"])
+        self.form_binder.add("size", self.size_combo, self.errors["size"])
+        for key, edit in self.fields.items():
+            self.form_binder.add(key, edit, self.errors[key])
         if not self.permission:
             for widget in (self.search_button, self.create_button):
                 widget.setEnabled(False)
@@ -179,7 +141,7 @@ class PreReservationsPane(QWidget):
                  lambda a: (a.internal_name or "").casefold()),
                 (self.tr("Distance"), lambda a: f"{(a.distance or 0) / 1000:.1f} km",
                  lambda a: a.distance or 0.0),
-                (self.tr("Today"), lambda a: schedule_text(a), lambda a: schedule_text(a)),
+                (self.tr("Today"), lambda a: say(schedule_text(a)), lambda a: say(schedule_text(a))),
                 (self.tr("Phone"), lambda a: a.phone or "", lambda a: a.phone or ""),
                 (self.tr("Address"), lambda a: a.address.one_line() if a.address else "",
                  lambda a: a.address.one_line() if a.address else ""),
@@ -196,6 +158,8 @@ class PreReservationsPane(QWidget):
         self.search_status.setWordWrap(True)
         self.search_status.setAccessibleDescription(self.tr("Search result"))
         layout.addWidget(self.search_status)
+        self.search_line = ProblemLine(box, name=self.tr("Search problem"))
+        layout.addWidget(self.search_line)
         return box
 
     def _on_mode(self, *_: object) -> None:
@@ -204,54 +168,38 @@ class PreReservationsPane(QWidget):
         self.lat_spin.setEnabled(not by_zip)
         self.long_spin.setEnabled(not by_zip)
 
-    def search_request(self) -> models.AvailabilitySearch | None:
-        self.zip_error.clear_error()
-        size = self.size_combo.currentData()
-        common = {"max_distance": self.distance_spin.value() * 1000.0, "limit": 20, "size": size}
-        if self.zip_radio.isChecked():
-            zip_code = self.zip_edit.text().strip()
-            if not zip_code:
-                self.zip_error.show_error(self.tr("Type a zip code, or search by coordinates."))
-                return None
-            return models.AvailabilitySearch(zip_code=zip_code, **common)
-        coords = models.SearchCoords.model_validate(
-            {"long": self.long_spin.value(), "lat": self.lat_spin.value()})
-        return models.AvailabilitySearch(coords=coords, **common)
+    @property
+    def grant(self) -> str | None:
+        return self.presenter.grant
+
+    @property
+    def created(self) -> models.ReservationCreated | None:
+        return self.presenter.created
 
     async def search(self) -> list[models.AvailableLocation]:
         if not self.permission:
             return []
-        request = self.search_request()
-        if request is None:
-            return []
+        self.search_binder.clear()
         self.search_button.setEnabled(False)
+        coords = None if self.zip_radio.isChecked() else (self.long_spin.value(), self.lat_spin.value())
         try:
-            result = await self._session.call(self._session.service.search_available_locations(request))
-        except LokError as error:
-            if error.status_code == 422 or "zip_code" in error.keys:
-                text = (self.tr("No locker with a free box of that size nearby.") if "size" in error.keys
-                        else field_refused())
-                if self.zip_radio.isChecked():
-                    self.zip_error.show_error(text)
-                else:
-                    self.search_status.setText(text)
-            else:
-                self._session.notify_error(error, doing=self.tr("searching lockers"), parent=self)
-            return []
+            outcome = await self.presenter.search(self.size_combo.currentData(), self.distance_spin.value(),
+                                                  zip_code=self.zip_edit.text(), coords=coords)
         finally:
             self.search_button.setEnabled(True)
-        self.grant = result.grant
-        self.results_model.set_rows(result.locations)
-        self.searched = True
-        found = len(result.locations)
+        if outcome.problem is not None:
+            self.search_binder.show(outcome.problem, {field: say(text) for field, text in outcome.messages})
+            return []
+        found = outcome.value or []
+        self.results_model.set_rows(found)
         self.search_status.setText(
-            (self.tr("1 locker found. Fill in the pre-reservation on the right.") if found == 1
+            (self.tr("1 locker found. Fill in the pre-reservation on the right.") if len(found) == 1
              else self.tr("{count} lockers found. Choose one, then fill in the pre-reservation.").format(
-                count=found)) if found else
+                count=len(found))) if found else
             self.tr("No locker within {km} km. Try a larger distance.").format(km=self.distance_spin.value()))
-        if result.locations:
+        if found:
             self.results_table.selectRow(0)
-        return result.locations
+        return found
 
     @property
     def chosen(self) -> models.AvailableLocation | None:
@@ -269,7 +217,7 @@ class PreReservationsPane(QWidget):
         self.chosen_label.setText(
             self.tr("In <b>{name}</b> ({distance:.1f} km) · {today}").format(
                 name=chosen.internal_name or chosen.id, distance=(chosen.distance or 0) / 1000,
-                today=schedule_text(chosen))
+                today=say(schedule_text(chosen)))
             if chosen is not None else self.tr("Search and choose a locker first."))
         if self.permission:
             self.create_button.setEnabled(chosen is not None and bool(self.grant))
@@ -337,11 +285,7 @@ class PreReservationsPane(QWidget):
         self.notify_check = QCheckBox(self.tr("E-mail the pick-up token to the recipient"), group)
         self.notify_check.setAccessibleDescription(self.tr("Notify the recipient"))
         column.addWidget(self.notify_check)
-        self.form_error = QLabel(group)
-        self.form_error.setWordWrap(True)
-        self.form_error.setStyleSheet(ERROR_TEXT_STYLE)
-        self.form_error.setAccessibleDescription(self.tr("Pre-reservation problem"))
-        self.form_error.hide()
+        self.form_error = ProblemLine(group, name=self.tr("Pre-reservation problem"))
         column.addWidget(self.form_error)
         self.create_button = QPushButton(self.tr("Create pre-reservation"), group)
         self.create_button.setAccessibleName(self.tr("Create pre-reservation"))
@@ -367,75 +311,32 @@ class PreReservationsPane(QWidget):
         scroll.setWidget(body)
         return scroll
 
-    def _text(self, key: str) -> str:
-        return self.fields[key].text().strip()
-
-    def build_request(self) -> models.PreReservationRequest | None:
-        """The #30 body, or None with each problem shown under its field (typed values stay)."""
-        problems: dict[str, str] = {}
+    def form(self) -> PreReservationForm:
+        """What is typed, as the presenter reads it."""
         delivery = self.delivery_edit.dateTime().toPython()
         assert isinstance(delivery, datetime)
-        delivery = delivery.astimezone(UTC) if delivery.tzinfo else delivery.astimezone().astimezone(UTC)
-        if delivery < datetime.now(UTC) - timedelta(minutes=1):
-            problems["delivery_date"] = self.tr("The delivery date is in the past.")
-        numbers: dict[str, float | None] = {}
-        for key in ("value", "weight"):
-            try:
-                numbers[key] = parse_number(self._text(key))
-            except ValueError:
-                problems[key] = self.tr("Type a number, like 2.5.")
-        weight = numbers.get("weight")
-        if weight is not None and not 0 < weight <= 25:
-            problems["weight"] = self.tr("Lockers take packages up to 25 kg.")
-        for prefix in ("contact", "recipient"):
-            if (problem := email_problem(self._text(f"{prefix}_email"))):
-                problems[f"{prefix}_email"] = self.tr(problem)
-            if (problem := phone_problem(self._text(f"{prefix}_phone"))):
-                problems[f"{prefix}_phone"] = self.tr(problem)
-        if not self._text("contact_name") and not self._text("contact_email"):
-            problems["contact_name"] = self.tr("Give the contact's name or e-mail (Lok needs one of them).")
-        if self.notify_check.isChecked() and not self._text("recipient_email"):
-            problems["recipient_email"] = self.tr(
-                "To e-mail the pick-up token, enter the recipient's e-mail.")
-        for key, error in self.errors.items():
-            error.show_error(problems.get(key, ""))
-        if problems:
-            return None
-
-        def person(prefix: str) -> dict[str, str]:
-            return {k: v for k in ("name", "email", "phone") if (v := self._text(f"{prefix}_{k}"))}
-
-        recipient = person("recipient")
-        package = {k: v for k, v in (("description", self._text("description") or None),
-                                     ("value", numbers.get("value")), ("weight", weight)) if v is not None}
-        return models.PreReservationRequest(
+        return PreReservationForm(
             size=self.size_combo.currentData(),
-            delivery_date=delivery,
-            shipment_id=self._text("shipment_id") or None,
-            package_info=models.ReservationPackageInfo(**package) if package else None,
-            contact_info=models.ContactInfo(**person("contact")),
-            recipient_info=models.RecipientInfo(**recipient) if recipient else None,
-            recipient_notifications_enabled=self.notify_check.isChecked(),
-        )
+            delivery_date=delivery if delivery.tzinfo else delivery.astimezone(),
+            notify=self.notify_check.isChecked(),
+            **{key: edit.text() for key, edit in self.fields.items()})
 
     async def create_pre_reservation(self) -> models.ReservationCreated | None:
         chosen = self.chosen
         if not self.permission or chosen is None or not self.grant:
             return None
-        self.form_error.hide()
-        request = self.build_request()
-        if request is None:
-            return None
+        self.form_binder.clear()
         self.create_button.setEnabled(False)
         try:
-            created = await self._session.call(
-                self._session.service.create_pre_reservation(chosen.id, self.grant, request))
-        except LokError as error:
-            self._show_api_error(error)
-            return None
+            outcome = await self.presenter.create(chosen, self.form())
         finally:
             self._show_choice()
-        self.created = created
+        if outcome.problem is not None:
+            self.form_binder.show(outcome.problem, {field: say(text) for field, text in outcome.messages})
+            return None
+        created = outcome.value
+        if created is None:
+            return None
         reservation = created.reservation
         reservation_id = reservation.id or ""
         self._session.reservation_changed.emit(reservation_id)
@@ -453,25 +354,6 @@ class PreReservationsPane(QWidget):
         self._session.notify(self.tr("Pre-reservation created."))
         return created
 
-    def _show_api_error(self, error: LokError) -> None:
-        shown = False
-        for key in error.keys:
-            field = KEY_TO_FIELD.get(key) or KEY_TO_FIELD.get(key.split(".")[0])
-            if field in self.errors:
-                self.errors[field].show_error(field_refused())
-                if not shown:
-                    self.errors[field].field.setFocus(Qt.FocusReason.OtherFocusReason)
-                shown = True
-        if error.type == "GRANT_TOKEN":
-            self.grant = None
-            text = self.tr("The search has expired: search again, then create the pre-reservation.")
-        else:
-            text = self.tr("Not created: {0}").format(
-                what_happened(error, self.tr("creating the pre-reservation")))
-        if not shown:
-            self.form_error.setText(text)
-            self.form_error.show()
-
     def open_created(self) -> None:
         if self.created is not None and self.created.reservation.id and self.on_open_reservation:
             self.on_open_reservation(self.created.reservation.id)
@@ -485,5 +367,5 @@ class PreReservationsPane(QWidget):
                 self.zip_edit.setText(first.address.zip_code)
 
     async def refresh(self) -> None:
-        if self.searched:
+        if self.presenter.searched:
             await self.search()

@@ -9,7 +9,6 @@ from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import QApplication
 
 from lok_desk.desk.owner import PreReservationsPane, owner_panes
-from lok_desk.desk.owner.prereservations import schedule_text
 from lok_desk.desk.reservations.shipment_dialog import RequestShipmentDialog
 
 from ._helpers import click
@@ -91,10 +90,3 @@ def test_only_owner_and_seller_get_the_pane(desk_session: Any) -> None:
     for role, expected in (("owner", True), ("seller", True), ("reporter", False), ("admin", False)):
         titles = [title for title, _pane in owner_panes(desk_session(role))]
         assert ("Pre-reservations" in titles) is expected, role
-
-
-def test_schedule_text_for_a_24_hour_locker() -> None:
-    from lok_desk.api import models
-
-    location = models.AvailableLocation.model_validate({"id": "x", "is_24": True, "timezone": "UTC"})
-    assert schedule_text(location) == "Open 24 h"
