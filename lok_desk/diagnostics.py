@@ -32,6 +32,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 APP_NAME = "lok-desk"
@@ -41,11 +42,13 @@ LAST_ERRORS_KEPT = 20
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s [%(process)d %(threadName)s]: %(message)s"
 
 # A bearer token in a header or a message; a JSON or form field whose name says token/secret/password
-# (access_token, client_secret, delivery_token, "lok-grant-token", password...).
+# (access_token, client_secret, delivery_token, "lok-grant-token", password...). The name is bounded:
+# unbounded [\w-]* around the keyword backtracks quadratically on a long word (a 2,000-character
+# line took 0.7 s, holding up every later log line).
 _BEARER = re.compile(r"(?i)\b(bearer)\s+[A-Za-z0-9._~+/=-]+")
 _SECRET_FIELD = re.compile(
     r"""(?ix)
-    (["']?[\w-]*(?:token|secret|password)[\w-]*["']?)   # the field name, quoted or not
+    (["']?[\w-]{0,64}(?:token|secret|password)[\w-]{0,64}["']?)   # the field name, quoted or not
     (\s*[:=]\s*)                                              # : (JSON, headers) or = (forms, reprs)
     (?!\s*(?:none|null|true|false)\b)                         # nothing to hide in those
     ("[^"]*"|'[^']*'|[^\s,&;}\])]+)                           # the value
@@ -149,6 +152,24 @@ def current() -> LogSetup | None:
     return _current
 
 
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """The log file and every backup it rotates into stay 0600 (recipients' shipment ids and e-mail
+    addresses may appear in them): the file opened after a rotation would otherwise follow the umask."""
+
+    def _open(self) -> Any:  # the supertype's TextIOWrapper, whose type parameter typeshed keeps private
+        # Created 0600 (never readable by others, not even for a moment); an older 0644 file tightened.
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        with contextlib.suppress(OSError):
+            os.fchmod(fd, 0o600)
+        return open(fd, self.mode, encoding=self.encoding, errors=self.errors)
+
+    def doRollover(self) -> None:
+        super().doRollover()
+        for number in range(1, self.backupCount + 1):
+            with contextlib.suppress(OSError):
+                os.chmod(f"{self.baseFilename}.{number}", 0o600)
+
+
 def setup_logging(*, verbose: bool = False, file_name: str = f"{APP_NAME}.log",
                   folder: Path | None = None) -> LogSetup:
     """Route every logger to the rotating file (and stderr), through one queue and one writer thread.
@@ -166,11 +187,9 @@ def setup_logging(*, verbose: bool = False, file_name: str = f"{APP_NAME}.log",
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         target = folder / file_name
-        file_handler = logging.handlers.RotatingFileHandler(
+        file_handler = PrivateRotatingFileHandler(
             target, maxBytes=LOG_FILE_BYTES, backupCount=LOG_FILE_BACKUPS, encoding="utf-8")
         file_path = target
-        with contextlib.suppress(OSError):
-            os.chmod(target, 0o600)   # recipients' shipment ids and e-mail addresses may appear
         file_handler.setFormatter(formatter)
         file_handler.setLevel(logging.DEBUG if verbose else logging.INFO)
         writers.append(file_handler)

@@ -27,6 +27,7 @@ from typing import Any, Protocol
 from lok_desk.api import models
 from lok_desk.api.paging import iter_pages
 from lok_desk.core.codes import status_of
+from lok_desk.paths import make_private_dir
 
 #: In the locker: delivered, or reopened by the courier (rules.IN_LOCKER).
 IN_LOCKER = frozenset({"delivered", "reopened", "reopened2"})
@@ -262,7 +263,7 @@ class AuditJournal:
                  for row in audit.rows if row.mark is not Mark.UNCHECKED}
         body = json.dumps({"location_id": audit.location_id, "started_at": audit.started_at.isoformat(),
                            "marks": marks}, ensure_ascii=False, sort_keys=True)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dir(self.path.parent)
         tmp = self.path.with_name(self.path.name + ".tmp")
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:

@@ -34,6 +34,7 @@ from lok_desk.api.errors import (
 )
 from lok_desk.core.csv_export import ident
 from lok_desk.core.problems import Kind, Problem, problem_from
+from lok_desk.paths import make_private_dir
 
 FILE_NAME = "desk-history.jsonl"
 
@@ -94,7 +95,7 @@ class DeskLog:
         for secret in forbidden:
             if secret and len(secret) >= 4 and secret.casefold() in line.casefold():
                 raise TokenInLogError(event.action.value)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dir(self.path.parent)  # the data directory: 0700, not the umask's 0755
         fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         with os.fdopen(fd, "a", encoding="utf-8") as handle:
             handle.write(line + "\n")

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from lok_desk.api import models
-from lok_desk.paths import set_aside
+from lok_desk.paths import make_private_dir, set_aside
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -100,7 +100,8 @@ class Snapshot:
         folder = self.path.parent
         if folder.exists() and not folder.is_dir():
             self._set_aside(folder, "the snapshots folder was not a folder")
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        make_private_dir(folder.parent)  # the cache directory: 0700, not the umask's 0755
+        make_private_dir(folder)
         if self.path.is_dir():
             self._set_aside(self.path, "a folder stood where the saved list goes")
         with_tmp = self.path.with_suffix(".tmp")

@@ -43,6 +43,7 @@ from lok_desk.core.store import Origin, StoreChange
 from lok_desk.desk.kit.asyncqt import spawn
 from lok_desk.desk.kit.i18n import translate
 from lok_desk.desk.session import Session
+from lok_desk.paths import make_private_dir
 
 RECENT = 50
 
@@ -143,7 +144,7 @@ class NoticeCenter(QObject):
 
         def write() -> None:
             with contextlib.suppress(OSError):
-                path.parent.mkdir(parents=True, exist_ok=True)
+                make_private_dir(path.parent)
                 path.write_text(body, encoding="utf-8")
 
         # Off the Qt thread: a slow home folder must not freeze the menu that was clicked.

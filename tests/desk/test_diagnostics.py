@@ -119,3 +119,30 @@ def test_an_uncaught_error_writes_a_crash_report_and_says_where(
     assert "RuntimeError: box 12 jammed" in report and "Traceback" in report
     assert f"Lok Desk {__version__}" in report and "Role: owner" in report
     assert reports[0].stat().st_mode & 0o077 == 0
+
+
+def test_the_log_and_its_backups_stay_owner_only_after_rotation(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import logging
+    import os
+    import stat
+
+    from lok_desk import diagnostics
+
+    monkeypatch.setattr(diagnostics, "LOG_FILE_BYTES", 20_000)  # rotate after a few lines, not megabytes
+    before = os.umask(0o022)
+    try:
+        setup = diagnostics.setup_logging(folder=tmp_path / "log")
+        try:
+            chatter = logging.getLogger("lok_desk.test")
+            for _ in range(25):  # 50 KB: two rotations and a bit
+                chatter.info("x" * 2000)
+        finally:
+            diagnostics.stop_logging()
+    finally:
+        os.umask(before)
+    files = sorted((tmp_path / "log").glob("lok-desk.log*"))
+    assert len(files) >= 3, files
+    assert {f.name: stat.S_IMODE(f.stat().st_mode) for f in files} == {f.name: 0o600 for f in files}
+    assert setup.file is not None

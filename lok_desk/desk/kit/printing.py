@@ -25,6 +25,7 @@ from PySide6.QtPrintSupport import QPrinter
 from lok_desk.core.codes import SlipKind
 from lok_desk.core.problems import Kind
 from lok_desk.desk.kit.i18n import translate
+from lok_desk.paths import make_private_dir
 
 
 class TokenForPrint(NamedTuple):
@@ -95,7 +96,7 @@ def load_paper_format(path: Path) -> PaperFormat:
 def save_paper_format(path: Path, paper: PaperFormat) -> None:
     """Remember the paper (atomic write; a read-only disk only loses the convenience)."""
     with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dir(path.parent)
         tmp = path.with_suffix(".tmp")
         tmp.write_text(json.dumps({"paper": paper.value}), encoding="utf-8")
         os.replace(tmp, path)
