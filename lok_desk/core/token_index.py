@@ -9,8 +9,6 @@ leaves the store.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from lok_desk.api import models
 
 #: Token kinds in the order Lok lists them; the confirmation code is searched like a token.
@@ -40,9 +38,6 @@ class TokenIndex:
     def knows(self, reservation_id: str) -> bool:
         """Whether this reservation's tokens have been read (so the fill can skip it)."""
         return reservation_id in self._codes
-
-    def known_ids(self) -> Iterable[str]:
-        return self._codes.keys()
 
     def put(
         self,

@@ -61,7 +61,6 @@ from .enums import FINISHED_STATUSES as FINISHED_STATUSES
 from .enums import BoxSize as BoxSize
 from .enums import EventStatus as EventStatus
 from .enums import Gender as Gender
-from .enums import ReservationListStatus as ReservationListStatus
 from .enums import Scope as Scope
 from .enums import WebhookEvent as WebhookEvent
 from .enums import Weekday as Weekday

@@ -57,11 +57,6 @@ class Weekday(StrEnum):
     SUNDAY = "sunday"
 
 
-class ReservationListStatus(StrEnum):
-    ACTIVE = "active"
-    FINISHED = "finished"
-
-
 FINISHED_STATUSES: frozenset[str] = frozenset({EventStatus.PICKED_UP, EventStatus.CANCELLED})
 # Statuses reached only once the package is in the locker: from here the pick-up deadline counts.
 _AFTER_DELIVERY: frozenset[str] = frozenset(

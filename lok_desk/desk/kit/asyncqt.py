@@ -94,11 +94,6 @@ def spawn(coro: Coroutine[Any, Any, T], *, owner: QObject) -> asyncio.Task[T]:
     return task
 
 
-def running_tasks() -> int:
-    """How many spawned tasks are still running (tests wait for zero)."""
-    return len(_RUNNING)
-
-
 def _owned_by(obj: QObject | None, root: QObject) -> bool:
     try:
         while obj is not None:

@@ -116,11 +116,6 @@ def format_utc_tooltip(dt: datetime | None) -> str:
     return _aware(dt).astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
 
 
-def format_clock(dt: datetime) -> str:
-    """`14:05` — a wall-clock time."""
-    return dt.strftime("%H:%M")
-
-
 def format_number(value: float | int, decimals: int = 0) -> str:
     """`1,234` / `1,234.5` grouped and pointed the way the desk's locale writes numbers."""
     if isinstance(value, int) and decimals == 0:

@@ -385,10 +385,6 @@ class TodayBoard(QWidget):
         if row.reservation_id:
             self.open_requested.emit(row.reservation_id)
 
-    def select_all(self, bucket: Bucket) -> None:
-        self.tabs.setCurrentWidget(self.views[bucket])
-        self.views[bucket].table.selectAll()
-
     async def cancel_selected(self, *, confirmed: bool | None = None) -> dict[str, str]:
         """Cancel the selected overdue, never-delivered reservations after one confirmation naming how
         many; each row's Result says done or refused and why. `confirmed` skips the question (tests)."""
