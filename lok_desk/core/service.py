@@ -176,16 +176,6 @@ class DeskService:
         #: Set by the session while the server cannot be reached: writes are refused before sending.
         self.offline = False
         self._write_listeners: list[WriteListener] = []
-        # The Qt session's hooks until it moves onto add_write_listener (the core session does).
-        self.on_write: list[Callable[[], None]] = []
-        self.on_refused: list[Callable[[], None]] = []
-        self.add_write_listener(self._legacy_hooks)
-
-    def _legacy_hooks(self, event: WriteEvent) -> None:
-        hooks = (self.on_write if event.outcome is WriteOutcome.DONE
-                 else self.on_refused if event.outcome is WriteOutcome.REFUSED_OFFLINE else [])
-        for callback in list(hooks):
-            callback()
 
     @property
     def capabilities(self) -> rules.Capabilities:

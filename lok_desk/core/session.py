@@ -31,7 +31,7 @@ from typing import Any, Protocol, TypeVar
 from lok_desk.api import Credentials, LokClient, LokError, TokenCache, models
 from lok_desk.api import errors as api_errors
 from lok_desk.api.paging import iter_pages
-from lok_desk.api.sandbox_routes import read_sandbox_clock
+from lok_desk.api.sandbox_routes import read_sandbox_clock, read_webhook_deliveries
 from lok_desk.core import rules
 from lok_desk.core.problems import QT_TRANSLATE_NOOP, Problem, problem_from
 from lok_desk.core.service import DeskService, WriteEvent, WriteOutcome, WriteRefused
@@ -251,6 +251,12 @@ class DeskSession:
             self.clock_offset = await read_sandbox_clock(self.client)
         except LokError as error:
             log.info("Could not read the sandbox clock: %s", error.type)
+
+    async def webhook_deliveries(self) -> list[dict[str, Any]]:
+        """The embedded sandbox's webhook delivery log (empty for any other server). Raises LokError."""
+        if not self.is_sandbox:
+            return []
+        return await read_webhook_deliveries(self.client)
 
     async def _clock_moved(self) -> bool:
         """The sync engine's clock hook: True when the sandbox clock moved since the last read."""

@@ -42,7 +42,7 @@ from lok_desk.core import rules
 from lok_desk.core.store import Origin, StoreChange
 from lok_desk.desk.kit.asyncqt import spawn
 from lok_desk.desk.kit.i18n import translate
-from lok_desk.desk.session import Session
+from lok_desk.desk.qt_session import QtSession
 from lok_desk.paths import make_private_dir
 
 RECENT = 50
@@ -99,7 +99,7 @@ class NoticeCenter(QObject):
     notice_added = Signal(object)     # Notice
     overdue_check_ms = 30_000
 
-    def __init__(self, session: Session, settings_file: Path | None = None,
+    def __init__(self, session: QtSession, settings_file: Path | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._session = session

@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from lok_desk.api import LokError, models
+from lok_desk.api import models
 from lok_desk.core.history import FILE_NAME, Action, DeskEvent, DeskLog, Outcome, TokenInLogError
-from lok_desk.core.problems import problem_from
+from lok_desk.core.service import DeskService, WriteEvent, WriteOutcome
 from lok_desk.desk.kit.i18n import translate
-from lok_desk.desk.session import Session
+from lok_desk.desk.qt_session import QtSession
 from lok_desk.paths import AppPaths
 
 
@@ -25,7 +26,7 @@ def history_file() -> Path:
 
 
 class DeskRecorder:
-    def __init__(self, session: Session, path: Path | None = None) -> None:
+    def __init__(self, session: QtSession, path: Path | None = None) -> None:
         self.session = session
         self.log = DeskLog(path or history_file())
         self._warned = False
@@ -76,49 +77,36 @@ WRITES: dict[str, Action] = {
 }
 
 
-def _reservation_of(result: object) -> models.Reservation | None:
-    if isinstance(result, models.Reservation):
-        return result
-    found = getattr(result, "reservation", None)
-    return found if isinstance(found, models.Reservation) else None
+#: How each end of a write is kept: a refusal by the rules or by Lok is "refused"; a write the desk did
+#: not send because the server is away, or that did not reach Lok, is "failed". The Problem's kind
+#: (not_sent_offline, not_allowed, ...) is kept beside it, so the history says which.
+OUTCOMES: dict[WriteOutcome, Outcome] = {
+    WriteOutcome.DONE: Outcome.DONE,
+    WriteOutcome.REFUSED_ROLE: Outcome.REFUSED,
+    WriteOutcome.REFUSED: Outcome.REFUSED,
+    WriteOutcome.REFUSED_OFFLINE: Outcome.FAILED,
+    WriteOutcome.FAILED: Outcome.FAILED,
+}
 
 
-def _secrets_in(args: tuple[Any, ...]) -> list[str]:
-    """A delivery token the desk chose itself (#25 lets it) must not reach the log via an echo."""
-    return [str(token) for arg in args if (token := getattr(arg, "delivery_token", None))]
+def attach(recorder: DeskRecorder, service: DeskService) -> Callable[[], None]:
+    """Record every reservation write the desk makes through `service` — done, refused (by the rules,
+    offline, or by Lok) or failed — through the service's write hook. Returns the function that stops
+    recording."""
+
+    def heard(event: WriteEvent) -> None:
+        action = WRITES.get(event.method)
+        if action is None:
+            return   # company settings are not reservation history
+        # The kind and Lok's facts, worded when the history is read (never Lok's code or English).
+        problem = event.problem.record() if event.problem is not None else None
+        recorder.record(action, OUTCOMES[event.outcome], event.reservation,
+                        reservation_id=event.reservation_id, problem=problem, forbidden=list(event.secrets))
+
+    return service.add_write_listener(heard)
 
 
-def attach(recorder: DeskRecorder, service: Any) -> None:
-    """Record every write the desk makes through `service`, with its result: done, refused by Lok
-    (a LokError with a status, e.g. 409), or failed (it did not reach Lok). The service has no per-call
-    hook, so its write methods are wrapped on this one instance; reads are left alone."""
-    if getattr(service, "_desk_history_attached", False):
-        return
-    for name, action in WRITES.items():
-        original = getattr(service, name, None)
-        if original is None:
-            continue
-
-        async def recorded(*args: Any, _original: Any = original, _action: Action = action,
-                           **kwargs: Any) -> Any:
-            reservation_id = str(args[0]) if args and _action is not Action.CREATED else ""
-            try:
-                result = await _original(*args, **kwargs)
-            except LokError as error:
-                outcome = Outcome.REFUSED if error.status_code else Outcome.FAILED
-                # The kind and Lok's facts, worded when the history is read (never Lok's code or English).
-                recorder.record(_action, outcome, reservation_id=reservation_id,
-                                problem=problem_from(error).record(), forbidden=_secrets_in(args))
-                raise
-            recorder.record(_action, Outcome.DONE, _reservation_of(result), reservation_id=reservation_id,
-                            forbidden=_secrets_in(args))
-            return result
-
-        setattr(service, name, recorded)
-    service._desk_history_attached = True
-
-
-def recorder_for(session: Session) -> DeskRecorder:
+def recorder_for(session: QtSession) -> DeskRecorder:
     """The session's recorder (made once; kept on the session object)."""
     recorder = getattr(session, "_desk_recorder", None)
     if recorder is None:

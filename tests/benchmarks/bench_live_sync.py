@@ -6,7 +6,7 @@ A script that prints figures (not a timed test):
 
 The sandbox runs as `lok-desk-sandbox` in a child process (its work must not share this process's GIL)
 on a database seeded with `--rows` extra reservations. The desk is the real `MainWindow` on a signed-in
-`Session` with the default sync pace (lok_desk.core.sync.SyncSettings), shown offscreen.
+`QtSession` with the default sync pace (lok_desk.core.sync.SyncSettings), shown offscreen.
 
 (a) live latency: `--events` reservations are created by another client; for each one a kiosk POST
     types its delivery token, and the time until the desk's row shows "delivered" is measured (no key
@@ -46,7 +46,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from lok_desk.api import Credentials, LokClient, models
 from lok_desk.core.reservations.listing import ListState
-from lok_desk.desk.session import SANDBOX, open_session
+from lok_desk.desk.qt_session import SANDBOX, open_session
 from lok_desk.desk.window.main_window import MainWindow
 from lok_desk.desk.window.shell import freeze_start_up_heap
 from lok_desk.sandbox import DEMO_CLIENTS

@@ -8,7 +8,7 @@ A script that prints figures (not a timed test):
     helper, served by `lok-desk-sandbox` in a child process (so the server's work does not compete with
     the desk for this process's GIL — in the app the embedded sandbox would). Figures: the bare API client
     fetching the same pages (page_size=100, sequential), the pane's full load (same pages through
-    Session.call, merged into the store, rows appended per page, the proxy sorting), their ratio (aim ≤
+    QtSession.call, merged into the store, rows appended per page, the proxy sorting), their ratio (aim ≤
     1.1×, issue 9), and the longest
     Qt event-loop stall during the pane's load, measured with a 5 ms QTimer (aim ≤ 16 ms). Bare and
     pane loads alternate `--repeat` times (default 3) and medians are compared: the first bare pass
@@ -49,6 +49,7 @@ from PySide6.QtWidgets import QApplication, QTableView
 
 from lok_desk.api import Credentials, LokClient, models
 from lok_desk.core.reservations.listing import PAGE_SIZE, ListState
+from lok_desk.desk.qt_session import SANDBOX, open_session
 from lok_desk.desk.reservations import ReservationsPane
 from lok_desk.desk.reservations.table_model import (
     LocationLabel,
@@ -56,7 +57,6 @@ from lok_desk.desk.reservations.table_model import (
     ReservationTableModel,
     row_from_reservation,
 )
-from lok_desk.desk.session import SANDBOX, open_session
 from lok_desk.desk.window.shell import freeze_start_up_heap
 from lok_desk.sandbox import DEMO_CLIENTS
 

@@ -33,7 +33,7 @@ READS_BY_POST = {"search_available_locations", "quote_shipment"}
 #: Signing in and out (a token request, its revocation): the session does them, not a pane.
 AUTH_WRITES = {"authenticate", "sign_out"}
 #: Where the client's writes may be called: the service (every write), the session (sign-out).
-ALLOWED_CALLERS = {"core/service.py": None, "core/session.py": AUTH_WRITES, "desk/session.py": AUTH_WRITES}
+ALLOWED_CALLERS = {"core/service.py": None, "core/session.py": AUTH_WRITES, "desk/qt_session.py": AUTH_WRITES}
 
 
 def client_writes() -> set[str]:

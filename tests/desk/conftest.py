@@ -9,7 +9,7 @@ Usable from tests/desk/reservations/ too (pytest conftest inheritance). Fixtures
                    waiting with `qtbot.waitUntil` (no sleeps); re-raises its exception.
 - `desk_paths`     an `AppPaths` in a temp dir (LOK_DESK_HOME is set to it for the test).
 - `memory_secrets` a `SecretStore` on an in-memory keyring (tests never touch the real keyring).
-- `desk_session`   `desk_session(role="owner") -> Session` signed in to the `sandbox` fixture, closed
+- `desk_session`   `desk_session(role="owner") -> QtSession` signed in to the `sandbox` fixture, closed
                    at teardown.
 - `start_shell`    `start_shell(**ShellOptions fields) -> RunningShell`: the real start-up flow
                    (`DeskShell.run()`) as a task on `sandbox`; `.shell`, `.task`, `.dialog()`,
@@ -35,7 +35,7 @@ import qasync
 from PySide6.QtCore import QCoreApplication, QEvent
 
 from lok_desk.api import SecretStore
-from lok_desk.desk.session import SANDBOX, Session, open_session
+from lok_desk.desk.qt_session import SANDBOX, QtSession, open_session
 from lok_desk.desk.window.main_window import MainWindow
 from lok_desk.desk.window.shell import DeskShell, ShellOptions
 from lok_desk.desk.window.signin import SignInDialog
@@ -120,14 +120,14 @@ def memory_secrets() -> SecretStore:
 
 @pytest.fixture
 def desk_session(sandbox: Any, demo_clients: dict[str, tuple[str, str]], desk_paths: AppPaths,
-                 arun: Callable[..., Any]) -> Iterator[Callable[..., Session]]:
+                 arun: Callable[..., Any]) -> Iterator[Callable[..., QtSession]]:
     from lok_desk.api import Credentials, TokenCache
 
-    opened: list[Session] = []
+    opened: list[QtSession] = []
 
-    def make(role: str = "owner") -> Session:
+    def make(role: str = "owner") -> QtSession:
         client_id, secret = demo_clients[role]
-        session: Session = arun(open_session(
+        session: QtSession = arun(open_session(
             base_url=sandbox.api_url,
             credentials=Credentials(client_id, secret),
             token_cache=TokenCache(desk_paths.token_cache_file),

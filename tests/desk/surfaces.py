@@ -92,7 +92,7 @@ def each_surface(window: MainWindow, qtbot: Any, arun: Callable[..., Any]) -> It
     box.escapeButton().click()     # keep the reservation
     qtbot.waitUntil(asking.done, timeout=10000)
 
-    page = arun(session.client.list_pre_reservations(page_size=1))
+    page = arun(session.core.client.list_pre_reservations(page_size=1))
     pre_reservation = page.reservations[0]
     update = _show(UpdatePreReservationDialog(session, pre_reservation, window), qtbot)
     yield "update pre-reservation", update

@@ -1,4 +1,4 @@
-"""Widgets never talk to the API client: only the session (the Qt adapter of lok_desk.core) holds it."""
+"""Widgets never talk to the API client: only the core session (lok_desk/core/session.py) holds it."""
 
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ import ast
 from pathlib import Path
 
 DESK = Path(__file__).resolve().parents[2] / "lok_desk" / "desk"
-# The session is the adapter between Qt and the core; it builds the client and hands widgets a service.
-ADAPTER = {DESK / "session.py"}
+# The core session builds and holds the client; the Qt adapter (qt_session.py) hands widgets its service,
+# so no desk module is exempt.
+ADAPTER: set[Path] = set()
 
 
 def _client_references(path: Path) -> list[str]:

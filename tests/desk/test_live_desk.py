@@ -12,9 +12,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from lok_desk.api import Credentials, LokClient, models
+from lok_desk.core.session import DeskSession
 from lok_desk.core.sync import SyncSettings
 from lok_desk.desk.reservations.table_model import Column
-from lok_desk.desk.session import Session
 from lok_desk.desk.window.main_window import MainWindow
 from lok_desk.sandbox import DEMO_CLIENTS, SandboxServer
 from tests.e2e.conftest import FIRST_LOCATION, reservation_request
@@ -24,10 +24,10 @@ from tests.e2e.conftest import FIRST_LOCATION, reservation_request
 def live_window(signed_in_window: Callable[..., MainWindow], monkeypatch: pytest.MonkeyPatch
                 ) -> Callable[..., MainWindow]:
     """A signed-in window syncing at a test's pace (rounds every 0.3 s; back-off capped at 1 s)."""
-    monkeypatch.setattr(Session, "sync_settings", SyncSettings(
+    monkeypatch.setattr(DeskSession, "sync_settings", SyncSettings(
         active_interval_s=0.3, idle_interval_s=0.3, max_backoff_s=1.0, full_check_interval_s=1.0))
-    monkeypatch.setattr(Session, "probe_interval_s", 0.2)
-    monkeypatch.setattr(Session, "probe_interval_max_s", 0.5)
+    monkeypatch.setattr(DeskSession, "probe_interval_s", 0.2)
+    monkeypatch.setattr(DeskSession, "probe_interval_max_s", 0.5)
     return signed_in_window
 
 
@@ -229,7 +229,7 @@ def test_a_delivery_at_the_locker_is_announced_in_the_window_and_a_muted_kind_is
 def test_the_next_start_shows_the_saved_list_at_once_and_sign_out_removes_it(
     start_shell: Callable[..., Any], sandbox: SandboxServer, monkeypatch: pytest.MonkeyPatch, qtbot: Any
 ) -> None:
-    monkeypatch.setattr(Session, "sync_settings", SyncSettings(active_interval_s=0.3))
+    monkeypatch.setattr(DeskSession, "sync_settings", SyncSettings(active_interval_s=0.3))
     first = start_shell(demo_role="owner")
     qtbot.waitUntil(lambda: first.window() is not None and first.window().is_ready, timeout=20000)
     window = first.window()

@@ -12,12 +12,12 @@ from typing import Any
 import httpx
 from PySide6.QtCore import Qt, QTimer
 
-from lok_desk.desk.session import Session
+from lok_desk.desk.qt_session import QtSession
 
 
 def test_owner_header_badge_and_switcher(signed_in_window: Any) -> None:
     window = signed_in_window("owner")
-    session: Session = window.session
+    session: QtSession = window.session
     assert window.badge.text().startswith("SANDBOX")
     assert window.badge.environment == "SANDBOX"
     combo = window.location_combo
@@ -32,7 +32,7 @@ def test_owner_header_badge_and_switcher(signed_in_window: Any) -> None:
 
 def test_employee_sees_only_its_location(signed_in_window: Any) -> None:
     window = signed_in_window("employee")
-    session: Session = window.session
+    session: QtSession = window.session
     own = session.capabilities.location_id
     assert own
     combo = window.location_combo
@@ -132,8 +132,8 @@ def test_global_search_that_finds_nothing_says_so(signed_in_window: Any, qtbot: 
 def test_token_expiry_mid_session_is_recovered_silently(signed_in_window: Any, qtbot: Any,
                                                         sandbox: Any) -> None:
     window = signed_in_window("owner")
-    session: Session = window.session
-    old_token = session.client._token.access_token
+    session: QtSession = window.session
+    old_token = session.core.client._token.access_token
     clock = httpx.post(f"{sandbox.base_url}/sandbox/clock", json={"advance_seconds": 3700})
     assert clock.status_code == 200
 
@@ -142,7 +142,7 @@ def test_token_expiry_mid_session_is_recovered_silently(signed_in_window: Any, q
     qtbot.keyClick(window, Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: session.last_success != before and session.busy == 0, timeout=20000)
 
-    assert session.client._token.access_token != old_token     # signed in again, by itself
+    assert session.core.client._token.access_token != old_token     # signed in again, by itself
     assert window.banner.isHidden()
     assert window.offline_label.isHidden()
     assert window.locations.model.rowCount() == len(session.locations) >= 5
@@ -150,7 +150,7 @@ def test_token_expiry_mid_session_is_recovered_silently(signed_in_window: Any, q
 
 def test_server_down_shows_offline_and_recovers(signed_in_window: Any, qtbot: Any, sandbox: Any) -> None:
     window = signed_in_window("owner")
-    session: Session = window.session
+    session: QtSession = window.session
     session.probe_interval_s = 0.2
     session.probe_interval_max_s = 0.5
     window.tabs.setCurrentWidget(window.locations)

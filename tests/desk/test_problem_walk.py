@@ -23,7 +23,7 @@ from lok_desk.desk.kit.i18n import InstalledLanguage, install_language
 from lok_desk.desk.kit.problem_views import INVALID_PROPERTY, ProblemLine, tell
 from lok_desk.desk.kit.widgets import Banner
 from lok_desk.desk.locations.free_boxes import FreeBoxesPane
-from lok_desk.desk.session import Session
+from lok_desk.desk.qt_session import QtSession
 from lok_desk.desk.today.pane import TodayBoard
 from lok_desk.desk.window.signin import SANDBOX_KEY, ServerChoice, SignInDialog
 from tests.desk.test_i18n import english_sources_with_spanish, untranslated
@@ -173,7 +173,7 @@ def test_every_problem_on_every_widget_surface(qtbot: Any, language: str) -> Non
 
 
 def test_every_problem_in_every_pane_reaches_its_own_line(
-        qtbot: Any, language: str, desk_session: Callable[..., Session]) -> None:
+        qtbot: Any, language: str, desk_session: Callable[..., QtSession]) -> None:
     """A failure inside a pane is said on that pane's line (tell finds it from any widget inside)."""
     session = desk_session("owner")
     panes: dict[str, tuple[QWidget, QLabel]] = {}

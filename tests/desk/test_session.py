@@ -1,4 +1,4 @@
-"""Session edge cases a person only meets by accident: signing out or quitting mid-call."""
+"""QtSession edge cases a person only meets by accident: signing out or quitting mid-call."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ from typing import Any
 
 import shiboken6
 
-from lok_desk.desk.session import Session
+from lok_desk.desk.qt_session import QtSession
 
 
 def test_a_call_still_running_when_the_session_goes_unwinds_quietly(
-    desk_session: Callable[..., Session], arun: Callable[..., Any], qtbot: Any
+    desk_session: Callable[..., QtSession], arun: Callable[..., Any], qtbot: Any
 ) -> None:
     # A refresh still retrying a dead server when the person signs out: its task is cancelled after
     # the session's Qt object is deleted. It must end as cancelled, not raise "Signal source has been
@@ -26,7 +26,7 @@ def test_a_call_still_running_when_the_session_goes_unwinds_quietly(
 
     task = asyncio.ensure_future(session.call(slow_call()))
     arun(started.wait())
-    assert session._busy == 1
+    assert session.busy == 1
     shiboken6.delete(session)
     task.cancel()
     qtbot.waitUntil(task.done)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from lok_desk.desk.session import Session
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
@@ -23,7 +24,6 @@ from lok_desk.desk.locations.pane import LocationsPane
 from lok_desk.desk.owner.directories import DirectoriesPane
 from lok_desk.desk.recorder import recorder_for
 from lok_desk.desk.reservations import ReservationsPane
-from lok_desk.desk.session import Session
 from lok_desk.desk.today.pane import TodayBoard
 
 Opened = Callable[..., Session]

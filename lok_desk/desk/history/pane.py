@@ -53,8 +53,8 @@ from lok_desk.desk.kit.problem_views import ProblemLine, accept_problems, proble
 from lok_desk.desk.kit.problems import describe
 from lok_desk.desk.kit.records import SORT_ROLE, ask_save_csv_path, record_list_view
 from lok_desk.desk.kit.slips import slip_names
+from lok_desk.desk.qt_session import QtSession
 from lok_desk.desk.recorder import recorder_for
-from lok_desk.desk.session import Session
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 SavePathChooser = Callable[[QWidget, str], Awaitable[str | None]]
@@ -141,7 +141,7 @@ class HistoryModel(QAbstractTableModel):
 
 
 class DeskHistoryPane(QWidget):
-    def __init__(self, session: Session, parent: QWidget | None = None, *,
+    def __init__(self, session: QtSession, parent: QWidget | None = None, *,
                  save_path: SavePathChooser | None = None) -> None:
         super().__init__(parent)
         self.session = session

@@ -31,7 +31,7 @@ from lok_desk.desk.kit.i18n import translate
 from lok_desk.desk.kit.problems import problem_from, sentence
 from lok_desk.desk.kit.theme import DARK, HIGH_CONTRAST, LIGHT, theme_of
 from lok_desk.desk.kit.tokens_view import PrinterChooser, TokensView, ask_printer, hidden_text
-from lok_desk.desk.session import Session
+from lok_desk.desk.qt_session import QtSession
 
 #: (works, does not work) text colours with at least 4.5:1 contrast on each theme's window colour.
 VERDICT_COLOURS: dict[str, tuple[str, str]] = {
@@ -64,7 +64,7 @@ class CodeInspector(QWidget):
     #: A reservation to show in the Reservations pane (its id).
     open_requested = Signal(str)
 
-    def __init__(self, session: Session, parent: QWidget | None = None, *,
+    def __init__(self, session: QtSession, parent: QWidget | None = None, *,
                  choose_printer: PrinterChooser = ask_printer,
                  on_open_reservation: Callable[[str], None] | None = None) -> None:
         super().__init__(parent)

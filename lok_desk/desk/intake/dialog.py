@@ -58,8 +58,8 @@ from lok_desk.desk.kit.slip_dialog import ask_pdf_path
 from lok_desk.desk.kit.slips import box_size_text, build_slip
 from lok_desk.desk.kit.tokens_view import PrinterChooser, ask_printer
 from lok_desk.desk.kit.widgets import fit_to_screen
+from lok_desk.desk.qt_session import QtSession
 from lok_desk.desk.recorder import recorder_for
-from lok_desk.desk.session import Session
 
 SIZES: tuple[models.BoxSize, ...] = tuple(models.BOX_SIZES)
 SavePath = Callable[[QWidget, str], Any]
@@ -97,7 +97,7 @@ class IntakeDialog(QDialog):
 
     changed = Signal()
 
-    def __init__(self, session: Session, location_id: str | None = None, *,
+    def __init__(self, session: QtSession, location_id: str | None = None, *,
                  choose_printer: PrinterChooser = ask_printer, save_path: SavePath = ask_pdf_path,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)

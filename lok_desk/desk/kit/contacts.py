@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QCompleter, QLineEdit
 
 from lok_desk.api import LokError, models
 from lok_desk.core.owner.directories import company_contacts
-from lok_desk.desk.session import Session
+from lok_desk.desk.qt_session import QtSession
 
 NAME_ROLE = Qt.ItemDataRole.UserRole + 10
 EMAIL_ROLE = Qt.ItemDataRole.UserRole + 11
@@ -21,7 +21,7 @@ class DirectoryContactCompleter(QCompleter):
     """Suggests the company's directory contacts while a name is typed; choosing one fills name, e-mail
     and phone. Call `await load()` (or `set_contacts`) once; `attach()` to each trio of fields."""
 
-    def __init__(self, session: Session | None = None, parent: QObject | None = None) -> None:
+    def __init__(self, session: QtSession | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._session = session
         self._items = QStandardItemModel(self)

@@ -36,7 +36,7 @@ from lok_desk.core.store import StoreChange
 from lok_desk.desk.kit.asyncqt import spawn
 from lok_desk.desk.kit.problem_views import ProblemLine, accept_problems, report
 from lok_desk.desk.kit.records import SORT_ROLE
-from lok_desk.desk.session import Session
+from lok_desk.desk.qt_session import QtSession
 
 SIZES: tuple[str, ...] = tuple(size.value for size in models.BoxSize)
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -133,7 +133,7 @@ class FreeBoxesPane(QWidget):
     #: (location id, box size) to reserve there.
     new_reservation_requested = Signal(str, str)
 
-    def __init__(self, session: Session, parent: QWidget | None = None, *,
+    def __init__(self, session: QtSession, parent: QWidget | None = None, *,
                  on_new_reservation: Callable[[str, str], None] | None = None) -> None:
         super().__init__(parent)
         self.session = session

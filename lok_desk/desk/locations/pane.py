@@ -35,7 +35,7 @@ from lok_desk.desk.kit.records import SORT_ROLE
 from lok_desk.desk.kit.theme import HIGHLIGHT_ROW, theme_of
 from lok_desk.desk.locations.availability import BoxAvailabilityView
 from lok_desk.desk.locations.model import LOCATION_ID_ROLE, LocationTableModel
-from lok_desk.desk.session import Session
+from lok_desk.desk.qt_session import QtSession
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -45,7 +45,7 @@ class LocationsPane(QWidget):
 
     new_reservation_requested = Signal(str)   # location id
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, session: QtSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.model = LocationTableModel(self)

@@ -18,12 +18,12 @@ from lok_desk.desk.owner.prereservations import PreReservationsPane
 from lok_desk.desk.owner.reports import ReportsPane
 from lok_desk.desk.owner.webhook_state import WebhookState
 from lok_desk.desk.owner.workbench import WebhookWorkbenchPane
+from lok_desk.desk.qt_session import QtSession
 from lok_desk.desk.roles import Role
-from lok_desk.desk.session import Session
 
 
 def owner_panes(
-    session: Session,
+    session: QtSession,
     parent: QWidget | None = None,
     *,
     on_open_reservation: Callable[[str], None] | None = None,

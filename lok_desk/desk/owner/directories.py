@@ -45,13 +45,13 @@ from lok_desk.desk.kit.records import (
 )
 from lok_desk.desk.owner.contacts_model import ContactsModel
 from lok_desk.desk.owner.import_dialog import CsvImportDialog
-from lok_desk.desk.session import Session
+from lok_desk.desk.qt_session import QtSession
 
 
 class DirectoriesPane(QWidget):
     """Owner/seller edit; reporter/admin read (edit controls greyed out with the reason)."""
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, session: QtSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Directories"))
         self._session = session

@@ -39,7 +39,7 @@ from lok_desk.desk.kit.problem_views import FormBinder, ProblemLine, tell
 from lok_desk.desk.kit.records import apply_permission, hint_label
 from lok_desk.desk.owner.changes_dialog import ChangesDialog
 from lok_desk.desk.owner.webhook_state import WebhookState
-from lok_desk.desk.session import Session
+from lok_desk.desk.qt_session import QtSession
 
 # What each webhook event means, in words a front-desk owner uses (Lok's "fired when").
 EVENT_TEXT: dict[str, tuple[str, str]] = {
@@ -95,7 +95,7 @@ class NotificationSettingsPane(QWidget):
     webhook_saved = Signal()
     emails_saved = Signal()
 
-    def __init__(self, session: Session, webhook: WebhookState | None = None,
+    def __init__(self, session: QtSession, webhook: WebhookState | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Notification settings"))

@@ -36,13 +36,13 @@ from lok_desk.desk.kit.forms import FieldError, add_row, with_error
 from lok_desk.desk.kit.i18n import say
 from lok_desk.desk.kit.problem_views import FormBinder, ProblemLine
 from lok_desk.desk.kit.records import ROW_ROLE, RowTableModel, hint_label, record_list_view
-from lok_desk.desk.session import Session
+from lok_desk.desk.qt_session import QtSession
 
 
 class PreReservationsPane(QWidget):
     """Search by zip code or coordinates and box size; pre-reserve in the chosen locker."""
 
-    def __init__(self, session: Session, parent: QWidget | None = None, *,
+    def __init__(self, session: QtSession, parent: QWidget | None = None, *,
                  on_open_reservation: Callable[[str], None] | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Pre-reservations"))

@@ -67,7 +67,7 @@ from lok_desk.desk.kit.records import (
     hint_label,
 )
 from lok_desk.desk.kit.theme import HIGH_CONTRAST, theme_of
-from lok_desk.desk.session import Session
+from lok_desk.desk.qt_session import QtSession
 
 
 def _bar_style(status: str, palette: QPalette) -> formatting.StatusStyle:
@@ -242,7 +242,7 @@ class ReportsPane(QWidget):
     logs_table: QTableView
     report_binder: FormBinder
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, session: QtSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Reports"))
         self._session = session

@@ -7,7 +7,7 @@ from PySide6.QtCore import QObject, Signal
 
 from lok_desk.api import models
 from lok_desk.core.owner.notifications import ALL_EVENTS, Webhook
-from lok_desk.desk.session import Session
+from lok_desk.desk.qt_session import QtSession
 
 __all__ = ["ALL_EVENTS", "WebhookState"]
 
@@ -17,7 +17,7 @@ class WebhookState(QObject):
 
     changed = Signal()
 
-    def __init__(self, session: Session, parent: QObject | None = None) -> None:
+    def __init__(self, session: QtSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.core = Webhook(session.service, session.call)
         self.core.changed.add(self.changed.emit)

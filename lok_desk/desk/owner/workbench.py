@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-import httpx
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -25,8 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from lok_desk.api import LokError, models, webhook
-from lok_desk.api.errors import LokConnectionError, LokProtocolError
-from lok_desk.api.transport import is_loopback_host, loopback_http
+from lok_desk.api.transport import is_loopback_host
 from lok_desk.desk.kit import formatting
 from lok_desk.desk.kit.asyncqt import confirm, spawn
 from lok_desk.desk.kit.i18n import QT_TRANSLATE_NOOP, translate
@@ -41,7 +39,7 @@ from lok_desk.desk.kit.records import (
 from lok_desk.desk.kit.theme import semantic_colour
 from lok_desk.desk.owner.receiver import LocalWebhookReceiver, ReceivedRequest
 from lok_desk.desk.owner.webhook_state import WebhookState
-from lok_desk.desk.session import Session
+from lok_desk.desk.qt_session import QtSession
 
 
 def explain_signature(secret: str, body: bytes, header: str) -> tuple[bool, str]:
@@ -164,7 +162,7 @@ class WebhookWorkbenchPane(QWidget):
 
     event_received = Signal(object)   # ReceivedEvent
 
-    def __init__(self, session: Session, webhook_state: WebhookState | None = None,
+    def __init__(self, session: QtSession, webhook_state: WebhookState | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Webhook workbench"))
@@ -456,27 +454,16 @@ class WebhookWorkbenchPane(QWidget):
         return page
 
     async def load_deliveries(self) -> list[Delivery]:
-        sandbox = self._session.sandbox
-        if sandbox is None:
+        if self._session.sandbox is None:
             return []
         self.refresh_deliveries_button.setEnabled(False)
         try:
-            async with loopback_http(sandbox.base_url, timeout=10.0) as http:
-                response = await http.get("/sandbox/webhook/deliveries")
-                response.raise_for_status()
-                items = response.json().get("deliveries", [])
-        except (httpx.HTTPError, ValueError, AttributeError) as error:
-            # The sandbox's own log, read beside the client: its failures become the client's kinds, so
-            # they read like any other (never an exception's type name).
-            failure: BaseException = error
-            if isinstance(error, httpx.TransportError):
-                failure = LokConnectionError(str(error))
-            elif not isinstance(error, httpx.HTTPStatusError):
-                failure = LokProtocolError(str(error))
-            else:
-                failure = LokError(str(error), status_code=error.response.status_code)
+            # Through the session's one client: its failures are the client's kinds, so they read like
+            # any other (never an exception's type name).
+            items = await self._session.call(self._session.core.webhook_deliveries())
+        except LokError as error:
             doing = self.tr("reading the delivery log")
-            self.deliveries_status.show_problem(problem_for(failure, doing=doing))
+            self.deliveries_status.show_problem(problem_for(error, doing=doing))
             return []
         finally:
             self.refresh_deliveries_button.setEnabled(True)

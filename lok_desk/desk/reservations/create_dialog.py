@@ -36,8 +36,8 @@ from lok_desk.desk.kit.problem_views import FormBinder
 from lok_desk.desk.kit.problems import what_happened
 from lok_desk.desk.kit.tokens_view import PrinterChooser, TokensView, ask_printer
 from lok_desk.desk.kit.widgets import fit_to_screen
+from lok_desk.desk.qt_session import QtSession
 from lok_desk.desk.reservations import create_form
-from lok_desk.desk.session import Session
 
 # The form's line edits, by the presenter's form field they hold.
 _TEXT_FIELDS = ("width", "height", "length", "shipment_id", "value", "weight", "description", "contact_name",
@@ -79,7 +79,7 @@ class CreateReservationDialog(QDialog):
     add_row_button: QPushButton
     remove_row_button: QPushButton
 
-    def __init__(self, session: Session, location_id: str | None = None, *,
+    def __init__(self, session: QtSession, location_id: str | None = None, *,
                  choose_printer: PrinterChooser = ask_printer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("New reservation"))

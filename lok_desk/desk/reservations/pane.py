@@ -24,6 +24,7 @@ from lok_desk.desk.kit.asyncqt import spawn
 from lok_desk.desk.kit.forms import mute
 from lok_desk.desk.kit.problems import what_happened
 from lok_desk.desk.kit.tokens_view import PrinterChooser, ask_printer
+from lok_desk.desk.qt_session import QtSession
 from lok_desk.desk.reservations import cancel_flow, edit_flow, find_flow, print_flow, showing
 from lok_desk.desk.reservations.detail import ReservationDetail
 from lok_desk.desk.reservations.list_view import (
@@ -43,7 +44,6 @@ from lok_desk.desk.reservations.table_model import (
     ReservationTableModel,
     row_from_reservation,
 )
-from lok_desk.desk.session import Session
 
 #: How often overdue marks are checked against the server's clock (a deadline passes with no change).
 OVERDUE_CHECK_MS = 30_000
@@ -64,7 +64,8 @@ class ReservationsPane(QWidget):
     slip_printed = Signal(object, str)
 
     def __init__(
-        self, session: Session, parent: QWidget | None = None, *, choose_printer: PrinterChooser = ask_printer
+        self, session: QtSession, parent: QWidget | None = None, *,
+        choose_printer: PrinterChooser = ask_printer,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("ReservationsPane")

@@ -24,14 +24,14 @@ from lok_desk.desk.kit.asyncqt import spawn
 from lok_desk.desk.kit.forms import FieldError, add_row, close_unless_kept, typed_anything, with_error
 from lok_desk.desk.kit.i18n import translate
 from lok_desk.desk.kit.problem_views import FormBinder
-from lok_desk.desk.session import Session
+from lok_desk.desk.qt_session import QtSession
 
 
 class UpdatePreReservationDialog(QDialog):
     """Fields start with the reservation's values; only what changed is sent."""
 
     def __init__(
-        self, session: Session, reservation: models.Reservation, parent: QWidget | None = None
+        self, session: QtSession, reservation: models.Reservation, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self._opened = False

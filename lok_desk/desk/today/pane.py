@@ -56,8 +56,8 @@ from lok_desk.desk.kit.problem_views import ProblemLine, accept_problems, proble
 from lok_desk.desk.kit.problems import describe
 from lok_desk.desk.kit.records import SORT_ROLE, ask_save_csv_path
 from lok_desk.desk.kit.tokens_view import PrinterChooser, ask_printer
+from lok_desk.desk.qt_session import QtSession
 from lok_desk.desk.recorder import recorder_for
-from lok_desk.desk.session import Session
 
 PAGE_SIZE = 100
 #: At most this many pages of each list at start (the store and the sync engine do the rest).
@@ -96,7 +96,7 @@ class BucketModel(QAbstractTableModel):
 
     COLUMNS = ("shipment", "location", "status", "when", "days", "result")
 
-    def __init__(self, bucket: Bucket, session: Session, parent: Any = None) -> None:
+    def __init__(self, bucket: Bucket, session: QtSession, parent: Any = None) -> None:
         super().__init__(parent)
         self.bucket = bucket
         self.session = session
@@ -227,7 +227,7 @@ class TodayBoard(QWidget):
     counts_changed = Signal()
     open_requested = Signal(str)
 
-    def __init__(self, session: Session, parent: QWidget | None = None, *,
+    def __init__(self, session: QtSession, parent: QWidget | None = None, *,
                  choose_printer: PrinterChooser = ask_printer,
                  on_open_reservation: Callable[[str], None] | None = None,
                  save_path: Callable[[QWidget, str], Any] | None = None) -> None:

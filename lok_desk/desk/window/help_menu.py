@@ -23,10 +23,10 @@ from lok_desk.desk.kit.problem_views import report
 from lok_desk.desk.roles import role_label
 
 if TYPE_CHECKING:
-    from lok_desk.desk.session import Session
+    from lok_desk.desk.qt_session import QtSession
 
 
-def session_facts(session: Session) -> dict[str, str]:
+def session_facts(session: QtSession) -> dict[str, str]:
     """Server, environment and role of a session, as the diagnostics text takes them (no credentials)."""
     role = session.capabilities.role
     return {"server": session.base_url, "environment": session.environment,
@@ -36,7 +36,7 @@ def session_facts(session: Session) -> dict[str, str]:
 class HelpActions(QObject):
     """The Help menu's actions for one main window; `copy_text` is the last text copied (tests read it)."""
 
-    def __init__(self, window: QMainWindow, session: Session) -> None:
+    def __init__(self, window: QMainWindow, session: QtSession) -> None:
         super().__init__(window)
         self._window = window
         self._session = session

@@ -36,8 +36,8 @@ from lok_desk.desk.locations import LocationsPane
 from lok_desk.desk.notices import NoticeAnnouncer, NoticeBar, NoticeCenter
 from lok_desk.desk.owner import owner_panes
 from lok_desk.desk.preferences import Preferences, add_preference_menus
+from lok_desk.desk.qt_session import QtSession
 from lok_desk.desk.roles import role_label
-from lok_desk.desk.session import Session
 from lok_desk.desk.window.help_menu import HelpActions
 from lok_desk.desk.window.panes import (
     HoldsResources,
@@ -54,7 +54,7 @@ from lok_desk.resources import app_icon
 if TYPE_CHECKING:
     from lok_desk.desk.reservations import ReservationsPane
 
-PaneFactory = Callable[[Session, QWidget], "ReservationsPane"]
+PaneFactory = Callable[[QtSession, QWidget], "ReservationsPane"]
 W = TypeVar("W", bound=QWidget)
 
 ALL_LOCATIONS = ""
@@ -62,7 +62,7 @@ ALL_LOCATIONS = ""
 IDLE_AFTER_MS = 5 * 60 * 1000
 
 
-def default_reservations_pane(session: Session, parent: QWidget) -> ReservationsPane:
+def default_reservations_pane(session: QtSession, parent: QWidget) -> ReservationsPane:
     """The real Reservations pane (imported late: the shell must load even if it fails to import)."""
     from lok_desk.desk.reservations import ReservationsPane
 
@@ -70,14 +70,14 @@ def default_reservations_pane(session: Session, parent: QWidget) -> Reservations
 
 
 class MainWindow(QMainWindow):
-    """Shows a signed-in `Session`; emits `finished("sign_out" | "quit")` when the person leaves."""
+    """Shows a signed-in `QtSession`; emits `finished("sign_out" | "quit")` when the person leaves."""
 
     finished = Signal(str)
     ready = Signal(int)        # the first reservation page is on screen (rows)
 
     def __init__(
         self,
-        session: Session,
+        session: QtSession,
         *,
         reservations_pane_factory: PaneFactory | None = None,
         preferences: Preferences | None = None,
@@ -601,7 +601,8 @@ class MainWindow(QMainWindow):
                 self.banner.dismiss()
 
     def show_problem(self, problem: Problem) -> None:
-        """The banner, naming this window's server (kit.problem_views.tell lands here)."""
+        """The banner, naming this window's server (kit.problem_views.tell and the session's
+        error_raised land here)."""
         self.banner.show_problem(with_server(problem, self.session.server_label))
 
     def _show_status(self, text: str, timeout_ms: int) -> None:
@@ -661,7 +662,7 @@ class MainWindow(QMainWindow):
             self.ready.emit(rows)
 
     async def sign_out(self) -> None:
-        """Revoke the token (Session.sign_out) and hand back to the sign-in."""
+        """Revoke the token (QtSession.sign_out) and hand back to the sign-in."""
         self.sign_out_action.setEnabled(False)
         self.statusBar().showMessage(self.tr("Signing out…"))
         await self._shutdown_owner_panes()

@@ -14,8 +14,8 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QKeySequence
     from PySide6.QtWidgets import QLineEdit, QMenu, QTabWidget, QWidget
 
+    from lok_desk.desk.qt_session import QtSession
     from lok_desk.desk.reservations import ReservationsPane
-    from lok_desk.desk.session import Session
 
 #: When a registered pane's `start()` runs: with the window (once it shows), the first time the pane
 #: is looked at (signing in costs no extra calls), or never (the pane loads itself).
@@ -56,7 +56,7 @@ class HoldsResources(Protocol):
 class PaneHost(Protocol):
     """The main window as a pane registration sees it."""
 
-    session: Session
+    session: QtSession
     tabs: QTabWidget
     reservations: ReservationsPane
     search_edit: QLineEdit

@@ -32,7 +32,7 @@ from lok_desk.desk.kit.problem_views import message_box, problem_for, tell
 from lok_desk.desk.kit.problems import describe, problem_from, sentence
 from lok_desk.desk.kit.widgets import place_window, saved_geometry
 from lok_desk.desk.preferences import Preferences
-from lok_desk.desk.session import CUSTOM, PRODUCTION, SANDBOX, Session, open_session
+from lok_desk.desk.qt_session import CUSTOM, PRODUCTION, SANDBOX, QtSession, open_session
 from lok_desk.desk.settings import DeskSettings
 from lok_desk.desk.window.main_window import MainWindow, PaneFactory
 from lok_desk.desk.window.signin import CUSTOM_KEY, PRODUCTION_KEY, SANDBOX_KEY, ServerChoice, SignInDialog
@@ -110,7 +110,7 @@ class DeskShell(QObject):
         self._settings_saved = asyncio.Lock()   # saves land in order, newest last
         self.token_cache = TokenCache(paths.token_cache_file)
         self.quit_event = asyncio.Event()
-        self.session: Session | None = None
+        self.session: QtSession | None = None
         self.window: MainWindow | None = None
         self.dialog: SignInDialog | None = None
         self._first_error: Problem | None = None
@@ -230,7 +230,7 @@ class DeskShell(QObject):
                     return secret
         return await self.secret_store.aload(key, client_id)
 
-    async def _sign_in_without_asking(self) -> Session | None:
+    async def _sign_in_without_asking(self) -> QtSession | None:
         if self.options.demo_role:
             if self.sandbox is None:
                 raise ShellError("--demo-role works only with --sandbox.")
@@ -251,7 +251,7 @@ class DeskShell(QObject):
             return None
         return await self._open_quietly(self._current_key, client_id, known or "")
 
-    async def _open_quietly(self, choice_key: str, client_id: str, secret: str) -> Session | None:
+    async def _open_quietly(self, choice_key: str, client_id: str, secret: str) -> QtSession | None:
         try:
             return await self._open(choice_key, self._custom_url, client_id, secret, use_cache=True)
         except LokError as error:
@@ -268,7 +268,7 @@ class DeskShell(QObject):
         return url
 
     async def _open(self, choice_key: str, custom_url: str, client_id: str, secret: str, *,
-                    use_cache: bool) -> Session:
+                    use_cache: bool) -> QtSession:
         key, url, environment = self._resolve(choice_key, custom_url)
         session = await open_session(
             base_url=url,
@@ -288,7 +288,7 @@ class DeskShell(QObject):
         return session
 
     # ---- sign-in with the dialog ----------------------------------------------------------------
-    async def _sign_in_with_dialog(self) -> Session | None:
+    async def _sign_in_with_dialog(self) -> QtSession | None:
         key, _url, _env = self._resolve(self._current_key, self._custom_url)
         dialog = SignInDialog(
             self._servers,
@@ -302,7 +302,7 @@ class DeskShell(QObject):
         if self._first_error is not None:
             dialog.show_problem(self._first_error)
             self._first_error = None
-        result: list[Session] = []
+        result: list[QtSession] = []
         attempt: list[asyncio.Task[None]] = []
 
         def start(choice_key: str, client_id: str, secret: str, remember: bool, demo: bool) -> None:
@@ -345,7 +345,7 @@ class DeskShell(QObject):
             await session.aclose()
         return None
 
-    async def _attempt(self, dialog: SignInDialog, result: list[Session], choice_key: str, custom_url: str,
+    async def _attempt(self, dialog: SignInDialog, result: list[QtSession], choice_key: str, custom_url: str,
                        client_id: str, secret: str, *, remember: bool, demo: bool) -> None:
         dialog.set_busy(True, self.tr("Signing in…"))
         try:
@@ -374,7 +374,7 @@ class DeskShell(QObject):
         dialog.accept()
 
     # ---- main window ----------------------------------------------------------------------------
-    async def _show_main_window(self, session: Session) -> str:
+    async def _show_main_window(self, session: QtSession) -> str:
         self.session = session
         window = MainWindow(session, reservations_pane_factory=self.options.reservations_pane_factory,
                             preferences=Preferences(self.settings, self.paths.settings_file,
@@ -403,7 +403,7 @@ class DeskShell(QObject):
         await self._save_settings()
         return str(how or "quit")
 
-    def _report_ready(self, session: Session, rows: int, finish: Callable[[str], None]) -> None:
+    def _report_ready(self, session: QtSession, rows: int, finish: Callable[[str], None]) -> None:
         figures = {"ready_s": round(self.options.seconds_since_start(), 3), "reservations": rows,
                    "locations": len(session.locations)}
         print(json.dumps(figures), flush=True)

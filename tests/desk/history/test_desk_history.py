@@ -17,12 +17,12 @@ from lok_desk.core.csv_export import read_csv
 from lok_desk.core.history import HISTORY_COLUMNS, Source
 from lok_desk.core.problems import Kind
 from lok_desk.desk.history.pane import DeskHistoryPane
+from lok_desk.desk.qt_session import QtSession
 from lok_desk.desk.recorder import recorder_for
-from lok_desk.desk.session import Session
 from tests.desk.reservations.test_pane_flows import direct_request
 
 
-def make_pane(qtbot: Any, session: Session, tmp_path: Path) -> DeskHistoryPane:
+def make_pane(qtbot: Any, session: QtSession, tmp_path: Path) -> DeskHistoryPane:
     session.has_window = True
 
     async def save_path(_parent: QWidget, suggested: str) -> str:
@@ -35,7 +35,7 @@ def make_pane(qtbot: Any, session: Session, tmp_path: Path) -> DeskHistoryPane:
 
 
 def test_writes_are_recorded_with_their_result_merged_and_exported(
-    qtbot: Any, run: Any, desk_session: Callable[..., Session], tmp_path: Path,
+    qtbot: Any, run: Any, desk_session: Callable[..., QtSession], tmp_path: Path,
 ) -> None:
     session = desk_session("owner")
     recorder = recorder_for(session)
@@ -91,7 +91,7 @@ def test_writes_are_recorded_with_their_result_merged_and_exported(
 
 
 def test_an_employee_sees_this_desks_history_and_why_not_loks(
-    qtbot: Any, run: Any, desk_session: Callable[..., Session], tmp_path: Path,
+    qtbot: Any, run: Any, desk_session: Callable[..., QtSession], tmp_path: Path,
 ) -> None:
     session = desk_session("employee")
 

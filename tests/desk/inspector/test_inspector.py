@@ -15,7 +15,7 @@ from lok_desk.api import LokClient, models
 from lok_desk.core.codes import CodeKind, Verdict
 from lok_desk.desk.inspector.pane import CodeInspector
 from lok_desk.desk.kit import formatting
-from lok_desk.desk.session import Session
+from lok_desk.desk.qt_session import QtSession
 from lok_desk.sandbox import SandboxServer
 from tests.desk.reservations._helpers import until
 from tests.desk.reservations.test_pane_flows import direct_request, first_location_free, type_at_kiosk
@@ -33,7 +33,7 @@ async def advance(sandbox: SandboxServer, seconds: float) -> None:
     assert answer.status_code == 200, answer.text
 
 
-def make_inspector(qtbot: Any, session: Session) -> CodeInspector:
+def make_inspector(qtbot: Any, session: QtSession) -> CodeInspector:
     session.has_window = True
     inspector = CodeInspector(session)
     qtbot.addWidget(inspector)
@@ -52,13 +52,13 @@ async def scan(qtbot: Any, inspector: CodeInspector, code: str) -> None:
     await until(lambda: inspector.lookup is not before and inspector.lookup is not None, what=f"{code}")
 
 
-async def desk_reads(session: Session, reservation_id: str) -> None:
+async def desk_reads(session: QtSession, reservation_id: str) -> None:
     """The desk opens the reservation once (#15), as the detail panel does: now it knows its tokens."""
     result = await session.service.get_reservation(reservation_id, include_tokens=True)
     session.store.merge_detail(result)
 
 
-def test_every_reason_a_code_works_or_not(qtbot: Any, run: Any, desk_session: Callable[..., Session],
+def test_every_reason_a_code_works_or_not(qtbot: Any, run: Any, desk_session: Callable[..., QtSession],
                                           api: Callable[[str], LokClient], sandbox: SandboxServer) -> None:
     session = desk_session("owner")
     client = api("owner")
@@ -146,7 +146,7 @@ def test_every_reason_a_code_works_or_not(qtbot: Any, run: Any, desk_session: Ca
 
 
 def test_pre_reservation_codes_before_confirmation_and_after_expiry(
-    qtbot: Any, run: Any, desk_session: Callable[..., Session], api: Callable[[str], LokClient],
+    qtbot: Any, run: Any, desk_session: Callable[..., QtSession], api: Callable[[str], LokClient],
     sandbox: SandboxServer,
 ) -> None:
     session = desk_session("owner")
@@ -180,7 +180,7 @@ def test_pre_reservation_codes_before_confirmation_and_after_expiry(
 
 
 def test_an_employee_is_told_a_reservation_id_belongs_to_another_location(
-    qtbot: Any, run: Any, desk_session: Callable[..., Session], api: Callable[[str], LokClient],
+    qtbot: Any, run: Any, desk_session: Callable[..., QtSession], api: Callable[[str], LokClient],
 ) -> None:
     session = desk_session("employee")
     client = api("owner")
@@ -204,7 +204,7 @@ def test_an_employee_is_told_a_reservation_id_belongs_to_another_location(
 
 
 def test_odd_input_is_not_found_never_a_crash(qtbot: Any, run: Any,
-                                              desk_session: Callable[..., Session]) -> None:
+                                              desk_session: Callable[..., QtSession]) -> None:
     session = desk_session("owner")
 
     async def scenario() -> None:

@@ -24,7 +24,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from lok_desk.core.intake import ParcelState
-from lok_desk.desk.session import Session
+from lok_desk.desk.qt_session import QtSession
 from tests.desk.intake.test_intake_dialog import make_dialog
 from tests.desk.reservations._helpers import until
 
@@ -51,7 +51,7 @@ class KeyCounter(QObject):
         return False
 
 
-def test_ten_parcels_like_a_scanner(qtbot: Any, run: Any, desk_session: Callable[..., Session],
+def test_ten_parcels_like_a_scanner(qtbot: Any, run: Any, desk_session: Callable[..., QtSession],
                                     tmp_path: Path) -> None:
     session = desk_session("employee")
     dialog = make_dialog(qtbot, session, tmp_path)

@@ -15,14 +15,14 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from lok_desk.core.history import Action, DeskLog
 from lok_desk.core.intake import ParcelState, Refusal
 from lok_desk.desk.intake.dialog import IntakeDialog
+from lok_desk.desk.qt_session import QtSession
 from lok_desk.desk.recorder import recorder_for
-from lok_desk.desk.session import Session
 from tests.desk.reservations._helpers import until
 
 ENTER = Qt.Key.Key_Return
 
 
-def make_dialog(qtbot: Any, session: Session, tmp_path: Path) -> IntakeDialog:
+def make_dialog(qtbot: Any, session: QtSession, tmp_path: Path) -> IntakeDialog:
     session.has_window = True
 
     async def save_path(_parent: QWidget, suggested: str) -> str:
@@ -43,7 +43,7 @@ def scan(qtbot: Any, dialog: IntakeDialog, text: str) -> None:
 
 
 def test_a_scanned_batch_is_created_parcel_by_parcel_with_one_key_each(
-        qtbot: Any, run: Any, desk_session: Callable[..., Session], tmp_path: Path) -> None:
+        qtbot: Any, run: Any, desk_session: Callable[..., QtSession], tmp_path: Path) -> None:
     session = desk_session("employee")
     recorder = recorder_for(session)
     recorder.log = DeskLog(tmp_path / "history.jsonl")
@@ -110,7 +110,7 @@ def test_a_scanned_batch_is_created_parcel_by_parcel_with_one_key_each(
 
 
 def test_offline_keeps_the_line_to_retry_and_enter_brings_it_back(
-        qtbot: Any, run: Any, desk_session: Callable[..., Session], tmp_path: Path) -> None:
+        qtbot: Any, run: Any, desk_session: Callable[..., QtSession], tmp_path: Path) -> None:
     session = desk_session("employee")
     dialog = make_dialog(qtbot, session, tmp_path)
 

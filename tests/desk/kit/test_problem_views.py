@@ -13,7 +13,7 @@ from lok_desk.api.errors import LokError
 from lok_desk.core.problems import Kind, Problem, problem_from
 from lok_desk.desk.kit.i18n import InstalledLanguage, install_language
 from lok_desk.desk.kit.problem_views import FormBinder, ProblemLine, accept_problems, tell
-from lok_desk.desk.session import Session
+from lok_desk.desk.qt_session import QtSession
 
 
 @pytest.fixture
@@ -40,7 +40,7 @@ def webhook_form(qtbot: Any) -> tuple[QDialog, FormBinder, QLineEdit, QLabel]:
 
 
 def test_a_refused_field_is_marked_with_loks_reason_in_spanish_and_the_text_kept(
-        qtbot: Any, arun: Callable[..., Any], desk_session: Callable[..., Session],
+        qtbot: Any, arun: Callable[..., Any], desk_session: Callable[..., QtSession],
         spanish: InstalledLanguage) -> None:
     session = desk_session("owner")
     typed = "https://hooks.example/" + "a" * 2100
@@ -61,7 +61,7 @@ def test_a_refused_field_is_marked_with_loks_reason_in_spanish_and_the_text_kept
 
 
 def test_without_the_field_the_sentence_says_nothing_of_fields_and_keeps_the_line(
-        qtbot: Any, arun: Callable[..., Any], desk_session: Callable[..., Session],
+        qtbot: Any, arun: Callable[..., Any], desk_session: Callable[..., QtSession],
         spanish: InstalledLanguage) -> None:
     session = desk_session("owner")
     text = "name,last_name\nAna,Ruiz\nLuis,Paz\x00\n"

@@ -11,13 +11,13 @@ from PySide6.QtCore import Qt
 
 from lok_desk.core.store import Origin
 from lok_desk.desk.locations.free_boxes import SIZES, FreeBoxesPane, fullness
-from lok_desk.desk.session import Session
+from lok_desk.desk.qt_session import QtSession
 from tests.desk.reservations._helpers import until
 from tests.desk.reservations.test_pane_flows import direct_request
 
 
 def test_matrix_sorts_colours_and_follows_a_new_reservation(
-    qtbot: Any, run: Any, desk_session: Callable[..., Session],
+    qtbot: Any, run: Any, desk_session: Callable[..., QtSession],
 ) -> None:
     session = desk_session("owner")
 

@@ -1,4 +1,4 @@
-"""Fixtures for the owner-workspace tests: panes built on a real Session against the real sandbox.
+"""Fixtures for the owner-workspace tests: panes built on a real QtSession against the real sandbox.
 
 Uses tests/desk/conftest.py (`qloop`, `arun`, `desk_session`) and tests/conftest.py (`sandbox`).
 """

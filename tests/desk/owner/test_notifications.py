@@ -8,12 +8,12 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from lok_desk.desk.owner import NotificationSettingsPane, owner_panes
-from lok_desk.desk.session import Session
+from lok_desk.desk.qt_session import QtSession
 
 from ._helpers import click
 
 
-def open_pane(desk_session: Callable[..., Session], show_pane: Any, qtbot: Any,
+def open_pane(desk_session: Callable[..., QtSession], show_pane: Any, qtbot: Any,
               role: str = "owner") -> NotificationSettingsPane:
     pane = NotificationSettingsPane(desk_session(role))
     show_pane(pane)

@@ -13,7 +13,7 @@ from lok_desk.api import models, webhook
 from lok_desk.desk.owner import NotificationSettingsPane, WebhookWorkbenchPane, owner_panes
 from lok_desk.desk.owner.receiver import LocalWebhookReceiver, ReceivedRequest
 from lok_desk.desk.owner.workbench import explain_signature
-from lok_desk.desk.session import Session
+from lok_desk.desk.qt_session import QtSession
 
 from ._helpers import click
 
@@ -22,7 +22,7 @@ EMPLOYEE_LOCATION = "loc-cdmx-antara"
 
 @pytest.fixture
 def owner_workspace(
-    desk_session: Callable[..., Session], show_pane: Any, qtbot: Any, arun: Callable[..., Any]
+    desk_session: Callable[..., QtSession], show_pane: Any, qtbot: Any, arun: Callable[..., Any]
 ) -> Iterator[tuple[NotificationSettingsPane, WebhookWorkbenchPane]]:
     """The owner's Notifications and Workbench panes as the main window gets them (one webhook state)."""
     panes = dict(owner_panes(desk_session("owner")))

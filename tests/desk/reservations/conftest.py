@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QWidget
 
 from lok_desk.api import Credentials, LokClient
 from lok_desk.desk.kit.printing import pdf_printer
+from lok_desk.desk.qt_session import QtSession
 from lok_desk.desk.reservations import ReservationsPane
-from lok_desk.desk.session import Session
 from lok_desk.sandbox import DEMO_CLIENTS, SandboxServer
 
 T = TypeVar("T")
@@ -42,7 +42,7 @@ def printed() -> list[Path]:
 
 @pytest.fixture
 def make_pane(
-    qtbot: Any, desk_session: Callable[..., Session], tmp_path: Path, printed: list[Path]
+    qtbot: Any, desk_session: Callable[..., QtSession], tmp_path: Path, printed: list[Path]
 ) -> Callable[[str], ReservationsPane]:
     async def choose_printer(_parent: QWidget) -> QPrinter | None:
         path = tmp_path / f"printout-{len(printed) + 1}.pdf"

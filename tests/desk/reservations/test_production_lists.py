@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from lok_desk.api import Credentials, TokenCache
+from lok_desk.desk.qt_session import CUSTOM, QtSession, open_session
 from lok_desk.desk.reservations import ReservationsPane
-from lok_desk.desk.session import CUSTOM, Session, open_session
 from lok_desk.paths import AppPaths
 from tests.production.server import CLIENTS, ProductionLok, ProductionServer, Variant
 
@@ -28,11 +28,11 @@ def production() -> Iterator[ProductionServer]:
 def loaded_pane(qtbot: Any, arun: Callable[..., Any], desk_paths: AppPaths,
                 production: ProductionServer) -> Iterator[Callable[[], ReservationsPane]]:
     """`loaded_pane()`: the owner's Reservations pane on the production-like server, every page in."""
-    sessions: list[Session] = []
+    sessions: list[QtSession] = []
 
     def load() -> ReservationsPane:
         secret = CLIENTS["prod-owner"][0]
-        session: Session = arun(open_session(
+        session: QtSession = arun(open_session(
             base_url=production.api_url, credentials=Credentials("prod-owner", secret),
             token_cache=TokenCache(desk_paths.token_cache_file), environment=CUSTOM, sandbox=None))
         sessions.append(session)

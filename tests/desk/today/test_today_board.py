@@ -15,7 +15,7 @@ from lok_desk.api import LokClient
 from lok_desk.core.csv_export import read_csv
 from lok_desk.core.sync import SyncEngine, SyncSettings
 from lok_desk.core.today import Bucket
-from lok_desk.desk.session import Session
+from lok_desk.desk.qt_session import QtSession
 from lok_desk.desk.today.pane import TodayBoard
 from lok_desk.sandbox import SandboxServer
 from tests.desk.inspector.test_inspector import advance
@@ -25,7 +25,7 @@ from tests.desk.reservations.test_pane_flows import direct_request, first_locati
 DAY = 86400
 
 
-def make_board(qtbot: Any, session: Session, tmp_path: Path) -> TodayBoard:
+def make_board(qtbot: Any, session: QtSession, tmp_path: Path) -> TodayBoard:
     session.has_window = True
     exports: list[Path] = []
 
@@ -41,7 +41,7 @@ def make_board(qtbot: Any, session: Session, tmp_path: Path) -> TodayBoard:
     return board
 
 
-def live_sync(session: Session) -> SyncEngine:
+def live_sync(session: QtSession) -> SyncEngine:
     """The session's own engine when it has one, else the core's engine on the same store."""
     engine = getattr(session, "sync", None)
     if isinstance(engine, SyncEngine):
@@ -59,7 +59,7 @@ def ids(board: TodayBoard, bucket: Bucket) -> set[str]:
 
 
 def test_board_counts_move_when_the_kiosk_delivers(
-    qtbot: Any, run: Any, desk_session: Callable[..., Session], api: Callable[[str], LokClient],
+    qtbot: Any, run: Any, desk_session: Callable[..., QtSession], api: Callable[[str], LokClient],
     sandbox: SandboxServer, tmp_path: Path,
 ) -> None:
     session = desk_session("owner")
@@ -108,7 +108,7 @@ def test_board_counts_move_when_the_kiosk_delivers(
 
 
 def test_bulk_cancel_asks_once_and_reports_each_row_then_export_reads_back(
-    qtbot: Any, run: Any, desk_session: Callable[..., Session], api: Callable[[str], LokClient],
+    qtbot: Any, run: Any, desk_session: Callable[..., QtSession], api: Callable[[str], LokClient],
     sandbox: SandboxServer, tmp_path: Path,
 ) -> None:
     session = desk_session("owner")
