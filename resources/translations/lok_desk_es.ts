@@ -3981,7 +3981,7 @@ Presiona Enter en una fila para abrirla y Ctrl+N para crear una reservación.</t
     <name>ReservationTableModel</name>
     <message>
         <source>Shipment</source>
-        <extracomment>Raw, comparable value of a cell (epoch seconds for dates, plain strings otherwise). The reservation id of the row (any column). The raw status string of the row (the status chip delegate paints from it).</extracomment>
+        <extracomment>The reservation id of the row (any column). The raw status string of the row (the status chip delegate paints from it).</extracomment>
         <translation>Envío</translation>
     </message>
     <message>
@@ -4397,14 +4397,6 @@ Borra el filtro para ver las {1}.</translation>
     <message>
         <source>reporter</source>
         <translation>consultor</translation>
-    </message>
-</context>
-<context>
-    <name>Session</name>
-    <message>
-        <source>deleting the saved list after signing out</source>
-        <extracomment>Live sync pace (lok_desk.core.sync); tests and benchmarks replace it before the window opens. Wait after a change at a location before its free-box counts are read again (changes come in bursts: one read covers them). After a change, the snapshot is written this much later (one write covers a burst of changes). Reads of the token index fill at a time (bounded: the server serves many desks). Ctrl+F finds reservations never opened: their tokens are read in the background. When the server stopped answering (None while online): the stale marker says since when. The offline snapshot (lok_desk.core.snapshot), once the window gives it a directory.</extracomment>
-        <translation>eliminar la lista guardada después de cerrar la sesión</translation>
     </message>
 </context>
 <context>
@@ -5414,6 +5406,7 @@ Borra el filtro para ver las {1}.</translation>
     <name>csv_dialog</name>
     <message>
         <source>CSV files (*.csv)</source>
+        <extracomment>The raw, comparable value of a cell (epoch seconds, numbers, plain strings): the one sort role of every desk table, so a proxy sorts times and counts as values, not as their display text.</extracomment>
         <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from lok_desk.desk.session import Session
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
@@ -22,11 +21,12 @@ from lok_desk.desk.kit.records import SORT_ROLE
 from lok_desk.desk.locations.free_boxes import FreeBoxesPane
 from lok_desk.desk.locations.pane import LocationsPane
 from lok_desk.desk.owner.directories import DirectoriesPane
+from lok_desk.desk.qt_session import QtSession
 from lok_desk.desk.recorder import recorder_for
 from lok_desk.desk.reservations import ReservationsPane
 from lok_desk.desk.today.pane import TodayBoard
 
-Opened = Callable[..., Session]
+Opened = Callable[..., QtSession]
 
 
 @pytest.fixture
@@ -41,7 +41,7 @@ def shown(qtbot: Any, widget: QWidget) -> QWidget:
     return widget
 
 
-def owner(desk_session: Opened) -> Session:
+def owner(desk_session: Opened) -> QtSession:
     session = desk_session("owner")
     session.has_window = True   # errors go to the error_raised signal, not to message boxes
     return session
