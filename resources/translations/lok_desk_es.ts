@@ -4113,6 +4113,12 @@ Presiona Enter en una fila para abrirla y Ctrl+N para crear una reservación.</t
         <translation>Tabla de reservaciones</translation>
     </message>
     <message>
+        <source>The reservations could not be loaded.
+{0}</source>
+        <translation>No se pudieron cargar las reservaciones.
+{0}</translation>
+    </message>
+    <message>
         <source>Reservations list status</source>
         <extracomment>Ids whose change this pane itself announced (reservation_changed): not read again. When the snapshot shown at start was saved (None: no snapshot was shown).</extracomment>
         <translation>Estado de la lista de reservaciones</translation>
@@ -4208,16 +4214,6 @@ Presiona Enter en una fila para abrirla y Ctrl+N para crear una reservación.</t
     <message>
         <source>Loading reservations…</source>
         <translation>Cargando reservaciones…</translation>
-    </message>
-    <message>
-        <source>The reservations could not be loaded.
-{0}
-
-Press F5 to try again.</source>
-        <translation>No se pudieron cargar las reservaciones.
-{0}
-
-Presiona F5 para volver a intentarlo.</translation>
     </message>
     <message>
         <source>No loaded reservation matches “{0}”.

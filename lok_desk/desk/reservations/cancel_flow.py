@@ -9,6 +9,7 @@ from lok_desk.core import rules
 from lok_desk.core.reservations.cancel import CancelPresenter, CancelStep
 from lok_desk.desk.kit.asyncqt import confirm
 from lok_desk.desk.kit.i18n import translate
+from lok_desk.desk.kit.problem_views import report
 from lok_desk.desk.reservations import showing
 from lok_desk.desk.roles import reason_text
 
@@ -66,11 +67,8 @@ async def cancel_selected(pane: ReservationsPane) -> None:
         _explain(pane, outcome.refusal)
         return
     if outcome.error is not None:
-        session.notify_error(
-            outcome.error,
-            doing=translate("ReservationsPane", "cancelling {0}").format(check.shipment),
-            parent=pane,
-        )
+        doing = translate("ReservationsPane", "cancelling {0}").format(check.shipment)
+        report(pane, outcome.error, doing=doing)
         return
     pane.announce(rid)
     session.notify(translate("ReservationsPane", "Reservation {0} cancelled.").format(check.shipment))

@@ -33,7 +33,7 @@ from lok_desk.desk.kit.contacts import DirectoryContactCompleter
 from lok_desk.desk.kit.forms import FieldError, close_unless_kept, typed_anything
 from lok_desk.desk.kit.i18n import translate
 from lok_desk.desk.kit.problem_views import FormBinder
-from lok_desk.desk.kit.problems import what_happened
+from lok_desk.desk.kit.problems import describe, problem_from
 from lok_desk.desk.kit.tokens_view import PrinterChooser, TokensView, ask_printer
 from lok_desk.desk.kit.widgets import fit_to_screen
 from lok_desk.desk.qt_session import QtSession
@@ -232,8 +232,8 @@ class CreateReservationDialog(QDialog):
         try:
             fresh = await self._session.refresh_location(location_id)
         except LokError as error:
-            self.availability_label.setText(self.tr("Free boxes unknown ({0}).").format(
-                what_happened(error, self.tr("checking free boxes"))))
+            unknown = describe(problem_from(error, doing=self.tr("checking free boxes")))[0]
+            self.availability_label.setText(self.tr("Free boxes unknown ({0}).").format(unknown))
             return
         self.presenter.keep_availability(fresh)
         self._show_availability()

@@ -9,6 +9,7 @@ from lok_desk.api import LokError
 from lok_desk.core.reservations.find import remembered
 from lok_desk.desk.kit.asyncqt import spawn
 from lok_desk.desk.kit.i18n import translate
+from lok_desk.desk.kit.problem_views import report
 from lok_desk.desk.reservations import showing
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ async def open_reservation(pane: ReservationsPane, reservation_id: str) -> None:
     try:
         result = await session.call(session.service.get_reservation(reservation_id, include_tokens=True))
     except LokError as error:
-        session.notify_error(error, doing=translate("ReservationsPane", "opening a reservation"), parent=pane)
+        report(pane, error, doing=translate("ReservationsPane", "opening a reservation"))
         return
     pane.listing.put(result.reservation)
     pane.select_row(reservation_id, show=False)
@@ -55,9 +56,7 @@ async def find(pane: ReservationsPane, text: str) -> bool:
     False when nothing matched (`miss_text` says what was searched)."""
     found = await pane.finder.find(text)
     if found.error is not None:
-        pane._session.notify_error(
-            found.error, doing=translate("ReservationsPane", "searching reservations"), parent=pane
-        )
+        report(pane, found.error, doing=translate("ReservationsPane", "searching reservations"))
         return False
     if found.reservation_id is None:
         return False

@@ -249,7 +249,7 @@ def empty_text(
         return translate("ReservationsPane", "Loading reservations…")
     if load_error:
         return translate(
-            "ReservationsPane", "The reservations could not be loaded.\n{0}\n\nPress F5 to try again."
+            "ReservationsPane", "The reservations could not be loaded.\n{0}"
         ).format(load_error)
     if loaded and filtered:
         return translate(

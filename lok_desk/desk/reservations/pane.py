@@ -22,7 +22,8 @@ from lok_desk.core.reservations.listing import ListKind, ListQuery, ListState, R
 from lok_desk.core.store import Origin, StoreChange
 from lok_desk.desk.kit.asyncqt import spawn
 from lok_desk.desk.kit.forms import mute
-from lok_desk.desk.kit.problems import what_happened
+from lok_desk.desk.kit.problem_views import report
+from lok_desk.desk.kit.problems import problem_from, sentence
 from lok_desk.desk.kit.tokens_view import PrinterChooser, ask_printer
 from lok_desk.desk.qt_session import QtSession
 from lok_desk.desk.reservations import cancel_flow, edit_flow, find_flow, print_flow, showing
@@ -211,7 +212,10 @@ class ReservationsPane(QWidget):
         """A load ran to its end (not replaced, not stopped)."""
         listing = self.listing
         if listing.error is not None:
-            self._session.notify_error(listing.error, doing=self.tr("loading reservations"), parent=self)
+            # With rows on screen the banner says it; an empty table says it itself (_update_counts):
+            # once, where the rows would be.
+            if self.model.rowCount():
+                report(self, listing.error, doing=self.tr("loading reservations"))
         else:
             # The store now holds every reservation of the list (pydantic objects, tens of thousands of
             # tracked containers for 10,000 rows): without this a later full collection walks them all
@@ -348,7 +352,7 @@ class ReservationsPane(QWidget):
             where = self.tr(" at {0}").format(self._session.location_name(self.listing.location_id))
         self.empty_label.setText(empty_text(
             self.listing, loaded=loaded, filtered=self.filter_edit.text().strip() if self.proxy.text else "",
-            load_error=what_happened(error, self.tr("loading reservations")) if error is not None else "",
+            load_error=sentence(problem_from(error, doing=self.tr("loading reservations"))) if error else "",
             where=where, may_create=bool(self._session.capabilities.can_write_reservations(
                 self.listing.location_id))))
         self._table_stack.setCurrentWidget(self.empty_label)

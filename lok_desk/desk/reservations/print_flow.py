@@ -11,6 +11,7 @@ from lok_desk.api import LokError, models
 from lok_desk.core.reservations.printing import slip_offer
 from lok_desk.desk.kit.asyncqt import run_dialog
 from lok_desk.desk.kit.i18n import translate
+from lok_desk.desk.kit.problem_views import report
 from lok_desk.desk.kit.slips import slip_names
 from lok_desk.desk.reservations import showing
 
@@ -93,9 +94,7 @@ async def show_label_selected(pane: ReservationsPane) -> None:
             pane.detail.set_label_message(text)
             session.notify(text)
             return
-        session.notify_error(
-            error, doing=translate("ReservationsPane", "fetching the shipping label"), parent=pane
-        )
+        report(pane, error, doing=translate("ReservationsPane", "fetching the shipping label"))
         return
     dialog = LabelDialog(
         label, reservation.shipment_id or reservation.id, pane.choose_printer, pane, save_path=ask_save_path

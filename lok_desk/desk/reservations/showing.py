@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from lok_desk.api import LokError
-from lok_desk.api import errors as api_errors
 from lok_desk.core import rules
 from lok_desk.core.codes import tokens_hidden_reason
 from lok_desk.core.store import StatusChange, StoreChange
@@ -37,16 +36,7 @@ async def show_detail(pane: ReservationsPane, reservation_id: str, *, quiet: boo
                 sentence(problem_from(error, doing=translate("ReservationsPane", "loading the reservation")))
             )
         )
-        if isinstance(
-            error,
-            api_errors.NotFoundError
-            | api_errors.InsufficientScopeError
-            | api_errors.ForbiddenLocationError
-            | api_errors.LokTransportError,
-        ):
-            session.notify_error(
-                error, doing=translate("ReservationsPane", "opening a reservation"), parent=pane
-            )
+        # Said once, in the detail panel where the reservation would be (not also in the banner).
         return
     pane.listing.put(result.reservation)
     present(pane, result)
