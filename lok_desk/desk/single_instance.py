@@ -24,6 +24,7 @@ import hashlib
 import logging
 import os
 import socket
+import stat
 import sys
 import tempfile
 import time
@@ -38,6 +39,7 @@ LOCK_NAME = "instance.lock"
 SOCKET_NAME = "instance.sock"
 SHOW = b"show\n"
 SHOWN = b"shown\n"
+MAX_KNOCK = 64   # bytes: a knock is one short line
 SUN_PATH_MAX = 100   # sockaddr_un.sun_path is 104 (macOS) or 108 (Linux) bytes with its NUL
 SUPPORTED = sys.platform != "win32"
 
@@ -53,7 +55,14 @@ def runtime_dir() -> Path:
 
     with warnings.catch_warnings():   # no XDG_RUNTIME_DIR: it falls back to /tmp/runtime-<uid>, and says so
         warnings.simplefilter("ignore")
-        return Path(platformdirs.user_runtime_dir("lok-desk", appauthor=False))
+        try:
+            return Path(platformdirs.user_runtime_dir("lok-desk", appauthor=False))
+        except OSError as error:
+            # That fallback can be planted by another local user ($TMPDIR/runtime-<uid>, theirs or open
+            # to all): never used then. The per-user cache folder is this user's own.
+            fallback = Path(platformdirs.user_cache_dir("lok-desk", appauthor=False)) / "run"
+            log.warning("No safe runtime folder (%s); the one-instance lock lives in %s", error, fallback)
+            return fallback
 
 
 def socket_path(folder: Path) -> Path:
@@ -87,7 +96,7 @@ class PrimaryInstance:
 
         async def answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
             try:
-                line = await asyncio.wait_for(reader.readline(), 5.0)
+                line = await asyncio.wait_for(_read_knock(reader), 5.0)
                 if line == SHOW:
                     log.info("Another start of Lok Desk asked for this window; bringing it to the front")
                     show()
@@ -115,10 +124,27 @@ class PrimaryInstance:
             self.lock_file.close()
 
 
+async def _read_knock(reader: asyncio.StreamReader) -> bytes:
+    """The knock's one line, read a few bytes at a time and never more than MAX_KNOCK: anything longer
+    (or a line that never ends) is no knock, whatever it is."""
+    line = b""
+    while not line.endswith(b"\n") and len(line) <= MAX_KNOCK:
+        chunk = await reader.read(MAX_KNOCK)
+        if not chunk:
+            break
+        line += chunk
+    return line if len(line) <= MAX_KNOCK else b""
+
+
 def _take_lock(folder: Path) -> IO[bytes] | None:
     import fcntl
 
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    # Only a folder of this user's, closed to everyone else: another user's (or one open to all)
+    # could swap the socket or hold the lock. Refused with a PermissionError (claim runs alone then).
+    info = folder.lstat()
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o077:
+        raise PermissionError(errno.EPERM, "not a private folder of this user's", str(folder))
     lock_file = open(folder / LOCK_NAME, "ab")  # noqa: SIM115 - held open for the life of the desk
     try:
         fcntl.flock(lock_file.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
