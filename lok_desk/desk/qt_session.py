@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtWidgets import QDialog, QMainWindow, QWidget
 
 from lok_desk.api import Credentials, TokenCache, models
 from lok_desk.core.problems import CONTEXT, Problem
@@ -26,8 +25,6 @@ from lok_desk.core.snapshot import Snapshot
 from lok_desk.core.store import ReservationStore
 from lok_desk.core.sync import SyncEngine
 from lok_desk.core.token_fill import TokenFill
-from lok_desk.desk.kit.problem_views import message_box, problem_for, sink_for
-from lok_desk.desk.kit.problems import describe
 from lok_desk.desk.roles import Capabilities
 
 if TYPE_CHECKING:
@@ -226,29 +223,6 @@ class QtSession(QObject):
         await self.core.aclose()
 
     # ---- telling the person ------------------------------------------------------------------------
-    def notify_error(self, error: BaseException, *, doing: str, parent: QWidget | None = None) -> Problem:
-        """The ONE path errors reach a person: plain words and what to do next, never a traceback.
-
-        A failure inside a pane or dialog that accepts problems lands on its own line (a dialog's
-        FormBinder marks the fields it names; kit.problem_views); inside another dialog on a message box
-        (the main window may be hidden behind it); otherwise in the main window's banner, through
-        `error_raised`. Returns the Problem shown."""
-        problem = problem_for(error, doing=doing, server=self.server_label)
-        sink, host = sink_for(parent)
-        if sink is not None and not isinstance(host, QMainWindow):
-            sink(problem)
-            return problem
-        self.show_problem(problem, host=host)
-        return problem
-
-    def show_problem(self, problem: Problem, *, host: QWidget | None = None) -> None:
-        """Show a Problem already made: on a message box over a dialog or before the window exists,
-        else in the banner (by its kind, so an offline one goes when the server answers)."""
-        if isinstance(host, QDialog) or not self.has_window:
-            message_box(host, *describe(problem))
-            return
-        self.error_raised.emit(problem)
-
     def notify(self, text: str, *, timeout_ms: int = 5000) -> None:
         """A short status-bar message (something done, nothing wrong)."""
         self.core.notify(text, timeout_ms=timeout_ms)

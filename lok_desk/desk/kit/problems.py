@@ -85,16 +85,3 @@ def announce(widget: QWidget, text: str, *, assertive: bool = False) -> None:
     if assertive:   # errors interrupt; results wait for the reader to finish its sentence
         event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive)
     QAccessible.updateAccessibility(event)
-
-
-# ---- the old helpers, until every view uses the problem path of kit/problem_views.py -----------------
-
-
-def what_happened(error: BaseException, doing: str = "") -> str:
-    """The translated "what happened" of any failure (for a line that adds its own advice)."""
-    return describe(problem_from(error, doing=doing))[0]
-
-
-def field_refused() -> str:
-    """Under a field the server refused without a reason the desk can read."""
-    return _tr(REASONS[Reason.UNKNOWN])
