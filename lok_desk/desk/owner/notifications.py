@@ -193,6 +193,29 @@ class NotificationSettingsPane(QWidget):
         form.addRow(self.tr("Secret:"), secret_row)
         layout.addLayout(form)
 
+        layout.addWidget(self._build_events_box(group))
+
+        actions = QHBoxLayout()
+        self.webhook_unsaved = QLabel(self.tr("● Unsaved changes"), group)
+        self.webhook_unsaved.setStyleSheet(UNSAVED_STYLE)
+        self.webhook_unsaved.setAccessibleDescription(self.tr("Webhook has unsaved changes"))
+        self.webhook_revert = QPushButton(self.tr("Revert"), group)
+        self.webhook_revert.setAccessibleName(self.tr("Revert webhook changes"))
+        self.webhook_revert.clicked.connect(self.revert_webhook)
+        self.webhook_save = QPushButton(self.tr("Save webhook…"), group)
+        self.webhook_save.setAccessibleName(self.tr("Save webhook"))
+        self.webhook_save.clicked.connect(self._on_save_webhook)
+        actions.addWidget(self.webhook_unsaved)
+        actions.addStretch(1)
+        actions.addWidget(self.webhook_revert)
+        actions.addWidget(self.webhook_save)
+        layout.addLayout(actions)
+        self.webhook_message = ProblemLine(group, name=self.tr("Webhook problem"))
+        layout.addWidget(self.webhook_message)
+        return group
+
+    def _build_events_box(self, group: QGroupBox) -> QGroupBox:
+        """All events, or only the ticked ones, each with what it means."""
         events_box = QGroupBox(self.tr("Events to send"), group)
         events_box.setAccessibleName(self.tr("Events to send"))
         events_layout = QVBoxLayout(events_box)
@@ -229,26 +252,7 @@ class NotificationSettingsPane(QWidget):
         events_layout.addLayout(grid)
         self.events_error = FieldError(events_box, events_box)
         events_layout.addWidget(self.events_error)
-        layout.addWidget(events_box)
-
-        actions = QHBoxLayout()
-        self.webhook_unsaved = QLabel(self.tr("● Unsaved changes"), group)
-        self.webhook_unsaved.setStyleSheet(UNSAVED_STYLE)
-        self.webhook_unsaved.setAccessibleDescription(self.tr("Webhook has unsaved changes"))
-        self.webhook_revert = QPushButton(self.tr("Revert"), group)
-        self.webhook_revert.setAccessibleName(self.tr("Revert webhook changes"))
-        self.webhook_revert.clicked.connect(self.revert_webhook)
-        self.webhook_save = QPushButton(self.tr("Save webhook…"), group)
-        self.webhook_save.setAccessibleName(self.tr("Save webhook"))
-        self.webhook_save.clicked.connect(self._on_save_webhook)
-        actions.addWidget(self.webhook_unsaved)
-        actions.addStretch(1)
-        actions.addWidget(self.webhook_revert)
-        actions.addWidget(self.webhook_save)
-        layout.addLayout(actions)
-        self.webhook_message = ProblemLine(group, name=self.tr("Webhook problem"))
-        layout.addWidget(self.webhook_message)
-        return group
+        return events_box
 
     def _build_emails_group(self) -> QGroupBox:
         group = self.emails_group = QGroupBox(self.tr("Notification e-mails"))
