@@ -38,8 +38,10 @@ from typing import Any, Protocol, TypeVar
 
 from lok_desk.api import LokError, models
 from lok_desk.api import errors as api_errors
+from lok_desk.api.paging import PageWalk
 from lok_desk.core import rules
 from lok_desk.core.store import Origin, ReservationStore, newer
+from lok_desk.core.walks import reservation_walk
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -262,6 +264,12 @@ class SyncEngine:
         result: T = await self._call(awaitable)
         return result
 
+    def _walk(self, filters: models.ReservationFilters, size: int) -> PageWalk[models.ReservationPage]:
+        """The pages of this desk's reservations (one location's for an employee), each request counted
+        and awaited through the session's call (lok_desk.core.walks: the one page loop)."""
+        return reservation_walk(self._service, filters, location_id=self._location_id, page_size=size,
+                                call=self._ask)
+
     def _page(self, filters: models.ReservationFilters, page: int, size: int
               ) -> Awaitable[models.ReservationPage]:
         if self._location_id is not None:
@@ -304,10 +312,10 @@ class SyncEngine:
         merged = 0
         known_run = 0
         future_top = 0
-        for page in range(1, self.settings.max_pages + 1):
-            result = await self._ask(self._page(filters, page, size))
+        walk = self._walk(filters, size)
+        async for result in walk:
             items = list(result.reservations)
-            if page == 1 and len(items) >= 2 and not _newest_first(items):
+            if walk.pages == 1 and len(items) >= 2 and not _newest_first(items):
                 log.warning("The server ignores sort=-updated_at; checking the active list instead")
                 self.sort_ignored = True
                 return merged + await self._full_check()
@@ -333,7 +341,7 @@ class SyncEngine:
             if changed:
                 store.merge(changed, Origin.SYNC)
                 merged += len(changed)
-            if stop or result.is_last(page, size):
+            if stop or walk.pages >= self.settings.max_pages:
                 break
         self._future_top = future_top
         return merged
@@ -344,15 +352,10 @@ class SyncEngine:
         filters = models.ReservationFilters(status="active")
         seen: set[str] = set()
         merged = 0
-        page = 1
-        while True:
-            result = await self._ask(self._page(filters, page, 100))
+        async for result in self._walk(filters, 100):
             items = [r for r in result.reservations if r.id]
             seen.update(r.id for r in items if r.id)
             merged += len(store.merge(items, Origin.SYNC).updated)
-            if result.is_last(page, 100):
-                break
-            page += 1
         # Created and finished between two checks: in no active list, but first in the default order
         # (newest created first), which even a server that ignores `sort` keeps.
         newest = await self._ask(self._page(models.ReservationFilters(only_active=False), 1,

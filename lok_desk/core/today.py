@@ -26,7 +26,11 @@ from enum import StrEnum
 from lok_desk.api import models
 from lok_desk.core.codes import PRE_RESERVATION_GRACE, status_of, was_expired
 from lok_desk.core.csv_export import ident
+from lok_desk.core.store import Origin, ReservationStore
+from lok_desk.core.walks import Call, ReservationLister, reservation_walk
 
+#: The board reads at most this many pages (of 100) of each list it loads.
+BOARD_PAGES = 20
 EXPIRING_WITHIN = timedelta(hours=24)
 RESOLVED_FOR = timedelta(days=30)
 _IN_LOCKER = frozenset({"delivered", "reopened", "reopened2"})
@@ -187,3 +191,21 @@ def export_records(rows: Iterable[BoardRow], location_name: Callable[[str | None
              ident(row.reservation.location_id), location_name(row.reservation.location_id),
              str(row.reservation.current_status or ""), row.when, row.days_late,
              result_of(row.reservation_id)] for row in rows]
+
+
+async def load_board(lister: ReservationLister, store: ReservationStore, *, now: datetime,
+                     location_id: str | None = None, call: Call | None = None) -> None:
+    """Read what the board needs into `store` (origin LOAD): the active reservations by delivery date,
+    and those finished within `RESOLVED_FOR`, newest first (the walk stops at the first page that
+    reaches past it). Every page goes through the one page loop (lok_desk.core.walks). Raises LokError."""
+    active = models.ReservationFilters(only_active=True, sort="delivery_due_date")
+    finished = models.ReservationFilters(status="finished", sort="-updated_at")
+    since = now - RESOLVED_FOR
+    for filters, stop_before in ((active, None), (finished, since)):
+        walk = reservation_walk(lister, filters, location_id=location_id, call=call)
+        async for page in walk:
+            store.merge(page.reservations, Origin.LOAD)
+            oldest = [r.updated_at for r in page.reservations if r.updated_at is not None]
+            past = stop_before is not None and bool(oldest) and min(oldest) < stop_before
+            if past or walk.pages >= BOARD_PAGES:
+                break

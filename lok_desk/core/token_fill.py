@@ -21,6 +21,7 @@ from typing import Any
 from lok_desk.api import LokError, models
 from lok_desk.core.service import DeskService
 from lok_desk.core.store import Origin, ReservationStore
+from lok_desk.core.walks import reservation_walk
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +29,8 @@ Caller = Callable[[Awaitable[Any]], Awaitable[Any]]
 
 #: Finished reservations younger than this are indexed too (a customer may ask about yesterday's).
 FINISHED_WINDOW = timedelta(days=7)
+#: At most this many pages of finished reservations are read (100 per page).
+MAX_FINISHED_PAGES = 100
 
 
 async def _direct(awaitable: Awaitable[Any]) -> Any:
@@ -121,21 +124,16 @@ class TokenFill:
         cutoff = self._now() - FINISHED_WINDOW
         filters = models.ReservationFilters(status="finished", sort="-updated_at")
         where = location_id or self._location_id
-        for page in range(1, 101):
-            try:
-                if where is not None:
-                    result = await self._call(self._service.list_location_reservations(
-                        where, filters, page=page, page_size=100))
-                else:
-                    result = await self._call(
-                        self._service.list_reservations(filters, page=page, page_size=100))
-            except LokError as error:
-                log.info("Could not read recently finished reservations: %s", error.type)
-                return
-            recent = [r for r in result.reservations if r.updated_at is None or r.updated_at >= cutoff]
-            self._store.merge(recent, Origin.LOAD)
-            if len(recent) < len(result.reservations) or result.is_last(page, 100):
-                return
+        walk = reservation_walk(self._service, filters, location_id=where, call=self._call)
+        try:
+            async for result in walk:
+                recent = [r for r in result.reservations if r.updated_at is None or r.updated_at >= cutoff]
+                self._store.merge(recent, Origin.LOAD)
+                # Newest first: a page that reaches past the window is the last one needed.
+                if len(recent) < len(result.reservations) or walk.pages >= MAX_FINISHED_PAGES:
+                    break
+        except LokError as error:
+            log.info("Could not read recently finished reservations: %s", error.type)
 
     def _start_workers(self) -> None:
         self._workers = [task for task in self._workers if not task.done()]

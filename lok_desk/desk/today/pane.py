@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lok_desk.api import LokError, models
+from lok_desk.api import LokError
 from lok_desk.core.csv_export import write_csv
 from lok_desk.core.store import Origin, StoreChange
 from lok_desk.core.today import (
@@ -48,6 +48,7 @@ from lok_desk.core.today import (
     board,
     cancellable_overdue,
     export_records,
+    load_board,
 )
 from lok_desk.desk.kit import formatting
 from lok_desk.desk.kit.asyncqt import confirm, spawn
@@ -59,9 +60,7 @@ from lok_desk.desk.kit.tokens_view import PrinterChooser, ask_printer
 from lok_desk.desk.qt_session import QtSession
 from lok_desk.desk.recorder import recorder_for
 
-PAGE_SIZE = 100
-#: At most this many pages of each list at start (the store and the sync engine do the rest).
-MAX_PAGES = 20
+#: How long a reservation that left the attention buckets stays under "resolved" (core.today.RESOLVED_FOR).
 RESOLVED_DAYS = 30
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -335,23 +334,9 @@ class TodayBoard(QWidget):
     async def load(self) -> None:
         now = self.session.server_now()
         own = self._location_filter()
-        active = models.ReservationFilters(only_active=True, sort="delivery_due_date")
-        finished = models.ReservationFilters(status="finished", sort="-updated_at")
-        since = now - timedelta(days=RESOLVED_DAYS)
         try:
-            for filters, stop_before in ((active, None), (finished, since)):
-                for page_number in range(1, MAX_PAGES + 1):
-                    if own is None:
-                        page = await self.session.call(self.session.service.list_reservations(
-                            filters, page=page_number, page_size=PAGE_SIZE))
-                    else:
-                        page = await self.session.call(self.session.service.list_location_reservations(
-                            own, filters, page=page_number, page_size=PAGE_SIZE))
-                    self.session.store.merge(page.reservations, Origin.LOAD)
-                    oldest = [r.updated_at for r in page.reservations if r.updated_at is not None]
-                    if page.is_last(page_number, PAGE_SIZE) or (
-                            stop_before is not None and oldest and min(oldest) < stop_before):
-                        break
+            await load_board(self.session.service, self.session.store, now=now, location_id=own,
+                             call=self.session.call)
         except LokError as error:
             report(self, error, doing=self.tr("loading the board"))
         self._loaded = True
