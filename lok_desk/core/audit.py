@@ -27,6 +27,7 @@ from typing import Any, Protocol
 from lok_desk.api import models
 from lok_desk.api.paging import iter_pages
 from lok_desk.core.codes import status_of
+from lok_desk.core.csv_export import ident
 from lok_desk.paths import make_private_dir
 
 #: In the locker: delivered, or reopened by the courier (rules.IN_LOCKER).
@@ -230,10 +231,11 @@ CSV_COLUMNS = ("box", "size", "shipment_id", "recipient", "in_box_since", "days_
 
 
 def csv_rows(discrepancies: Sequence[Discrepancy], words: Callable[[Discrepancy], str]) -> list[list[object]]:
-    """The discrepancies as CSV rows; `words` gives each one's advice in the person's language."""
-    return [[d.row.box_id, d.row.size, d.row.shipment_id, d.row.recipient, d.row.since,
-             d.row.days_past_pickup, d.row.mark.value, d.row.found_shipment_id, words(d),
-             d.row.reservation_id] for d in discrepancies]
+    """The discrepancies as rows for lok_desk.core.csv_export.write_csv (ids kept as text); `words` gives
+    each one's advice in the person's language."""
+    return [[ident(d.row.box_id), d.row.size, ident(d.row.shipment_id), d.row.recipient, d.row.since,
+             d.row.days_past_pickup, d.row.mark.value, ident(d.row.found_shipment_id), words(d),
+             ident(d.row.reservation_id)] for d in discrepancies]
 
 
 # --- the journal: an interrupted audit resumes --------------------------------------------------

@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AuditPane</name>
+    <message numerus="yes">
+        <source>Resumed the audit started {0}: %n box(es) were already checked.</source>
+        <translation>
+            <numerusform>Resumed the audit started {0}: %n box was already checked.</numerusform>
+            <numerusform>Resumed the audit started {0}: %n boxes were already checked.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n box(es) hold a parcel according to Lok. Scan each parcel&apos;s label, box by box.</source>
+        <translation>
+            <numerusform>%n box holds a parcel according to Lok. Scan each parcel's label, box by box.</numerusform>
+            <numerusform>%n boxes hold a parcel according to Lok. Scan each parcel's label, box by box.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of {0} box(es) checked</source>
+        <translation>
+            <numerusform>%n of {0} boxes checked</numerusform>
+            <numerusform>%n of {0} boxes checked</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n day(s) past pick-up</source>
+        <translation>
+            <numerusform>, %n day past pick-up</numerusform>
+            <numerusform>, %n days past pick-up</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Audit finished: %n discrepancy(ies).</source>
+        <translation>
+            <numerusform>Audit finished: %n discrepancy.</numerusform>
+            <numerusform>Audit finished: %n discrepancies.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>IntakeDialog</name>
     <message numerus="yes">
         <source>%n parcel(s) of this batch are on no courier sheet yet. Close anyway?</source>

@@ -17,6 +17,263 @@
     </message>
 </context>
 <context>
+    <name>AuditPane</name>
+    <message>
+        <source>Export the audit</source>
+        <translation>Exportar la auditoría</translation>
+    </message>
+    <message>
+        <source>Locker audit</source>
+        <translation>Auditoría del casillero</translation>
+    </message>
+    <message>
+        <source>Location to audit</source>
+        <translation>Ubicación que se audita</translation>
+    </message>
+    <message>
+        <source>&amp;Location</source>
+        <translation>&amp;Ubicación</translation>
+    </message>
+    <message>
+        <source>&amp;Start or resume audit</source>
+        <translation>&amp;Iniciar o reanudar la auditoría</translation>
+    </message>
+    <message>
+        <source>Start or resume audit</source>
+        <translation>Iniciar o reanudar la auditoría</translation>
+    </message>
+    <message>
+        <source>Audit progress</source>
+        <translation>Avance de la auditoría</translation>
+    </message>
+    <message>
+        <source>Parcel label</source>
+        <translation>Etiqueta del paquete</translation>
+    </message>
+    <message>
+        <source>Scan or type the shipment id on the parcel in the current box, then Enter.</source>
+        <translation>Escanee o escriba el id. de envío del paquete del compartimento actual y pulse Intro.</translation>
+    </message>
+    <message>
+        <source>Scan the parcel&apos;s label</source>
+        <translation>Escanee la etiqueta del paquete</translation>
+    </message>
+    <message>
+        <source>Parcel la&amp;bel</source>
+        <translation>Eti&amp;queta del paquete</translation>
+    </message>
+    <message>
+        <source>&amp;Present</source>
+        <translation>&amp;Presente</translation>
+    </message>
+    <message>
+        <source>&amp;Empty</source>
+        <translation>&amp;Vacío</translation>
+    </message>
+    <message>
+        <source>&amp;Different parcel</source>
+        <translation>&amp;Otro paquete</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>&amp;Terminar</translation>
+    </message>
+    <message>
+        <source>Current box</source>
+        <translation>Compartimento actual</translation>
+    </message>
+    <message>
+        <source>Box</source>
+        <translation>Compartimento</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <source>Shipment id</source>
+        <translation>Id. de envío</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Destinatario</translation>
+    </message>
+    <message>
+        <source>In the box since</source>
+        <translation>En el compartimento desde</translation>
+    </message>
+    <message>
+        <source>Days past pick-up</source>
+        <translation>Días tras el plazo de recogida</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Encontrado</translation>
+    </message>
+    <message>
+        <source>Boxes to check</source>
+        <translation>Compartimentos por revisar</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Esperado</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Qué hacer</translation>
+    </message>
+    <message>
+        <source>Discrepancies</source>
+        <translation>Discrepancias</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Exportar &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Save as PD&amp;F…</source>
+        <translation>Guardar como PD&amp;F…</translation>
+    </message>
+    <message>
+        <source>Audit status</source>
+        <translation>Estado de la auditoría</translation>
+    </message>
+    <message>
+        <source>Reading the boxes of {0}…</source>
+        <translation>Leyendo los compartimentos de {0}…</translation>
+    </message>
+    <message>
+        <source>reading the boxes to audit</source>
+        <translation>leía los compartimentos que se auditan</translation>
+    </message>
+    <message numerus="yes">
+        <source>Resumed the audit started {0}: %n box(es) were already checked.</source>
+        <translation>
+            <numerusform>Se reanudó la auditoría iniciada el {0}: ya se había revisado %n compartimento.</numerusform>
+            <numerusform>Se reanudó la auditoría iniciada el {0}: ya se habían revisado %n compartimentos.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n box(es) hold a parcel according to Lok. Scan each parcel&apos;s label, box by box.</source>
+        <translation>
+            <numerusform>Según Lok, %n compartimento tiene un paquete. Escanee la etiqueta de cada paquete, compartimento por compartimento.</numerusform>
+            <numerusform>Según Lok, %n compartimentos tienen un paquete. Escanee la etiqueta de cada paquete, compartimento por compartimento.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Box {0}: {1}.</source>
+        <translation>Compartimento {0}: {1}.</translation>
+    </message>
+    <message>
+        <source>saving the audit</source>
+        <translation>guardaba la auditoría</translation>
+    </message>
+    <message>
+        <source>Choose the location and start the audit.</source>
+        <translation>Elija la ubicación e inicie la auditoría.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of {0} box(es) checked</source>
+        <translation>
+            <numerusform>%n de {0} compartimentos revisado</numerusform>
+            <numerusform>%n de {0} compartimentos revisados</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every box is checked: press Finish (Alt+F).</source>
+        <translation>Todos los compartimentos están revisados: pulse Terminar (Alt+T).</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n day(s) past pick-up</source>
+        <translation>
+            <numerusform>, %n día tras el plazo de recogida</numerusform>
+            <numerusform>, %n días tras el plazo de recogida</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Now: box {0} ({1}) — expected {2} for {3}, in the box since {4}{5}.</source>
+        <translation>Ahora: compartimento {0} ({1}) — se espera {2} para {3}, en el compartimento desde {4}{5}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Audit finished: %n discrepancy(ies).</source>
+        <translation>
+            <numerusform>Auditoría terminada: %n discrepancia.</numerusform>
+            <numerusform>Auditoría terminada: %n discrepancias.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Found shipment id</source>
+        <translation>Id. de envío encontrado</translation>
+    </message>
+    <message>
+        <source>Reservation id</source>
+        <translation>Id. de reserva</translation>
+    </message>
+    <message>
+        <source>Locker audit — {0}</source>
+        <translation>Auditoría del casillero — {0}</translation>
+    </message>
+    <message>
+        <source>Started {0}</source>
+        <translation>Iniciada el {0}</translation>
+    </message>
+</context>
+<context>
+    <name>AuditWords</name>
+    <message>
+        <source>Not checked</source>
+        <translation>Sin revisar</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Presente</translation>
+    </message>
+    <message>
+        <source>Empty</source>
+        <translation>Vacío</translation>
+    </message>
+    <message>
+        <source>A different parcel</source>
+        <translation>Otro paquete</translation>
+    </message>
+    <message>
+        <source>Lok says the parcel is in this box, but it is empty. Open the reservation and check its history: it may have been picked up without the locker recording it, or put in another box.</source>
+        <translation>Lok dice que el paquete está en este compartimento, pero está vacío. Abra la reserva y revise su historial: puede que se recogiera sin que el casillero lo registrara, o que se pusiera en otro compartimento.</translation>
+    </message>
+    <message>
+        <source>This parcel belongs in box {0}: move it there, then check that box again.</source>
+        <translation>Este paquete corresponde al compartimento {0}: páselo allí y revise de nuevo ese compartimento.</translation>
+    </message>
+    <message>
+        <source>Lok does not know this parcel in this box: take it out, find its shipment (Ctrl+F with the label), and look for the parcel Lok expects here.</source>
+        <translation>Lok no conoce este paquete en este compartimento: sáquelo, busque su envío (Ctrl+F con la etiqueta) y localice el paquete que Lok espera aquí.</translation>
+    </message>
+    <message>
+        <source>Present but long past its pick-up date: remind the recipient (Today board) or return it to the sender.</source>
+        <translation>Presente, pero con el plazo de recogida vencido hace tiempo: recuérdeselo al destinatario (tablero de Hoy) o devuélvalo al remitente.</translation>
+    </message>
+    <message>
+        <source>Not checked: open the box and mark it.</source>
+        <translation>Sin revisar: abra el compartimento y márquelo.</translation>
+    </message>
+    <message>
+        <source>Box {0}: the expected parcel is there.</source>
+        <translation>Compartimento {0}: el paquete esperado está ahí.</translation>
+    </message>
+    <message>
+        <source>Box {0}: found {1}, Lok expects {2}. Recorded as a different parcel.</source>
+        <translation>Compartimento {0}: se encontró {1}, Lok espera {2}. Se registró como otro paquete.</translation>
+    </message>
+    <message>
+        <source>That is a box-opening code, not a parcel label: nothing was recorded. Scan the shipment label.</source>
+        <translation>Eso es un código que abre compartimentos, no una etiqueta de paquete: no se registró nada. Escanee la etiqueta del envío.</translation>
+    </message>
+    <message>
+        <source>Every box is checked.</source>
+        <translation>Todos los compartimentos están revisados.</translation>
+    </message>
+</context>
+<context>
     <name>Banner</name>
     <message>
         <source>Message</source>
@@ -1614,6 +1871,10 @@
     <message>
         <source>Courier intake</source>
         <translation>Recepción de repartidor</translation>
+    </message>
+    <message>
+        <source>Loc&amp;ker audit</source>
+        <translation>Audi&amp;toría del casillero</translation>
     </message>
 </context>
 <context>

@@ -81,6 +81,7 @@ async def test_marks_by_key_and_scan_give_the_discrepancies_with_what_to_do(
     rows = read_csv(path)
     assert [r[0] for r in rows[1:]] == [d.row.box_id for d in found]
     assert token not in path.read_text(encoding="utf-8")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
 async def test_an_interrupted_audit_resumes_where_it_stopped(

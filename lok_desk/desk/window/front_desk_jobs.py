@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtGui import QAction
 
+from lok_desk.desk.audit.pane import AuditPane
 from lok_desk.desk.intake.dialog import IntakeDialog
 from lok_desk.desk.kit.i18n import translate
 from lok_desk.desk.window.panes import PaneHost
@@ -19,6 +20,7 @@ from lok_desk.desk.window.panes import PaneHost
 @dataclass
 class FrontDeskJobs:
     intake_action: QAction
+    audit: AuditPane
     intake: list[IntakeDialog] = field(default_factory=list)   # the open intake window, if any
 
 
@@ -44,4 +46,6 @@ def install_front_desk_jobs(host: PaneHost) -> FrontDeskJobs:
     action.setToolTip(f"{name} ({action.shortcut().toString()})" if permission
                       else f"{name}: {permission.reason}")
     host.reservation_menu.addAction(action)
-    return FrontDeskJobs(action, opened)
+    audit = AuditPane(session, host.tabs)
+    host.add_pane(translate("FrontDeskJobs", "Loc&ker audit"), audit, start="when_shown")
+    return FrontDeskJobs(action, audit, opened)
