@@ -13,8 +13,8 @@
     <message numerus="yes">
         <source>%n box(es) hold a parcel according to Lok. Scan each parcel&apos;s label, box by box.</source>
         <translation>
-            <numerusform>%n box holds a parcel according to Lok. Scan each parcel's label, box by box.</numerusform>
-            <numerusform>%n boxes hold a parcel according to Lok. Scan each parcel's label, box by box.</numerusform>
+            <numerusform>%n box holds a parcel according to Lok. Scan each parcel&apos;s label, box by box.</numerusform>
+            <numerusform>%n boxes hold a parcel according to Lok. Scan each parcel&apos;s label, box by box.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
