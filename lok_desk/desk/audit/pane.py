@@ -43,8 +43,8 @@ from lok_desk.desk.kit.i18n import translate
 from lok_desk.desk.kit.problem_views import ProblemLine, accept_problems, report
 from lok_desk.desk.kit.records import ROW_ROLE, RowTableModel, ask_save_csv_path, record_list_view
 from lok_desk.desk.kit.slip_dialog import ask_pdf_path
+from lok_desk.desk.qt_session import QtSession
 from lok_desk.desk.recorder import recorder_for
-from lok_desk.desk.session import Session
 from lok_desk.paths import AppPaths
 
 SavePath = Callable[[QWidget, str], Awaitable[str | None]]
@@ -78,7 +78,7 @@ class _LabelField(QLineEdit):
 class AuditPane(QWidget):
     """One audit at a time, of the location chosen at the top."""
 
-    def __init__(self, session: Session, parent: QWidget | None = None, *, directory: Path | None = None,
+    def __init__(self, session: QtSession, parent: QWidget | None = None, *, directory: Path | None = None,
                  save_csv: SavePath = _ask_csv, save_pdf: SavePath = ask_pdf_path) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Locker audit"))

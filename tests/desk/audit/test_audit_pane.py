@@ -17,13 +17,13 @@ from lok_desk.core.audit import Advice, Mark
 from lok_desk.core.csv_export import read_csv
 from lok_desk.core.history import Action, DeskLog
 from lok_desk.desk.audit.pane import AuditPane
+from lok_desk.desk.qt_session import QtSession
 from lok_desk.desk.recorder import recorder_for
-from lok_desk.desk.session import Session
 from tests.desk.reservations.test_pane_flows import direct_request, type_at_kiosk
 from tests.e2e.conftest import FIRST_LOCATION
 
 
-def make_pane(qtbot: Any, session: Session, tmp_path: Path) -> AuditPane:
+def make_pane(qtbot: Any, session: QtSession, tmp_path: Path) -> AuditPane:
     session.has_window = True
 
     async def save(_parent: QWidget, suggested: str) -> str:
@@ -43,7 +43,7 @@ def scan(qtbot: Any, pane: AuditPane, label: str) -> None:
 
 
 def test_an_audit_with_a_planted_discrepancy_is_listed_resumed_and_exported(
-        qtbot: Any, run: Any, desk_session: Callable[..., Session], api: Callable[[str], LokClient],
+        qtbot: Any, run: Any, desk_session: Callable[..., QtSession], api: Callable[[str], LokClient],
         sandbox: Any, tmp_path: Path) -> None:
     session = desk_session("employee")
     client = api("employee")
