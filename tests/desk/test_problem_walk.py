@@ -17,14 +17,20 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 from lok_desk.api import errors as api_errors
 from lok_desk.api.errors import error_from_response
 from lok_desk.core.history import HistoryRow, Source
+from lok_desk.core.owner.directories import ContactsImport
 from lok_desk.core.problems import Kind, Problem, Reason, invalid, problem_from
 from lok_desk.desk.history.pane import DeskHistoryPane, HistoryModel
 from lok_desk.desk.kit.i18n import InstalledLanguage, install_language
-from lok_desk.desk.kit.problem_views import INVALID_PROPERTY, ProblemLine, tell
+from lok_desk.desk.kit.problem_views import INVALID_PROPERTY, FormBinder, ProblemLine, tell
 from lok_desk.desk.kit.widgets import Banner
 from lok_desk.desk.locations.free_boxes import FreeBoxesPane
+from lok_desk.desk.owner.import_dialog import CsvImportDialog
 from lok_desk.desk.qt_session import QtSession
+from lok_desk.desk.reservations.create_dialog import CreateReservationDialog
+from lok_desk.desk.reservations.shipment_dialog import RequestShipmentDialog
+from lok_desk.desk.reservations.update_dialog import UpdatePreReservationDialog
 from lok_desk.desk.today.pane import TodayBoard
+from lok_desk.desk.window.main_window import MainWindow
 from lok_desk.desk.window.signin import SANDBOX_KEY, ServerChoice, SignInDialog
 from tests.desk.test_i18n import english_sources_with_spanish, untranslated
 
@@ -193,3 +199,43 @@ def test_every_problem_in_every_pane_reaches_its_own_line(
             faults += check(f"{name} / {problem.kind}", Shown(line.text(), marked_under(pane)), language,
                             sources)
     assert not faults, "\n".join(faults)
+
+
+async def _never_run(*_args: Any) -> Any:
+    raise AssertionError("the walk only shows problems; it imports nothing")
+
+
+def test_every_form_and_line_of_the_signed_in_desk(
+        qtbot: Any, language: str, signed_in_window: Callable[..., MainWindow]) -> None:
+    """Every FormBinder and ProblemLine the owner's desk builds — its panes, and the reservation dialogs
+    opened on a real reservation — and the window's banner, with every kind of Problem."""
+    window = signed_in_window("owner")
+    session = window.session
+    qtbot.waitUntil(lambda: window.reservations.model.rowCount() > 0, timeout=20000)
+    reservation = session.store.get(window.reservations.model.row_at(0).id)
+    assert reservation is not None
+    dialogs: list[QWidget] = [CreateReservationDialog(session, parent=window),
+                              RequestShipmentDialog(session, reservation, parent=window),
+                              UpdatePreReservationDialog(session, reservation, parent=window),
+                              CsvImportDialog(ContactsImport(b"name,last_name\nAna,Ruiz\n", "team.csv"), [],
+                                              _never_run, window)]
+    binders = window.findChildren(FormBinder) + [b for d in dialogs for b in d.findChildren(FormBinder)]
+    bound_lines = {id(binder.line) for binder in binders}
+    lines = [line for root in (window, *dialogs) for line in root.findChildren(ProblemLine)
+             if id(line) not in bound_lines]
+    assert len(binders) >= 5 and len(lines) >= 5, (len(binders), len(lines))
+    sources = english_sources_with_spanish()
+    faults: list[str] = []
+    for problem in examples(language):
+        for binder in binders:
+            marked = binder.show(problem)
+            where = f"{type(binder.host).__name__} form / {problem.kind}"
+            faults += check(where, Shown(binder.line.text(), marked), language, sources)
+            binder.clear()
+        for line in lines:
+            line.show_problem(problem)
+            faults += check(f"{line.accessibleName()} / {problem.kind}", Shown(line.text(), False), language,
+                            sources)
+        tell(window.reservations.table, problem)
+        faults += check(f"banner / {problem.kind}", Shown(window.banner.text(), False), language, sources)
+    assert not faults, "\n".join(faults[:40])
