@@ -13,7 +13,7 @@ from lok_desk.core.text import Text
 T = TypeVar("T")
 V = TypeVar("V", covariant=True)
 
-__all__ = ["Call", "Listeners", "Outcome", "as_text", "direct", "problem_of", "refused"]
+__all__ = ["Call", "Listeners", "Outcome", "direct", "problem_of", "refused"]
 
 
 class Call(Protocol):
@@ -87,22 +87,3 @@ class Outcome(Generic[V]):
 def refused(messages: Mapping[str, Text]) -> Outcome[V]:
     """The desk's own check refused these fields (in form order); nothing was sent."""
     return Outcome(problem=invalid(*messages), messages=tuple(messages.items()))
-
-
-class _TextLike(Protocol):
-    @property
-    def context(self) -> str: ...
-    @property
-    def template(self) -> str: ...
-    @property
-    def args(self) -> tuple[object, ...]: ...
-    @property
-    def values(self) -> tuple[tuple[str, object], ...]: ...
-
-
-def as_text(found: _TextLike | None) -> Text | None:
-    """A message from the reservation forms' checks as this module's `Text` (the two classes are the same
-    shape; core/reservations keeps its own copy until it imports lok_desk.core.text)."""
-    if found is None or isinstance(found, Text):
-        return found
-    return Text(found.context, found.template, found.args, found.values)

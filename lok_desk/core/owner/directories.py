@@ -18,7 +18,7 @@ from typing import Any
 from lok_desk.api import LokError, models
 from lok_desk.api.paging import iter_pages
 from lok_desk.core.owner import contacts_csv
-from lok_desk.core.owner._flow import Call, Listeners, Outcome, as_text, direct, problem_of, refused
+from lok_desk.core.owner._flow import Call, Listeners, Outcome, direct, problem_of, refused
 from lok_desk.core.owner.contacts_csv import CsvPreview
 from lok_desk.core.problems import QT_TRANSLATE_NOOP, Problem
 from lok_desk.core.reservations.fields import email_problem, phone_problem
@@ -132,7 +132,7 @@ class ContactRows:
         if column != "phones" and limit is not None and len(value) > limit:
             return Text.of(contacts_csv.CONTEXT, contacts_csv.TOO_LONG, column=column, length=len(value),
                            limit=limit)
-        if column == "email" and (problem := as_text(email_problem(value))) is not None:
+        if column == "email" and (problem := email_problem(value)) is not None:
             return problem
         if column == "age" and value:
             try:
@@ -143,7 +143,7 @@ class ContactRows:
         if column == "gender" and value not in contacts_csv.GENDERS:
             return Text.of("ContactsModel", GENDER_CHOICE)
         if column == "phones":
-            return next((as_text(p) for p in map(phone_problem, _phones(value)) if p is not None), None)
+            return next((p for p in map(phone_problem, _phones(value)) if p is not None), None)
         return None
 
     def problems(self) -> list[Text]:

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from lok_desk.api import LokError, models
 from lok_desk.api.transport import is_loopback_host
-from lok_desk.core.owner._flow import Call, Listeners, Outcome, as_text, direct, problem_of, refused
+from lok_desk.core.owner._flow import Call, Listeners, Outcome, direct, problem_of, refused
 from lok_desk.core.problems import QT_TRANSLATE_NOOP, Problem
 from lok_desk.core.reservations.fields import email_problem
 from lok_desk.core.service import DeskService
@@ -266,7 +266,7 @@ class NotificationsForm:
     def email_problems(self) -> dict[str, Text]:
         return {field: problem
                 for field, text in (("operator", self.operator), ("administrator", self.administrator))
-                if (problem := as_text(email_problem(text.strip()))) is not None}
+                if (problem := email_problem(text.strip())) is not None}
 
     def email_changes(self) -> list[Change]:
         before = self.saved_emails

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from lok_desk.api import LokError, models
-from lok_desk.core.owner._flow import Call, Outcome, as_text, direct, problem_of, refused
+from lok_desk.core.owner._flow import Call, Outcome, direct, problem_of, refused
 from lok_desk.core.problems import QT_TRANSLATE_NOOP, Kind
 from lok_desk.core.reservations.fields import number_problem, people_problems
 from lok_desk.core.service import DeskService
@@ -131,16 +131,14 @@ class PreReservations:
             problems["delivery_date"] = Text.of(CONTEXT, IN_THE_PAST)
         numbers: dict[str, float | None] = {}
         for key in ("value", "weight"):
-            if (problem := as_text(number_problem(form.text(key), numbers, key))) is not None:
+            if (problem := number_problem(form.text(key), numbers, key)) is not None:
                 problems[key] = problem
         weight = numbers.get("weight")
         if "weight" not in problems and weight is not None and not 0 < weight <= MAX_WEIGHT_KG:
             problems["weight"] = Text.of(CONTEXT, TOO_HEAVY)
         people = {key: form.text(key) for key in ("contact_name", "contact_email", "contact_phone",
                                                    "recipient_email", "recipient_phone")}
-        for key, problem in people_problems(people).items():
-            if (text := as_text(problem)) is not None:
-                problems[key] = text
+        problems.update(people_problems(people))
         if form.notify and not form.text("recipient_email") and "recipient_email" not in problems:
             problems["recipient_email"] = Text.of(CONTEXT, NEEDS_EMAIL)
         return problems
