@@ -16,10 +16,18 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPagedPaintDevice, QPainter, QPdfWriter
+from PySide6.QtPrintSupport import QPrinter
 
 from lok_desk.core.codes import SlipKind
 from lok_desk.desk.kit.i18n import translate
-from lok_desk.desk.kit.printing import PaperFormat, Slip, page_layout, paint_slip
+from lok_desk.desk.kit.printing import (
+    PaperFormat,
+    Slip,
+    page_layout,
+    paint_slip,
+    printed_to_file,
+    private_file,
+)
 
 
 @dataclass(frozen=True)
@@ -129,6 +137,8 @@ def render(device: QPagedPaintDevice, sheet: CourierSheet, paper: PaperFormat) -
     """Write the sheet on a printer or PDF writer; returns the pages."""
     layout = page_layout(paper, SlipKind.STAFF if paper is PaperFormat.LABEL_62MM else SlipKind.COURIER)
     device.setPageLayout(layout)
+    to_file = printed_to_file(device) if isinstance(device, QPrinter) else ""
+    private_file(to_file)   # "Print to File": the sheet's codes are the owner's only
     painter = QPainter()
     if not painter.begin(device):
         raise OSError(translate("printing", "The printer could not be started."))
@@ -139,6 +149,7 @@ def render(device: QPagedPaintDevice, sheet: CourierSheet, paper: PaperFormat) -
                            new_page=device.newPage)
     finally:
         painter.end()
+        private_file(to_file)
 
 
 def write_pdf(path: str, sheet: CourierSheet, paper: PaperFormat) -> int:

@@ -241,11 +241,34 @@ def paint_slip(painter: QPainter, page: QRectF, dpi: float, slip: Slip,
     return pages
 
 
+def private_file(path: str) -> None:
+    """Make `path` a file only its owner reads (0600), creating it empty when it is missing: a slip,
+    label or sheet carries box-opening codes and recipients' data wherever the person saves it."""
+    if not path or os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+        os.chmod(path, 0o600)  # an existing file keeps its old mode through O_CREAT
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """Write `data` to a file only its owner reads (a shipping label: the recipient's address)."""
+    private_file(str(path))
+    path.write_bytes(data)
+    private_file(str(path))
+
+
+def printed_to_file(printer: QPrinter) -> str:
+    """The file a printer writes (the print dialog's "Print to File (PDF)"), or "" for a real printer."""
+    return printer.outputFileName() if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat else ""
+
+
 def print_slip(printer: QPrinter, slip: Slip, paper: PaperFormat) -> None:
     """Print (or write as PDF) one slip on `paper`; a void slip is refused before any page exists."""
     if slip.void or not slip.tokens:
         raise VoidSlipError(slip.kind.value)
     printer.setPageLayout(page_layout(paper, slip.kind))
+    private_file(printed_to_file(printer))   # created 0600 before Qt writes into it (no 0644 moment)
     painter = QPainter()
     if not painter.begin(printer):
         raise PrinterNotStarted(printer.printerName())
@@ -255,6 +278,7 @@ def print_slip(printer: QPrinter, slip: Slip, paper: PaperFormat) -> None:
                    new_page=printer.newPage)
     finally:
         painter.end()
+        private_file(printed_to_file(printer))
 
 
 def render_slip_pages(slip: Slip, paper: PaperFormat, dpi: int = 200) -> list[QImage]:
@@ -287,6 +311,7 @@ def render_slip_pages(slip: Slip, paper: PaperFormat, dpi: int = 200) -> list[QI
 
 def print_image(printer: QPrinter, image: QImage, caption: str = "") -> None:
     """An image scaled to fit the page (keeping its proportions), with an optional caption above."""
+    private_file(printed_to_file(printer))
     painter = QPainter()
     if not painter.begin(printer):
         raise PrinterNotStarted(printer.printerName())
@@ -304,3 +329,4 @@ def print_image(printer: QPrinter, image: QImage, caption: str = "") -> None:
         painter.drawImage(QRectF(room.left(), room.top(), scaled.width(), scaled.height()), image)
     finally:
         painter.end()
+        private_file(printed_to_file(printer))

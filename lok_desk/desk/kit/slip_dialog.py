@@ -39,6 +39,7 @@ from lok_desk.desk.kit.printing import (
     page_layout,
     paint_slip,
     paper_format_names,
+    private_file,
     render_slip_pages,
 )
 from lok_desk.desk.kit.problem_views import ProblemLine, accept_problems, report
@@ -54,6 +55,7 @@ def write_slip_pdf(path: str, slip: Slip, paper: PaperFormat) -> None:
     """Write one slip as a PDF file (any thread); a void slip is refused."""
     if slip.void or not slip.tokens:
         raise VoidSlipError(slip.kind.value)
+    private_file(path)
     writer = QPdfWriter(path)
     writer.setResolution(300)
     layout: QPageLayout = page_layout(paper, slip.kind)
@@ -68,6 +70,7 @@ def write_slip_pdf(path: str, slip: Slip, paper: PaperFormat) -> None:
                    new_page=writer.newPage)
     finally:
         painter.end()
+        private_file(path)
 
 
 async def ask_pdf_path(parent: QWidget, suggested: str) -> str | None:

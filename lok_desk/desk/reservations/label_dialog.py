@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QScrollArea, QV
 
 from lok_desk.api import models
 from lok_desk.desk.kit.asyncqt import spawn
-from lok_desk.desk.kit.printing import print_image
+from lok_desk.desk.kit.printing import print_image, write_private
 from lok_desk.desk.kit.tokens_view import PrinterChooser
 
 SavePathChooser = Callable[[QWidget, str], Awaitable[str | None]]
@@ -81,7 +81,7 @@ class LabelDialog(QDialog):
             return None
         try:
             # Off the Qt thread: a network drive or a full disk must not freeze the window.
-            await asyncio.to_thread(Path(path).write_bytes, self._bytes("pdf"))
+            await asyncio.to_thread(write_private, Path(path), self._bytes("pdf"))
         except OSError as error:
             self.status.setText(self.tr("Could not save the label: {0}").format(error.strerror or error))
             return None

@@ -109,6 +109,38 @@ def test_slips_print_and_save_as_pdf(
             assert data.count(b"/Type /Page\n") + data.count(b"/Type /Page ") + data.count(b"/Type/Page") >= 1
 
 
+def test_every_file_written_with_codes_is_owner_only_wherever_it_goes(
+    created: Created, tmp_path: Path, qapp: Any
+) -> None:
+    """The print dialog's "Print to File (PDF)" fallback (queue removed) wrote ~/print.pdf 0644."""
+    import os
+    import stat
+
+    from lok_desk.desk.kit.printing import print_image
+
+    result, location = created
+    slip = build_slip(SlipKind.COURIER, result.reservation, result.tokens, location, "Antara Polanco")
+    before = os.umask(0o022)
+    try:
+        printed = tmp_path / "print.pdf"                 # as "Print to File" names it
+        print_slip(pdf_printer(str(printed)), slip, PaperFormat.A4)
+        stale = tmp_path / "again.pdf"                   # a file already there, readable by all
+        stale.write_bytes(b"old")
+        os.chmod(stale, 0o644)
+        print_slip(pdf_printer(str(stale)), slip, PaperFormat.A4)
+        saved = tmp_path / "saved.pdf"
+        write_slip_pdf(str(saved), slip, PaperFormat.A4)
+        image = tmp_path / "image.pdf"
+        picture = QImage(20, 20, QImage.Format.Format_RGB32)
+        picture.fill(0)
+        print_image(pdf_printer(str(image)), picture, "label")
+    finally:
+        os.umask(before)
+    for path in (printed, stale, saved, image):
+        assert path.read_bytes().startswith(b"%PDF"), path.name
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path.name
+
+
 def test_tokens_of_a_finished_reservation_are_void_and_not_printable(
     created: Created, api: Callable[[str], LokClient],
     run: Any, qtbot: Any, tmp_path: Path,
