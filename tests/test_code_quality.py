@@ -160,3 +160,23 @@ def test_the_size_check_measures_what_it_says(tmp_path: Path) -> None:
     assert sizes == {"module lok_desk/big.py": 103, "class lok_desk/big.py:A": 103,
                      "function lok_desk/big.py:A.f": 102}
     assert over_the_limits(sizes) == {"function lok_desk/big.py:A.f"}
+
+
+# ---- comments cite what a reader can find ------------------------------------------------------------
+def test_comments_cite_the_decisions_page_and_its_headings() -> None:
+    # Design notes outside the repository cannot be looked up by a reader: the decisions the code relies
+    # on are in docs/decisions.md; a citation of it must name one of its headings.
+    decisions = (ROOT / "docs" / "decisions.md").read_text(encoding="utf-8")
+    headings = [line[3:].strip() for line in decisions.splitlines() if line.startswith("## ")]
+    outside = ("DESIGN" + " §", "DESIGN" + ".md", "CONTRACT" + ".md", "CONTRACT" + " §")
+    stale: list[str] = []
+    for path in sorted([*(ROOT / "lok_desk").rglob("*.py"), *(ROOT / "tests").rglob("*.py")]):
+        if "_generated" in path.parts:
+            continue
+        text = " ".join(path.read_text(encoding="utf-8").split())   # a citation may wrap
+        name = path.relative_to(ROOT).as_posix()
+        stale += [f"{name}: cites {word}" for word in outside if word in text]
+        for cited in text.split("docs/decisions" + ".md, ")[1:]:
+            if not any(cited.lstrip('"').startswith(heading) for heading in headings):
+                stale.append(f"{name}: no heading {cited[:40]!r}")
+    assert stale == [], "\n".join(stale)

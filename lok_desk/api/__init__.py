@@ -1,6 +1,6 @@
 """Async client of the Lok API (no Qt): models, errors, sign-in, one method per endpoint.
 
-Endpoint → `LokClient` method (numbers as in shared/lok-api/CONTRACT.md §4):
+Endpoint → `LokClient` method (numbers: docs/decisions.md, Endpoint numbers):
 
 ====  ======  ============================================  ==========================================
  #    Method  Path                                          LokClient method
@@ -93,7 +93,7 @@ from .errors import (
 from .paging import PageWalk, RecordWalk, iter_pages
 from .transport import PRODUCTION_BASE_URL, USER_AGENT, RequestEvent, RetryPolicy, Timeouts
 
-#: Endpoint number (CONTRACT.md) → (HTTP method, path, LokClient method name).
+#: Endpoint number (docs/decisions.md, Endpoint numbers) → (HTTP method, path, LokClient method name).
 ENDPOINTS: dict[int, tuple[str, str, str]] = {
     1: ("GET", "/company/action_logs", "get_action_logs"),
     2: ("GET", "/company/directories", "list_directories"),

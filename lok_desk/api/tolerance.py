@@ -1,9 +1,9 @@
 """What the client had to tolerate in a server's replies: one note per kind of deviation.
 
-Real Lok may differ from its reference (CONTRACT.md). The models read what they can and, for every
-deviation they smooth over (a number where text is documented, a date in RFC 1123 form, a record
-that could not be read...), call `note`. A note names the model field and the kind of deviation,
-never a value: replies carry tokens, codes and personal data.
+Real Lok may differ from its reference (docs/decisions.md, Tolerant client, exact sandbox). The models read
+what they can and, for every deviation they smooth over (a number where text is documented, a date in RFC
+1123 form, a record that could not be read...), call `note`. A note names the model field and the kind of
+deviation, never a value: replies carry tokens, codes and personal data.
 
 Only what a server sent is noted: the client reads replies inside `reading_reply()`; the same models
 built from the desk's own values (request bodies) or from local files (tokens.json) note nothing.

@@ -2,8 +2,8 @@
 
 Plain functions over `lok_desk.api.models` objects, no Qt and no sentences: an answer is an enum
 member plus data (a time, a location id), and the desk words it in the person's language
-(lok_desk/desk/inspector/words.py). The locker rules mirror the sandbox kiosk (../shared/DESIGN.md §4),
-which mirrors the physical locker:
+(lok_desk/desk/inspector/words.py). The locker rules mirror the sandbox kiosk, which mirrors the
+physical locker (docs/decisions.md, Sandbox-only routes):
 
 - delivery opens a box of a *reserved* reservation (a pre-reservation must be confirmed first);
 - reopen 1 works while *delivered*, reopen 2 while *reopened*;
@@ -31,7 +31,8 @@ from lok_desk.core.token_index import normalise as token_normalise
 
 #: The token names in the order a person uses them (models.TOKEN_NAMES, restated for readers here).
 TOKEN_KINDS: tuple[str, ...] = ("delivery", "pickup", "reopen_1", "reopen_2", "cancel")
-#: An unconfirmed pre-reservation is cancelled 24 h after its delivery date (DESIGN §3).
+#: An unconfirmed pre-reservation is cancelled 24 h after its delivery date
+#: (docs/decisions.md, Pre-reservations).
 PRE_RESERVATION_GRACE = timedelta(hours=24)
 
 _IN_LOCKER = frozenset({"delivered", "reopened", "reopened2"})

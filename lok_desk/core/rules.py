@@ -3,8 +3,9 @@
 The panes used to decide these inside widgets. Here a decision is a `Decision` carrying a `Reason`
 (a code, not a sentence): the desk turns the code into translated words (lok_desk/desk/roles.py), so
 these rules are tested without Qt and read the same in every language. Roles follow the scope matrix
-of ../shared/DESIGN.md §3; who may see box-opening tokens follows issue 10's product decision (owner
-and seller of the company, the employee of the reservation's own location; reporter and admin never).
+(docs/decisions.md, Who may do what); who may see box-opening tokens follows issue 10's product
+decision (owner and seller of the company, the employee of the reservation's own location; reporter
+and admin never).
 """
 
 from __future__ import annotations
@@ -63,11 +64,12 @@ class Decision:
 
 ALLOW = Decision(True)
 
-#: Finished: the reservation leaves the active views (DESIGN §3).
+#: Finished: the reservation leaves the active views (docs/decisions.md, Reservation states).
 FINISHED = frozenset({"picked_up", "cancelled"})
 #: The package sits in the locker: from here the pick-up deadline counts.
 IN_LOCKER = frozenset({"delivered", "reopened", "reopened2"})
-#: Cancel is allowed while pending or reserved (DESIGN §3); anything else answers 409.
+#: Cancel is allowed while pending or reserved; anything else answers 409
+#: (docs/decisions.md, Reservation states).
 CANCELLABLE = frozenset({"pending", "reserved"})
 
 

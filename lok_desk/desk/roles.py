@@ -1,7 +1,7 @@
 """What each Lok scope may do, as the desk shows it: lok_desk.core.rules decides, this module words it.
 
-The decisions (DESIGN §3 scope matrix) live Qt-free in lok_desk.core.rules and carry a `Reason` code;
-`Permission` is the same decision with the reason as a translated sentence for a tooltip or message.
+The decisions (docs/decisions.md, Who may do what) live Qt-free in lok_desk.core.rules and carry a `Reason`
+code; `Permission` is the same decision with the reason as a translated sentence for a tooltip or message.
 """
 
 from __future__ import annotations

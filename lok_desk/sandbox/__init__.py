@@ -6,7 +6,7 @@ Embedding::
     with SandboxServer() as server:          # in-memory store, ephemeral port
         server.api_url                        # "http://127.0.0.1:PORT/api/v2"
 
-Decisions where the Lok reference is silent (DESIGN §3), implemented exactly here:
+Decisions where the Lok reference is silent (docs/decisions.md), implemented exactly here:
 
 - Base URL: everything under ``/api/v2``, ``/oauth/*`` included. Sandbox-only routes (kiosk, clock,
   faults, webhook deliveries) live at the server root under ``/sandbox``; ``/openapi.json`` is served.
@@ -27,14 +27,14 @@ Decisions where the Lok reference is silent (DESIGN §3), implemented exactly he
   method: 405 ``METHOD_NOT_ALLOWED`` with an ``Allow`` header and ``data.allowed`` listing every
   method the path takes (RFC 9110); no trailing-slash redirects. Unknown entity: 404 ``ENTITY_NOT_FOUND``
   with ``data.id``.
-- Scopes (matrix of DESIGN §3): admin reads locations, reservations and labels of every company but
-  writes nothing; owner and seller do everything in their company, the seller also on the Lok public
-  network (a public locker of its own pseudo-company, visible to sellers in #4/#22/#28); employee
-  reads and operates only its ``user.location``; reporter reads only. Directories are readable by all
-  five, writable by owner/seller. Webhook and e-mail settings, action logs and reports: read by
-  admin/owner/seller/reporter, written by owner/seller. Company-scoped resources of the admin are
-  those of its own (demo) company. A missing capability: 403 ``INSUFFICIENT_SCOPE`` (checked before
-  the body is validated); a location out of reach: 403 ``FORBIDDEN_LOCATION``.
+- Scopes (docs/decisions.md, Who may do what): admin reads locations, reservations and labels of every
+  company but writes nothing; owner and seller do everything in their company, the seller also on the Lok
+  public network (a public locker of its own pseudo-company, visible to sellers in #4/#22/#28); employee
+  reads and operates only its ``user.location``; reporter reads only. Directories are readable by all five,
+  writable by owner/seller. Webhook and e-mail settings, action logs and reports: read by
+  admin/owner/seller/reporter, written by owner/seller. Company-scoped resources of the admin are those of
+  its own (demo) company. A missing capability: 403 ``INSUFFICIENT_SCOPE`` (checked before the body is
+  validated); a location out of reach: 403 ``FORBIDDEN_LOCATION``.
 - Box-opening codes (issue 10): the delivery, pick-up, reopen 1/2 and cancel tokens, their
   ``*_qr`` images and the ``confirmation_code`` are returned only to users who may act on the
   reservation: owner and seller of its company, the employee of its location. Reporter and admin

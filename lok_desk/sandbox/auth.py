@@ -1,4 +1,4 @@
-"""Clients, access tokens and the scope matrix of DESIGN §3."""
+"""Clients, access tokens and the scope matrix (docs/decisions.md, Who may do what)."""
 
 from __future__ import annotations
 
@@ -55,7 +55,8 @@ class User:
 
 
 class Capability(Enum):
-    """Rows of the DESIGN §3 scope matrix; the value is (scopes allowed, what a refusal says)."""
+    """Rows of the scope matrix (docs/decisions.md, Who may do what); the value is (scopes allowed,
+    what a refusal says)."""
 
     WRITE_RESERVATIONS = (frozenset({"owner", "seller", "employee"}), "create, change or cancel reservations")
     PRE_RESERVE = (frozenset({"owner", "seller"}), "search lockers or make pre-reservations")

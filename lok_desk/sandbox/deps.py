@@ -49,7 +49,8 @@ SORT_FIELDS = ("created_at", "updated_at", "delivery_due_date", "pickup_due_date
 
 
 class ListQuery:
-    """Filters and paging shared by #7, #8, #18 and #24 (DESIGN §3)."""
+    """Filters and paging shared by #7, #8, #18 and #24
+    (docs/decisions.md, Lists: filters, order and pages)."""
 
     def __init__(
         self,

@@ -18,7 +18,8 @@ from lok_desk.sandbox.webhooks import enqueue_event
 FINISHED = frozenset({"picked_up", "cancelled"})
 IN_LOCKER = frozenset({"delivered", "reopened", "reopened2"})
 SIZES = ("s", "m", "l", "xl")
-# DESIGN §3: inner box dimensions (width, height, length) in cm; every box carries at most 25 kg.
+# Inner box dimensions (width, height, length) in cm; every box carries at most 25 kg
+# (docs/decisions.md, Box sizes).
 BOX_DIMENSIONS: dict[str, tuple[float, float, float]] = {
     "s": (10, 35, 60),
     "m": (20, 35, 60),
@@ -155,7 +156,8 @@ SUMMARIES = SummaryCache()
 
 
 def render(doc: dict[str, Any], variant: str, conn: sqlite3.Connection) -> dict[str, Any]:
-    """CONTRACT §6.4: A embeds the location summary, B and C carry its id; only C fills `shipping`."""
+    """A embeds the location summary, B and C carry its id; only C fills `shipping`
+    (docs/decisions.md, Reservation shapes)."""
     out = dict(doc)
     if variant == "A":
         out["location"] = SUMMARIES.get(conn, str(doc["location"]))

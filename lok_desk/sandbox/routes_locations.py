@@ -27,7 +27,7 @@ def location_detail(conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, Any
     doc: dict[str, Any] = loads(row["doc"])
     boxes = box_counts(conn, str(row["id"]))
     if row["is_public"]:
-        # Per-size counts are reported for private lockers only (CONTRACT §6.1).
+        # Per-size counts are reported for private lockers only (docs/decisions.md, Locker counts).
         doc["public_boxes"] = sum(b["occupied"] for b in boxes)
         boxes = [{"size": b["size"], "available": b["available"]} for b in boxes]
     doc["boxes"] = boxes

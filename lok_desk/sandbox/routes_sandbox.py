@@ -1,4 +1,4 @@
-"""Sandbox-only routes (DESIGN §4): the locker kiosk, the clock, fault injection, webhook deliveries."""
+"""Kiosk, clock, faults, webhook deliveries: routes outside Lok (docs/decisions.md, Sandbox-only routes)."""
 
 from __future__ import annotations
 

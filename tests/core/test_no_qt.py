@@ -1,4 +1,4 @@
-"""The desk core is plain Python: importing it must not pull in Qt (DESIGN §1)."""
+"""Importing the desk core must not pull in Qt (docs/decisions.md, Layers and house rules)."""
 
 from __future__ import annotations
 

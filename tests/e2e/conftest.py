@@ -46,7 +46,8 @@ _ROUTES: list[tuple[int, str, re.Pattern[str]]] = [
 
 
 def endpoint_of(method: str, path: str) -> int | None:
-    """The CONTRACT endpoint number a request (method + path below /api/v2) belongs to."""
+    """The number of the endpoint a request (method + path below /api/v2) belongs to
+    (docs/decisions.md, Endpoint numbers)."""
     for number, route_method, pattern in _ROUTES:
         if route_method == method and pattern.match(path):
             return number
@@ -160,7 +161,7 @@ async def lok(sandbox: SandboxServer, covered: set[int]) -> AsyncIterator[Client
 
 
 class SandboxControl:
-    """The sandbox-only routes of DESIGN §4, over plain httpx (they are not part of Lok)."""
+    """The sandbox-only routes (docs/decisions.md), over plain httpx (they are not part of Lok)."""
 
     def __init__(self, server: SandboxServer) -> None:
         self.http = httpx.AsyncClient(base_url=server.base_url, timeout=20.0)

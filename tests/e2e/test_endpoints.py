@@ -37,7 +37,8 @@ PDF = b"%PDF"
 
 
 def covers(*numbers: int) -> Callable[[F], F]:
-    """Declare the CONTRACT endpoints a test exercises; the `_endpoints_were_called` check enforces it."""
+    """Declare the endpoints a test exercises (docs/decisions.md, Endpoint numbers); the
+    `_endpoints_were_called` check enforces it."""
 
     def mark(test: F) -> F:
         test.__lok_endpoints__ = frozenset(numbers)  # type: ignore[attr-defined]
@@ -311,7 +312,7 @@ async def test_pre_reservation_to_shipment(lok: Clients) -> None:
     label = await client.get_label(pre_id)
     assert label.jpeg_bytes().startswith(JPEG) and label.pdf_bytes().startswith(PDF)
 
-    # Confirmed: no longer a pre-reservation that can be changed (DESIGN §3: 410).
+    # Confirmed: no longer a pre-reservation that can be changed (docs/decisions.md, Pre-reservations: 410).
     with pytest.raises(InvalidReservationError) as gone:
         await client.update_pre_reservation(pre_id, models.PreReservationUpdate(delivery_date=soon(4)))
     assert gone.value.status_code == 410

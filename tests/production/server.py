@@ -1,9 +1,9 @@
 """A production-variant Lok for tests: real HTTP on loopback, answering the way a real server might.
 
-Not the sandbox and not a mock transport: a small Starlette app on uvicorn, in a thread, with its
-own records. Each `Variant` field switches one way real Lok may differ from its reference
-(CONTRACT.md) — token expiry formats, 401 styles, RFC 6749 error bodies, deviant record forms,
-unreadable records, paging that caps/omits/short-changes, Retry-After, lost replies, empty 204s,
+Not the sandbox and not a mock transport: a small Starlette app on uvicorn, in a thread, with its own
+records. Each `Variant` field switches one way real Lok may differ from its reference (docs/decisions.md,
+Tolerant client, exact sandbox) — token expiry formats, 401 styles, RFC 6749 error bodies, deviant record
+forms, unreadable records, paging that caps/omits/short-changes, Retry-After, lost replies, empty 204s,
 redirects — so the client (and `lok-desk-check`) can be run against each of them.
 
 The server keeps its records in canonical form (Python datetimes, text ids) and only renders them

@@ -1,4 +1,4 @@
-"""The DESIGN §3 scope matrix: every capability × every role, and the second company's walls."""
+"""Every capability × every role, and the second company's walls (docs/decisions.md, Who may do what)."""
 
 from __future__ import annotations
 

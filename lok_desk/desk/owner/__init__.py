@@ -1,8 +1,8 @@
 """The owner workspace: notification settings, webhook workbench, reports, directories, pre-reservations.
 
-Scopes (DESIGN §3): owner and seller edit; reporter and admin read with the edit controls greyed out
-and the reason as tooltip; an employee sees none of these panes. Every pane has `start()` (first load,
-after the window shows) and `async refresh()` (F5).
+Scopes (docs/decisions.md, Who may do what): owner and seller edit; reporter and admin read with the edit
+controls greyed out and the reason as tooltip; an employee sees none of these panes. Every pane has
+`start()` (first load, after the window shows) and `async refresh()` (F5).
 """
 
 from __future__ import annotations

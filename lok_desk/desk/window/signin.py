@@ -47,7 +47,7 @@ class ServerChoice:
     environment: str      # "PRODUCTION" | "SANDBOX" | "CUSTOM"
 
 
-# What each demo role may do, in one line (DESIGN §3 scope matrix).
+# What each demo role may do, in one line (docs/decisions.md, Who may do what).
 DEMO_ROLE_LINES: dict[str, str] = {
     "owner": QT_TRANSLATE_NOOP(
         "SignInDialog", "Creates and cancels reservations at every location; edits company settings."),
