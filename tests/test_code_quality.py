@@ -73,8 +73,6 @@ def test_every_desk_feature_package_is_in_the_independence_contract() -> None:
 # ---- who builds the API client ----------------------------------------------------------------------
 #: Only the core session builds the client; the lok-desk-check tool in lok_desk/api is a program of its own.
 CLIENT_BUILDERS = {"lok_desk/core/session.py", "lok_desk/api/check.py"}
-#: Still building one, being moved onto the core session; may only shrink (fails once it is not needed).
-CLIENT_BUILDERS_LEAVING = {"lok_desk/desk/session.py"}
 
 
 def _builds_client(path: Path) -> bool:
@@ -88,9 +86,7 @@ def _builds_client(path: Path) -> bool:
 def test_only_the_core_session_builds_the_api_client() -> None:
     builders = {path.relative_to(ROOT).as_posix() for path in (ROOT / "lok_desk").rglob("*.py")
                 if _builds_client(path)}
-    assert builders - CLIENT_BUILDERS - CLIENT_BUILDERS_LEAVING == set()
-    assert builders >= CLIENT_BUILDERS_LEAVING, "remove the fixed entries from CLIENT_BUILDERS_LEAVING"
-    assert "lok_desk/core/session.py" in builders
+    assert builders == CLIENT_BUILDERS
 
 
 # ---- sizes ------------------------------------------------------------------------------------------
@@ -104,7 +100,6 @@ SIZE_OFFENDERS = {
     "function lok_desk/desk/locations/pane.py:LocationsPane.__init__",
     "function lok_desk/desk/reservations/detail.py:ReservationDetail.show_reservation",
     "function lok_desk/desk/reservations/detail.py:ReservationDetail.__init__",
-    "function lok_desk/desk/owner/notifications.py:NotificationSettingsPane._build_webhook_group",
     "function lok_desk/sandbox/seed.py:_seed_reservation",
     "class lok_desk/desk/window/main_window.py:MainWindow",
     "class lok_desk/api/client.py:LokClient",

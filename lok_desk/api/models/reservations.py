@@ -103,7 +103,7 @@ class Reservation(LokModel):
         events = [event for event in self.event_history if event.status is not None]
         if not events:
             return None
-        # History is kept ascending (docs/decisions.md, "Current status"); when every entry is dated,
+        # History is kept ascending (docs/decisions.md, Reservation states); when every entry is dated,
         # trust the dates over the order, so a server that lists newest first still gives the right status.
         if all(event.date is not None for event in events):
             return max(enumerate(events), key=lambda pair: (pair[1].date, pair[0]))[1]
