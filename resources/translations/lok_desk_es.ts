@@ -4959,7 +4959,7 @@ Borra el filtro para ver las {1}.</translation>
     <name>TodayBoard</name>
     <message>
         <source>Arriving today</source>
-        <extracomment>At most this many pages of each list at start (the store and the sync engine do the rest).</extracomment>
+        <extracomment>How long a reservation that left the attention buckets stays under &quot;resolved&quot; (core.today.RESOLVED_FOR).</extracomment>
         <translation>Llegan hoy</translation>
     </message>
     <message>

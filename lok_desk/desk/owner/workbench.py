@@ -1,14 +1,10 @@
 """Webhook workbench: check a signature by hand, receive the webhook on this computer, read the sandbox's
-delivery log. Everything runs on the qasync loop; nothing here blocks the window."""
+delivery log. Everything runs on the qasync loop; nothing here blocks the window. What arrives is read by
+lok_desk/core/owner/webhook_check.py; this pane shows it."""
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -23,11 +19,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lok_desk.api import LokError, models, webhook
-from lok_desk.api.transport import is_loopback_host
+from lok_desk.api import LokError, webhook
+from lok_desk.core.owner.webhook_check import (
+    Delivery,
+    ReceivedEvent,
+    explain_signature,
+    is_loopback_url,
+    read_event,
+)
 from lok_desk.desk.kit import formatting
 from lok_desk.desk.kit.asyncqt import confirm, spawn
-from lok_desk.desk.kit.i18n import QT_TRANSLATE_NOOP, translate
+from lok_desk.desk.kit.i18n import QT_TRANSLATE_NOOP, say
 from lok_desk.desk.kit.problem_views import ProblemLine, problem_for, report
 from lok_desk.desk.kit.records import (
     ROW_ROLE,
@@ -40,105 +42,6 @@ from lok_desk.desk.kit.theme import semantic_colour
 from lok_desk.desk.owner.receiver import LocalWebhookReceiver, ReceivedRequest
 from lok_desk.desk.owner.webhook_state import WebhookState
 from lok_desk.desk.qt_session import QtSession
-
-
-def explain_signature(secret: str, body: bytes, header: str) -> tuple[bool, str]:
-    """(valid, why) for a `Lok-Signature` value, in words that say what to look at next."""
-    text = header.strip()
-    if not text:
-        return False, translate("WebhookWorkbenchPane", "Paste the value of the Lok-Signature header.")
-    if not secret:
-        return False, translate(
-            "WebhookWorkbenchPane", "Enter the webhook secret (Notifications → Webhook → Secret → Copy).")
-    try:
-        digest = base64.b64decode(text, validate=True)
-    except (binascii.Error, ValueError):
-        return False, translate(
-            "WebhookWorkbenchPane", "Header is not valid base64: it may be cut off, or it has extra "
-                                "characters (quotes, the header name, spaces inside).")
-    if len(digest) != 32:
-        return False, translate(
-            "WebhookWorkbenchPane", "Header decodes to {n} bytes, but an HMAC-SHA256 signature has 32: "
-                                "it is probably cut off or not a Lok-Signature.").format(n=len(digest))
-    if webhook.verify(secret, body, text):
-        return True, translate(
-            "WebhookWorkbenchPane", "Valid: Lok signed exactly this body with this secret.")
-    for variant, what in ((body.strip(), translate(
-        "WebhookWorkbenchPane", "without the whitespace at its start or end")),
-                          (body.replace(b"\r\n", b"\n"), translate(
-                              "WebhookWorkbenchPane", "with Unix line endings")),
-                          (body.replace(b"\n", b"\r\n"), translate(
-                              "WebhookWorkbenchPane", "with Windows line endings"))):
-        if variant != body and webhook.verify(secret, variant, text):
-            return False, translate(
-                "WebhookWorkbenchPane", "Signature does not match this body, but it matches the body "
-                                    "{what}: your copy changed the bytes — verify the raw body exactly "
-                                    "as received.").format(what=what)
-    return False, translate(
-        "WebhookWorkbenchPane", "Signature does not match: the body may have been changed — even "
-                            "whitespace counts — or the secret is not this webhook's current secret.")
-
-
-@dataclass(frozen=True)
-class ReceivedEvent:
-    """A request the local receiver got, read as a Lok notification."""
-
-    request: ReceivedRequest
-    status: str
-    shipment_id: str
-    reservation_id: str
-    signature_ok: bool
-    why: str
-
-
-def read_event(request: ReceivedRequest, secret: str) -> ReceivedEvent:
-    header = request.header(webhook.SIGNATURE_HEADER) or ""
-    ok, why = explain_signature(secret, request.body, header)
-    try:
-        payload = json.loads(request.body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        payload = None
-    if not isinstance(payload, dict):
-        payload = {}
-    return ReceivedEvent(request, str(payload.get("status") or "?"), str(payload.get("shipment_id") or ""),
-                         str(payload.get("reservation_id") or ""), ok, why)
-
-
-@dataclass(frozen=True)
-class Delivery:
-    """One row of the sandbox's delivery log (GET /sandbox/webhook/deliveries)."""
-
-    id: int
-    event: str
-    url: str
-    status: str
-    attempts: int
-    last_status_code: int | None
-    last_error: str
-    next_attempt_at: datetime | None
-    delivered_at: datetime | None
-    shipment_id: str
-    reservation_id: str
-
-    @classmethod
-    def from_json(cls, item: dict[str, Any]) -> Delivery:
-        payload = item.get("payload") if isinstance(item.get("payload"), dict) else {}
-        assert isinstance(payload, dict)
-        code = item.get("last_status_code")
-        return cls(
-            id=int(item.get("id") or 0),
-            event=str(item.get("event") or ""),
-            url=str(item.get("url") or ""),
-            status=str(item.get("status") or ""),
-            attempts=int(item.get("attempts") or 0),
-            last_status_code=int(code) if isinstance(code, int) else None,
-            last_error=str(item.get("last_error") or ""),
-            next_attempt_at=models.parse_datetime(item.get("next_attempt_at")),
-            delivered_at=models.parse_datetime(item.get("delivered_at")),
-            shipment_id=str(payload.get("shipment_id") or ""),
-            reservation_id=str(payload.get("reservation_id") or ""),
-        )
-
 
 DELIVERY_STATUS = {
     "pending": QT_TRANSLATE_NOOP("WebhookWorkbenchPane", "◌ Waiting"),
@@ -223,7 +126,7 @@ class WebhookWorkbenchPane(QWidget):
                  lambda e: int(e.signature_ok)),
             ],
             self,
-            tooltip=lambda e, column: e.why if column == 4 else "",
+            tooltip=lambda e, column: say(e.why) if column == 4 else "",
             foreground=lambda e, column: (
                 semantic_colour("good" if e.signature_ok else "bad", self.palette())
                 if column == 4 else None),
@@ -300,7 +203,7 @@ class WebhookWorkbenchPane(QWidget):
         if not self.permission or not self.receiver.running:
             return False
         current = self.webhook.url
-        if current and not _is_loopback_url(current):
+        if current and not is_loopback_url(current):
             sure = await confirm(
                 self, self.tr("Point the webhook here?"),
                 self.tr("The webhook now sends to {url}. Pointing it at this computer stops notifications "
@@ -398,7 +301,7 @@ class WebhookWorkbenchPane(QWidget):
         body = self.body_edit.toPlainText().encode("utf-8")
         ok, why = explain_signature(self.secret_edit.text(), body, self.header_edit.text())
         mark = "✓" if ok else "✗"
-        self.check_result.setText(f"{mark} {why}")
+        self.check_result.setText(f"{mark} {say(why)}")
         colour = semantic_colour("good" if ok else "bad", self.palette())
         self.check_result.setStyleSheet(f"QLabel {{ color: {colour.name()}; font-weight: 600; }}")
         return ok
@@ -490,12 +393,3 @@ class WebhookWorkbenchPane(QWidget):
             report(self, error, doing=self.tr("loading the webhook"))
         if self._session.sandbox is not None:
             await self.load_deliveries()
-
-
-def _is_loopback_url(url: str) -> bool:
-    from urllib.parse import urlsplit
-
-    try:
-        return is_loopback_host(urlsplit(url).hostname or "")
-    except ValueError:
-        return False
