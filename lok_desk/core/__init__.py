@@ -1,30 +1,29 @@
-"""The desk core: what a signed-in desk knows and decides, in plain Python (no Qt, mypy --strict).
+"""The desk core: what a signed-in desk knows, decides and does, in plain Python (no Qt, mypy --strict).
 
-Data flow
----------
+The flow
+--------
 ::
 
-    Lok API ──► LokClient ──► DeskService (service.py) ──merge──► ReservationStore (store.py)
-                 (lok_desk.api)   the only holder of the client        │  reservations + locations by id
-                                                                       │  indexes: id, shipment id,
-                                                                       │  confirmation code, every token
-                                                                       ▼
-                                              StoreChange events (plain callbacks, ids only)
-                                                                       │
-                     Qt adapters in lok_desk.desk (session, table models, detail, notices) ◄┘
+    Lok API ──► LokClient ──► DeskSession (session.py) ──listener calls──► desk/qt_session.py
+                (lok_desk.api)   │ the only place a client is built         (Qt signals with a Problem)
+                                 ├─ DeskService (service.py): every call; every write guarded
+                                 │     (offline, role) in one place; write hooks (the desk history)
+                                 ├─ ReservationStore (store.py): reservations + locations, one copy
+                                 │     └─ StoreChange events (plain callbacks, ids only)
+                                 └─ SyncEngine (sync.py), Snapshot (snapshot.py), server clock
+    presenters: read the store, call the service, hold form state, return data —
+                reservations/ (list, find, create, cancel, update, shipment, print),
+                owner/ (notifications, directories, reports, pre-reservations),
+                today, intake, audit, insights, codes, rules
+    problems.py: the only failure → Problem mapping (kind, fields, Lok's facts, next step)
 
-* Widgets never hold the client. The Qt `Session` (lok_desk/desk/session.py) exposes
-  ``session.service`` (a `DeskService`) and ``session.store`` (its `ReservationStore`);
-  tests/desk/test_layers.py fails if any other desk module references the client.
-* Everything read from Lok is merged into the store; readers take what they need from it and
-  subscribe to its changes rather than asking the server again.
-* `rules` (rules.py) holds the decisions the panes used to make inside widgets: role capabilities,
-  whether a reservation can be cancelled/updated/shipped, overdue, who may see box-opening tokens.
-  They return `Decision` objects with a `Reason` code; lok_desk/desk/roles.py words the codes.
-
-* `SyncEngine` (sync.py) keeps the store current: incremental rounds by ``-updated_at``, a cheaper
-  full check when the server ignores ``sort``, one request in flight, back-off on errors and 429.
-  Its module docstring has the whole policy.
+* Every list is walked through `lok_desk.api.paging.PageWalk` (walks.py), the one page loop.
+* Presenters are tested in tests/core/ against a real sandbox over loopback; the desk views in
+  lok_desk/desk only show them and bind what a person does to them.
+* `rules` (rules.py) decides what a role may do and when a reservation is overdue, as `Decision`
+  objects with a `Reason` code (docs/decisions.md, Who may do what); the desk words the codes.
+* `SyncEngine` keeps the store current: incremental rounds by ``-updated_at``, a cheaper full check when
+  the server ignores ``sort``, one request in flight, back-off on errors and 429 (see sync.py).
 
 ReservationStore, the public API
 --------------------------------
