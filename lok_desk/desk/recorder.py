@@ -17,6 +17,7 @@ from lok_desk.api import models
 from lok_desk.core.history import FILE_NAME, Action, DeskEvent, DeskLog, Outcome, TokenInLogError
 from lok_desk.core.service import DeskService, WriteEvent, WriteOutcome
 from lok_desk.desk.kit.i18n import translate
+from lok_desk.desk.kit.problems import problem_from, sentence
 from lok_desk.desk.qt_session import QtSession
 from lok_desk.paths import AppPaths
 
@@ -59,8 +60,9 @@ class DeskRecorder:
             if not self._warned:
                 self._warned = True
                 with contextlib.suppress(RuntimeError):
-                    text = translate("DeskRecorder", "The desk history could not be written: {0}")
-                    self.session.notify(text.format(getattr(error, "strerror", None) or error))
+                    # In the status line, worded like every failure (never the system's English reason).
+                    doing = translate("DeskRecorder", "writing the desk history")
+                    self.session.notify(sentence(problem_from(error, doing=doing)), timeout_ms=15000)
 
     async def flush(self) -> None:
         if self._pending:

@@ -1470,8 +1470,8 @@
 <context>
     <name>DeskRecorder</name>
     <message>
-        <source>The desk history could not be written: {0}</source>
-        <translation>No se pudo escribir el historial del mostrador: {0}</translation>
+        <source>writing the desk history</source>
+        <translation>escribir el historial del mostrador</translation>
     </message>
 </context>
 <context>
@@ -2281,6 +2281,14 @@
     <message>
         <source>Courier sheet — {0}</source>
         <translation>Hoja del repartidor — {0}</translation>
+    </message>
+    <message>
+        <source>printing the courier sheet</source>
+        <translation>imprimir la hoja del repartidor</translation>
+    </message>
+    <message>
+        <source>saving the courier sheet</source>
+        <translation>guardar la hoja del repartidor</translation>
     </message>
 </context>
 <context>
@@ -6133,10 +6141,6 @@ Borra el filtro para ver las {1}.</translation>
     <message>
         <source>CONFIDENTIAL — staff only. These codes open the box.</source>
         <translation>CONFIDENCIAL — solo personal. Estos códigos abren el compartimento.</translation>
-    </message>
-    <message>
-        <source>The printer could not be started.</source>
-        <translation>No se pudo iniciar la impresora.</translation>
     </message>
 </context>
 <context>

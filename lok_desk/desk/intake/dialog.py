@@ -51,7 +51,7 @@ from lok_desk.desk.intake import sheet as paper_sheet
 from lok_desk.desk.intake.words import refusal_text, size_text, state_text, totals_text
 from lok_desk.desk.kit.asyncqt import confirm, spawn
 from lok_desk.desk.kit.printing import PaperFormat, paper_format_names
-from lok_desk.desk.kit.problem_views import FormBinder, ProblemLine
+from lok_desk.desk.kit.problem_views import FormBinder, ProblemLine, report
 from lok_desk.desk.kit.problems import announce
 from lok_desk.desk.kit.records import ROW_ROLE, RowTableModel, record_list_view
 from lok_desk.desk.kit.slip_dialog import ask_pdf_path
@@ -479,7 +479,11 @@ class IntakeDialog(QDialog):
         printer = await self._choose_printer(self)
         if printer is None:
             return False
-        paper_sheet.render(printer, sheet, self._paper())
+        try:
+            paper_sheet.render(printer, sheet, self._paper())
+        except OSError as error:
+            report(self, error, doing=self.tr("printing the courier sheet"))
+            return False
         self._record_print(sheet, "printer")
         return True
 
@@ -490,7 +494,11 @@ class IntakeDialog(QDialog):
         path = await self._save_path(self, f"courier-sheet-{datetime.now(UTC):%Y%m%d-%H%M}.pdf")
         if not path:
             return None
-        await asyncio.to_thread(paper_sheet.write_pdf, str(path), sheet, self._paper())
+        try:
+            await asyncio.to_thread(paper_sheet.write_pdf, str(path), sheet, self._paper())
+        except OSError as error:
+            report(self, error, doing=self.tr("saving the courier sheet"))
+            return None
         self._record_print(sheet, "pdf")
         return str(path)
 

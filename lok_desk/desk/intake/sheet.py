@@ -22,6 +22,7 @@ from lok_desk.core.codes import SlipKind
 from lok_desk.desk.kit.i18n import translate
 from lok_desk.desk.kit.printing import (
     PaperFormat,
+    PrinterNotStarted,
     Slip,
     page_layout,
     paint_slip,
@@ -141,7 +142,7 @@ def render(device: QPagedPaintDevice, sheet: CourierSheet, paper: PaperFormat) -
     private_file(to_file)   # "Print to File": the sheet's codes are the owner's only
     painter = QPainter()
     if not painter.begin(device):
-        raise OSError(translate("printing", "The printer could not be started."))
+        raise PrinterNotStarted(to_file)
     try:
         resolution = device.logicalDpiY() if not hasattr(device, "resolution") else device.resolution()
         rect = layout.paintRectPixels(resolution)
