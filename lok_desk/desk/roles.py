@@ -64,8 +64,9 @@ def reason_text(reason: Reason | None) -> str:
             return translate("ReservationsPane",
                              "Only a pre-reservation that is not yet confirmed can be changed or shipped.")
         case Reason.OFFLINE:
+            # Never "what you typed is kept": a cancel or a print typed nothing (issue 17).
             return translate("Capabilities", "Lok Desk cannot reach the server right now, so nothing was "
-                             "sent. What you typed is kept; try again when the connection is back.")
+                             "sent. Try again when the connection is back.")
     return ""
 
 

@@ -406,8 +406,8 @@
         <translation>Los directorios los editan los propietarios y vendedores de la empresa.</translation>
     </message>
     <message>
-        <source>Lok Desk cannot reach the server right now, so nothing was sent. What you typed is kept; try again when the connection is back.</source>
-        <translation>Lok Desk no puede comunicarse con el servidor en este momento, así que no se envió nada. Lo que escribiste se conserva; inténtalo de nuevo cuando vuelva la conexión.</translation>
+        <source>Lok Desk cannot reach the server right now, so nothing was sent. Try again when the connection is back.</source>
+        <translation>Lok Desk no puede comunicarse con el servidor en este momento, así que no se envió nada. Inténtalo de nuevo cuando vuelva la conexión.</translation>
     </message>
 </context>
 <context>
