@@ -126,8 +126,10 @@ def test_rows_per_location_and_size_and_the_employee_limit() -> None:
     mine = built.figures(END.timestamp(), allowed=["loc-2"])
     assert [(row.location, row.size) for row in mine.rows] == [("loc-2", "m")]
     assert mine.current.deliveries == {"g"}
-    assert built.late_by_location(END.timestamp()) == {"loc-1": (1, 1)}
-    assert built.past_pickup_by_key(END.timestamp()) == {("loc-1", "s"): 1}
+    assert insights.late_by_location() == {"loc-1": (1, 1)}
+    assert insights.past_pickup_by_key() == {("loc-1", "s"): 1}
+    assert mine.late_by_location() == {}
+    assert [row.lateness.late_pickup_now for row in insights.rows] == [{"c"}, frozenset(), frozenset()]
 
 
 def test_a_changed_reservation_moves_between_cells_without_a_recount() -> None:

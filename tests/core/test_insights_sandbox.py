@@ -109,7 +109,8 @@ async def test_sync_changes_update_the_figures_and_a_threshold_notifies_once(lok
         await presenter.load(days=7)
         before = updates[-1]
         # "More than N parcels past pick-up" with N = how many the seed has there now: not crossed yet.
-        level = presenter.index.past_pickup_by_key(now.timestamp()).get((FIRST_LOCATION, "xl"), 0)
+        assert presenter.insights is not None
+        level = presenter.insights.past_pickup_by_key().get((FIRST_LOCATION, "xl"), 0)
         presenter.set_thresholds([Threshold(FIRST_LOCATION, "xl", Limit.PAST_PICKUP_ABOVE, level)])
         made = await owner.create_reservation(FIRST_LOCATION, reservation_request("xl"))
         await control.kiosk(made.tokens.delivery_token or "")

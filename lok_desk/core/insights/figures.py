@@ -181,8 +181,10 @@ def fold(
     in_use_now: int,
     late_delivery_now: frozenset[str] = frozenset(),
     late_pickup_now: frozenset[str] = frozenset(),
+    week: bool = True,
 ) -> Figures:
-    """The figures of the cells of one selection (their sum) over `period`."""
+    """The figures of the cells of one selection (their sum) over `period`; `week=False` leaves the
+    weekday × hour grids empty (the table rows and the previous period do not show them)."""
     hours = period.hours
     in_locker = _column_sums([cell.in_locker for cell in cells], hours)
     held = _column_sums([cell.held for cell in cells], hours)
@@ -206,7 +208,8 @@ def fold(
         late_pickup_now=late_pickup_now,
     )
     return Figures(period, location, size, occupancy, _dwell(cells), lateness,
-                   When(_week(cells, "when_delivered", slot), _week(cells, "when_picked", slot)),
+                   When(_week(cells, "when_delivered", slot), _week(cells, "when_picked", slot)) if week
+                   else When((0,) * WEEK_SLOTS, (0,) * WEEK_SLOTS),
                    delivered, picked)
 
 

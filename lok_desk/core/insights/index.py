@@ -9,7 +9,7 @@ It is not thread-safe: the presenter calls it from one worker thread at a time.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, tzinfo
 
 from lok_desk.api import models
@@ -51,6 +51,14 @@ class Insights:
     previous: Figures
     rows: tuple[Figures, ...]       # one per (location, size) the person sees, current period
     now: float
+    #: Per (location, size) the person sees: (late for delivery, past pick-up) ids at `now`.
+    late: Mapping[Key, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
+
+    def late_by_location(self) -> dict[str, tuple[int, int]]:
+        return InsightsIndex.late_by_location(self.late)
+
+    def past_pickup_by_key(self) -> dict[Key, int]:
+        return InsightsIndex.past_pickup_by_key(self.late)
 
     @property
     def trends(self) -> dict[str, Trend]:
@@ -64,6 +72,12 @@ class _PeriodCells:
         self.cells: dict[Key, Cell] = {}
 
     def add(self, facts: Facts, sign: int) -> None:
+        held_from = facts.held_from
+        if held_from is None or held_from >= self.period.end:
+            return      # nothing of it happened before the period's end (every event is >= held_from)
+        finished = facts.finished
+        if finished is not None and finished < self.period.start:
+            return      # its box was free again before the period began
         key = (facts.location, facts.size)
         cell = self.cells.get(key)
         if cell is None:
@@ -76,6 +90,7 @@ class InsightsIndex:
 
     def __init__(self, zone_of: Callable[[str], tzinfo] | None = None) -> None:
         self.facts: dict[str, Facts] = {}
+        self._active: set[str] = set()      # not finished: the only ones that can be late now
         self._zone_of = zone_of or (lambda _location: UTC)
         self._current: _PeriodCells | None = None
         self._previous: _PeriodCells | None = None
@@ -129,6 +144,10 @@ class InsightsIndex:
             if old == new:
                 continue
             self.facts[new.id] = new
+            if new.finished is None:
+                self._active.add(new.id)
+            else:
+                self._active.discard(new.id)
             self._swap(old, new)
             changed += 1
         return changed
@@ -137,6 +156,7 @@ class InsightsIndex:
         dropped = 0
         for reservation_id in reservation_ids:
             old = self.facts.pop(reservation_id, None)
+            self._active.discard(reservation_id)
             if old is not None:
                 self._swap(old, None)
                 dropped += 1
@@ -150,19 +170,18 @@ class InsightsIndex:
         return sorted((key for key in seen if allowed(key[0])),
                       key=lambda key: (key[0], order.get(key[1], len(order)), key[1]))
 
-    def late_now(self, now: float, matches: Callable[[Facts], bool]) -> tuple[frozenset[str], frozenset[str]]:
-        """(waiting past the delivery deadline, in the locker past pick-up) among `matches` at `now`."""
-        delivery: set[str] = set()
-        pickup: set[str] = set()
-        for facts in self.facts.values():
-            if facts.finished is not None or not matches(facts):
-                continue
+    def late_by_key(self, now: float) -> dict[Key, tuple[frozenset[str], frozenset[str]]]:
+        """Per (location, size): (waiting past the delivery deadline, in the locker past pick-up) at
+        `now`. One pass over the active reservations; every "late now" figure is read from it."""
+        found: dict[Key, tuple[set[str], set[str]]] = {}
+        facts_of_id = self.facts
+        for rid in self._active:
+            facts = facts_of_id[rid]
             late_delivery, late_pickup = facts.late_now(now)
-            if late_delivery:
-                delivery.add(facts.id)
-            elif late_pickup:
-                pickup.add(facts.id)
-        return frozenset(delivery), frozenset(pickup)
+            if late_delivery or late_pickup:
+                sets = found.setdefault((facts.location, facts.size), (set(), set()))
+                sets[0 if late_delivery else 1].add(rid)
+        return {key: (frozenset(d), frozenset(p)) for key, (d, p) in found.items()}
 
     def figures(
         self,
@@ -180,67 +199,53 @@ class InsightsIndex:
             raise RuntimeError("set_period() first")
         boxes = boxes or {}
         permitted = set(allowed) if allowed is not None else None
+        late = {key: sets for key, sets in self.late_by_key(now).items()
+                if permitted is None or key[0] in permitted}
 
         def wanted(key: Key) -> bool:
             return ((permitted is None or key[0] in permitted) and (location is None or key[0] == location)
                     and (size is None or key[1] == size))
 
-        def select(cells: _PeriodCells, keys: Iterable[Key], *, late: bool) -> Figures:
-            chosen = [key for key in keys if wanted(key)]
-            box_keys = [key for key in boxes if wanted(key)]
-            total = sum(boxes[key].total for key in box_keys)
-            in_use = sum(boxes[key].occupied for key in box_keys)
-            late_d, late_p = (self.late_now(now, lambda f: wanted((f.location, f.size)))
-                              if late else (frozenset(), frozenset()))
-            return fold(cells.period, [cells.cells[key] for key in chosen if key in cells.cells],
-                        slot=cells.slot, location=location, size=size, boxes=total, in_use_now=in_use,
-                        late_delivery_now=late_d, late_pickup_now=late_p)
+        def late_of(keys: Iterable[Key]) -> tuple[frozenset[str], frozenset[str]]:
+            chosen = [late[key] for key in keys if key in late]
+            return (frozenset().union(*(d for d, _p in chosen)), frozenset().union(*(p for _d, p in chosen)))
 
-        current = select(self._current, self._current.cells, late=True)
-        previous = select(self._previous, self._previous.cells, late=False)
+        def select(cells: _PeriodCells, *, current: bool) -> Figures:
+            chosen = [cell for key, cell in cells.cells.items() if wanted(key)]
+            box_keys = [key for key in boxes if wanted(key)]
+            nobody: frozenset[str] = frozenset()
+            late_d, late_p = late_of(key for key in late if wanted(key)) if current else (nobody, nobody)
+            return fold(cells.period, chosen, slot=cells.slot, location=location, size=size,
+                        boxes=sum(boxes[key].total for key in box_keys),
+                        in_use_now=sum(boxes[key].occupied for key in box_keys),
+                        late_delivery_now=late_d, late_pickup_now=late_p, week=current)
+
         per_key: list[Figures] = []
         if rows:
-            late_d, late_p = self.late_now(now, lambda f: permitted is None or f.location in permitted)
-            late_by_key: dict[Key, tuple[set[str], set[str]]] = {}
-            for ids, which in ((late_d, 0), (late_p, 1)):
-                for rid in ids:
-                    key_of = self._key_of(rid)
-                    if key_of is not None:
-                        late_by_key.setdefault(key_of, (set(), set()))[which].add(rid)
             for key in self.keys(lambda lid: permitted is None or lid in permitted):
-                if (location is not None and key[0] != location) or (size is not None and key[1] != size):
+                if not wanted(key):
                     continue
                 box = boxes.get(key, Boxes(0, 0))
-                key_late = late_by_key.get(key, (set(), set()))
+                late_d, late_p = late_of([key])
                 per_key.append(fold(self._current.period, [self._current.cells[key]],
-                                    slot=self._current.slot, location=key[0],
-                                    size=key[1], boxes=box.total, in_use_now=box.occupied,
-                                    late_delivery_now=frozenset(key_late[0]),
-                                    late_pickup_now=frozenset(key_late[1])))
-        return Insights(current, previous, tuple(per_key), now)
+                                    slot=self._current.slot, location=key[0], size=key[1],
+                                    boxes=box.total, in_use_now=box.occupied, late_delivery_now=late_d,
+                                    late_pickup_now=late_p, week=False))
+        return Insights(select(self._current, current=True), select(self._previous, current=False),
+                        tuple(per_key), now, late)
 
-    def _key_of(self, reservation_id: str) -> Key | None:
-        facts = self.facts.get(reservation_id)
-        return (facts.location, facts.size) if facts is not None else None
-
-    def late_by_location(self, now: float) -> dict[str, tuple[int, int]]:
-        """Per location: (waiting past the delivery deadline, in the locker past pick-up) at `now` — the
-        counts the Today board, the Locations tab and Free boxes show beside their own."""
+    @staticmethod
+    def late_by_location(late: Mapping[Key, tuple[frozenset[str], frozenset[str]]]
+                         ) -> dict[str, tuple[int, int]]:
+        """Per location: (waiting past the delivery deadline, in the locker past pick-up) — the counts
+        the Today board, the Locations tab and Free boxes show beside their own."""
         counts: dict[str, tuple[int, int]] = {}
-        for facts in self.facts.values():
-            if facts.finished is not None:
-                continue
-            late_delivery, late_pickup = facts.late_now(now)
-            if late_delivery or late_pickup:
-                known = counts.get(facts.location, (0, 0))
-                counts[facts.location] = (known[0] + late_delivery, known[1] + late_pickup)
+        for (location, _size), (delivery, pickup) in late.items():
+            known = counts.get(location, (0, 0))
+            counts[location] = (known[0] + len(delivery), known[1] + len(pickup))
         return counts
 
-    def past_pickup_by_key(self, now: float) -> dict[Key, int]:
+    @staticmethod
+    def past_pickup_by_key(late: Mapping[Key, tuple[frozenset[str], frozenset[str]]]) -> dict[Key, int]:
         """Parcels in the locker past their pick-up deadline, per (location, size) (the thresholds)."""
-        counts: dict[Key, int] = {}
-        for facts in self.facts.values():
-            if facts.finished is None and facts.late_now(now)[1]:
-                key = (facts.location, facts.size)
-                counts[key] = counts.get(key, 0) + 1
-        return counts
+        return {key: len(pickup) for key, (_delivery, pickup) in late.items() if pickup}

@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 from lok_desk.api import models
 from lok_desk.api.paging import iter_pages
 from lok_desk.core.insights.cells import Period
-from lok_desk.core.insights.index import Insights, InsightsIndex, Key, box_counts
+from lok_desk.core.insights.index import Insights, InsightsIndex, box_counts
 from lok_desk.core.insights.thresholds import Crossing, Threshold, ThresholdWatch
 from lok_desk.core.problems import Problem, problem_from
 from lok_desk.core.store import Origin, ReservationStore, StoreChange
@@ -198,16 +198,15 @@ class InsightsPresenter:
         boxes = box_counts(location for location in self._store.locations() if self._visible(location.id))
         allowed = list(self._allowed) if self._allowed is not None else None
 
-        def job() -> tuple[Insights, dict[str, tuple[int, int]], dict[Key, int]]:
-            insights = self.index.figures(now, location=selection.location, size=selection.size,
-                                          boxes=boxes, allowed=allowed)
-            return insights, self.index.late_by_location(now), self.index.past_pickup_by_key(now)
+        def job() -> Insights:
+            return self.index.figures(now, location=selection.location, size=selection.size,
+                                      boxes=boxes, allowed=allowed)
 
-        insights, late, past_pickup = await self._work(job)
+        insights = await self._work(job)
         self.insights = insights
         self.on_figures(insights)
-        self.on_late(late)
-        crossings = self.watch.check(boxes, past_pickup)
+        self.on_late(insights.late_by_location())
+        crossings = self.watch.check(boxes, insights.past_pickup_by_key())
         if crossings:
             self.on_crossings(crossings)
         return insights
