@@ -16,7 +16,7 @@ DISPLAY_NAME = "Lok Desk"
 # meta-package is installed in the build environment.
 EXCLUDED_QT_MODULES = (
     "Qt3DAnimation", "Qt3DCore", "Qt3DExtras", "Qt3DInput", "Qt3DLogic", "Qt3DRender",
-    "QtAxContainer", "QtBluetooth", "QtCanvasPainter", "QtCharts", "QtConcurrent", "QtDataVisualization",
+    "QtAxContainer", "QtBluetooth", "QtCanvasPainter", "QtConcurrent", "QtDataVisualization",
     "QtDBus", "QtDesigner", "QtGraphs", "QtGraphsWidgets", "QtHelp", "QtHttpServer", "QtLocation",
     "QtMultimedia", "QtMultimediaWidgets", "QtNetwork", "QtNetworkAuth", "QtNfc", "QtOpenGL",
     "QtOpenGLWidgets", "QtPdf", "QtPdfWidgets", "QtPositioning", "QtQml", "QtQuick", "QtQuick3D",
@@ -43,6 +43,9 @@ HIDDEN_IMPORTS = (
     # The Qt modules the desk uses, named so their PyInstaller hooks (plugins, translations) always
     # run, even if the app only imports one of them inside a function.
     "PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "PySide6.QtSvg", "PySide6.QtPrintSupport",
+    # Charts (Insights, Reports), imported on first show by lok_desk/desk/kit/charts.py: about 3.3 MB
+    # (libQt6Charts + its binding); docs/decisions.md, "Charts".
+    "PySide6.QtCharts",
     "qasync",
     # QR codes and label images of the sandbox.
     "segno", "PIL.Image", "PIL.PngImagePlugin", "PIL.JpegImagePlugin",

@@ -54,6 +54,7 @@ class NoticeKind(StrEnum):
     REOPENED = "reopened"
     CANCELLED = "cancelled"
     OVERDUE = "overdue"
+    LIMIT = "limit"          # an Insights limit crossed (free boxes, parcels past pick-up)
 
 
 def kind_label(kind: NoticeKind) -> str:
@@ -63,6 +64,7 @@ def kind_label(kind: NoticeKind) -> str:
         NoticeKind.REOPENED: translate("Notices", "Reopened"),
         NoticeKind.CANCELLED: translate("Notices", "Cancelled"),
         NoticeKind.OVERDUE: translate("Notices", "Newly overdue"),
+        NoticeKind.LIMIT: translate("Notices", "Limits crossed (Insights)"),
     }[kind]
 
 
@@ -80,9 +82,12 @@ class Notice:
     shipment_id: str
     location_name: str
     when: datetime
+    message: str = ""       # the whole sentence, for notices about no one reservation (LIMIT)
 
     @property
     def text(self) -> str:
+        if self.message:
+            return self.message
         what = {
             NoticeKind.DELIVERED: translate("Notices", "{shipment} was delivered at {location}."),
             NoticeKind.PICKED_UP: translate("Notices", "{shipment} was picked up at {location}."),
@@ -175,6 +180,14 @@ class NoticeCenter(QObject):
                 self._add(NoticeKind.OVERDUE, reservation_id)
         self._overdue = overdue
 
+    def add_message(self, kind: NoticeKind, text: str, location_name: str = "") -> Notice:
+        """A notice about no one reservation (an Insights limit crossed): kept, and told unless muted."""
+        notice = Notice(kind, "", "", location_name, datetime.now(UTC), text)
+        self.recent.appendleft(notice)
+        if kind not in self.muted:
+            self.notice_added.emit(notice)
+        return notice
+
     def _add(self, kind: NoticeKind, reservation_id: str) -> None:
         reservation = self._session.store.get(reservation_id)
         if reservation is None or not self._mine(reservation.location_id):
@@ -227,6 +240,7 @@ class NoticeBar(QWidget):
     def show_notice(self, notice: Notice) -> None:
         self._reservation_id = notice.reservation_id
         self.label.setText(notice.text)
+        self.open_button.setVisible(bool(notice.reservation_id))
         self.show()
         self._timer.start(self.visible_ms)
 
@@ -264,7 +278,8 @@ class NoticeAnnouncer(QObject):
         for notice in list(self.center.recent)[:20]:
             stamp = notice.when.astimezone().strftime("%H:%M")
             action = menu.addAction(f"{stamp}  {notice.text}")
-            action.triggered.connect(lambda _checked=False, rid=notice.reservation_id: self._open(rid))
+            if notice.reservation_id:
+                action.triggered.connect(lambda _checked=False, rid=notice.reservation_id: self._open(rid))
 
     def _announce(self, notice: Notice) -> None:
         if not shiboken6.isValid(self._bar):
@@ -274,7 +289,8 @@ class NoticeAnnouncer(QObject):
         if not self._window.isActiveWindow() and QSystemTrayIcon.isSystemTrayAvailable():
             if self._tray is None:
                 self._tray = QSystemTrayIcon(self._window.windowIcon(), self)
-                self._tray.messageClicked.connect(lambda: self._open(self._bar._reservation_id))
+                self._tray.messageClicked.connect(
+                    lambda: self._bar._reservation_id and self._open(self._bar._reservation_id))
                 self._tray.show()
             self._tray.showMessage(self.tr("Lok Desk"), notice.text, QSystemTrayIcon.MessageIcon.Information,
                                    8000)

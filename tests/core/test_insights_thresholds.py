@@ -40,3 +40,31 @@ def test_saved_thresholds_are_read_leniently() -> None:
              {"location": "x", "limit": "free_below_percent", "value": 140}, "junk"]
     assert read_thresholds(saved) == [FREE, LATE]
     assert read_thresholds({"not": "a list"}) == []
+
+
+def test_late_counts_per_location_follow_the_boards_rule() -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from lok_desk.api import models
+    from lok_desk.core.insights.late import LateCount, late_by_location
+
+    now = datetime(2026, 3, 3, 12, tzinfo=UTC)
+    day = timedelta(days=1)
+
+    def one(rid: str, location: str, *statuses: str, delivery: datetime, pickup: datetime | None = None,
+            confirmed: bool = True) -> models.Reservation:
+        return models.Reservation.model_validate({
+            "id": rid, "location": location, "is_confirmed": confirmed,
+            "delivery_due_date": delivery.isoformat(),
+            "pickup_due_date": pickup.isoformat() if pickup else None,
+            "event_history": [{"status": s, "date": (now - 5 * day).isoformat()} for s in statuses]})
+
+    items = [
+        one("a", "loc-1", "reserved", delivery=now - day),                                    # late delivery
+        one("b", "loc-1", "reserved", "delivered", delivery=now - 2 * day, pickup=now - day),  # past pick-up
+        one("c", "loc-1", "reserved", "delivered", "picked_up", delivery=now - 2 * day, pickup=now - day),
+        one("d", "loc-2", "pending", delivery=now - day, confirmed=False),                    # Lok expires it
+        one("e", "loc-2", "reserved", delivery=now + day),                                    # not due yet
+        one("f", "loc-2", "reserved", "delivered", delivery=now - day, pickup=now - day),
+    ]
+    assert late_by_location(items, now) == {"loc-1": LateCount(1, 1), "loc-2": LateCount(0, 1)}

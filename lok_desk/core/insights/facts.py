@@ -51,8 +51,8 @@ class Facts(NamedTuple):
     def late_now(self, now: float) -> tuple[bool, bool]:
         """(waiting for delivery past its deadline, in the locker past its pick-up deadline) at `now`.
 
-        Mirrors lok_desk.core.rules.overdue_kind: a pending pre-reservation is not late for delivery
-        (Lok expires it instead)."""
+        As the Today board counts (lok_desk.core.today): a pending pre-reservation is not late for
+        delivery (Lok expires it instead)."""
         if self.status == "reserved":
             return (self.delivery_due is not None and self.delivery_due < now, False)
         if self.status in IN_LOCKER:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from lok_desk.api import LokError, models
+from lok_desk.core.insights.late import LateCount, late_by_location
 from lok_desk.core.store import StoreChange
 from lok_desk.desk.kit.asyncqt import spawn
 from lok_desk.desk.kit.problem_views import ProblemLine, accept_problems, report
@@ -60,6 +61,17 @@ class FreeBoxesModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.locations: list[models.LocationDetail] = []
+        self.late: dict[str, LateCount] = {}
+
+    #: The column after the sizes and "All sizes": late now, beside free (issue 23).
+    LATE = 2 + len(SIZES)
+
+    def set_late(self, late: dict[str, LateCount]) -> None:
+        if late == self.late:
+            return
+        self.late = dict(late)
+        if self.locations:
+            self.dataChanged.emit(self.index(0, self.LATE), self.index(len(self.locations) - 1, self.LATE))
 
     def set_locations(self, locations: list[models.LocationDetail]) -> None:
         self.beginResetModel()
@@ -70,7 +82,7 @@ class FreeBoxesModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.locations)
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 2 + len(SIZES)
+        return 0 if parent.isValid() else 3 + len(SIZES)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -80,6 +92,8 @@ class FreeBoxesModel(QAbstractTableModel):
             return self.tr("Location")
         if section == 1 + len(SIZES):
             return self.tr("All sizes")
+        if section == self.LATE:
+            return self.tr("Late now")
         return self.tr("{0} free / total").format(SIZES[section - 1].upper())
 
     def counts(self, location: models.LocationDetail, size: str | None) -> tuple[int, int]:
@@ -105,6 +119,8 @@ class FreeBoxesModel(QAbstractTableModel):
             if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
                 return name
             return None
+        if column == self.LATE:
+            return self._late_data(location, role)
         free, total = self.counts(location, self.size_of(column))
         if role == SORT_ROLE:
             return free
@@ -127,6 +143,20 @@ class FreeBoxesModel(QAbstractTableModel):
         return None
 
 
+    def _late_data(self, location: models.LocationDetail, role: int) -> Any:
+        late = self.late.get(location.id, LateCount())
+        if role == SortRole:
+            return late.total
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.tr("{0} · {1}").format(late.delivery, late.pickup)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self.tr("{0} waiting past the delivery deadline · {1} in the locker past the pick-up "
+                           "deadline").format(late.delivery, late.pickup)
+        return None
+
+
 class FreeBoxesPane(QWidget):
     """The matrix, a Refresh, and a line saying what the colours mean."""
 
@@ -144,7 +174,8 @@ class FreeBoxesPane(QWidget):
         self.legend = QLabel(self.tr("Free / total boxes of each size. Red: none free · yellow: a quarter "
                                      "or less free · green: room · grey: no boxes of that size. Sort a "
                                      "column to find the location with the most free; double-click a "
-                                     "cell to reserve that size there."), self)
+                                     "cell to reserve that size there. Late now: waiting past the "
+                                     "delivery deadline · in the locker past the pick-up deadline."), self)
         self.legend.setWordWrap(True)
         layout.addWidget(self.legend)
         self.model = FreeBoxesModel(self)
@@ -179,16 +210,27 @@ class FreeBoxesPane(QWidget):
         self._refresh_soon.setSingleShot(True)
         self._refresh_soon.setInterval(500)
         self._refresh_soon.timeout.connect(lambda: spawn(self._refresh_stale(), owner=self))
+        self._late_soon = QTimer(self)
+        self._late_soon.setSingleShot(True)
+        self._late_soon.setInterval(300)
+        self._late_soon.timeout.connect(self.count_late)
         self._unsubscribe = session.store.subscribe(self._on_store_change)
         self.destroyed.connect(lambda *_: self._unsubscribe())
         self.show_locations()
 
     def show_locations(self) -> None:
         self.model.set_locations(self.session.store.locations() or list(self.session.locations))
+        self.count_late()
+
+    def count_late(self) -> None:
+        self._late_soon.stop()
+        self.model.set_late(late_by_location(self.session.store.active(), self.session.server_now()))
 
     def _on_store_change(self, change: StoreChange) -> None:
         if change.locations:
             self.show_locations()
+        if change.inserted or change.updated or change.removed:
+            self._late_soon.start()
         moved = set(change.inserted) | {status.reservation_id for status in change.statuses}
         for reservation_id in moved:
             reservation = self.session.store.get(reservation_id)

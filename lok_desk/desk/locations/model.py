@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from lok_desk.api import models
+from lok_desk.core.insights.late import LateCount
 from lok_desk.desk.kit.formatting import format_weekday_time
 from lok_desk.desk.kit.records import SORT_ROLE
 from lok_desk.desk.kit.theme import semantic_colour
@@ -28,14 +29,15 @@ def free_boxes(location: models.LocationDetail) -> tuple[int, int] | None:
 class LocationTableModel(QAbstractTableModel):
     """Rows are `models.LocationDetail`s; the clock columns change when `tick()` is called."""
 
-    NAME, ADDRESS, TIMEZONE, LOCAL_TIME, OPEN_NOW, FREE = range(6)
+    NAME, ADDRESS, TIMEZONE, LOCAL_TIME, OPEN_NOW, FREE, LATE = range(7)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._locations: list[models.LocationDetail] = []
         self._now = datetime.now(UTC)
-        self._headers = [self.tr("Name"), self.tr("Address"), self.tr("Time zone"),
-                         self.tr("Local time"), self.tr("Open now"), self.tr("Free boxes")]
+        self._headers = [self.tr("Name"), self.tr("Address"), self.tr("Time zone"), self.tr("Local time"),
+                         self.tr("Open now"), self.tr("Free boxes"), self.tr("Late now")]
+        self._late: dict[str, LateCount] = {}
 
     # ---- data in ----------------------------------------------------------------------------------
     def set_locations(self, locations: list[models.LocationDetail]) -> None:
@@ -48,6 +50,14 @@ class LocationTableModel(QAbstractTableModel):
             if location.id == fresh.id:
                 self._locations[row] = fresh
                 self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def set_late(self, late: dict[str, LateCount]) -> None:
+        """Per location, the reservations late now (lok_desk.core.insights.late)."""
+        if late == self._late:
+            return
+        self._late = dict(late)
+        if self._locations:
+            self.dataChanged.emit(self.index(0, self.LATE), self.index(len(self._locations) - 1, self.LATE))
 
     def tick(self, now: datetime | None = None) -> None:
         """Move the clock (every minute): local times and open/closed change, nothing else does."""
@@ -95,9 +105,11 @@ class LocationTableModel(QAbstractTableModel):
             return self._sort_value(location, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(location, column)
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == self.LATE:
+            return self._tooltip(location, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.OPEN_NOW:
             return semantic_colour("good" if location.is_open_at(self._now) else "muted")
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.LOCAL_TIME, self.FREE):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.LOCAL_TIME, self.FREE, self.LATE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -117,6 +129,9 @@ class LocationTableModel(QAbstractTableModel):
             if counts is None:
                 return "—"
             return self.tr("{free} of {total}").format(free=counts[0], total=counts[1])
+        if column == self.LATE:
+            late = self._late.get(location.id, LateCount())
+            return self.tr("{0} · {1}").format(late.delivery, late.pickup)
         return ""
 
     def _sort_value(self, location: models.LocationDetail, column: int) -> Any:
@@ -128,6 +143,8 @@ class LocationTableModel(QAbstractTableModel):
         if column == self.FREE:
             counts = free_boxes(location)
             return -1 if counts is None else counts[0]
+        if column == self.LATE:
+            return self._late.get(location.id, LateCount()).total
         return self._display(location, column).casefold()
 
     def _tooltip(self, location: models.LocationDetail, column: int) -> str | None:
@@ -137,4 +154,8 @@ class LocationTableModel(QAbstractTableModel):
             return self.tr("Now at this locker ({zone})").format(zone=location.timezone or "UTC")
         if column == self.FREE:
             return self.tr("Free boxes of every size, out of all boxes the locker reports")
+        if column == self.LATE:
+            late = self._late.get(location.id, LateCount())
+            return self.tr("{0} waiting past the delivery deadline · {1} in the locker past the pick-up "
+                           "deadline").format(late.delivery, late.pickup)
         return None

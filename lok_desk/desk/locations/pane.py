@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from lok_desk.api import LokError, models
+from lok_desk.core.insights.late import late_by_location
 from lok_desk.core.store import Origin, StoreChange
 from lok_desk.desk.kit.asyncqt import async_slot, spawn
 from lok_desk.desk.kit.formatting import format_long_date
@@ -196,14 +197,24 @@ class LocationsPane(QWidget):
         # reads a location again after a change there and the store tells us (no F5).
         unsubscribe = self.session.store.subscribe(self._on_store_change)
         self.destroyed.connect(lambda *_: unsubscribe())
+        # Late counts follow the reservations the desk knows (recounted shortly after changes settle).
+        self._late_soon = QTimer(self)
+        self._late_soon.setSingleShot(True)
+        self._late_soon.setInterval(300)
+        self._late_soon.timeout.connect(self.count_late)
         self.show_locations()
         self._schedule_tick()
 
     # ---- list -----------------------------------------------------------------------------------
+    def count_late(self) -> None:
+        self._late_soon.stop()
+        self.model.set_late(late_by_location(self.session.store.active(), self.session.server_now()))
+
     def show_locations(self) -> None:
         """(Re)fill from the session, keeping the selection when the location is still there."""
         keep = self._current.id if self._current is not None else None
         self.model.set_locations(self.session.locations)
+        self.count_late()
         self._update_empty_state()
         if keep and self.select_location(keep):
             return
@@ -252,6 +263,8 @@ class LocationsPane(QWidget):
             spawn(self._refresh_availability(location_id), owner=self)
 
     def _on_store_change(self, change: StoreChange) -> None:
+        if change.inserted or change.updated or change.removed:
+            self._late_soon.start()
         if change.origin is Origin.LOAD:
             return   # a full reload comes through locations_changed
         for location_id in change.locations:
@@ -351,6 +364,7 @@ class LocationsPane(QWidget):
 
     def _tick(self) -> None:
         self.model.tick()
+        self.count_late()
         if self._current is not None:
             self._show_clock(self._current, self.model.now)
             self._show_schedule(self._current, self.model.now)

@@ -6,7 +6,6 @@ search, a request for the full activity report (#19), and CSV export of either t
 from __future__ import annotations
 
 import asyncio
-from collections import Counter
 from datetime import date, datetime
 from typing import Any
 
@@ -15,13 +14,9 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QPointF,
-    QRectF,
-    QSize,
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,7 +28,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSizePolicy,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -45,7 +39,6 @@ from lok_desk.api import models
 from lok_desk.core.csv_export import write_csv
 from lok_desk.core.owner.reports import (
     ACTIVITY_COLUMNS,
-    CHART_STATUSES,
     LOG_COLUMNS,
     ReportsPresenter,
     action_log_records,
@@ -66,126 +59,8 @@ from lok_desk.desk.kit.records import (
     ask_save_csv_path,
     hint_label,
 )
-from lok_desk.desk.kit.theme import HIGH_CONTRAST, theme_of
+from lok_desk.desk.owner.activity_chart import ActivityChart
 from lok_desk.desk.qt_session import QtSession
-
-
-def _bar_style(status: str, palette: QPalette) -> formatting.StatusStyle:
-    """Bar colours for the window's theme: the bright Okabe–Ito set on light and dark windows (bright
-    bars read well on both), and in high contrast a bright bar with black words."""
-    style = formatting.status_style(status)
-    if theme_of(palette) == HIGH_CONTRAST:
-        bright = formatting.status_style(status, HIGH_CONTRAST).foreground
-        return style._replace(background=bright, foreground="#000000")
-    return style
-
-
-class ActivityChart(QWidget):
-    """Stacked bars per day, one colour and one symbol per status (Okabe–Ito), with a legend."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setAccessibleName(self.tr("Activity per day chart"))
-        self.setMinimumHeight(220)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.days: dict[date, Counter[str]] = {}
-
-    def set_rows(self, rows: list[models.RecentActivityRow]) -> None:
-        self.days = activity_by_day(rows)
-        # Screen readers get the numbers the bars show.
-        parts = []
-        for day, counts in self.days.items():
-            text = ", ".join(f"{formatting.format_status(s)} {counts[s]}" for s, _a in CHART_STATUSES
-                             if counts[s])
-            parts.append(f"{formatting.format_day(day)}: {text}")
-        self.setAccessibleDescription("; ".join(parts) or self.tr("No activity"))
-        self.update()
-
-    def sizeHint(self) -> QSize:
-        return QSize(640, 260)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        palette = self.palette()
-        text_colour = palette.color(palette.ColorRole.WindowText)
-        grid_colour = palette.color(palette.ColorRole.Mid)
-        metrics = self.fontMetrics()
-        line = metrics.height()
-        rect = QRectF(self.rect()).adjusted(8, 8, -8, -8)
-
-        # Legend along the top: a swatch with the status symbol, then its words.
-        x = rect.left()
-        legend_y = rect.top()
-        for status, _attribute in CHART_STATUSES:
-            style = _bar_style(status, palette)
-            swatch = QRectF(x, legend_y, line + 4, line + 2)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(style.background))
-            painter.drawRoundedRect(swatch, 3, 3)
-            painter.setPen(QColor(style.foreground))
-            painter.drawText(swatch, Qt.AlignmentFlag.AlignCenter, style.symbol)
-            painter.setPen(text_colour)
-            label = style.label
-            painter.drawText(QRectF(x + line + 10, legend_y, metrics.horizontalAdvance(label) + 4, line + 2),
-                             Qt.AlignmentFlag.AlignVCenter, label)
-            x += line + 10 + metrics.horizontalAdvance(label) + 22
-
-        plot = QRectF(rect.left() + metrics.horizontalAdvance("0000") + 8, legend_y + line * 2 + 6,
-                      0, 0)
-        plot.setRight(rect.right())
-        plot.setBottom(rect.bottom() - line - 6)
-        if not self.days:
-            painter.setPen(text_colour)
-            painter.drawText(plot, Qt.AlignmentFlag.AlignCenter,
-                             self.tr("No reservations changed in the last two days."))
-            painter.end()
-            return
-        top = max(sum(counts.values()) for counts in self.days.values())
-        step = max(1, _nice_step(top))
-        top = ((top + step - 1) // step) * step
-        # Horizontal grid lines with their counts.
-        painter.setFont(self.font())
-        for value in range(0, top + 1, step):
-            y = plot.bottom() - plot.height() * value / top
-            painter.setPen(QPen(grid_colour, 1, Qt.PenStyle.DotLine))
-            painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
-            painter.setPen(text_colour)
-            painter.drawText(QRectF(rect.left(), y - line / 2, plot.left() - rect.left() - 6, line),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(value))
-        slot = plot.width() / len(self.days)
-        bar_width = min(slot * 0.6, 90.0)
-        for index, (day, counts) in enumerate(self.days.items()):
-            left = plot.left() + slot * index + (slot - bar_width) / 2
-            y = plot.bottom()
-            for status, _attribute in CHART_STATUSES:
-                count = counts[status]
-                if not count:
-                    continue
-                style = _bar_style(status, palette)
-                height = plot.height() * count / top
-                segment = QRectF(left, y - height, bar_width, height)
-                painter.setPen(QPen(palette.color(palette.ColorRole.Base), 1))
-                painter.setBrush(QColor(style.background))
-                painter.drawRect(segment)
-                if height >= line:
-                    painter.setPen(QColor(style.foreground))
-                    painter.drawText(segment, Qt.AlignmentFlag.AlignCenter, f"{style.symbol} {count}")
-                y -= height
-            painter.setPen(text_colour)
-            painter.drawText(QRectF(plot.left() + slot * index, plot.bottom() + 4, slot, line),
-                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-                             formatting.format_day(day, weekday=True))
-        painter.setPen(QPen(text_colour, 1))
-        painter.drawLine(QPointF(plot.left(), plot.bottom()), QPointF(plot.right(), plot.bottom()))
-        painter.end()
-
-
-def _nice_step(top: int) -> int:
-    for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000):
-        if top / step <= 6:
-            return step
-    return max(1, top // 5)
 
 
 def _local_in(dt: datetime | None, tz_name: str) -> str:

@@ -246,6 +246,10 @@ class TodayBoard(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setAccessibleDescription(self.tr("Today summary"))
         layout.addWidget(self.summary)
+        self.by_location = QLabel(self)
+        self.by_location.setWordWrap(True)
+        self.by_location.setAccessibleDescription(self.tr("Late by location"))
+        layout.addWidget(self.by_location)
         self.tabs = QTabWidget(self)
         self.views: dict[Bucket, BucketView] = {}
         for bucket in Bucket:
@@ -319,8 +323,24 @@ class TodayBoard(QWidget):
         self.summary.setText(self.tr(
             "{0} arriving today · {1} overdue for delivery · {2} waiting past their pick-up date").format(
             arriving, overdue, waiting) if self._loaded or len(self.session.store) else self.tr("Loading…"))
+        self.by_location.setText(self._late_by_location())
+        self.by_location.setVisible(bool(self.by_location.text()))
         self._update_actions()
         self.counts_changed.emit()
+
+    def _late_by_location(self) -> str:
+        """The late lists split by location (issue 23), for a person who sees more than one."""
+        if not self.session.capabilities.sees_all_locations:
+            return ""
+        late: dict[str, list[int]] = {}
+        for which, bucket in enumerate((Bucket.OVERDUE_DELIVERY, Bucket.WAITING_PAST_PICKUP)):
+            for row in self.buckets[bucket]:
+                late.setdefault(row.reservation.location_id or "", [0, 0])[which] += 1
+        parts = [self.tr("{0}: {1} overdue · {2} past pick-up").format(
+                     self.session.location_name(location), overdue, waiting)
+                 for location, (overdue, waiting) in sorted(
+                     late.items(), key=lambda item: self.session.location_name(item[0]).casefold())]
+        return "; ".join(parts)
 
     def counts(self) -> dict[Bucket, int]:
         return {bucket: len(rows) for bucket, rows in self.buckets.items()}

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from lok_desk.desk.window.front_desk_jobs import install_front_desk_jobs
 from lok_desk.desk.window.front_desk_tools import install_front_desk_tools
+from lok_desk.desk.window.insights_pane import install_insights
 from lok_desk.desk.window.panes import PaneRegistration
 
 DESK_PANES: tuple[PaneRegistration, ...] = (
     install_front_desk_tools,   # Today board, code inspector, free boxes, desk history
     install_front_desk_jobs,    # courier intake (Ctrl+Shift+N), the locker audit
+    install_insights,           # Insights: occupancy, time in the locker, lateness, when
 )
