@@ -145,7 +145,7 @@ class FreeBoxesModel(QAbstractTableModel):
 
     def _late_data(self, location: models.LocationDetail, role: int) -> Any:
         late = self.late.get(location.id, LateCount())
-        if role == SortRole:
+        if role == SORT_ROLE:
             return late.total
         if role == Qt.ItemDataRole.DisplayRole:
             return self.tr("{0} · {1}").format(late.delivery, late.pickup)
