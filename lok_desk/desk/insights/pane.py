@@ -40,7 +40,7 @@ from lok_desk.desk.kit.i18n import translate
 from lok_desk.desk.kit.problem_views import ProblemLine, accept_problems
 from lok_desk.desk.kit.records import ROW_ROLE, RowTableModel, record_list_view
 from lok_desk.desk.kit.theme import DARK, theme_of
-from lok_desk.desk.session import Session
+from lok_desk.desk.qt_session import QtSession
 
 # Opens the Reservations pane on these ids, under this title (the window decides how).
 OpenReservations = Callable[[Collection[str], str], None]
@@ -49,7 +49,7 @@ OpenReservations = Callable[[Collection[str], str], None]
 class _SessionLister:
     """The presenter's lists through the session, so a failure marks the desk offline as any read does."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: QtSession) -> None:
         self._session = session
 
     async def list_reservations(
@@ -65,7 +65,7 @@ class InsightsPane(QWidget):
 
     def __init__(
         self,
-        session: Session,
+        session: QtSession,
         parent: QWidget | None = None,
         *,
         on_open_reservations: OpenReservations | None = None,
