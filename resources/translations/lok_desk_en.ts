@@ -40,6 +40,30 @@
     </message>
 </context>
 <context>
+    <name>Insights</name>
+    <message numerus="yes">
+        <source>Last %n days</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reservations. Enter or double-click opens one.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Enter or double-click: open the %n reservations</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>IntakeDialog</name>
     <message numerus="yes">
         <source>%n parcel(s) of this batch are on no courier sheet yet. Close anyway?</source>

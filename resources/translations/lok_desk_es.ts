@@ -2,21 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
-    <name>ActivityChart</name>
-    <message>
-        <source>Activity per day chart</source>
-        <translation>Gráfica de actividad por día</translation>
-    </message>
-    <message>
-        <source>No activity</source>
-        <translation>Sin actividad</translation>
-    </message>
-    <message>
-        <source>No reservations changed in the last two days.</source>
-        <translation>Ninguna reservación cambió en los últimos dos días.</translation>
-    </message>
-</context>
-<context>
     <name>AuditPane</name>
     <message>
         <source>Export the audit</source>
@@ -1810,12 +1795,16 @@
     <name>FreeBoxesModel</name>
     <message>
         <source>Location</source>
-        <extracomment>Fullness colours (background, text) readable in light and dark themes alike.</extracomment>
+        <extracomment>Fullness colours (background, text) readable in light and dark themes alike. The column after the sizes and &quot;All sizes&quot;: late now, beside free (issue 23).</extracomment>
         <translation>Ubicación</translation>
     </message>
     <message>
         <source>All sizes</source>
         <translation>Todos los tamaños</translation>
+    </message>
+    <message>
+        <source>Late now</source>
+        <translation>Atrasados ahora</translation>
     </message>
     <message>
         <source>{0} free / total</source>
@@ -1833,6 +1822,14 @@
         <source>{0} free of {1}</source>
         <translation>{0} libres de {1}</translation>
     </message>
+    <message>
+        <source>{0} · {1}</source>
+        <translation>{0} · {1}</translation>
+    </message>
+    <message>
+        <source>{0} waiting past the delivery deadline · {1} in the locker past the pick-up deadline</source>
+        <translation>{0} esperando depósito con la fecha límite vencida · {1} en el casillero con la recolección vencida</translation>
+    </message>
 </context>
 <context>
     <name>FreeBoxesPane</name>
@@ -1842,8 +1839,8 @@
         <translation>Compartimentos libres</translation>
     </message>
     <message>
-        <source>Free / total boxes of each size. Red: none free · yellow: a quarter or less free · green: room · grey: no boxes of that size. Sort a column to find the location with the most free; double-click a cell to reserve that size there.</source>
-        <translation>Compartimentos libres / total de cada tamaño. Rojo: ninguno libre · amarillo: una cuarta parte o menos libres · verde: hay lugar · gris: no hay compartimentos de ese tamaño. Ordena una columna para encontrar la ubicación con más libres; haz doble clic en una celda para reservar ese tamaño ahí.</translation>
+        <source>Free / total boxes of each size. Red: none free · yellow: a quarter or less free · green: room · grey: no boxes of that size. Sort a column to find the location with the most free; double-click a cell to reserve that size there. Late now: waiting past the delivery deadline · in the locker past the pick-up deadline.</source>
+        <translation>Compartimentos libres / total de cada tamaño. Rojo: ninguno libre · amarillo: una cuarta parte o menos libres · verde: hay lugar · gris: no hay compartimentos de ese tamaño. Ordena una columna para encontrar la ubicación con más libres; haz doble clic en una celda para reservar ese tamaño ahí. Atrasados ahora: esperando depósito con la fecha límite vencida · en el casillero con la recolección vencida.</translation>
     </message>
     <message>
         <source>Free boxes by location and size</source>
@@ -2024,6 +2021,571 @@
     <message>
         <source>Lok</source>
         <translation>Lok</translation>
+    </message>
+</context>
+<context>
+    <name>Insights</name>
+    <message>
+        <source>Shipment</source>
+        <translation>Envío</translation>
+    </message>
+    <message>
+        <source>Reservation</source>
+        <translation>Reservación</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Ubicación</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>%1 · %2: free boxes under %3 %</source>
+        <translation>%1 · %2: compartimentos libres por debajo de %3 %</translation>
+    </message>
+    <message>
+        <source>%1 · %2: more than %3 parcels past pick-up</source>
+        <translation>%1 · %2: más de %3 paquetes con la recolección vencida</translation>
+    </message>
+    <message>
+        <source>%1 (%2): only %3 of the boxes are free (your limit: %4 %).</source>
+        <translation>%1 (%2): solo el %3 de los compartimentos está libre (tu límite: %4 %).</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3 parcels are past their pick-up deadline (your limit: %4).</source>
+        <translation>%1 (%2): %3 paquetes pasaron su fecha límite de recolección (tu límite: %4).</translation>
+    </message>
+    <message>
+        <source>Limits that notify</source>
+        <translation>Límites que avisan</translation>
+    </message>
+    <message>
+        <source>A notice comes once when a level crosses a limit, and again only after it came back within it. Mute these notices in View ▸ Notices.</source>
+        <translation>Llega un aviso una vez cuando un nivel cruza un límite, y otra vez solo después de que volvió a estar dentro de él. Silencia estos avisos en Ver ▸ Avisos.</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>Límites</translation>
+    </message>
+    <message>
+        <source>Free boxes under (%)</source>
+        <translation>Compartimentos libres por debajo de (%)</translation>
+    </message>
+    <message>
+        <source>Parcels past pick-up, more than</source>
+        <translation>Paquetes con la recolección vencida, más de</translation>
+    </message>
+    <message>
+        <source>&amp;Location:</source>
+        <translation>&amp;Ubicación:</translation>
+    </message>
+    <message>
+        <source>&amp;Size:</source>
+        <translation>&amp;Tamaño:</translation>
+    </message>
+    <message>
+        <source>&amp;When:</source>
+        <translation>&amp;Cuándo:</translation>
+    </message>
+    <message>
+        <source>&amp;Value:</source>
+        <translation>&amp;Valor:</translation>
+    </message>
+    <message>
+        <source>&amp;Add limit</source>
+        <translation>&amp;Agregar límite</translation>
+    </message>
+    <message>
+        <source>&amp;Remove selected</source>
+        <translation>&amp;Quitar el seleccionado</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Fechas</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periodo</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Periodo:</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Locatio&amp;n:</source>
+        <translation>Ubicació&amp;n:</translation>
+    </message>
+    <message>
+        <source>Box size</source>
+        <translation>Tamaño de compartimento</translation>
+    </message>
+    <message>
+        <source>Si&amp;ze:</source>
+        <translation>Tama&amp;ño:</translation>
+    </message>
+    <message>
+        <source>Refre&amp;sh</source>
+        <translation>Actuali&amp;zar</translation>
+    </message>
+    <message>
+        <source>Read the reservations from Lok again</source>
+        <translation>Volver a leer las reservaciones de Lok</translation>
+    </message>
+    <message>
+        <source>Save &amp;as…</source>
+        <translation>Guardar co&amp;mo…</translation>
+    </message>
+    <message>
+        <source>Li&amp;mits…</source>
+        <translation>Lími&amp;tes…</translation>
+    </message>
+    <message>
+        <source>Get a notice when free boxes or parcels past pick-up cross a limit you set</source>
+        <translation>Recibe un aviso cuando los compartimentos libres o los paquetes con la recolección vencida crucen un límite que fijes</translation>
+    </message>
+    <message>
+        <source>The figures load when this tab is first shown.</source>
+        <translation>Las cifras se cargan la primera vez que se muestra esta pestaña.</translation>
+    </message>
+    <message>
+        <source>Insights status</source>
+        <translation>Estado de los indicadores</translation>
+    </message>
+    <message>
+        <source>Insights message</source>
+        <translation>Mensaje de los indicadores</translation>
+    </message>
+    <message>
+        <source>Insights sections</source>
+        <translation>Secciones de los indicadores</translation>
+    </message>
+    <message>
+        <source>Figures of the period</source>
+        <translation>Cifras del periodo</translation>
+    </message>
+    <message>
+        <source>S&amp;ummary</source>
+        <translation>Res&amp;umen</translation>
+    </message>
+    <message>
+        <source>Figures per location and size</source>
+        <translation>Cifras por ubicación y tamaño</translation>
+    </message>
+    <message>
+        <source>&amp;By location</source>
+        <translation>Por u&amp;bicación</translation>
+    </message>
+    <message>
+        <source>Parcels in the locker, hour by hour</source>
+        <translation>Paquetes en el casillero, hora por hora</translation>
+    </message>
+    <message>
+        <source>Occupancy in words</source>
+        <translation>Ocupación en palabras</translation>
+    </message>
+    <message>
+        <source>O&amp;ccupancy</source>
+        <translation>Ocupac&amp;ión</translation>
+    </message>
+    <message>
+        <source>Time in the locker, distribution</source>
+        <translation>Tiempo en el casillero, distribución</translation>
+    </message>
+    <message>
+        <source>Time in the locker, distribution chart</source>
+        <translation>Gráfica de la distribución del tiempo en el casillero</translation>
+    </message>
+    <message>
+        <source>Time in the loc&amp;ker</source>
+        <translation>Tiempo en el casi&amp;llero</translation>
+    </message>
+    <message>
+        <source>Deliveries</source>
+        <translation>Depósitos</translation>
+    </message>
+    <message>
+        <source>Pick-ups</source>
+        <translation>Recolecciones</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>&amp;Deliveries or pick-ups:</source>
+        <translation>Depósitos o r&amp;ecolecciones:</translation>
+    </message>
+    <message>
+        <source>By weekday and hour, in each location&apos;s own time.</source>
+        <translation>Por día de la semana y hora, en la hora local de cada ubicación.</translation>
+    </message>
+    <message>
+        <source>Deliveries and pick-ups by weekday and hour</source>
+        <translation>Depósitos y recolecciones por día de la semana y hora</translation>
+    </message>
+    <message>
+        <source>&amp;When</source>
+        <translation>Cuánd&amp;o</translation>
+    </message>
+    <message>
+        <source>All locations</source>
+        <translation>Todas las ubicaciones</translation>
+    </message>
+    <message>
+        <source>Reading the reservations of the period from Lok…</source>
+        <translation>Leyendo de Lok las reservaciones del periodo…</translation>
+    </message>
+    <message>
+        <source>%1 to %2, compared with the %3 days before. %4 reservations known.</source>
+        <translation>Del %1 al %2, comparado con los %3 días anteriores. Reservaciones conocidas: %4.</translation>
+    </message>
+    <message>
+        <source>Lok did not send every reservation: the figures may be short.</source>
+        <translation>Lok no envió todas las reservaciones: las cifras pueden quedarse cortas.</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>On average %1 parcels were in the locker, at the most %2. Every box was taken %3 of the time. Boxes in use now: %4.</source>
+        <translation>En promedio hubo %1 paquetes en el casillero, como máximo %2. Todos los compartimentos estuvieron ocupados el %3 del tiempo. Compartimentos en uso ahora: %4.</translation>
+    </message>
+    <message>
+        <source>Parcels in the locker</source>
+        <translation>Paquetes en el casillero</translation>
+    </message>
+    <message>
+        <source>Parcels</source>
+        <translation>Paquetes</translation>
+    </message>
+    <message>
+        <source>Time in the locker</source>
+        <extracomment>Which reservations each column of the location table stands for (column index → ids of a row).</extracomment>
+        <translation>Tiempo en el casillero</translation>
+    </message>
+    <message>
+        <source>No reservations stand behind this figure.</source>
+        <translation>No hay reservaciones detrás de esta cifra.</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Resumen</translation>
+    </message>
+    <message>
+        <source>Per location</source>
+        <translation>Por ubicación</translation>
+    </message>
+    <message>
+        <source>Deliveries by weekday and hour</source>
+        <translation>Depósitos por día de la semana y hora</translation>
+    </message>
+    <message>
+        <source>Pick-ups by weekday and hour</source>
+        <translation>Recolecciones por día de la semana y hora</translation>
+    </message>
+    <message>
+        <source>Table “%1” as CSV…</source>
+        <translation>Tabla «%1» como CSV…</translation>
+    </message>
+    <message>
+        <source>Chart “%1” as PNG…</source>
+        <translation>Gráfica «%1» como PNG…</translation>
+    </message>
+    <message>
+        <source>Everything as PDF…</source>
+        <translation>Todo como PDF…</translation>
+    </message>
+    <message>
+        <source>saving the file</source>
+        <translation>guardar el archivo</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>Se guardó %1.</translation>
+    </message>
+    <message>
+        <source>Save table as CSV</source>
+        <translation>Guardar la tabla como CSV</translation>
+    </message>
+    <message>
+        <source>insights</source>
+        <translation>indicadores</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save chart as PNG</source>
+        <translation>Guardar la gráfica como PNG</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Imágenes PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Save insights as PDF</source>
+        <translation>Guardar los indicadores como PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documentos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Insights</source>
+        <translation>Indicadores</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last %n days</source>
+        <translation>
+            <numerusform>Último día (%n)</numerusform>
+            <numerusform>Últimos %n días</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reservations. Enter or double-click opens one.</source>
+        <translation>
+            <numerusform>%n reservación. Intro o doble clic la abre.</numerusform>
+            <numerusform>%n reservaciones. Intro o doble clic abre una.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Enter or double-click: open the %n reservations</source>
+        <translation>
+            <numerusform>Intro o doble clic: abrir la reservación (%n)</numerusform>
+            <numerusform>Intro o doble clic: abrir las %n reservaciones</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Cifra</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>Este periodo</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>Periodo anterior</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Cambio</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <source>Boxes in use now</source>
+        <translation>Compartimentos en uso ahora</translation>
+    </message>
+    <message>
+        <source>Free now</source>
+        <translation>Libres ahora</translation>
+    </message>
+    <message>
+        <source>Waiting past delivery now</source>
+        <translation>Con el depósito vencido ahora</translation>
+    </message>
+    <message>
+        <source>Past pick-up now</source>
+        <translation>Con la recolección vencida ahora</translation>
+    </message>
+    <message>
+        <source>In the locker, average</source>
+        <translation>En el casillero, promedio</translation>
+    </message>
+    <message>
+        <source>In the locker, most</source>
+        <translation>En el casillero, máximo</translation>
+    </message>
+    <message>
+        <source>Time full</source>
+        <translation>Tiempo lleno</translation>
+    </message>
+    <message>
+        <source>Median time in the locker</source>
+        <translation>Mediana del tiempo en el casillero</translation>
+    </message>
+    <message>
+        <source>90th percentile</source>
+        <translation>Percentil 90</translation>
+    </message>
+    <message>
+        <source>Delivered late</source>
+        <translation>Depositados tarde</translation>
+    </message>
+    <message>
+        <source>Picked up late</source>
+        <translation>Recolectados tarde</translation>
+    </message>
+    <message>
+        <source>Never delivered</source>
+        <translation>Nunca depositados</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Proporción</translation>
+    </message>
+    <message>
+        <source>%1, %2:00: %3</source>
+        <translation>%1, %2:00: %3</translation>
+    </message>
+    <message>
+        <source>All sizes</source>
+        <translation>Todos los tamaños</translation>
+    </message>
+    <message>
+        <source>S (small)</source>
+        <translation>S (chico)</translation>
+    </message>
+    <message>
+        <source>M (medium)</source>
+        <translation>M (mediano)</translation>
+    </message>
+    <message>
+        <source>L (large)</source>
+        <translation>L (grande)</translation>
+    </message>
+    <message>
+        <source>XL (extra large)</source>
+        <translation>XL (extragrande)</translation>
+    </message>
+    <message>
+        <source>Unknown size</source>
+        <translation>Tamaño desconocido</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>lunes</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>martes</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>miércoles</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>jueves</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>viernes</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>sábado</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>domingo</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 días</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 d</translation>
+    </message>
+    <message>
+        <source>%1 of %2 (%3)</source>
+        <translation>%1 de %2 (%3)</translation>
+    </message>
+    <message>
+        <source>under %1</source>
+        <translation>menos de %1</translation>
+    </message>
+    <message>
+        <source>%1 or more</source>
+        <translation>%1 o más</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>de %1 a %2</translation>
+    </message>
+    <message>
+        <source>no change</source>
+        <translation>sin cambio</translation>
+    </message>
+    <message>
+        <source>%1 points</source>
+        <translation>%1 puntos</translation>
+    </message>
+    <message>
+        <source>up %1</source>
+        <translation>sube %1</translation>
+    </message>
+    <message>
+        <source>down %1</source>
+        <translation>baja %1</translation>
+    </message>
+    <message>
+        <source>Parcels in the locker, on average</source>
+        <translation>Paquetes en el casillero, en promedio</translation>
+    </message>
+    <message>
+        <source>Parcels in the locker, at the most</source>
+        <translation>Paquetes en el casillero, como máximo</translation>
+    </message>
+    <message>
+        <source>Time with every box taken</source>
+        <translation>Tiempo con todos los compartimentos ocupados</translation>
+    </message>
+    <message>
+        <source>Time in the locker, median</source>
+        <translation>Tiempo en el casillero, mediana</translation>
+    </message>
+    <message>
+        <source>Time in the locker, 90th percentile</source>
+        <translation>Tiempo en el casillero, percentil 90</translation>
+    </message>
+    <message>
+        <source>Delivered after the delivery deadline</source>
+        <translation>Depositados después de la fecha límite de depósito</translation>
+    </message>
+    <message>
+        <source>Picked up after the pick-up deadline</source>
+        <translation>Recolectados después de la fecha límite de recolección</translation>
+    </message>
+    <message>
+        <source>Never delivered (cancelled or expired)</source>
+        <translation>Nunca depositados (cancelados o vencidos)</translation>
+    </message>
+    <message>
+        <source>Waiting past the delivery deadline now</source>
+        <translation>Esperando depósito con la fecha límite vencida ahora</translation>
+    </message>
+    <message>
+        <source>In the locker past the pick-up deadline now</source>
+        <translation>En el casillero con la recolección vencida ahora</translation>
+    </message>
+    <message>
+        <source>Insi&amp;ghts</source>
+        <translation>Indica&amp;dores</translation>
+    </message>
+    <message>
+        <source>Limits are set by the company&apos;s owner or seller.</source>
+        <translation>Los límites los fija el propietario o el vendedor de la empresa.</translation>
     </message>
 </context>
 <context>
@@ -2472,6 +3034,10 @@
         <translation>Compartimentos libres</translation>
     </message>
     <message>
+        <source>Late now</source>
+        <translation>Atrasados ahora</translation>
+    </message>
+    <message>
         <source>UTC (not given)</source>
         <translation>UTC (no indicada)</translation>
     </message>
@@ -2488,12 +3054,20 @@
         <translation>{free} de {total}</translation>
     </message>
     <message>
+        <source>{0} · {1}</source>
+        <translation>{0} · {1}</translation>
+    </message>
+    <message>
         <source>Now at this locker ({zone})</source>
         <translation>Ahora en este casillero ({zone})</translation>
     </message>
     <message>
         <source>Free boxes of every size, out of all boxes the locker reports</source>
         <translation>Compartimentos libres de cada tamaño, del total que reporta el casillero</translation>
+    </message>
+    <message>
+        <source>{0} waiting past the delivery deadline · {1} in the locker past the pick-up deadline</source>
+        <translation>{0} esperando depósito con la fecha límite vencida · {1} en el casillero con la recolección vencida</translation>
     </message>
 </context>
 <context>
@@ -2974,6 +3548,10 @@ Borra el filtro para ver las {count} ubicaciones.</translation>
     <message>
         <source>Newly overdue</source>
         <translation>Recién vencido</translation>
+    </message>
+    <message>
+        <source>Limits crossed (Insights)</source>
+        <translation>Límites cruzados (Indicadores)</translation>
     </message>
     <message>
         <source>{shipment} was delivered at {location}.</source>
@@ -3918,6 +4496,18 @@ Borra el filtro para ver las {count} ubicaciones.</translation>
     <message>
         <source>! {status} server error</source>
         <translation>! {status} error del servidor</translation>
+    </message>
+    <message>
+        <source>Activity per day chart</source>
+        <translation>Gráfica de actividad por día</translation>
+    </message>
+    <message>
+        <source>No activity</source>
+        <translation>Sin actividad</translation>
+    </message>
+    <message>
+        <source>Reservations</source>
+        <translation>Reservaciones</translation>
     </message>
 </context>
 <context>
@@ -5031,6 +5621,10 @@ Borra el filtro para ver las {1}.</translation>
         <translation>Resumen de hoy</translation>
     </message>
     <message>
+        <source>Late by location</source>
+        <translation>Atrasos por ubicación</translation>
+    </message>
+    <message>
         <source>Cancel selected…</source>
         <translation>Cancelar las seleccionadas…</translation>
     </message>
@@ -5073,6 +5667,10 @@ Borra el filtro para ver las {1}.</translation>
     <message>
         <source>Loading…</source>
         <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>{0}: {1} overdue · {2} past pick-up</source>
+        <translation>{0}: {1} con depósito atrasado · {2} con recolección vencida</translation>
     </message>
     <message>
         <source>exporting the board</source>
