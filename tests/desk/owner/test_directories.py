@@ -94,7 +94,7 @@ def test_a_latin1_file_asks_for_its_encoding_and_loks_refusal_marks_its_line(
 
 
 def test_create_rename_deactivate_and_edit_contacts(desk_session: Any, show_pane: Any, qtbot: Any,
-                                                    fresh_client: Any) -> None:
+                                                    fresh_client: Any, qtmodeltester: Any) -> None:
     pane = open_directories(desk_session, show_pane, qtbot)
     qtbot.keyClicks(pane.new_name_edit, "Mensajeros")
     click(qtbot, pane.create_button)
@@ -129,6 +129,7 @@ def test_create_rename_deactivate_and_edit_contacts(desk_session: Any, show_pane
         # closed the editor a second time (Qt warned of an editor that no longer belongs to the view).
         qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)
     assert "Unsaved" in pane.contacts_state.text()
+    qtmodeltester.check(pane.contacts_model)               # the editable model keeps Qt's rules
     click(qtbot, pane.save_contacts_button)
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None, timeout=5000)
     box = QApplication.activeModalWidget()
