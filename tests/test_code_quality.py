@@ -98,8 +98,6 @@ SIZE_OFFENDERS = {
     "module lok_desk/sandbox/routes_company.py",
     "function lok_desk/desk/window/signin.py:SignInDialog.__init__",
     "function lok_desk/desk/locations/pane.py:LocationsPane.__init__",
-    "function lok_desk/desk/reservations/detail.py:ReservationDetail.show_reservation",
-    "function lok_desk/desk/reservations/detail.py:ReservationDetail.__init__",
     "function lok_desk/sandbox/seed.py:_seed_reservation",
     "class lok_desk/desk/window/main_window.py:MainWindow",
     "class lok_desk/api/client.py:LokClient",

@@ -128,6 +128,13 @@ class ReservationDetail(QWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(8, 4, 8, 8)
 
+        self._build_header(body, layout)
+        self._build_actions(body, layout)
+        self._build_sections(body, layout, choose_printer)
+        layout.addStretch(1)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def _build_header(self, body: QWidget, layout: QVBoxLayout) -> None:
         header = QHBoxLayout()
         self.title = QLabel(body)
         title_font = QFont(self.title.font())
@@ -157,6 +164,7 @@ class ReservationDetail(QWidget):
         self.banner.hide()
         layout.addWidget(self.banner)
 
+    def _build_actions(self, body: QWidget, layout: QVBoxLayout) -> None:
         actions = QGridLayout()
         self.cancel_button = QPushButton(self.tr("Cancel reservation"), body)
         self.update_button = QPushButton(self.tr("Update…"), body)
@@ -194,6 +202,7 @@ class ReservationDetail(QWidget):
         layout.addLayout(actions)
         layout.addWidget(self.reasons)
 
+    def _build_sections(self, body: QWidget, layout: QVBoxLayout, choose_printer: PrinterChooser) -> None:
         self.timeline = QGroupBox(self.tr("History"), body)
         self._timeline_layout = QVBoxLayout(self.timeline)
         layout.addWidget(self.timeline)
@@ -225,8 +234,6 @@ class ReservationDetail(QWidget):
         layout.addWidget(self.label_box)
         self.additional = _Section(self.tr("Additional data"), body)
         layout.addWidget(self.additional)
-        layout.addStretch(1)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     # --- showing ---------------------------------------------------------------------------
     def _idle_text(self) -> str:
@@ -305,6 +312,15 @@ class ReservationDetail(QWidget):
         self.set_banner("")
         self.set_label_message(self.tr("Courier shipments have a label: use “Shipping label…”."))
 
+        self._show_timeline(reservation, timezone)
+        self._show_dates_and_package(reservation, timezone)
+        self._show_people_box_shipping(reservation)
+        additional = getattr(reservation, "additional", None) or {}
+        self.additional.setVisible(bool(additional))
+        self.additional.set_rows([(str(key), str(value), "") for key, value in sorted(additional.items())])
+        self.tokens.set_reservation(result, location, location_name, hidden_reason=tokens_hidden)
+
+    def _show_timeline(self, reservation: Any, timezone: str) -> None:
         while self._timeline_layout.count():
             item = self._timeline_layout.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -324,6 +340,7 @@ class ReservationDetail(QWidget):
             line.addStretch(1)
             self._timeline_layout.addWidget(row)
 
+    def _show_dates_and_package(self, reservation: Any, timezone: str) -> None:
         def local(value: object) -> tuple[str, str]:
             dt = as_datetime(value)
             return formatting.format_local(dt, timezone), formatting.format_utc_tooltip(dt)
@@ -355,6 +372,8 @@ class ReservationDetail(QWidget):
             ))
         package_rows.append((self.tr("Description"), _text(getattr(package, "description", None)), ""))
         self.package.set_rows(package_rows)
+
+    def _show_people_box_shipping(self, reservation: Any) -> None:
         for section, info in (
             (self.contact, getattr(reservation, "contact_info", None)),
             (self.recipient, getattr(reservation, "recipient_info", None)),
@@ -409,7 +428,3 @@ class ReservationDetail(QWidget):
                     (self.tr("Fee"), fee_text, ""),
                 ]
             )
-        additional = getattr(reservation, "additional", None) or {}
-        self.additional.setVisible(bool(additional))
-        self.additional.set_rows([(str(key), str(value), "") for key, value in sorted(additional.items())])
-        self.tokens.set_reservation(result, location, location_name, hidden_reason=tokens_hidden)

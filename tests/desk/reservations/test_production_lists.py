@@ -1,5 +1,6 @@
 """The Reservations pane against a production-like Lok (tests/production/server.py, real HTTP): records it
-cannot read are counted on screen, and a page size the server caps without saying so loses no record."""
+cannot read are counted on screen. That a page size the server caps without saying so loses no record is
+the list presenter's to keep (tests/core/reservations/test_listing.py)."""
 
 from __future__ import annotations
 
@@ -48,10 +49,6 @@ def loaded_pane(qtbot: Any, arun: Callable[..., Any], desk_paths: AppPaths,
         arun(session.aclose())
 
 
-def shown_ids(pane: ReservationsPane) -> list[str]:
-    return [pane.model.row_at(row).id for row in range(pane.model.rowCount())]
-
-
 def test_records_lok_sent_but_the_desk_cannot_read_are_counted_on_screen(
     production: ProductionServer, loaded_pane: Callable[[], ReservationsPane]
 ) -> None:
@@ -63,15 +60,3 @@ def test_records_lok_sent_but_the_desk_cannot_read_are_counted_on_screen(
     assert "could not be read" in text, text
     unreadable = int(text.split("·")[1].split()[0].replace(",", ""))
     assert unreadable >= 2 and unreadable % 2 == 0, text   # two a page, every page counted
-
-
-@pytest.mark.parametrize("paging", ["silent_cap", "bare_list"])
-def test_a_page_size_capped_without_a_word_loses_no_reservation(
-    paging: str, production: ProductionServer, loaded_pane: Callable[[], ReservationsPane]
-) -> None:
-    expected = shown_ids(loaded_pane())          # the same records, paged as the contract says
-    assert len(expected) > 20
-    production.lok.variant = Variant(paging=paging, page_cap=20)
-    shown = shown_ids(loaded_pane())
-    assert len(shown) == len(set(shown)), "a row shown twice"
-    assert sorted(shown) == sorted(expected)
