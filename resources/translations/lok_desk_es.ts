@@ -2988,8 +2988,8 @@
         <translation>Imprimir guía</translation>
     </message>
     <message>
-        <source>Could not save the label: {0}</source>
-        <translation>No se pudo guardar la guía: {0}</translation>
+        <source>saving the shipping label</source>
+        <translation>guardar la etiqueta de envío</translation>
     </message>
     <message>
         <source>Saved to {0}</source>

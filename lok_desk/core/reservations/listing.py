@@ -192,9 +192,11 @@ class ReservationList:
         self.shown_query = query or self.query
 
     def put(self, reservation: models.Reservation) -> None:
-        """A reservation the person opened or created: listed (and shown) now, whatever the query."""
+        """A reservation the person opened or created: listed (and shown) now, whatever the query. The
+        row shows the store's copy when it has one (the service merged the reply there)."""
         if reservation.id:
             self._listed[reservation.id] = None
+            reservation = self._service.store.get(reservation.id) or reservation
         self.on_rows([reservation])
 
     def drop(self, ids: Iterable[str]) -> None:

@@ -13,9 +13,12 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QScrollArea, QV
 from lok_desk.api import models
 from lok_desk.desk.kit.asyncqt import spawn
 from lok_desk.desk.kit.printing import print_image, write_private
+from lok_desk.desk.kit.problem_views import report
 from lok_desk.desk.kit.tokens_view import PrinterChooser
 
 SavePathChooser = Callable[[QWidget, str], Awaitable[str | None]]
+
+
 
 
 class LabelDialog(QDialog):
@@ -83,7 +86,9 @@ class LabelDialog(QDialog):
             # Off the Qt thread: a network drive or a full disk must not freeze the window.
             await asyncio.to_thread(write_private, Path(path), self._bytes("pdf"))
         except OSError as error:
-            self.status.setText(self.tr("Could not save the label: {0}").format(error.strerror or error))
+            # Through the problem path: the system's own words are English and technical.
+            self.status.clear()
+            report(self, error, doing=self.tr("saving the shipping label"))
             return None
         self.status.setText(self.tr("Saved to {0}").format(path))
         return path
