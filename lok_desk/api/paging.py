@@ -32,9 +32,15 @@ _SMALLER_SIZES = (50, 25, 10)
 class PageWalk(Generic[PageT]):
     """`async for page in walk`: page 1, 2, … until the server's last; then read the outcome.
 
-    After the walk: `pages` fetched, `records` read, `unreadable` skipped, `total` as announced (or
-    None), `complete` (True when every announced record arrived, False with `problem` otherwise,
-    None while walking or when the caller stopped early), `page_size` the size actually used.
+    After the walk: `pages` fetched, `records` read, `unreadable` skipped, `repeated` records dropped
+    because an earlier page already brought them, `total` as announced (or None), `complete` (True when
+    every announced record arrived, False with `problem` otherwise, None while walking or when the
+    caller stopped early), `page_size` the size actually used.
+
+    No record is yielded twice: a page that repeats records already walked loses them (a list that
+    shifted between two requests), and a page made only of them is asked once more (a stale answer).
+    When it comes again the server ignores `page`: the walk starts over once with the largest page
+    size, which brings a list of up to 100 whole; past that it ends incomplete and says so.
     """
 
     def __init__(
@@ -56,7 +62,9 @@ class PageWalk(Generic[PageT]):
         self.problem: str | None = None
         self._number = 1
         self._largest = 0
-        self._previous_ids: tuple[Any, ...] | None = None
+        self.repeated = 0
+        self._seen: set[Any] = set()
+        self._widened = False
         self._done = False
         #: Where the walk's own notes (envelope, caps, incomplete lists) are collected, if anywhere.
         self.oddities: tolerance.OddityLog | None = None
@@ -90,47 +98,78 @@ class PageWalk(Generic[PageT]):
             with tolerance.collecting(self.oddities):
                 return await self._next_page()
 
+    def _fresh(self, page: PageT) -> list[Any]:
+        """The records of `page` no earlier page brought (a record without an id always counts)."""
+        seen = self._seen
+        return [item for item in page.items if getattr(item, "id", None) is None or item.id not in seen]
+
     async def _next_page(self) -> PageT:
         page = await self._fetch()
+        fresh = self._fresh(page)
+        if page.items and not fresh:
+            # Only records already walked: a stale answer repeats once, so ask the same page again.
+            page = await self._fetch()
+            fresh = self._fresh(page)
+            if page.items and not fresh:
+                return await self._page_ignored()
+        sent, as_sent = page.received, page
+        key = type(page).envelope_key
+        if len(fresh) < len(page.items) and key is not None:
+            self.repeated += len(page.items) - len(fresh)
+            detail = "a page repeated records of an earlier one"
+            tolerance.note(tolerance.PAGING, type(page).__name__, detail)
+            page = page.model_copy(update={key: fresh})
         items = page.items
-        ids = tuple(getattr(item, "id", None) for item in items)
-        if items and self._previous_ids == ids and None not in ids:
-            # The same records again: the server ignores `page`. Stop rather than loop forever.
-            self._finish(False, "the server sent the same page twice (it seems to ignore the page number)")
-            raise StopAsyncIteration
-        self._previous_ids = ids
+        self._seen.update(item.id for item in items if getattr(item, "id", None) is not None)
         self.pages += 1
         self.records += len(items)
         self.unreadable += page.unreadable
         if page.total is not None:
             self.total = page.total
         if page.total is None and page.total_pages is None and page.page_size is None:
-            if self.pages == 1 and page.received:
+            if self.pages == 1 and sent:
                 detail = "no paging envelope (total, page_size, total_pages)"
                 tolerance.note(tolerance.ENVELOPE, type(page).__name__, detail)
-            last = page.received == 0 or (self.pages > 1 and page.received < self._largest)
-            if self.pages == 1 and 0 < page.received < self.page_size:
+            last = sent == 0 or (self.pages > 1 and sent < self._largest)
+            if self.pages == 1 and 0 < sent < self.page_size:
                 last = False  # short first page: the end, or a silent page-size cap; the next page tells
         elif self.total is not None:
             # `total` is the one envelope figure a cap cannot bend: a server that sends fewer rows a
             # page than its `page_size`/`total_pages` work out (they echo the asked size) would end
             # the walk early. So go on until every announced record is in, or a page comes empty.
-            last = page.received == 0 or self.records + self.unreadable >= self.total
+            last = sent == 0 or self.records + self.unreadable >= self.total
             said = page.page_size is not None and page.page_size < self.page_size
-            short = 0 < page.received < min(self.total, page.page_size or self.page_size)
+            short = 0 < sent < min(self.total, page.page_size or self.page_size)
             if self.pages == 1 and (said or short):
                 tolerance.note(tolerance.PAGING, type(page).__name__, "the server capped the page size")
         else:
-            last = page.is_last(self._number, self.page_size)
+            last = as_sent.is_last(self._number, self.page_size)
             if page.page_size is not None and page.page_size < self.page_size and self.pages == 1:
                 tolerance.note(tolerance.PAGING, type(page).__name__, "the server capped the page size")
-        self._largest = max(self._largest, page.received)
+        self._largest = max(self._largest, sent)
         if not last and self.pages >= MAX_PAGES:
             self._finish(False, f"stopped after {MAX_PAGES} pages")
         elif last:
             self._finish_at_end()
         self._number += 1
         return page
+
+    async def _page_ignored(self) -> PageT:
+        """The server answers every page number with records already walked: it ignores `page`."""
+        if not self._widened and self.page_size < MAX_PAGE_SIZE:
+            # One page of the largest size may hold the whole list; what was walked is not repeated.
+            self._widened = True
+            detail = "the server ignores the page number; asking one large page"
+            tolerance.note(tolerance.PAGING, "page", detail)
+            self.page_size = MAX_PAGE_SIZE
+            self._number = 1
+            return await self._next_page()
+        received = self.records + self.unreadable
+        if self.total is not None and received >= self.total:
+            self._finish(True, None)
+        else:
+            self._finish(False, "the server sent the same page twice (it seems to ignore the page number)")
+        raise StopAsyncIteration
 
     def _finish_at_end(self) -> None:
         received = self.records + self.unreadable

@@ -63,6 +63,11 @@ class Variant:
     #: out from the asked size: `page_size` echoes it, `total_pages` follows from it, `total` is true).
     paging: str = "contract"
     page_cap: int = 100
+    #: Paging faults that combine with the above: every page number answered with page 1 (the server
+    #: ignores `page`); the first ask for each page after the first answered with the page before it
+    #: (a stale cache repeating a page once).
+    ignore_page: bool = False
+    repeat_pages: bool = False
     #: Empty 204 answers to writes (#6, #10, #34) instead of their documented bodies.
     empty_writes: bool = False
     #: Redirect reads under /company: none, same_origin (307 to /api/v2/moved/...), cross_origin.
@@ -130,6 +135,8 @@ class ProductionLok:
     throttles: dict[tuple[str, str], Throttle] = field(default_factory=dict)
     lose_reply_once: set[tuple[str, str]] = field(default_factory=set)
     seen: list[Seen] = field(default_factory=list)
+    #: (path, page) already answered with the page before it (Variant.repeat_pages repeats each once).
+    repeated: set[tuple[str, int]] = field(default_factory=set)
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def __post_init__(self) -> None:
@@ -591,6 +598,11 @@ class ProductionApp:
             if variant.paging in ("capped", "silent_cap", "refuse_large", "echo_cap")
             else asked
         )
+        if variant.ignore_page:
+            number = 1
+        elif variant.repeat_pages and number > 1 and (request.url.path, number) not in self.lok.repeated:
+            self.lok.repeated.add((request.url.path, number))
+            number -= 1
         chunk = rows[(number - 1) * size : number * size]
         if variant.paging == "short" and number == 1:
             chunk = chunk[:-3]  # three rows the server announced never arrive
