@@ -25,8 +25,8 @@ from enum import StrEnum
 from typing import Any, Protocol
 
 from lok_desk.api import LokError, models
-from lok_desk.api import errors as api_errors
 from lok_desk.core import rules
+from lok_desk.core.reservations.recent import read_recent
 from lok_desk.core.token_index import normalise as token_normalise
 
 #: The token names in the order a person uses them (models.TOKEN_NAMES, restated for readers here).
@@ -299,8 +299,7 @@ class Searched(StrEnum):
 
     KNOWN_CODES = "known_codes"            # tokens and confirmation codes this desk has read
     KNOWN_RESERVATIONS = "known_reservations"  # ids and shipment ids of reservations loaded here
-    SHIPMENT_IDS_ON_LOK = "shipment_ids_on_lok"
-    RESERVATION_IDS_ON_LOK = "reservation_ids_on_lok"
+    RECENT_ON_LOK = "recent_on_lok"  # reservations of the last N days read from Lok (N beside it)
 
 
 class CodeLookupService(Protocol):
@@ -324,6 +323,8 @@ class CodeStore(Protocol):
     """What the lookup reads from lok_desk.core.store.ReservationStore."""
 
     def find(self, text: str) -> tuple[models.Reservation, str] | None: ...
+
+    def merge(self, reservations: Any, origin: Any, *, authoritative: bool = False) -> Any: ...
 
     def __len__(self) -> int: ...
 
@@ -361,9 +362,9 @@ async def look_up_code(
     """Which reservation and kind `text` is, and whether it works now at `at_location`'s locker.
 
     The store answers tokens (Lok has no search by token); a hit is read again from Lok (#15) so the
-    verdict is about now, not about the last load. Not in the store: Lok is asked by shipment id, then
-    by reservation id. `own_location` limits the shipment search to an employee's location, and a
-    403 FORBIDDEN_LOCATION on a reservation id means "a code of another location"."""
+    verdict is about now, not about the last load. Not in the store: the company's recent reservations
+    are read into it (the location's, with `own_location`) and it is searched again; the text itself
+    is never sent to Lok (lok_desk.core.reservations.recent)."""
     needle = text.strip()
     searched: list[tuple[Searched, int | None]] = [
         (Searched.KNOWN_CODES, len(store.tokens)), (Searched.KNOWN_RESERVATIONS, len(store))]
@@ -376,34 +377,18 @@ async def look_up_code(
         reservation, matched = hit
         kind = _MATCHED_KINDS.get(matched) or CodeKind(matched)
     else:
+        # Never the text itself to Lok (lok_desk.core.reservations.recent): the recent reservations
+        # into the store, then the store again.
         try:
-            filters = models.ReservationFilters(only_active=False, shipment_id=needle)
-            try:
-                if own_location:
-                    page = await service.list_location_reservations(own_location, filters, page_size=1)
-                else:
-                    page = await service.list_reservations(filters, page_size=1)
-            except api_errors.InvalidRequestError:
-                # Lok refused it as a shipment id (too long, odd characters): not one of its shipments.
-                page = models.ReservationPage()
-            searched.append((Searched.SHIPMENT_IDS_ON_LOK, None))
-            exact = [r for r in page.reservations if normalise(r.shipment_id or "") == normalise(needle)]
-            if exact:
-                reservation, kind = exact[0], CodeKind.SHIPMENT_ID
-            else:
-                searched.append((Searched.RESERVATION_IDS_ON_LOK, None))
-                try:
-                    fresh = await service.get_reservation(needle, include_tokens=include_tokens)
-                except api_errors.ForbiddenLocationError:
-                    return Lookup(needle, CodeKind.RESERVATION_ID,
-                                  answer=LockerAnswer(Verdict.OTHER_LOCATION), searched=tuple(searched))
-                except (api_errors.NotFoundError, api_errors.InvalidRequestError):
-                    return Lookup(needle, searched=tuple(searched))
-                answer = locker_answer(CodeKind.RESERVATION_ID, fresh.reservation, at_location=at_location)
-                return Lookup(needle, CodeKind.RESERVATION_ID, fresh.reservation, fresh, answer,
-                              tuple(searched))
+            walked = await read_recent(store, service, own_location=own_location)
         except LokError as unreachable:
             return Lookup(needle, searched=tuple(searched), stale=True, error=unreachable)
+        searched.append((Searched.RECENT_ON_LOK, walked.days))
+        hit = store.find(needle)
+        if hit is None:
+            return Lookup(needle, searched=tuple(searched))
+        reservation, matched = hit
+        kind = _MATCHED_KINDS.get(matched) or CodeKind(matched)
     assert reservation is not None and kind is not None
     result: models.ReservationWithTokens | None = None
     failure: LokError | None = None

@@ -434,16 +434,16 @@
         <translation>ID e ID de envío de {0} reservaciones cargadas</translation>
     </message>
     <message>
-        <source>shipment ids on Lok</source>
-        <translation>ID de envío en Lok</translation>
-    </message>
-    <message>
-        <source>reservation ids on Lok</source>
-        <translation>ID de reservación en Lok</translation>
+        <source>every reservation of the last {0} days, read from Lok</source>
+        <translation>todas las reservaciones de los últimos {0} días, leídas de Lok</translation>
     </message>
     <message>
         <source>Searched: {0}.</source>
         <translation>Se buscó en: {0}.</translation>
+    </message>
+    <message>
+        <source>Not searched: older reservations. What you typed was not sent to Lok.</source>
+        <translation>No se buscó en: reservaciones más antiguas. Lo que escribiste no se envió a Lok.</translation>
     </message>
     <message>
         <source>Code inspector</source>
@@ -5131,6 +5131,18 @@ Borra el filtro para ver las {1}.</translation>
         <translation>abrir una reservación</translation>
     </message>
     <message>
+        <source>Searched the tokens and confirmation codes of {0} reservations and the shipment and reservation ids of {1} known to this desk.</source>
+        <translation>Se buscó en los códigos y códigos de confirmación de {0} reservaciones y en los id de envío y de reservación de {1} conocidas en este escritorio.</translation>
+    </message>
+    <message>
+        <source>Searched the shipment and reservation ids of {0} reservations known to this desk (your role does not see box-opening tokens, so they cannot be searched).</source>
+        <translation>Se buscó en los id de envío y de reservación de {0} reservaciones conocidas en este escritorio (tu rol no ve los códigos que abren compartimentos, así que no se pueden buscar).</translation>
+    </message>
+    <message>
+        <source>They include every reservation of the last {0} days, read from Lok; older ones were not searched. What you typed was not sent to Lok.</source>
+        <translation>Entre ellas están todas las reservaciones de los últimos {0} días, leídas de Lok; no se buscó en las más antiguas. Lo que escribiste no se envió a Lok.</translation>
+    </message>
+    <message>
         <source>Cancel this reservation (Delete)</source>
         <translation>Cancelar esta reservación (Supr)</translation>
     </message>
@@ -5165,14 +5177,6 @@ Borra el filtro para ver las {1}.</translation>
     <message>
         <source>searching reservations</source>
         <translation>buscar reservaciones</translation>
-    </message>
-    <message>
-        <source>Searched the tokens and confirmation codes of {0} reservations, the shipment and reservation ids of {1} known to this desk, and asked Lok by shipment id and reservation id.</source>
-        <translation>Se buscó en los códigos y códigos de confirmación de {0} reservaciones y en los id de envío y de reservación de {1} conocidas en este escritorio, y se preguntó a Lok por id de envío y por id de reservación.</translation>
-    </message>
-    <message>
-        <source>Searched the shipment and reservation ids of {0} reservations known to this desk and asked Lok by both (your role does not see box-opening tokens, so they cannot be searched).</source>
-        <translation>Se buscó en los id de envío y de reservación de {0} reservaciones conocidas en este escritorio y se preguntó a Lok por ambos (tu rol no ve los códigos que abren compartimentos, así que no se pueden buscar).</translation>
     </message>
     <message>
         <source>No reservation found for “{0}”.</source>

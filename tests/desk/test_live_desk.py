@@ -197,7 +197,7 @@ def test_a_miss_says_what_was_searched(live_window: Callable[..., MainWindow], q
     qtbot.keyClick(window.search_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "No reservation found" in window.statusBar().currentMessage(), timeout=20000)
     message = window.statusBar().currentMessage()
-    assert "ZZ-NOTHING-9" in message and "tokens" in message and "asked Lok" in message
+    assert "ZZ-NOTHING-9" in message and "tokens" in message and "not sent to Lok" in message
 
 
 def test_a_delivery_at_the_locker_is_announced_in_the_window_and_a_muted_kind_is_not(

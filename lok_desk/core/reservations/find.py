@@ -1,10 +1,11 @@
 """Ctrl+F at the front desk: one text — a box-opening token, a confirmation code, a shipment id or a
 reservation id — to the reservation it names (no Qt).
 
-What the desk knows is searched first (the store's indexes: ids, shipment ids, every token and
-confirmation code it has read, the background fill of lok_desk.core.token_fill included). What happens
-when that local look-up cannot answer is decided in one place, `ReservationFinder.ask_lok`: today Lok is
-asked by shipment id (every state), then as a reservation id.
+Only what the desk knows is searched (the store's indexes: ids, shipment ids, every token and
+confirmation code it has read, the background fill of lok_desk.core.token_fill included). When that
+cannot answer, the company's recent reservations are read into the store (lok_desk.core.reservations.
+recent) and the store is searched again: the typed text itself is never sent to Lok, so it lands in no
+action log a reporter reads, and in no log line of the desk's.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from lok_desk.api import LokError, models
-from lok_desk.api import errors as api_errors
+from lok_desk.core.reservations.recent import read_recent, recent_read
 from lok_desk.core.service import DeskService
 
 T = TypeVar("T")
@@ -48,6 +49,7 @@ class Searched:
     codes: int            # reservations whose tokens and confirmation code the desk knows
     reservations: int     # reservations known to the desk (ids and shipment ids)
     tokens_visible: bool  # False: the role sees no token, so none could be searched
+    recent_days: int | None = None  # the reservations of so many days were read from Lok to search
 
 
 class ReservationFinder:
@@ -79,34 +81,22 @@ class ReservationFinder:
         needle = text.strip()
         if not needle:
             return FindResult(needle)
-        return self.local(needle) or await self.ask_lok(needle)
+        return self.local(needle) or await self.widen(needle)
 
-    async def ask_lok(self, needle: str) -> FindResult:
-        """When the store cannot answer: Lok by shipment id (every state), then as a reservation id."""
-        filters = models.ReservationFilters(only_active=False, shipment_id=needle)
-        service = self._service
+    async def widen(self, needle: str) -> FindResult:
+        """When the store cannot answer: read the recent reservations into it, then look again."""
         try:
-            if self._own_location is None:
-                page = await self._call(service.list_reservations(filters, page_size=1))
-            else:
-                page = await self._call(
-                    service.list_location_reservations(self._own_location, filters, page_size=1))
+            await read_recent(self._service.store, self._service, own_location=self._own_location,
+                              call=self._call)
         except LokError as error:
             return FindResult(needle, error=error)
-        if page.reservations and page.reservations[0].id:
-            return FindResult(needle, page.reservations[0].id, "shipment_id")
-        try:
-            result: models.ReservationWithTokens = await self._call(
-                service.get_reservation(needle, include_tokens=True))
-        except (api_errors.NotFoundError, api_errors.InvalidRequestError):
-            return FindResult(needle)
-        except LokError as error:
-            return FindResult(needle, error=error)
-        return FindResult(needle, result.reservation.id or needle, "id", result)
+        return self.local(needle) or FindResult(needle)
 
     def searched(self) -> Searched:
         store = self._service.store
-        return Searched(len(store.tokens), len(store), self._service.may_see_tokens_at_all)
+        walked = recent_read(store)
+        return Searched(len(store.tokens), len(store), self._service.may_see_tokens_at_all,
+                        walked.days if walked is not None else None)
 
 
 def remembered(service: DeskService, reservation_id: str) -> models.ReservationWithTokens | None:

@@ -51,11 +51,13 @@ def searched_text(lookup: Lookup) -> str:
         elif place is Searched.KNOWN_RESERVATIONS:
             parts.append(translate("CodeInspector", "ids and shipment ids of {0} loaded reservations").format(
                 count or 0))
-        elif place is Searched.SHIPMENT_IDS_ON_LOK:
-            parts.append(translate("CodeInspector", "shipment ids on Lok"))
-        elif place is Searched.RESERVATION_IDS_ON_LOK:
-            parts.append(translate("CodeInspector", "reservation ids on Lok"))
-    return translate("CodeInspector", "Searched: {0}.").format("; ".join(parts))
+        elif place is Searched.RECENT_ON_LOK:
+            parts.append(translate("CodeInspector", "every reservation of the last {0} days, read from Lok")
+                         .format(count or 0))
+    said = translate("CodeInspector", "Searched: {0}.").format("; ".join(parts))
+    # What was not searched, and that nothing typed left the desk (docs/decisions.md).
+    return said + " " + translate(
+        "CodeInspector", "Not searched: older reservations. What you typed was not sent to Lok.")
 
 
 class CodeInspector(QWidget):

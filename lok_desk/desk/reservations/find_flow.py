@@ -75,15 +75,19 @@ def miss_text(pane: ReservationsPane, needle: str) -> str:
     if searched.tokens_visible:
         what = translate(
             "ReservationsPane",
-            "Searched the tokens and confirmation codes of {0} reservations, the shipment and "
-            "reservation ids of {1} known to this desk, and asked Lok by shipment id and "
-            "reservation id.",
+            "Searched the tokens and confirmation codes of {0} reservations and the shipment and "
+            "reservation ids of {1} known to this desk.",
         ).format(f"{searched.codes:,}", f"{searched.reservations:,}")
     else:
         what = translate(
             "ReservationsPane",
-            "Searched the shipment and reservation ids of {0} reservations known to this desk and "
-            "asked Lok by both (your role does not see box-opening tokens, so they cannot be "
-            "searched).",
+            "Searched the shipment and reservation ids of {0} reservations known to this desk (your "
+            "role does not see box-opening tokens, so they cannot be searched).",
         ).format(f"{searched.reservations:,}")
+    if searched.recent_days is not None:
+        what += " " + translate(
+            "ReservationsPane",
+            "They include every reservation of the last {0} days, read from Lok; older ones were not "
+            "searched. What you typed was not sent to Lok.",
+        ).format(searched.recent_days)
     return translate("ReservationsPane", "No reservation found for “{0}”.").format(needle) + " " + what

@@ -1,5 +1,6 @@
 """Ctrl+F as a presenter: a token, confirmation code, shipment id or reservation id to its reservation,
-from the store first, then Lok; what a miss searched; what the store shows before Lok answers (no Qt)."""
+from the store, widened by the recent reservations read from Lok; what a miss searched; what the store
+shows before Lok answers (no Qt)."""
 
 from __future__ import annotations
 
@@ -25,9 +26,11 @@ async def test_tokens_and_confirmation_codes_are_found_in_the_store_without_aski
     assert log.starts() == [], "the store answered every one"
 
 
-async def test_what_the_store_does_not_know_is_asked_of_lok_by_shipment_id_then_id(
+async def test_what_the_store_does_not_know_is_found_after_reading_the_recent_reservations(
     desk: ServiceFactory
 ) -> None:
+    # The text itself is never sent to Lok (test_find_discloses_nothing.py): the recent reservations
+    # are read into the store and the store answers.
     other = await desk("seller")
     made = await other.create_reservation(FIRST_LOCATION, direct_request("FIND-ELSEWHERE-1"))
     service = await desk("owner")
@@ -36,8 +39,8 @@ async def test_what_the_store_does_not_know_is_asked_of_lok_by_shipment_id_then_
     assert by_shipment.reservation_id == made.reservation.id and by_shipment.matched == "shipment_id"
     fresh = await desk("owner")
     by_id = await ReservationFinder(fresh).find(made.reservation.id or "")
-    assert by_id.matched == "id" and by_id.result is not None
-    assert by_id.result.reservation.id in fresh.store   # read through the service: merged
+    assert by_id.matched == "id" and by_id.result is None
+    assert made.reservation.id in fresh.store   # read by the walk: merged
 
 
 async def test_a_miss_says_what_was_searched(desk: ServiceFactory) -> None:
