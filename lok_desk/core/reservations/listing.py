@@ -27,6 +27,7 @@ from lok_desk.api.paging import PageWalk, iter_pages
 from lok_desk.core import rules
 from lok_desk.core.service import DeskService
 from lok_desk.core.store import Origin, StoreChange
+from lok_desk.core.walks import reservation_walk
 
 T = TypeVar("T")
 
@@ -158,31 +159,22 @@ class ReservationList:
     def __len__(self) -> int:
         return len(self._listed)
 
-    def _page_method(self, query: ListQuery) -> tuple[Callable[..., Awaitable[models.ReservationPage]],
-                                                       tuple[Any, ...]]:
-        service = self._service
-        if query.kind is ListKind.PRE_RESERVATIONS:
-            method: Callable[..., Awaitable[models.ReservationPage]] = service.list_pre_reservations
-            args: tuple[Any, ...] = ()
-        elif query.kind is ListKind.WITH_SHIPMENT:
-            method, args = service.list_shipping_reservations, ()
-        elif query.location_id is not None:
-            # #24: the employee's list, and an owner's one-location view (the server filters).
-            method, args = service.list_location_reservations, (query.location_id,)
-        else:
-            method, args = service.list_reservations, ()
-
-        async def fetch(*more: Any, **kwargs: Any) -> models.ReservationPage:
-            page: models.ReservationPage = await self._call(method(*more, **kwargs))
-            return page
-
-        return fetch, args
-
     def walk(self, query: ListQuery | None = None) -> PageWalk[models.ReservationPage]:
         """The page walk of `query` (default: the current one), for a caller that reads pages itself."""
         query = query or self.query
-        method, args = self._page_method(query)
-        return iter_pages(method, *args, filters_for(query.state), page_size=self.page_size)
+        filters = filters_for(query.state)
+        if query.kind is ListKind.RESERVATIONS:
+            # #8, or #24 for the employee's list and an owner's one-location view (the server filters).
+            return reservation_walk(self._service, filters, location_id=query.location_id,
+                                    page_size=self.page_size, call=self._call)
+        method = (self._service.list_pre_reservations if query.kind is ListKind.PRE_RESERVATIONS
+                  else self._service.list_shipping_reservations)
+
+        async def fetch(*_args: Any, page: int, page_size: int) -> models.ReservationPage:
+            result: models.ReservationPage = await self._call(method(filters, page=page, page_size=page_size))
+            return result
+
+        return iter_pages(fetch, page_size=self.page_size)
 
     # --- showing rows that did not come from a load -------------------------------------------
     def adopt(self, ids: Iterable[str], query: ListQuery | None = None) -> None:
