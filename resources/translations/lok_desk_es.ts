@@ -4239,6 +4239,10 @@ Borra el filtro para ver las {count} ubicaciones.</translation>
         <extracomment>The dynamic property a marked field carries (the theme and tests read it).</extracomment>
         <translation>Mensaje</translation>
     </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
 </context>
 <context>
     <name>ProblemPath</name>

@@ -62,7 +62,8 @@ class ProblemLine(QLabel):
         self._error_style = error_style or ERROR_TEXT_STYLE
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.setAccessibleName(name or self.tr("Message"))
+        self._name = name or self.tr("Message")
+        self.setAccessibleName(self._name)
         self.problem: Problem | None = None
         self.hide()
 
@@ -78,12 +79,15 @@ class ProblemLine(QLabel):
     def clear(self) -> None:
         self.problem = None
         super().clear()
+        self.setAccessibleName(self._name)
         self.setAccessibleDescription("")
         self.hide()
 
     def _set(self, text: str, *, error: bool) -> None:
         self.setText(text)
         self.setStyleSheet(self._error_style if error else "")
+        # The text is part of the name a screen reader reads, not only of what is painted.
+        self.setAccessibleName(self.tr("{0}: {1}").format(self._name, text) if text else self._name)
         self.setAccessibleDescription(text)
         self.setVisible(bool(text))
         announce(self, text, assertive=error)
@@ -191,6 +195,9 @@ class FormBinder(QObject):
             self.clear_field(name)
         self.marked = []
         self.line.clear()
+
+    def is_marked_widget(self, widget: QWidget) -> bool:
+        return any(w is widget and self.is_marked(n) for n, (w, _beside) in self._fields.items())
 
     def is_marked(self, name: str) -> bool:
         widget = self.widget(name)

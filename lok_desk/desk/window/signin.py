@@ -319,6 +319,9 @@ class SignInDialog(QDialog):
         """A refused sign-in: the fields it names marked (text kept), the sentence on the problem line."""
         if not self.binder.show(problem):
             self._focus_back()
+        elif self._focus_before is not None and self.binder.is_marked_widget(self._focus_before):
+            # Among the marked fields, back to the one the person was in (they pressed Enter there).
+            self._focus_before.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_error(self, what: str, next_step: str = "") -> None:
         """A message that is not a failure of Lok's (the person stopped the sign-in)."""
