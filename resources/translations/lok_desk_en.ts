@@ -40,6 +40,30 @@
     </message>
 </context>
 <context>
+    <name>CsvImportDialog</name>
+    <message numerus="yes">
+        <source>%n contacts are ready;</source>
+        <translation>
+            <numerusform>%n contact is ready;</numerusform>
+            <numerusform>%n contacts are ready;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows need fixing (marked below). Fix them in the file and import again — Lok refuses the whole file otherwise.</source>
+        <translation>
+            <numerusform>%n row needs fixing (marked below). Fix it in the file and import again — Lok refuses the whole file otherwise.</numerusform>
+            <numerusform>%n rows need fixing (marked below). Fix them in the file and import again — Lok refuses the whole file otherwise.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contacts ready to import.</source>
+        <translation>
+            <numerusform>%n contact ready to import.</numerusform>
+            <numerusform>%n contacts ready to import.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Insights</name>
     <message numerus="yes">
         <source>Last %n days</source>

@@ -1134,14 +1134,6 @@
         <translation>Importar contactos</translation>
     </message>
     <message>
-        <source>{good} contacts are ready; {bad} rows need fixing (marked below). Fix them in the file and import again — Lok refuses the whole file otherwise.</source>
-        <translation>{good} contactos están listos; {bad} filas necesitan corrección (marcadas abajo). Corrígelas en el archivo y vuelve a importar; de lo contrario, Lok rechaza el archivo completo.</translation>
-    </message>
-    <message>
-        <source>{good} contacts ready to import.</source>
-        <translation>{good} contactos listos para importar.</translation>
-    </message>
-    <message>
         <source>Import summary</source>
         <translation>Resumen de la importación</translation>
     </message>
@@ -1196,6 +1188,27 @@
     <message>
         <source>Directories to replace</source>
         <translation>Directorios a reemplazar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contacts are ready;</source>
+        <translation>
+            <numerusform>%n contacto está listo;</numerusform>
+            <numerusform>%n contactos están listos;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows need fixing (marked below). Fix them in the file and import again — Lok refuses the whole file otherwise.</source>
+        <translation>
+            <numerusform>%n fila necesita corrección (marcada abajo). Corrígela en el archivo y vuelve a importar; de lo contrario, Lok rechaza el archivo completo.</numerusform>
+            <numerusform>%n filas necesitan corrección (marcadas abajo). Corrígelas en el archivo y vuelve a importar; de lo contrario, Lok rechaza el archivo completo.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contacts ready to import.</source>
+        <translation>
+            <numerusform>%n contacto listo para importar.</numerusform>
+            <numerusform>%n contactos listos para importar.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Lok refused this line.</source>

@@ -3,8 +3,9 @@ the desk's own checks by field (nothing sent), before/after, saves, Lok's refusa
 
 from __future__ import annotations
 
-from lok_desk.api import LokClient
-from lok_desk.core.owner.notifications import NotificationsForm, Webhook, webhook_url_problem
+from lok_desk.api import LokClient, LokError
+from lok_desk.core.owner._flow import problem_of
+from lok_desk.core.owner.notifications import FORM_FIELDS, NotificationsForm, Webhook, webhook_url_problem
 from lok_desk.core.problems import Kind, Reason
 from lok_desk.core.rules import Role
 from lok_desk.core.service import DeskService
@@ -59,6 +60,14 @@ async def test_the_webhook_form_from_typing_to_lok(lok: Clients) -> None:
     assert form.webhook_problems().keys() == {"events"}
     form.events = None                                                # "All events": `events` left out
     assert (await form.save_webhook()).ok and len((await owner.get_webhook()).events) == 8
+
+    # Lok's own limit, if a URL past it were sent anyway: its reason stays data, on the form's field.
+    try:
+        await form.webhook.save("https://hooks.example.com/" + "a" * 2100, None)
+    except LokError as error:
+        problem = problem_of(error, "saving the webhook", FORM_FIELDS)
+    assert problem.fields == ("url",)
+    assert [(f.reason, f.limit) for f in problem.facts_for("url")] == [(Reason.TOO_LONG, 2048)]
 
     switched = await form.set_enabled(False)
     assert switched.ok and not form.webhook.enabled

@@ -155,16 +155,18 @@ class CsvImportDialog(QDialog):
 
     def _draw(self) -> None:
         preview = self.preview
-        bad = len(preview.bad_rows) + (1 if self._refused is not None else 0)
-        good = len(preview.rows) - len(preview.bad_rows)
+        refused = self._refused is not None and not any(r.covers(self._refused[0]) for r in preview.bad_rows)
+        bad = len(preview.bad_rows) + (1 if refused else 0)
+        good = len(preview.rows) - bad
         if preview.file_problems:
             summary = " ".join(say(problem) for problem in preview.file_problems)
         elif bad:
-            summary = self.tr("{good} contacts are ready; {bad} rows need fixing (marked below). Fix them "
-                              "in the file and import again — Lok refuses the whole file otherwise.").format(
-                good=good, bad=bad)
+            summary = " ".join((
+                self.tr("%n contacts are ready;", "", good),
+                self.tr("%n rows need fixing (marked below). Fix them in the file and import again — Lok "
+                        "refuses the whole file otherwise.", "", bad)))
         else:
-            summary = self.tr("{good} contacts ready to import.").format(good=good)
+            summary = self.tr("%n contacts ready to import.", "", good)
         self.summary.setText(summary)
         self.summary.setStyleSheet(ERROR_TEXT_STYLE if bad or preview.file_problems else "")
         notes = [say(note) for note in preview.notes]
