@@ -110,6 +110,8 @@ async def test_no_capacity_is_at_the_size_field(desk: ServiceFactory) -> None:
     for index in range(free_xl.free):
         await create._service.create_reservation(
             FIRST_LOCATION, direct_request(f"FILL-XL-{index}", size="xl"))
+    create.keep_availability(await create._service.get_location(FIRST_LOCATION))
+    assert create.free("xl") == 0   # what the size list shows ("XL … · 0 free")
     create.form.size, create.form.shipment_id = "xl", "CORE-FULL-1"
     _people(create.form)
     checked = await create.submit()
@@ -128,6 +130,7 @@ async def test_too_heavy_is_box_incompatible_at_the_size_field(desk: ServiceFact
     assert checked is not None and list(checked.messages) == ["size"]
     assert _english(checked)["size"].startswith("No box can hold this package (boxes take up to 25 kg")
     assert create.result is None
+    assert create.form.weight == "30" and create.form.description == "Mancuernas"   # the typing is kept
 
 
 async def test_a_used_shipment_id_is_at_the_shipment_field_before_or_after_sending(
