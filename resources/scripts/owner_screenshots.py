@@ -23,7 +23,7 @@ from lok_desk.desk.owner import (
     WebhookWorkbenchPane,
     owner_panes,
 )
-from lok_desk.desk.session import SANDBOX, open_session
+from lok_desk.desk.qt_session import SANDBOX, open_session
 from lok_desk.sandbox import DEMO_CLIENTS, SandboxServer
 
 OUT = Path("resources/screenshots")

@@ -97,7 +97,7 @@ async def shoot(out_dir: Path, prefix: str) -> int:
 
         from lok_desk.api import Credentials, TokenCache
         from lok_desk.desk.locations.free_boxes import SIZES, FreeBoxesPane
-        from lok_desk.desk.session import SANDBOX, open_session
+        from lok_desk.desk.qt_session import SANDBOX, open_session
         from lok_desk.sandbox import DEMO_CLIENTS
 
         client_id, secret = DEMO_CLIENTS["owner"]
