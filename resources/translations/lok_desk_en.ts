@@ -73,13 +73,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n reservations. Enter or double-click opens one.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Enter or double-click: open the %n reservations</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -125,6 +118,16 @@
         <translation>
             <numerusform>%n undone</numerusform>
             <numerusform>%n undone</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OnlyBar</name>
+    <message numerus="yes">
+        <source>Showing only the %n reservations behind: {0}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

@@ -2039,20 +2039,8 @@
 <context>
     <name>Insights</name>
     <message>
-        <source>Shipment</source>
-        <translation>Envío</translation>
-    </message>
-    <message>
-        <source>Reservation</source>
-        <translation>Reservación</translation>
-    </message>
-    <message>
         <source>Location</source>
         <translation>Ubicación</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Estado</translation>
     </message>
     <message>
         <source>%1 · %2: free boxes under %3 %</source>
@@ -2364,13 +2352,6 @@
         <translation>
             <numerusform>Último día (%n)</numerusform>
             <numerusform>Últimos %n días</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n reservations. Enter or double-click opens one.</source>
-        <translation>
-            <numerusform>%n reservación. Intro o doble clic la abre.</numerusform>
-            <numerusform>%n reservaciones. Intro o doble clic abre una.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -3896,6 +3877,24 @@ Borra el filtro para ver las {count} ubicaciones.</translation>
     <message>
         <source>{first}, {rest}</source>
         <translation>{first}, {rest}</translation>
+    </message>
+</context>
+<context>
+    <name>OnlyBar</name>
+    <message>
+        <source>Show &amp;all</source>
+        <translation>Mostrar t&amp;odas</translation>
+    </message>
+    <message>
+        <source>Show every reservation of the list again</source>
+        <translation>Volver a mostrar todas las reservaciones de la lista</translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing only the %n reservations behind: {0}</source>
+        <translation>
+            <numerusform>Solo se muestra la reservación (%n) detrás de: {0}</numerusform>
+            <numerusform>Solo se muestran las %n reservaciones detrás de: {0}</numerusform>
+        </translation>
     </message>
 </context>
 <context>

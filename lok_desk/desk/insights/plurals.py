@@ -15,5 +15,4 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
 
 
 LAST_DAYS = translate("Insights", "Last %n days", None, 0)
-RESERVATIONS_LISTED = translate("Insights", "%n reservations. Enter or double-click opens one.", None, 0)
 OPEN_BEHIND = translate("Insights", "Enter or double-click: open the %n reservations", None, 0)

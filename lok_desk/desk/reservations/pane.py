@@ -8,7 +8,7 @@ import asyncio
 import gc
 import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any
 
 import shiboken6
@@ -38,6 +38,7 @@ from lok_desk.desk.reservations.list_view import (
     set_up_table,
     state_items,
 )
+from lok_desk.desk.reservations.only_bar import OnlyBar
 from lok_desk.desk.reservations.table_model import (
     LocationLabel,
     ReservationFilterProxy,
@@ -115,6 +116,9 @@ class ReservationsPane(QWidget):
         # Refresh and New reservation live once, in the window's toolbar (F5, Ctrl+N): a second pair
         # here showed two buttons for one thing and squeezed the filter in small windows.
         outer.addLayout(bar)
+        self.only_bar = OnlyBar(self)
+        self.only_bar.show_all.clicked.connect(self.show_all)
+        outer.addWidget(self.only_bar)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         left = QWidget(self.splitter)
@@ -171,7 +175,7 @@ class ReservationsPane(QWidget):
     def _bind_listing(self) -> None:
         listing = self.listing
         # The window may close while a load is out: then there is nothing left to show it on.
-        listing.on_clear = self._guard(self.model.clear)
+        listing.on_clear = self._guard(self._clear_rows)
         listing.on_rows = self._guard(self._put_rows)
         listing.on_remove = self._guard(self._remove_rows)
         listing.on_progress = self._guard(self._on_progress)
@@ -186,6 +190,25 @@ class ReservationsPane(QWidget):
 
     def _alive(self) -> bool:
         return shiboken6.isValid(self) and shiboken6.isValid(self.progress_bar)
+
+    def _clear_rows(self) -> None:
+        self.show_all()
+        self.model.clear()
+
+    def show_only(self, ids: Collection[str], title: str) -> int:
+        """Only these reservations (the ones behind an Insights figure), from the store, with a strip
+        saying so; returns how many are shown. The list's own rows come back with `show_all`."""
+        known = [r for rid in ids if (r := self._session.store.get(rid)) is not None and r.id]
+        self.listing.adopt([r.id for r in known if r.id], self.listing.shown_query)
+        self._put_rows(known)
+        self.proxy.set_only(frozenset(r.id for r in known if r.id))
+        self.only_bar.say(len(known), title)
+        self.table.setFocus()
+        return len(known)
+
+    def show_all(self) -> None:
+        self.proxy.set_only(None)
+        self.only_bar.hide()
 
     def _put_rows(self, reservations: list[models.Reservation]) -> None:
         if self._session.remember_locations(reservations):

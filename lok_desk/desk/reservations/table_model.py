@@ -430,6 +430,7 @@ class ReservationFilterProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self._needle = ""
         self._location_id: str | None = None
+        self._only: frozenset[str] | None = None   # the reservations behind an Insights figure
         self.setSortRole(SORT_ROLE)
         # Rows arrive page by page; the proxy must place each page without a full re-sort.
         self.setDynamicSortFilter(True)
@@ -446,6 +447,15 @@ class ReservationFilterProxy(QSortFilterProxyModel):
     def set_location(self, location_id: str | None) -> None:
         if location_id != self._location_id:
             self._refilter(lambda: setattr(self, "_location_id", location_id))
+
+    @property
+    def only(self) -> frozenset[str] | None:
+        return self._only
+
+    def set_only(self, ids: frozenset[str] | None) -> None:
+        """Show only these reservations (None: all the list's rows)."""
+        if ids != self._only:
+            self._refilter(lambda: setattr(self, "_only", ids))
 
     def _refilter(self, change: Callable[[], None]) -> None:
         # Qt 6.10 replaced invalidateRowsFilter() with begin/endFilterChange; support both.
@@ -465,6 +475,8 @@ class ReservationFilterProxy(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         record = self._source().raw_row(source_row)
         if self._location_id is not None and record[F_LOCATION_ID] != self._location_id:
+            return False
+        if self._only is not None and record[F_ID] not in self._only:
             return False
         if not self._needle:
             return True

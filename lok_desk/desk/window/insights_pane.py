@@ -1,8 +1,8 @@
 """Adds the Insights pane (issue 23) to the main window: every role; an employee sees their own location.
 
 A pane registration (lok_desk.desk.window.registry). Limits crossed go through the window's notice path
-(View ▸ Notices mutes them); a figure's reservations open in the Reservations pane when the window can
-filter it to a set of ids, else in a list where each one opens.
+(View ▸ Notices mutes them); a figure's reservations open in the Reservations pane, which then shows
+only them until Show all.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from typing import Any
 
 from lok_desk.core.insights.thresholds import Crossing
 from lok_desk.core.rules import Role
-from lok_desk.desk.insights.behind import ReservationsBehind
 from lok_desk.desk.insights.limits import LimitsDialog, crossing_text, load_limits, save_limits
 from lok_desk.desk.insights.pane import InsightsPane
 from lok_desk.desk.kit.asyncqt import run_dialog, spawn
@@ -41,17 +40,10 @@ def install_insights(window: PaneHost) -> InsightsPane:
             notices.add_message(NoticeKind.LIMIT, crossing_text(crossing, name), name)
 
     def open_behind(ids: Collection[str], title: str) -> None:
-        filtered = getattr(window, "open_reservations", None)
-        if callable(filtered):
-            filtered(ids, title)
-            return
         if len(ids) == 1:
             window.open_reservation(next(iter(ids)))
-            return
-        dialog = ReservationsBehind(ids, title, session.store, session.location_name, window.open_reservation,
-                                    pane)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        else:
+            window.open_reservations(ids, title)
 
     pane = InsightsPane(session, window.tabs, on_open_reservations=open_behind, on_crossings=crossed,
                         thresholds=load_limits(limits_file))

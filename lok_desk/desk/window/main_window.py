@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -440,6 +440,12 @@ class MainWindow(QMainWindow):
         """A pane made or found a reservation: show it in the Reservations pane."""
         self.tabs.setCurrentWidget(self.reservations)
         spawn(self.reservations.open_reservation(reservation_id), owner=self)
+
+    def open_reservations(self, reservation_ids: Collection[str], title: str) -> None:
+        """A pane wants these reservations checked (an Insights figure): the Reservations pane shows
+        only them, saying why, until Show all."""
+        self.tabs.setCurrentWidget(self.reservations)
+        self.reservations.show_only(reservation_ids, title)
 
     # ---- registered panes ------------------------------------------------------------------------
     def add_pane(self, title: str, pane: QWidget, *, start: StartWhen = "never") -> None:

@@ -7,7 +7,7 @@ with `add_action`; it never reaches into the window's privates, and the window n
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import TYPE_CHECKING, Any, Literal, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
@@ -69,6 +69,8 @@ class PaneHost(Protocol):
                    icon: str | None = None) -> QAction: ...
 
     def open_reservation(self, reservation_id: str) -> None: ...
+
+    def open_reservations(self, reservation_ids: Collection[str], title: str) -> None: ...
 
 
 #: Adds one feature's panes (and their keys) to the window; returns what it built, for tests.

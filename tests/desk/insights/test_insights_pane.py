@@ -49,15 +49,21 @@ def test_owner_reads_the_figures_as_text_and_opens_what_stands_behind_one(
     assert pane.when_model.rowCount() == 7 and pane.when_model.columnCount() == 24
     said = pane.when_model.index(0, 0).data(Qt.ItemDataRole.AccessibleTextRole)
     assert said.startswith("Monday, 00:00:")
-    # Enter on "Deliveries" opens the reservations behind it (a list, each opens in Reservations).
-    opened: list[tuple[int, str]] = []
-    pane._open = lambda ids, title: opened.append((len(ids), title))
+    # Enter on "Deliveries" opens the reservations behind it: the Reservations pane shows only them.
     row = next(r for r in range(pane.summary_model.rowCount())
                if pane.summary_model.index(r, 0).data() == "Deliveries")
+    behind = pane.summary_model.rows[row].ids
     pane.summary_table.setFocus()
     pane.summary_table.setCurrentIndex(pane.summary_table.model().index(row, 0))
     qtbot.keyClick(pane.summary_table, Qt.Key.Key_Return)
-    assert opened == [(int(summary["Deliveries"][1].replace(",", "")), "Deliveries")]
+    reservations = window.reservations
+    assert window.tabs.currentWidget() is reservations
+    assert reservations.only_bar.isVisible() and "Deliveries" in reservations.only_bar.label.text()
+    assert reservations.proxy.rowCount() == len(behind) == int(summary["Deliveries"][1].replace(",", ""))
+    assert reservations.proxy.only == behind
+    qtbot.mouseClick(reservations.only_bar.show_all, Qt.MouseButton.LeftButton)
+    assert reservations.proxy.only is None and not reservations.only_bar.isVisible()
+    window.tabs.setCurrentWidget(pane)
     # Another location: the figures follow, keyboard only.
     pane.location_combo.setFocus()
     qtbot.keyClick(pane.location_combo, Qt.Key.Key_Down)
