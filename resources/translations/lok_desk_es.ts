@@ -1630,6 +1630,10 @@
         <translation>Guardar contactos</translation>
     </message>
     <message>
+        <source>Lok did not send the whole list of directories; some may be missing. Refresh (F5) to ask again.</source>
+        <translation>Lok no envió la lista completa de directorios; puede que falten algunos. Actualiza (F5) para volver a pedirla.</translation>
+    </message>
+    <message>
         <source>Unsaved contacts</source>
         <translation>Contactos sin guardar</translation>
     </message>

@@ -192,3 +192,22 @@ async def test_the_list_loses_nothing_when_the_server_caps_pages(paging: str) ->
         assert presenter.incomplete is None
     finally:
         server.close()
+
+
+async def test_a_list_lok_sends_short_is_said_incomplete() -> None:
+    from lok_desk.api import Credentials, LokClient
+    from tests.production.conftest import use
+    from tests.production.server import CLIENTS, ProductionLok, ProductionServer
+
+    server = ProductionServer(ProductionLok()).start()
+    try:
+        base = server.lok.directories[0]
+        server.lok.directories = [{**base, "id": f"D{n}", "name": f"Dir {n}"} for n in range(1, 31)]
+        use(server, paging="short", page_cap=20)
+        async with LokClient(server.api_url, credentials=Credentials("prod-owner", CLIENTS["prod-owner"][0]),
+                             token_cache=None) as client:
+            presenter = DirectoriesPresenter(DeskService(client))
+            assert await presenter.load_list() is None
+        assert presenter.directories and presenter.incomplete is not None
+    finally:
+        server.close()

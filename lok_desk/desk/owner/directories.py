@@ -112,6 +112,9 @@ class DirectoriesPane(QWidget):
         self.list_table = record_list_view(self.list_model, box, name=self.tr("Directories"), sort_column=0)
         self.list_table.selectionModel().selectionChanged.connect(self._on_selection)
         layout.addWidget(self.list_table, 1)
+        self.list_note = hint_label("", box)
+        self.list_note.hide()
+        layout.addWidget(self.list_note)
         create_row = QHBoxLayout()
         self.new_name_edit = QLineEdit(box)
         self.new_name_edit.setAccessibleName(self.tr("New directory name"))
@@ -212,6 +215,10 @@ class DirectoriesPane(QWidget):
                 self._select_row(presenter.current.id)
         finally:
             self._syncing = False
+        # A list Lok did not send in full is said, never silent (the walk's words go to the log).
+        self.list_note.setText(self.tr("Lok did not send the whole list of directories; some may be missing. "
+                                       "Refresh (F5) to ask again.") if presenter.incomplete else "")
+        self.list_note.setVisible(presenter.incomplete is not None)
         detail = presenter.current
         if detail is None:
             self.name_edit.clear()
