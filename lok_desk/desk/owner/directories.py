@@ -60,6 +60,7 @@ class DirectoriesPane(QWidget):
         self.choose_open_path: PathChooser = ask_open_csv_path
         self.import_dialog: CsvImportDialog | None = None
         self._syncing = False
+        self._shown_header: tuple[str, str | None, bool] | None = None
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self._build_list())
@@ -220,12 +221,17 @@ class DirectoriesPane(QWidget):
                                        "Refresh (F5) to ask again.") if presenter.incomplete else "")
         self.list_note.setVisible(presenter.incomplete is not None)
         detail = presenter.current
+        # The name field is filled when another directory (or another saved name) is shown, never over
+        # what is being typed when the list reloads.
+        shown = (detail.id, detail.name, detail.is_active) if detail is not None else None
+        refill, self._shown_header = shown != self._shown_header, shown
         if detail is None:
             self.name_edit.clear()
             self.detail_info.setText(self.tr("Choose a directory on the left."))
         else:
-            self.name_edit.setText(detail.name or "")
-            self.active_check.setChecked(detail.is_active)
+            if refill:
+                self.name_edit.setText(detail.name or "")
+                self.active_check.setChecked(detail.is_active)
             places = ", ".join(loc.internal_name or loc.id for loc in detail.locations) or self.tr("none")
             author = detail.author.name if detail.author and detail.author.name else self.tr("unknown")
             self.detail_info.setText(self.tr("{count} contacts · created by {author} · used at: {places}")

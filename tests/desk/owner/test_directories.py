@@ -109,6 +109,8 @@ def test_create_rename_deactivate_and_edit_contacts(desk_session: Any, show_pane
 
     pane.name_edit.selectAll()
     qtbot.keyClicks(pane.name_edit, "Mensajeros de confianza")
+    pane.presenter.changed()                              # a reload meanwhile keeps what is typed
+    assert pane.name_edit.text() == "Mensajeros de confianza"
     click(qtbot, pane.active_check)
     click(qtbot, pane.save_directory_button)
     qtbot.waitUntil(lambda: pane.current is not None and pane.current.name == "Mensajeros de confianza",
