@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from lok_desk.api import LokError
 from lok_desk.core.csv_export import write_csv
+from lok_desk.core.reminders import contact_of
 from lok_desk.core.store import Origin, StoreChange
 from lok_desk.core.today import (
     ATTENTION,
@@ -59,9 +60,12 @@ from lok_desk.desk.kit.records import SORT_ROLE, ask_save_csv_path
 from lok_desk.desk.kit.tokens_view import PrinterChooser, ask_printer
 from lok_desk.desk.qt_session import QtSession
 from lok_desk.desk.recorder import recorder_for
+from lok_desk.desk.today.reminder import OPEN_URL, OpenUrl, ReminderDialog
 
 #: How long a reservation that left the attention buckets stays under "resolved" (core.today.RESOLVED_FOR).
 RESOLVED_DAYS = 30
+#: The lists whose recipients the desk may remind (parcels waiting past pick-up, or never delivered).
+REMINDABLE = (Bucket.WAITING_PAST_PICKUP, Bucket.OVERDUE_DELIVERY)
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -93,11 +97,16 @@ def when_header(bucket: Bucket) -> str:
 class BucketModel(QAbstractTableModel):
     """The rows of one bucket; raw values under SORT_ROLE so dates and days sort as such."""
 
-    COLUMNS = ("shipment", "location", "status", "when", "days", "result")
+    COLUMNS: tuple[str, ...] = ("shipment", "location", "status", "when", "days", "result")
+    #: The late lists also show who to remind (issue 22): Lok sends the recipient with the reservation.
+    CONTACT_COLUMNS: tuple[str, ...] = ("shipment", "location", "status", "when", "days", "recipient",
+                                        "phone", "email", "result")
 
     def __init__(self, bucket: Bucket, session: QtSession, parent: Any = None) -> None:
         super().__init__(parent)
         self.bucket = bucket
+        if bucket in REMINDABLE:
+            self.COLUMNS = self.CONTACT_COLUMNS
         self.session = session
         self.rows: list[BoardRow] = []
         #: Bulk-action results by reservation id ("Cancelled", "Refused: …").
@@ -115,8 +124,11 @@ class BucketModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headers(self) -> list[str]:
-        return [self.tr("Shipment id"), self.tr("Location"), self.tr("Status"), when_header(self.bucket),
-                self.tr("Days late"), self.tr("Result")]
+        names = {"shipment": self.tr("Shipment id"), "location": self.tr("Location"),
+                 "status": self.tr("Status"), "when": when_header(self.bucket), "days": self.tr("Days late"),
+                 "recipient": self.tr("Recipient"), "phone": self.tr("Phone"), "email": self.tr("E-mail"),
+                 "result": self.tr("Result")}
+        return [names[column] for column in self.COLUMNS]
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -138,6 +150,9 @@ class BucketModel(QAbstractTableModel):
             return row.when
         if name == "days":
             return row.days_late
+        if name in ("recipient", "phone", "email"):
+            contact = contact_of(reservation)
+            return {"recipient": contact.name, "phone": contact.phone, "email": contact.email}[name]
         return self.results.get(row.reservation_id, "")
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -232,6 +247,8 @@ class TodayBoard(QWidget):
                  save_path: Callable[[QWidget, str], Any] | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        #: Opens the mail client for a reminder (a test hands in its own).
+        self.open_url: OpenUrl = OPEN_URL
         self.choose_printer = choose_printer
         self._save_path = save_path or self._ask_save_path
         if on_open_reservation is not None:
@@ -268,12 +285,17 @@ class TodayBoard(QWidget):
         self.export_button = QPushButton(self.tr("Export shown…"), self)
         self.export_button.setAccessibleDescription(self.tr("Export the shown rows as CSV"))
         self.export_button.clicked.connect(lambda: spawn(self.export_shown(), owner=self))
+        self.remind_button = QPushButton(self.tr("&Remind recipient…"), self)
+        self.remind_button.setAccessibleName(self.tr("Remind recipient…"))
+        self.remind_button.setAccessibleDescription(self.tr(
+            "Copies or e-mails a reminder to the chosen row's recipient (never a code)"))
+        self.remind_button.clicked.connect(lambda: self.remind_selected())
         self.bom_check = QCheckBox(self.tr("UTF-8 with BOM (for Excel)"), self)
         self.bom_check.setChecked(True)
         # The board's line: counts and results, and any failure of the board (the one problem path).
         self.status = ProblemLine(self, name=self.tr("Board status"))
         accept_problems(self, self.status.show_problem)
-        for widget in (self.cancel_button, self.export_button, self.bom_check):
+        for widget in (self.cancel_button, self.remind_button, self.export_button, self.bom_check):
             actions.addWidget(widget)
         actions.addWidget(self.status, 1)
         layout.addLayout(actions)
@@ -384,6 +406,7 @@ class TodayBoard(QWidget):
             self.cancel_button.setToolTip(
                 self.tr("Cancel the selected reservations that were never delivered"))
         self.export_button.setEnabled(bool(view.model.rows))
+        self.remind_button.setEnabled(bucket in REMINDABLE and len(view.selected_rows()) == 1)
 
     def _open_index(self, view: BucketView, index: QModelIndex) -> None:
         row = view.model.rows[view.proxy.mapToSource(index).row()]
@@ -439,6 +462,17 @@ class TodayBoard(QWidget):
                 self.session.store.merge([fresh.reservation], Origin.OWN)
         self.recompute()
         return results
+
+    def remind_selected(self) -> ReminderDialog | None:
+        """The reminder for the chosen row of a late list (a window beside the board)."""
+        bucket = self.current_bucket()
+        rows = self.views[bucket].selected_rows()
+        if bucket not in REMINDABLE or len(rows) != 1:
+            return None
+        dialog = ReminderDialog(self.session, rows[0].reservation, self, open_url=self.open_url)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.show()
+        return dialog
 
     async def _ask_save_path(self, parent: QWidget, suggested: str) -> str | None:
         return await ask_save_csv_path(parent, self.tr("Export the board"), suggested)
