@@ -328,7 +328,7 @@
     <name>BucketModel</name>
     <message>
         <source>Shipment id</source>
-        <extracomment>Bulk-action results by reservation id (&quot;Cancelled&quot;, &quot;Refused: …&quot;).</extracomment>
+        <extracomment>The late lists also show who to remind (issue 22): Lok sends the recipient with the reservation. Bulk-action results by reservation id (&quot;Cancelled&quot;, &quot;Refused: …&quot;).</extracomment>
         <translation>ID de envío</translation>
     </message>
     <message>
@@ -342,6 +342,18 @@
     <message>
         <source>Days late</source>
         <translation>Días de retraso</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Destinatario</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Correo</translation>
     </message>
     <message>
         <source>Result</source>
@@ -4300,6 +4312,86 @@ Borra el filtro para ver las {count} ubicaciones.</translation>
     </message>
 </context>
 <context>
+    <name>ReminderDialog</name>
+    <message>
+        <source>Remind the recipient</source>
+        <extracomment>How the mail client is opened (tests hand in their own).</extracomment>
+        <translation>Recordatorio al destinatario</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Destinatario</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Correo</translation>
+    </message>
+    <message>
+        <source>Shipment id</source>
+        <translation>Id. de envío</translation>
+    </message>
+    <message>
+        <source>Language of the message</source>
+        <translation>Idioma del mensaje</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>Reminder message</source>
+        <translation>Mensaje de recordatorio</translation>
+    </message>
+    <message>
+        <source>Reminder status</source>
+        <translation>Estado del recordatorio</translation>
+    </message>
+    <message>
+        <source>&amp;Copy message</source>
+        <translation>&amp;Copiar mensaje</translation>
+    </message>
+    <message>
+        <source>Copy message</source>
+        <translation>Copiar mensaje</translation>
+    </message>
+    <message>
+        <source>Open in &amp;mail…</source>
+        <translation>Abrir en el &amp;correo…</translation>
+    </message>
+    <message>
+        <source>Open in mail…</source>
+        <translation>Abrir en el correo…</translation>
+    </message>
+    <message>
+        <source>Lok has no e-mail address for this recipient.</source>
+        <translation>Lok no tiene dirección de correo de este destinatario.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>The message holds a box-opening code: remove it first. Only the recipient&apos;s own Lok notification should carry the code.</source>
+        <translation>El mensaje contiene un código que abre compartimentos: quítelo primero. Solo la notificación de Lok al destinatario debe llevar el código.</translation>
+    </message>
+    <message>
+        <source>Copied: paste it into a text message or chat.</source>
+        <translation>Copiado: péguelo en un SMS o un chat.</translation>
+    </message>
+    <message>
+        <source>The mail client opened with the message.</source>
+        <translation>El programa de correo se abrió con el mensaje.</translation>
+    </message>
+    <message>
+        <source>No mail client opened. Copy the message instead.</source>
+        <translation>No se abrió ningún programa de correo. Copie el mensaje en su lugar.</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPane</name>
     <message>
         <source>Reports</source>
@@ -5581,7 +5673,7 @@ Borra el filtro para ver las {1}.</translation>
     <name>TodayBoard</name>
     <message>
         <source>Arriving today</source>
-        <extracomment>How long a reservation that left the attention buckets stays under &quot;resolved&quot; (core.today.RESOLVED_FOR).</extracomment>
+        <extracomment>How long a reservation that left the attention buckets stays under &quot;resolved&quot; (core.today.RESOLVED_FOR). The lists whose recipients the desk may remind (parcels waiting past pick-up, or never delivered).</extracomment>
         <translation>Llegan hoy</translation>
     </message>
     <message>
@@ -5638,6 +5730,7 @@ Borra el filtro para ver las {1}.</translation>
     </message>
     <message>
         <source>Today</source>
+        <extracomment>Opens the mail client for a reminder (a test hands in its own).</extracomment>
         <translation>Hoy</translation>
     </message>
     <message>
@@ -5663,6 +5756,18 @@ Borra el filtro para ver las {1}.</translation>
     <message>
         <source>Export the shown rows as CSV</source>
         <translation>Exportar las filas mostradas como CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Remind recipient…</source>
+        <translation>&amp;Recordar al destinatario…</translation>
+    </message>
+    <message>
+        <source>Remind recipient…</source>
+        <translation>Recordar al destinatario…</translation>
+    </message>
+    <message>
+        <source>Copies or e-mails a reminder to the chosen row&apos;s recipient (never a code)</source>
+        <translation>Copia o envía por correo un recordatorio al destinatario de la fila elegida (nunca un código)</translation>
     </message>
     <message>
         <source>UTF-8 with BOM (for Excel)</source>
