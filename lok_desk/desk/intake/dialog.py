@@ -294,12 +294,19 @@ class IntakeDialog(QDialog):
         self._spawn(self._ask_to_close(len(unsheeted)))
 
     async def _ask_to_close(self, count: int) -> None:
-        if await confirm(
-                self, self.tr("Close courier intake"),
-                self.tr("%n parcel(s) of this batch are on no courier sheet yet. Close anyway?", "", count),
-                ok_text=self.tr("Close without the sheet"), keep_text=self.tr("Keep intake open")):
+        try:
+            close = await self._confirm_close(count)
+        except RuntimeError:    # the window went away with the desk while asking: nothing to keep
+            return
+        if close:
             self._closing = True
             self.reject()
+
+    async def _confirm_close(self, count: int) -> bool:
+        return await confirm(
+                self, self.tr("Close courier intake"),
+                self.tr("%n parcel(s) of this batch are on no courier sheet yet. Close anyway?", "", count),
+                ok_text=self.tr("Close without the sheet"), keep_text=self.tr("Keep intake open"))
 
     # ---- helpers --------------------------------------------------------------------------------
     def _spawn(self, coro: Any) -> asyncio.Task[Any]:
