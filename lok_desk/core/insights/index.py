@@ -91,6 +91,7 @@ class InsightsIndex:
     def __init__(self, zone_of: Callable[[str], tzinfo] | None = None) -> None:
         self.facts: dict[str, Facts] = {}
         self._active: set[str] = set()      # not finished: the only ones that can be late now
+        self._read: dict[str, models.Reservation] = {}   # the copy each facts entry was read from
         self._zone_of = zone_of or (lambda _location: UTC)
         self._current: _PeriodCells | None = None
         self._previous: _PeriodCells | None = None
@@ -136,10 +137,14 @@ class InsightsIndex:
     def put(self, reservations: Iterable[models.Reservation]) -> int:
         """Take in new or changed reservations; returns how many changed the facts."""
         changed = 0
+        read = self._read
         for reservation in reservations:
+            if reservation.id is not None and read.get(reservation.id) is reservation:
+                continue    # this very copy was read already (the store hands out the same object)
             new = facts_of(reservation)
             if new is None:
                 continue
+            read[new.id] = reservation
             old = self.facts.get(new.id)
             if old == new:
                 continue
@@ -157,6 +162,7 @@ class InsightsIndex:
         for reservation_id in reservation_ids:
             old = self.facts.pop(reservation_id, None)
             self._active.discard(reservation_id)
+            self._read.pop(reservation_id, None)
             if old is not None:
                 self._swap(old, None)
                 dropped += 1

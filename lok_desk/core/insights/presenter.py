@@ -9,6 +9,7 @@ arrives while figures are being computed is applied after them, never at the sam
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -94,6 +95,7 @@ class InsightsPresenter:
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="insights")
         self._pending: set[str] = set()
         self._refresh: asyncio.Task[None] | None = None
+        self._warming: asyncio.Task[None] | None = None
         self._primed = False      # the index holds every reservation of the store (after the first count)
         self._loading = False
         self._unsubscribe = store.subscribe(self._on_store_change)
@@ -112,8 +114,9 @@ class InsightsPresenter:
     def close(self) -> None:
         """Stop listening to the store and let the worker finish (sign-out, pane closed)."""
         self._unsubscribe()
-        if self._refresh is not None:
-            self._refresh.cancel()
+        for task in (self._refresh, self._warming):
+            if task is not None:
+                task.cancel()
         self._executor.shutdown(wait=False, cancel_futures=True)
 
     def _visible(self, location_id: str | None) -> bool:
@@ -217,8 +220,27 @@ class InsightsPresenter:
     # ---- following the store ------------------------------------------------------------------------
     def _on_store_change(self, change: StoreChange) -> None:
         self._pending.update(change.inserted, change.updated, change.removed)
-        if self._primed and not self._loading and (change.locations or self._pending):
+        if not self._primed:
+            self._warm_soon()
+        elif not self._loading and (change.locations or self._pending):
             self._schedule()
+
+    def _warm_soon(self) -> None:
+        """Before the first count, read the facts of what arrives (a load's pages) on the worker while
+        the next page is on its way, so the first figures only tally (the expensive part is reading
+        100,000 reservations' histories, not counting them)."""
+        if self._warming is not None and not self._warming.done():
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return
+        self._warming = loop.create_task(self._warm())
+
+    async def _warm(self) -> None:
+        await asyncio.sleep(0)
+        while self._pending and not self._primed:
+            await self._work(functools.partial(self._apply, *self._take_pending()))
 
     def _schedule(self) -> None:
         if self._refresh is not None and not self._refresh.done():
@@ -234,6 +256,11 @@ class InsightsPresenter:
         await asyncio.sleep(0)
         await self.apply_pending()
 
+    def _apply(self, present: list[models.Reservation], gone: list[str]) -> None:
+        """On the worker: new facts for what changed, none for what left the store."""
+        self.index.put(present)
+        self.index.drop(gone)
+
     def _take_pending(self) -> tuple[list[models.Reservation], list[str]]:
         ids, self._pending = self._pending, set()
         known = [r for rid in ids if (r := self._store.get(rid)) is not None]
@@ -244,7 +271,7 @@ class InsightsPresenter:
         """Move the reservations the store changed into their new cells, then publish the figures."""
         present, gone = self._take_pending()
         try:
-            await self._work(lambda: (self.index.put(present), self.index.drop(gone)))
+            await self._work(functools.partial(self._apply, present, gone))
             return await self._publish()
         except Exception as error:  # a bug here must not break the store's other listeners
             log.exception("Insights could not follow a store change")
