@@ -22,7 +22,8 @@ from lok_desk.core.reservations.fields import email_problem
 from lok_desk.core.service import DeskService
 from lok_desk.core.text import Text
 
-__all__ = ["ALL_EVENTS", "Change", "NotificationsForm", "Webhook", "normalise_events", "webhook_url_problem"]
+__all__ = ["ALL_EVENTS", "EVENT_TEXT", "Change", "NotificationsForm", "Webhook", "normalise_events",
+           "webhook_url_problem"]
 
 ALL_EVENTS: tuple[str, ...] = tuple(event.value for event in models.WebhookEvent)
 # Lok's limit on the webhook address (the sandbox's schema).
@@ -301,15 +302,48 @@ class NotificationsForm:
 
 ALL = QT_TRANSLATE_NOOP("NotificationSettingsPane", "All events")
 NONE = QT_TRANSLATE_NOOP("NotificationSettingsPane", "(none)")
-EVENT_NAMES: dict[str, str] = {
-    "reserved": QT_TRANSLATE_NOOP("NotificationSettingsPane", "Reserved"),
-    "delivered": QT_TRANSLATE_NOOP("NotificationSettingsPane", "Delivered"),
-    "reopened": QT_TRANSLATE_NOOP("NotificationSettingsPane", "Reopened"),
-    "reopened2": QT_TRANSLATE_NOOP("NotificationSettingsPane", "Reopened twice"),
-    "picked_up": QT_TRANSLATE_NOOP("NotificationSettingsPane", "Picked up"),
-    "cancelled": QT_TRANSLATE_NOOP("NotificationSettingsPane", "Cancelled"),
-    "undelivered": QT_TRANSLATE_NOOP("NotificationSettingsPane", "Still not delivered"),
-    "unpicked": QT_TRANSLATE_NOOP("NotificationSettingsPane", "Still not picked up"),
+# Each webhook event's name and what it means, in words a front-desk owner uses (Lok's "fired when").
+EVENT_TEXT: dict[str, tuple[str, str]] = {
+    "reserved": (
+        QT_TRANSLATE_NOOP("NotificationSettingsPane", "Reserved"),
+        QT_TRANSLATE_NOOP("NotificationSettingsPane",
+                          "A reservation is made, or a pre-reservation is confirmed."),
+    ),
+    "delivered": (
+        QT_TRANSLATE_NOOP("NotificationSettingsPane", "Delivered"),
+        QT_TRANSLATE_NOOP("NotificationSettingsPane",
+                          "The courier put the package in the locker."),
+    ),
+    "reopened": (
+        QT_TRANSLATE_NOOP("NotificationSettingsPane", "Reopened"),
+        QT_TRANSLATE_NOOP("NotificationSettingsPane",
+                          "The package was taken out and put back once (first alteration)."),
+    ),
+    "reopened2": (
+        QT_TRANSLATE_NOOP("NotificationSettingsPane", "Reopened twice"),
+        QT_TRANSLATE_NOOP("NotificationSettingsPane",
+                          "The package was altered in the locker a second time."),
+    ),
+    "picked_up": (
+        QT_TRANSLATE_NOOP("NotificationSettingsPane", "Picked up"),
+        QT_TRANSLATE_NOOP("NotificationSettingsPane",
+                          "The recipient took the package out of the locker."),
+    ),
+    "cancelled": (
+        QT_TRANSLATE_NOOP("NotificationSettingsPane", "Cancelled"),
+        QT_TRANSLATE_NOOP("NotificationSettingsPane",
+                          "The reservation was cancelled, in Lok Desk, the API or at the locker."),
+    ),
+    "undelivered": (
+        QT_TRANSLATE_NOOP("NotificationSettingsPane", "Still not delivered"),
+        QT_TRANSLATE_NOOP("NotificationSettingsPane",
+                          "Sent every day while a package is late for delivery."),
+    ),
+    "unpicked": (
+        QT_TRANSLATE_NOOP("NotificationSettingsPane", "Still not picked up"),
+        QT_TRANSLATE_NOOP("NotificationSettingsPane",
+                          "Sent every day while a package waits too long in the locker."),
+    ),
 }
 LIST = QT_TRANSLATE_NOOP("NotificationSettingsPane", "{first}, {rest}")
 
@@ -320,7 +354,7 @@ def describe_events(events: tuple[str, ...] | None) -> Text:
         return Text.of("NotificationSettingsPane", ALL)
     if not events:
         return Text.of("NotificationSettingsPane", NONE)
-    names = [Text.of("NotificationSettingsPane", EVENT_NAMES[e]) if e in EVENT_NAMES
+    names = [Text.of("NotificationSettingsPane", EVENT_TEXT[e][0]) if e in EVENT_TEXT
              else Text.of("", "{0}", e) for e in events]
     text = names[-1]
     for name in reversed(names[:-1]):

@@ -30,61 +30,16 @@ from PySide6.QtWidgets import (
 )
 
 from lok_desk.core.owner._flow import Outcome
-from lok_desk.core.owner.notifications import ALL_EVENTS, Change, NotificationsForm
+from lok_desk.core.owner.notifications import ALL_EVENTS, EVENT_TEXT, Change, NotificationsForm
 from lok_desk.core.problems import Problem, invalid
 from lok_desk.desk.kit.asyncqt import async_slot, run_dialog, spawn
 from lok_desk.desk.kit.forms import FieldError, with_error
-from lok_desk.desk.kit.i18n import QT_TRANSLATE_NOOP, say
+from lok_desk.desk.kit.i18n import say
 from lok_desk.desk.kit.problem_views import FormBinder, ProblemLine, tell
 from lok_desk.desk.kit.records import apply_permission, hint_label
 from lok_desk.desk.owner.changes_dialog import ChangesDialog
 from lok_desk.desk.owner.webhook_state import WebhookState
 from lok_desk.desk.qt_session import QtSession
-
-# What each webhook event means, in words a front-desk owner uses (Lok's "fired when").
-EVENT_TEXT: dict[str, tuple[str, str]] = {
-    "reserved": (
-        QT_TRANSLATE_NOOP("NotificationSettingsPane", "Reserved"),
-        QT_TRANSLATE_NOOP("NotificationSettingsPane",
-                          "A reservation is made, or a pre-reservation is confirmed."),
-    ),
-    "delivered": (
-        QT_TRANSLATE_NOOP("NotificationSettingsPane", "Delivered"),
-        QT_TRANSLATE_NOOP("NotificationSettingsPane",
-                          "The courier put the package in the locker."),
-    ),
-    "reopened": (
-        QT_TRANSLATE_NOOP("NotificationSettingsPane", "Reopened"),
-        QT_TRANSLATE_NOOP("NotificationSettingsPane",
-                          "The package was taken out and put back once (first alteration)."),
-    ),
-    "reopened2": (
-        QT_TRANSLATE_NOOP("NotificationSettingsPane", "Reopened twice"),
-        QT_TRANSLATE_NOOP("NotificationSettingsPane",
-                          "The package was altered in the locker a second time."),
-    ),
-    "picked_up": (
-        QT_TRANSLATE_NOOP("NotificationSettingsPane", "Picked up"),
-        QT_TRANSLATE_NOOP("NotificationSettingsPane",
-                          "The recipient took the package out of the locker."),
-    ),
-    "cancelled": (
-        QT_TRANSLATE_NOOP("NotificationSettingsPane", "Cancelled"),
-        QT_TRANSLATE_NOOP("NotificationSettingsPane",
-                          "The reservation was cancelled, in Lok Desk, the API or at the locker."),
-    ),
-    "undelivered": (
-        QT_TRANSLATE_NOOP("NotificationSettingsPane", "Still not delivered"),
-        QT_TRANSLATE_NOOP("NotificationSettingsPane",
-                          "Sent every day while a package is late for delivery."),
-    ),
-    "unpicked": (
-        QT_TRANSLATE_NOOP("NotificationSettingsPane", "Still not picked up"),
-        QT_TRANSLATE_NOOP("NotificationSettingsPane",
-                          "Sent every day while a package waits too long in the locker."),
-    ),
-}
-
 
 UNSAVED_STYLE = "QLabel { color: palette(bright-text); font-weight: 600; }"   # the theme's warning red
 
@@ -239,7 +194,7 @@ class NotificationSettingsPane(QWidget):
         grid.setHorizontalSpacing(12)
         self.event_checks: dict[str, QCheckBox] = {}
         for row, event in enumerate(ALL_EVENTS):
-            name, meaning = EVENT_TEXT[event]
+            name, meaning = EVENT_TEXT.get(event, (event, ""))
             check = QCheckBox(self.tr(name), events_box)
             check.setAccessibleName(self.tr("Event: {0}").format(self.tr(name)))
             check.setAccessibleDescription(self.tr(meaning))
@@ -493,4 +448,4 @@ class NotificationSettingsPane(QWidget):
         return invalid(*problems)
 
 
-__all__ = ["EVENT_TEXT", "NotificationSettingsPane"]
+__all__ = ["NotificationSettingsPane"]
