@@ -89,8 +89,9 @@ _TEXT: dict[Language, dict[str, str]] = {
         "address": "Dirección: {address}",
         "hours": "Horario: {hours}",
         "no_hours": "Horario: consulte en el mostrador.",
-        "code": ("Necesita su código de recogida para abrir el casillero. Lok se lo envió cuando se entregó "
-                 "el paquete; si ya no lo tiene, acuda al mostrador en horario de atención y le ayudaremos."),
+        "code": ("Necesita su código de recogida para abrir el compartimento. Lok se lo envió cuando se "
+                 "entregó el paquete; si ya no lo tiene, acuda al mostrador en horario de atención y le "
+                 "ayudaremos."),
         "closing": "Gracias,",
         "closed": "cerrado",
         "range": "de {first} a {last}",

@@ -16,10 +16,6 @@
         <translation>Ubicación que se audita</translation>
     </message>
     <message>
-        <source>&amp;Location</source>
-        <translation>&amp;Ubicación</translation>
-    </message>
-    <message>
         <source>&amp;Start or resume audit</source>
         <translation>&amp;Iniciar o reanudar la auditoría</translation>
     </message>
@@ -52,15 +48,19 @@
         <translation>&amp;Presente</translation>
     </message>
     <message>
-        <source>&amp;Empty</source>
-        <translation>&amp;Vacío</translation>
-    </message>
-    <message>
         <source>&amp;Different parcel</source>
         <translation>&amp;Otro paquete</translation>
     </message>
     <message>
-        <source>&amp;Finish</source>
+        <source>Locati&amp;on</source>
+        <translation>U&amp;bicación</translation>
+    </message>
+    <message>
+        <source>E&amp;mpty</source>
+        <translation>&amp;Vacío</translation>
+    </message>
+    <message>
+        <source>Fi&amp;nish</source>
         <translation>&amp;Terminar</translation>
     </message>
     <message>
@@ -116,8 +116,12 @@
         <translation>Exportar &amp;CSV…</translation>
     </message>
     <message>
-        <source>Save as PD&amp;F…</source>
+        <source>S&amp;ave as PDF…</source>
         <translation>Guardar como PD&amp;F…</translation>
+    </message>
+    <message>
+        <source>Every box is checked: press Finish (Alt+N).</source>
+        <translation>Todos los compartimentos están revisados: pulse Terminar (Alt+T).</translation>
     </message>
     <message>
         <source>Audit status</source>
@@ -163,10 +167,6 @@
             <numerusform>%n de {0} compartimentos revisado</numerusform>
             <numerusform>%n de {0} compartimentos revisados</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Every box is checked: press Finish (Alt+F).</source>
-        <translation>Todos los compartimentos están revisados: pulse Terminar (Alt+T).</translation>
     </message>
     <message numerus="yes">
         <source>, %n day(s) past pick-up</source>
@@ -713,7 +713,7 @@
     <name>CourierSheet</name>
     <message>
         <source>These codes open the boxes: hand the sheet to the courier only.</source>
-        <translation>Estos códigos abren los casilleros: entregue la hoja solo al repartidor.</translation>
+        <translation>Estos códigos abren los compartimentos: entregue la hoja solo al repartidor.</translation>
     </message>
     <message>
         <source>Delivery token</source>
@@ -1899,8 +1899,8 @@
         <translation>Recepción de repartidor</translation>
     </message>
     <message>
-        <source>Loc&amp;ker audit</source>
-        <translation>Audi&amp;toría del casillero</translation>
+        <source>Locker a&amp;udit</source>
+        <translation>A&amp;uditoría del casillero</translation>
     </message>
 </context>
 <context>
@@ -2686,7 +2686,7 @@
     </message>
     <message>
         <source>Box size</source>
-        <translation>Tamaño de casillero</translation>
+        <translation>Tamaño de compartimento</translation>
     </message>
     <message>
         <source>From the measures</source>
@@ -2706,7 +2706,7 @@
     </message>
     <message>
         <source>&amp;Shipment id</source>
-        <translation>&amp;Id. de envío</translation>
+        <translation>Id. de en&amp;vío</translation>
     </message>
     <message>
         <source>&amp;Measures (cm, kg)</source>
@@ -2714,14 +2714,14 @@
     </message>
     <message>
         <source>Bo&amp;x size</source>
-        <translation>Tamaño de &amp;casillero</translation>
+        <translation>Tamaño de &amp;compartimento</translation>
     </message>
     <message>
         <source>Re&amp;cipient</source>
         <translation>&amp;Destinatario</translation>
     </message>
     <message>
-        <source>Recipient e-&amp;mail</source>
+        <source>Recipient e-ma&amp;il</source>
         <translation>C&amp;orreo del destinatario</translation>
     </message>
     <message>
@@ -2758,7 +2758,7 @@
     </message>
     <message>
         <source>&amp;Undo parcel…</source>
-        <translation>&amp;Deshacer paquete…</translation>
+        <translation>Des&amp;hacer paquete…</translation>
     </message>
     <message>
         <source>Undo parcel…</source>
@@ -2769,8 +2769,8 @@
         <translation>Cancela en Lok el paquete elegido (Supr)</translation>
     </message>
     <message>
-        <source>With recipient s&amp;lips</source>
-        <translation>Con comprobantes del &amp;destinatario</translation>
+        <source>&amp;With recipient slips</source>
+        <translation>Co&amp;n comprobantes del destinatario</translation>
     </message>
     <message>
         <source>With recipient slips</source>
@@ -2790,7 +2790,7 @@
     </message>
     <message>
         <source>Save sheet as P&amp;DF…</source>
-        <translation>Guardar hoja como P&amp;DF…</translation>
+        <translation>&amp;Guardar hoja como PDF…</translation>
     </message>
     <message>
         <source>Save sheet as PDF…</source>
@@ -2887,19 +2887,19 @@
     </message>
     <message>
         <source>Type the measures (like 12 30 40 2) or pick a box size.</source>
-        <translation>Escriba las medidas (por ejemplo 12 30 40 2) o elija un tamaño de casillero.</translation>
+        <translation>Escriba las medidas (por ejemplo 12 30 40 2) o elija un tamaño de compartimento.</translation>
     </message>
     <message>
         <source>No box takes this parcel: boxes hold up to {0} kg and it weighs {1} kg.</source>
-        <translation>Ningún casillero admite este paquete: admiten hasta {0} kg y pesa {1} kg.</translation>
+        <translation>Ningún compartimento admite este paquete: admiten hasta {0} kg y pesa {1} kg.</translation>
     </message>
     <message>
         <source>No box takes this parcel: the largest box ({0}) measures {1}. Nothing was sent.</source>
-        <translation>Ningún casillero admite este paquete: el más grande ({0}) mide {1}. No se envió nada.</translation>
+        <translation>Ningún compartimento admite este paquete: el más grande ({0}) mide {1}. No se envió nada.</translation>
     </message>
     <message>
         <source>The size picked is too small for these measures; the smallest box that fits is {0}.</source>
-        <translation>El tamaño elegido es pequeño para estas medidas; el casillero más pequeño en que cabe es {0}.</translation>
+        <translation>El tamaño elegido es pequeño para estas medidas; el compartimento más pequeño en que cabe es {0}.</translation>
     </message>
     <message>
         <source>Not sent: the Lok server cannot be reached. The line is kept; retry it when the desk is back online.</source>
@@ -2907,7 +2907,7 @@
     </message>
     <message>
         <source>No {0} box is free here now.</source>
-        <translation>Ahora no hay ningún casillero {0} libre aquí.</translation>
+        <translation>Ahora no hay ningún compartimento {0} libre aquí.</translation>
     </message>
     <message>
         <source>Free here: {0}.</source>
@@ -2915,7 +2915,7 @@
     </message>
     <message>
         <source>A box that fits is free at: {0}.</source>
-        <translation>Hay un casillero libre en que cabe en: {0}.</translation>
+        <translation>Hay un compartimento libre en que cabe en: {0}.</translation>
     </message>
     <message>
         <source>Sending…</source>
@@ -2931,11 +2931,11 @@
     </message>
     <message>
         <source>Created, box {0}</source>
-        <translation>Creado, casillero {0}</translation>
+        <translation>Creado, compartimento {0}</translation>
     </message>
     <message>
         <source>(no {0} box was free)</source>
-        <translation>(no había casillero {0} libre)</translation>
+        <translation>(no había compartimento {0} libre)</translation>
     </message>
     <message>
         <source>not undone: {0}</source>
@@ -5758,10 +5758,6 @@ Borra el filtro para ver las {1}.</translation>
         <translation>Exportar las filas mostradas como CSV</translation>
     </message>
     <message>
-        <source>&amp;Remind recipient…</source>
-        <translation>&amp;Recordar al destinatario…</translation>
-    </message>
-    <message>
         <source>Remind recipient…</source>
         <translation>Recordar al destinatario…</translation>
     </message>
@@ -5808,6 +5804,10 @@ Borra el filtro para ver las {1}.</translation>
     <message>
         <source>loading the board</source>
         <translation>cargar el tablero</translation>
+    </message>
+    <message>
+        <source>Re&amp;mind recipient…</source>
+        <translation>Recor&amp;dar al destinatario…</translation>
     </message>
     <message>
         <source>Select reservations under “Overdue for delivery”</source>

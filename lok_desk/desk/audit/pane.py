@@ -2,7 +2,7 @@
 
 Keyboard and scanner first. Focus starts in the label field: scanning the parcel's label (a keyboard-
 wedge scanner types it and Enter) marks the current box present when it is the expected parcel, or
-records the mismatch with both ids; the next box becomes current. Alt+P / Alt+E / Alt+D mark the chosen
+records the mismatch with both ids; the next box becomes current. Alt+P / Alt+M / Alt+D mark the chosen
 box present, empty, or holding a different parcel (the label field's text is taken as the parcel found).
 The marks are saved after every change (lok_desk.core.audit.AuditJournal), so an audit stopped by closing
 the window, signing out or losing the connection resumes where it stopped. "Finish" lists the
@@ -99,7 +99,7 @@ class AuditPane(QWidget):
         top = QHBoxLayout()
         self.location_combo = QComboBox(self)
         self.location_combo.setAccessibleName(self.tr("Location to audit"))
-        caption = QLabel(self.tr("&Location"), self)
+        caption = QLabel(self.tr("Locati&on"), self)
         caption.setBuddy(self.location_combo)
         self.start_button = QPushButton(self.tr("&Start or resume audit"), self)
         self.start_button.setAccessibleName(self.tr("Start or resume audit"))
@@ -122,10 +122,10 @@ class AuditPane(QWidget):
         scan_row.addWidget(label_caption)
         scan_row.addWidget(self.label_edit, 1)
         self.present_button = self._button(self.tr("&Present"), lambda: self.mark_chosen(core.Mark.PRESENT))
-        self.empty_button = self._button(self.tr("&Empty"), lambda: self.mark_chosen(core.Mark.EMPTY))
+        self.empty_button = self._button(self.tr("E&mpty"), lambda: self.mark_chosen(core.Mark.EMPTY))
         self.different_button = self._button(self.tr("&Different parcel"),
                                              lambda: self.mark_chosen(core.Mark.DIFFERENT))
-        self.finish_button = self._button(self.tr("&Finish"), lambda: self._spawn(self.finish()))
+        self.finish_button = self._button(self.tr("Fi&nish"), lambda: self._spawn(self.finish()))
         for button in (self.present_button, self.empty_button, self.different_button, self.finish_button):
             scan_row.addWidget(button)
         outer.addLayout(scan_row)
@@ -165,7 +165,7 @@ class AuditPane(QWidget):
         outer.addWidget(self.discrepancy_table, 1)
         exports = QHBoxLayout()
         self.csv_button = self._button(self.tr("Export &CSV…"), lambda: self._spawn(self.export_csv()))
-        self.pdf_button = self._button(self.tr("Save as PD&F…"), lambda: self._spawn(self.export_pdf()))
+        self.pdf_button = self._button(self.tr("S&ave as PDF…"), lambda: self._spawn(self.export_pdf()))
         exports.addStretch(1)
         exports.addWidget(self.csv_button)
         exports.addWidget(self.pdf_button)
@@ -299,7 +299,7 @@ class AuditPane(QWidget):
         self.progress_label.setText(self.tr("%n of {0} box(es) checked", "", checked).format(len(audit.rows)))
         row = audit.current
         if row is None:
-            self.current_label.setText(self.tr("Every box is checked: press Finish (Alt+F)."))
+            self.current_label.setText(self.tr("Every box is checked: press Finish (Alt+N)."))
             return
         days = row.days_past_pickup
         late = self.tr(", %n day(s) past pick-up", "", days) if days else ""

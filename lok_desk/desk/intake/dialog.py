@@ -190,7 +190,7 @@ class IntakeDialog(QDialog):
             (0, 1, self.tr("&Measures (cm, kg)"), self.measures_edit),
             (0, 2, self.tr("Bo&x size"), self.size_combo),
             (2, 0, self.tr("Re&cipient"), self.recipient_edit),
-            (2, 1, self.tr("Recipient e-&mail"), self.recipient_email_edit),
+            (2, 1, self.tr("Recipient e-ma&il"), self.recipient_email_edit),
             (2, 2, self.tr("Recipient phone"), self.recipient_phone_edit),
         )
         for row, column, caption, widget in rows:
@@ -242,7 +242,7 @@ class IntakeDialog(QDialog):
         self.undo_button.setAccessibleName(self.tr("Undo parcel…"))
         self.undo_button.setAccessibleDescription(self.tr("Cancels the chosen parcel at Lok (Delete)"))
         self.undo_button.clicked.connect(lambda: self._spawn(self.undo_selected()))
-        self.recipient_slips_check = QCheckBox(self.tr("With recipient s&lips"), self)
+        self.recipient_slips_check = QCheckBox(self.tr("&With recipient slips"), self)
         self.recipient_slips_check.setAccessibleName(self.tr("With recipient slips"))
         self.paper_combo = QComboBox(self)
         self.paper_combo.setAccessibleName(self.tr("Paper"))

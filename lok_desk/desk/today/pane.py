@@ -285,7 +285,7 @@ class TodayBoard(QWidget):
         self.export_button = QPushButton(self.tr("Export shown…"), self)
         self.export_button.setAccessibleDescription(self.tr("Export the shown rows as CSV"))
         self.export_button.clicked.connect(lambda: spawn(self.export_shown(), owner=self))
-        self.remind_button = QPushButton(self.tr("&Remind recipient…"), self)
+        self.remind_button = QPushButton(self.tr("Re&mind recipient…"), self)
         self.remind_button.setAccessibleName(self.tr("Remind recipient…"))
         self.remind_button.setAccessibleDescription(self.tr(
             "Copies or e-mails a reminder to the chosen row's recipient (never a code)"))

@@ -47,5 +47,5 @@ def install_front_desk_jobs(host: PaneHost) -> FrontDeskJobs:
                       else f"{name}: {permission.reason}")
     host.reservation_menu.addAction(action)
     audit = AuditPane(session, host.tabs)
-    host.add_pane(translate("FrontDeskJobs", "Loc&ker audit"), audit, start="when_shown")
+    host.add_pane(translate("FrontDeskJobs", "Locker a&udit"), audit, start="when_shown")
     return FrontDeskJobs(action, audit, opened)
