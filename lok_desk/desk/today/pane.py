@@ -355,13 +355,19 @@ class TodayBoard(QWidget):
         if not self.session.capabilities.sees_all_locations:
             return ""
         late: dict[str, list[int]] = {}
+        names: dict[str, str] = {}
         for which, bucket in enumerate((Bucket.OVERDUE_DELIVERY, Bucket.WAITING_PAST_PICKUP)):
             for row in self.buckets[bucket]:
-                late.setdefault(row.reservation.location_id or "", [0, 0])[which] += 1
-        parts = [self.tr("{0}: {1} overdue · {2} past pick-up").format(
-                     self.session.location_name(location), overdue, waiting)
-                 for location, (overdue, waiting) in sorted(
-                     late.items(), key=lambda item: self.session.location_name(item[0]).casefold())]
+                location = row.reservation.location_id or ""
+                late.setdefault(location, [0, 0])[which] += 1
+                # A public-network locker is not among the company's locations: its name comes with
+                # the reservation (variant A) when the session does not know it.
+                embedded = getattr(row.reservation.location, "internal_name", None)
+                known = self.session.location_name(location)
+                names[location] = embedded if embedded and known == location else known
+        parts = [self.tr("{0}: {1} overdue · {2} past pick-up").format(names[location], overdue, waiting)
+                 for location, (overdue, waiting) in sorted(late.items(),
+                                                            key=lambda item: names[item[0]].casefold())]
         return "; ".join(parts)
 
     def counts(self) -> dict[Bucket, int]:

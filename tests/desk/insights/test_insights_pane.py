@@ -61,6 +61,8 @@ def test_owner_reads_the_figures_as_text_and_opens_what_stands_behind_one(
     assert reservations.only_bar.isVisible() and "Deliveries" in reservations.only_bar.label.text()
     assert reservations.proxy.rowCount() == len(behind) == int(summary["Deliveries"][1].replace(",", ""))
     assert reservations.proxy.only == behind
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    window.grab().save(str(SHOTS / "reservations-behind-a-figure.png"))
     qtbot.mouseClick(reservations.only_bar.show_all, Qt.MouseButton.LeftButton)
     assert reservations.proxy.only is None and not reservations.only_bar.isVisible()
     window.tabs.setCurrentWidget(pane)
@@ -185,5 +187,8 @@ def test_late_counts_per_location_on_today_locations_and_free_boxes(
     free = window.pane_of(FreeBoxesPane)
     assert free is not None
     free.count_late()
+    window.tabs.setCurrentWidget(today)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    window.grab().save(str(SHOTS / "today-late-by-location.png"))
     row = next(r for r, loc in enumerate(free.model.locations) if loc.id == location_id)
     assert free.model.index(row, free.model.LATE).data() == f"{late.delivery} · {late.pickup}"
