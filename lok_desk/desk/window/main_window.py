@@ -3,25 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-import shiboken6
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QComboBox,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
     QMainWindow,
-    QProgressBar,
     QSizePolicy,
     QTabWidget,
     QToolBar,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,13 +22,13 @@ from lok_desk.desk.kit.asyncqt import async_slot, spawn
 from lok_desk.desk.kit.icons import PaletteIcons
 from lok_desk.desk.kit.problem_views import accept_problems, with_server
 from lok_desk.desk.kit.problems import announce
-from lok_desk.desk.kit.widgets import Banner, ElidedLabel, EnvironmentBadge
+from lok_desk.desk.kit.widgets import Banner
 from lok_desk.desk.locations import LocationsPane
 from lok_desk.desk.notices import NoticeAnnouncer, NoticeBar, NoticeCenter
 from lok_desk.desk.owner import owner_panes
 from lok_desk.desk.preferences import Preferences, add_preference_menus
 from lok_desk.desk.qt_session import QtSession
-from lok_desk.desk.roles import role_label
+from lok_desk.desk.window.header import WindowHeader
 from lok_desk.desk.window.help_menu import HelpActions
 from lok_desk.desk.window.panes import (
     HoldsResources,
@@ -48,6 +39,7 @@ from lok_desk.desk.window.panes import (
     StartWhen,
 )
 from lok_desk.desk.window.registry import DESK_PANES
+from lok_desk.desk.window.status_line import StatusLine
 from lok_desk.paths import AppPaths
 from lok_desk.resources import app_icon
 
@@ -57,7 +49,6 @@ if TYPE_CHECKING:
 PaneFactory = Callable[[QtSession, QWidget], "ReservationsPane"]
 W = TypeVar("W", bound=QWidget)
 
-ALL_LOCATIONS = ""
 #: A window left in the background this long syncs at the idle pace (lok_desk.core.sync).
 IDLE_AFTER_MS = 5 * 60 * 1000
 
@@ -156,7 +147,7 @@ class MainWindow(QMainWindow):
         self._idle_timer.timeout.connect(lambda: self.session.sync.set_idle(True))
         self._build_actions()
         self._build_status_bar()
-        self._fill_location_switcher()
+        self.header.fill_locations()
         self._update_write_actions()
         # The panes registered in lok_desk.desk.window.registry (Today, inspector, …) and their keys.
         for register in panes:
@@ -169,129 +160,39 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         """What the window follows: the session's state, the panes' loads, the tab in front."""
         session = self.session
-        session.busy_changed.connect(self._on_busy)
+        session.busy_changed.connect(self.status_line.show_busy)
         session.offline_changed.connect(self._on_offline)
-        session.last_success_changed.connect(self._on_last_success)
+        session.last_success_changed.connect(self.status_line.show_last_success)
         session.error_raised.connect(self.show_problem)
         # The window's banner is where problems without a form or a pane line of their own are shown.
         accept_problems(self, self.show_problem)
         session.message_posted.connect(self._show_status)
-        session.locations_changed.connect(self._fill_location_switcher)
+        session.locations_changed.connect(self.header.fill_locations)
         self.reservations.first_page_loaded.connect(self._on_first_page)
         # Once a list is in, the tokens of its reservations are indexed for Ctrl+F (in the background).
         self.reservations.load_finished.connect(
             lambda _rows: session.token_fill.start(self.current_location_id()))
-        session.token_fill.on_progress.append(self._on_fill_progress)
+        session.token_fill.on_progress.append(self.status_line.show_fill_progress)
         self.locations.new_reservation_requested.connect(self._new_reservation_at)
         self.tabs.currentChanged.connect(lambda _index: self._update_write_actions())
         self.tabs.currentChanged.connect(self._start_shown_pane)
 
     # ---- header ---------------------------------------------------------------------------------
     def _build_header(self) -> None:
-        session = self.session
-        self.header = QFrame()
-        self.header.setObjectName("header")
-        self.header.setStyleSheet("#header { border-bottom: 1px solid palette(mid); }")
-        logo = QLabel()
-        logo.setPixmap(app_icon().pixmap(36, 36))
-        self.company_label = ElidedLabel(session.company_name or self.tr("(company not given)"))
-        font = QFont(self.company_label.font())
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.company_label.setFont(font)
-        self.company_label.setAccessibleDescription(self.tr("Company"))
-        user = session.user
-        who = user.name or user.email or user.id
-        # Gives way with "…" in a narrow window (the e-mail was cut mid-letter); the tooltip has it all.
-        self.user_label = ElidedLabel(who + (f"  ·  {user.email}" if user.email and user.name else ""))
-        self.user_label.setAccessibleDescription(self.tr("Signed in as"))
-        role = role_label(session.capabilities.role)
-        self.role_label = QLabel(self.tr("Role: {role}").format(role=role))
-        self.role_label.setAccessibleDescription(self.tr("Role"))
-        self.role_label.setStyleSheet("QLabel { background: palette(midlight); border-radius: 8px;"
-                                      " padding: 1px 8px; }")
-        own = session.capabilities.location_id
-        if not session.capabilities.sees_all_locations and own:
-            self.role_label.setToolTip(
-                self.tr("Works at {name} only").format(name=session.location_name(own)))
-        names = QVBoxLayout()
-        names.setSpacing(0)
-        names.addWidget(self.company_label)
-        who_row = QHBoxLayout()
-        who_row.setSpacing(10)
-        who_row.addWidget(self.user_label)
-        who_row.addWidget(self.role_label)
-        who_row.addStretch(1)
-        names.addLayout(who_row)
-        self.badge = EnvironmentBadge()
-        self.badge.set_environment(session.environment, str(session.base_url))
-
-        self.location_combo = QComboBox()
-        self.location_combo.setAccessibleName(self.tr("Location"))
-        # Sized for a typical name, not the longest: AdjustToContents made the header (and so the
-        # window) wider than 1000 px, and the right edge of every pane was cut off.
-        self.location_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.location_combo.setMinimumContentsLength(12)
-        # Grows into spare room (so "Todas las ubicaciones" shows whole) and gives it back when narrow.
-        self.location_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.location_combo.setMaximumWidth(self.fontMetrics().horizontalAdvance("M" * 16) + 40)
+        self.header = WindowHeader(self.session, self.icons)
+        # The window's own names for what tests and the registered panes use.
+        self.company_label = self.header.company_label
+        self.user_label = self.header.user_label
+        self.role_label = self.header.role_label
+        self.badge = self.header.badge
+        self.location_combo = self.header.location_combo
+        self.search_edit = self.header.search_edit
         self.location_combo.currentIndexChanged.connect(self._on_location_switched)
-        location_label = QLabel(self.tr("L&ocation:"))
-        location_label.setBuddy(self.location_combo)
-        self.search_edit = QLineEdit()
-        self.search_edit.setAccessibleName(self.tr("Find reservation"))
-        self.search_edit.setPlaceholderText(self.tr("Find: scan or type (Ctrl+F)"))
-        self.search_edit.setToolTip(self.tr("A shipment id, reservation id or token; press Enter. "
-                                            "A barcode scanner works too."))
-        self.search_edit.setClearButtonEnabled(True)
-        # Never narrower than its hint (in Spanish too): a cut hint hides how to use the box.
-        hint = self.search_edit.fontMetrics().horizontalAdvance(self.search_edit.placeholderText())
-        self.search_edit.setMinimumWidth(max(200, hint + 20))
-        self.search_edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.search_edit.setMaximumWidth(360)
-        search_icon = self.search_edit.addAction(self.windowIcon(), QLineEdit.ActionPosition.LeadingPosition)
-        self.icons.bind(search_icon.setIcon, "search")
         self.search_edit.returnPressed.connect(self._on_search)
-        self.search_edit.textEdited.connect(lambda _t: self.search_edit.setStyleSheet(""))
-
-        row = QHBoxLayout(self.header)
-        row.setContentsMargins(14, 10, 14, 10)
-        row.setSpacing(12)
-        row.addWidget(logo)
-        row.addLayout(names)
-        row.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignVCenter)
-        row.addStretch(0)
-        row.addWidget(location_label)
-        row.addWidget(self.location_combo)
-        row.addWidget(self.search_edit)
-
-    def _fill_location_switcher(self) -> None:
-        session = self.session
-        combo = self.location_combo
-        keep = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        caps = session.capabilities
-        if caps.sees_all_locations:
-            combo.addItem(self.tr("All locations"), ALL_LOCATIONS)
-            for location in session.locations:
-                combo.addItem(location.internal_name or location.id, location.id)
-            combo.setEnabled(True)
-            combo.setToolTip(self.tr("Show reservations of one location, or of all"))
-        else:
-            own = caps.location_id or ""
-            combo.addItem(session.location_name(own) or self.tr("(your location)"), own)
-            combo.setEnabled(False)
-            combo.setToolTip(self.tr("Employees work at their own location only ({name}).").format(
-                name=session.location_name(own)))
-        index = combo.findData(keep)
-        combo.setCurrentIndex(max(index, 0))
-        combo.blockSignals(False)
 
     def current_location_id(self) -> str | None:
         """The switcher's location, None for all locations."""
-        data = self.location_combo.currentData()
-        return str(data) if data else None
+        return self.header.current_location_id()
 
     def _on_location_switched(self, _index: int) -> None:
         self.reservations.set_location(self.current_location_id())
@@ -519,92 +420,24 @@ class MainWindow(QMainWindow):
 
     # ---- status bar -----------------------------------------------------------------------------
     def _build_status_bar(self) -> None:
-        bar = self.statusBar()
-        self.offline_label = QLabel()
-        self.offline_label.setAccessibleDescription(self.tr("Connection"))
-        self.offline_label.setStyleSheet("QLabel { background: #B3261E; color: white; font-weight: bold;"
-                                         " padding: 2px 8px; border-radius: 3px; }")
-        self.offline_label.hide()
-        self.busy_bar = QProgressBar()
-        self.busy_bar.setRange(0, 0)
-        self.busy_bar.setMaximumWidth(90)
-        self.busy_bar.setMaximumHeight(12)
-        self.busy_bar.setTextVisible(False)
-        self.busy_bar.setAccessibleName(self.tr("Network activity"))
-        self.busy_bar.hide()
-        self.busy_label = QLabel()
-        self.busy_label.setAccessibleDescription(self.tr("Requests in flight"))
-        self.fill_label = QLabel()
-        self.fill_label.setAccessibleDescription(self.tr("Codes indexed for Find"))
-        self.fill_label.hide()
-        self.last_refresh_label = QLabel(self.tr("Not refreshed yet"))
-        self.last_refresh_label.setAccessibleDescription(self.tr("Last refresh"))
-        self.server_label = QLabel(self.session.server_label)
-        self.server_label.setAccessibleDescription(self.tr("Server"))
-        self.server_label.setToolTip(str(self.session.base_url))
-        bar.addPermanentWidget(self.offline_label)
-        bar.addPermanentWidget(self.busy_bar)
-        bar.addPermanentWidget(self.busy_label)
-        bar.addPermanentWidget(self.fill_label)
-        self.bell = QToolButton()
-        self.bell.setAutoRaise(True)
-        bar.addPermanentWidget(self.bell)
+        self.status_line = StatusLine(self.statusBar(), self.session)
+        self.offline_label = self.status_line.offline_label
+        self.last_refresh_label = self.status_line.last_refresh_label
+        self.bell = self.status_line.bell
         self.notice_announcer = NoticeAnnouncer(self.notices, self, self.notice_bar, self.bell,
                                                 self.open_reservation)
         self.notices_menu = self.notice_announcer.add_menu(self.view_menu)
-        bar.addPermanentWidget(self.last_refresh_label)
-        bar.addPermanentWidget(self.server_label)
-        if self.session.last_success is not None:
-            self._on_last_success(self.session.last_success)
-
-    # Fills smaller than this finish in moments: no progress shown.
-    FILL_PROGRESS_FROM = 200
-
-    def _on_fill_progress(self, done: int, total: int) -> None:
-        if not shiboken6.isValid(self.fill_label):
-            return
-        fill = self.session.token_fill
-        show = fill.busy and total >= self.FILL_PROGRESS_FROM
-        self.fill_label.setVisible(show)
-        if show:
-            self.fill_label.setText(self.tr("Indexing codes for Find: {done} of {total}").format(
-                done=f"{done:,}", total=f"{total:,}"))
-            self.fill_label.setToolTip(self.tr("Ctrl+F finds a reservation by any of its tokens once its "
-                                               "codes are indexed; until then it finds it by shipment or "
-                                               "reservation id."))
-
-    def _on_busy(self, count: int) -> None:
-        self.busy_bar.setVisible(count > 0)
-        self.busy_label.setText(self.tr("Loading… ({count})").format(count=count) if count > 0 else "")
 
     def _on_offline(self, offline: bool) -> None:
+        self.status_line.show_offline(offline)
         if offline:
-            since = self.session.offline_since or datetime.now(UTC)
-            as_of = self.session.last_success
-            server = self.session.server_label
-            if as_of is not None:
-                # Short: the status bar of a 1024 px window cut the longer sentence off.
-                text = self.tr("⚠ Offline since {since}; list as of {as_of}. Retrying by itself…").format(
-                    since=since.astimezone().strftime("%H:%M"), as_of=as_of.astimezone().strftime("%H:%M"))
-            else:
-                text = self.tr("⚠ Offline since {since} — cannot reach {server}. Retrying by itself…").format(
-                    since=since.astimezone().strftime("%H:%M"), server=server)
-            self.offline_label.setText(text)
-            self.offline_label.setToolTip(self.tr("Lok Desk cannot reach {server}. Check this computer's "
-                                                  "network. Lok Desk asks the server again every few seconds "
-                                                  "and carries on when it answers; nothing on screen is "
-                                                  "thrown away meanwhile.").format(server=server))
-            self.offline_label.show()
-        else:
-            self.offline_label.hide()
-            # Live sync catches up by itself; a list whose load failed loads again (no F5 needed).
-            self.statusBar().showMessage(self.tr("Connection restored. The list is brought up to date by "
-                                                 "itself; what you were typing can be sent again."), 10000)
-            if getattr(self.reservations, "last_load_failed", False):
-                spawn(self.reservations.refresh(), owner=self)
-            # Dismissed by what it is about (offline, slow server), not by looking for an English word.
-            if self.banner.isVisible() and self.banner.problem is not None and self.banner.problem.transient:
-                self.banner.dismiss()
+            return
+        # Live sync catches up by itself; a list whose load failed loads again (no F5 needed).
+        if getattr(self.reservations, "last_load_failed", False):
+            spawn(self.reservations.refresh(), owner=self)
+        # Dismissed by what it is about (offline, slow server), not by looking for an English word.
+        if self.banner.isVisible() and self.banner.problem is not None and self.banner.problem.transient:
+            self.banner.dismiss()
 
     def show_problem(self, problem: Problem) -> None:
         """The banner, naming this window's server (kit.problem_views.tell and the session's
@@ -615,11 +448,6 @@ class MainWindow(QMainWindow):
         """Results and successes in the status bar, and said to a screen reader (not only written)."""
         self.statusBar().showMessage(text, timeout_ms)
         announce(self.statusBar(), text)
-
-    def _on_last_success(self, when: datetime) -> None:
-        local = when.astimezone()
-        self.last_refresh_label.setText(self.tr("Updated {time}").format(time=local.strftime("%H:%M:%S")))
-        self.last_refresh_label.setToolTip(when.strftime("%Y-%m-%d %H:%M:%S UTC"))
 
     # ---- life cycle -----------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
@@ -635,13 +463,8 @@ class MainWindow(QMainWindow):
             elif not self._idle_timer.isActive():
                 self._idle_timer.start()
         if event.type() == QEvent.Type.PaletteChange:
-            # Widgets under a style sheet keep the palette they were polished with: after View ▸ Theme
-            # the header's names stayed dark on the new dark background. Setting the sheets again
-            # polishes them with the new palette.
-            for widget in (self.header, self.role_label):
-                sheet = widget.styleSheet()
-                widget.setStyleSheet("")
-                widget.setStyleSheet(sheet)
+            # Widgets under a style sheet keep the palette they were polished with.
+            self.header.restyle()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
