@@ -250,3 +250,21 @@ def test_cancel_it_with_the_keyboard(desk_app: Any, desktop: Desktop, probe: Pro
     desktop.key("space")
     wait_until(lambda: any("Cancelled" in n["name"] for n in probe.tree()), STEP_TIMEOUT,
                "the reservation shown as cancelled")
+
+
+def test_the_insights_figures_read_as_text(desk_app: Any, desktop: Desktop, probe: Probe) -> None:
+    """The Insights pane's figures are a table a screen reader reads cell by cell, not only a chart."""
+    tabs = main_tabs(probe)
+    index = next(i for i, t in enumerate(tabs) if t["name"].replace("&", "") == "Insights")
+    show_tab(desktop, probe, index)
+
+    def figures() -> Node | None:
+        return next((n for n in probe.tree() if n["name"] == "Figures of the period"
+                     and n.get("table", {}).get("rows", 0) > 0), None)
+
+    table = wait_until(figures, 90, "the Insights figures")
+    summary = table["table"]
+    assert summary["headers"][:2] == ["Figure", "This period"], summary["headers"]
+    first = summary["cells"][0]
+    assert first[0] == "Deliveries" and first[1].replace(",", "").isdigit(), first
+    show_tab(desktop, probe, 0)
