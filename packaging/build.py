@@ -30,7 +30,9 @@ import bundle_contents as contents  # noqa: E402 - the packaging folder is not a
 
 SPEC = PACKAGING_DIR / "lok-desk.spec"
 APP_DIR = ROOT / "resources" / "app"
-SIZE_BUDGET_MB = 150
+# 150 MB until the charts (issue 23 allowed up to 170 MB for them; Qt Charts added about 3.4 MB:
+# docs/decisions.md, "Charts").
+SIZE_BUDGET_MB = 170
 
 
 def _version() -> str:
