@@ -16,10 +16,12 @@ from lok_desk.core.csv_export import cell as csv_value
 from lok_desk.core.csv_export import read_csv
 from lok_desk.core.history import HISTORY_COLUMNS, Source
 from lok_desk.core.problems import Kind
+from lok_desk.core.service import OfflineWriteRefused, RoleWriteRefused
 from lok_desk.desk.history.pane import DeskHistoryPane
 from lok_desk.desk.qt_session import QtSession
 from lok_desk.desk.recorder import recorder_for
 from tests.desk.reservations.test_pane_flows import direct_request
+from tests.e2e.conftest import SECOND_LOCATION
 
 
 def make_pane(qtbot: Any, session: QtSession, tmp_path: Path) -> DeskHistoryPane:
@@ -101,5 +103,34 @@ def test_an_employee_sees_this_desks_history_and_why_not_loks(
         assert all(row.source is Source.DESK for row in rows)
         assert pane.note.text().startswith("What was done at this desk (kept on this computer). Lok's "
                                            "action log is not shown: ")
+
+    run(scenario())
+
+
+def test_refusals_before_sending_are_recorded_through_the_write_hook(
+    qtbot: Any, run: Any, desk_session: Callable[..., QtSession], tmp_path: Path,
+) -> None:
+    session = desk_session("employee")
+    recorder = recorder_for(session)
+    # The history listens to the service's write hook: no method of the service is replaced.
+    assert not {"create_reservation", "cancel_reservation"} & set(vars(session.service))
+
+    async def scenario() -> None:
+        assert session.capabilities.location_id != SECOND_LOCATION
+        with pytest.raises(RoleWriteRefused):
+            await session.service.create_reservation(SECOND_LOCATION, direct_request("HIST-ROLE"))
+        session.service.offline = True
+        try:
+            with pytest.raises(OfflineWriteRefused):
+                await session.service.cancel_reservation("any-reservation")
+        finally:
+            session.service.offline = False
+        await recorder.flush()
+        pane = make_pane(qtbot, session, tmp_path)
+        desk = [row for row in await pane.load() if row.source is Source.DESK]
+        assert [(row.what, row.outcome) for row in desk] == [("cancelled", "failed"), ("created", "refused")]
+        assert [row.problem.kind if row.problem else None for row in desk] == [
+            Kind.NOT_SENT_OFFLINE, Kind.NOT_ALLOWED]
+        assert desk[0].reservation_id == "any-reservation"
 
     run(scenario())
