@@ -5024,7 +5024,7 @@ Presiona Enter en una fila para abrirla y Ctrl+N para crear una reservación.</t
     </message>
     <message>
         <source>Reservations</source>
-        <extracomment>How often overdue marks are checked against the server&apos;s clock (a deadline passes with no change). Saved rows put into the table per event-loop turn at start (plain tuples: cheaper than a page). A reservation&apos;s detail (#15) was shown (tests and the main window wait on it). A slip went to the printer or a PDF: (the TokensView it came from, its SlipKind value).</extracomment>
+        <extracomment>How often overdue marks are checked against the server&apos;s clock (a deadline passes with no change). A reservation&apos;s detail (#15) was shown (tests and the main window wait on it). A slip went to the printer or a PDF: (the TokensView it came from, its SlipKind value).</extracomment>
         <translation>Reservaciones</translation>
     </message>
     <message>

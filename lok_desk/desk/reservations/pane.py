@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import gc
-import logging
-import sys
 from collections.abc import Callable, Collection
 from typing import Any
 
@@ -16,7 +14,6 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from lok_desk.api import models
-from lok_desk.core import rules
 from lok_desk.core.reservations.find import ReservationFinder
 from lok_desk.core.reservations.listing import ListKind, ListQuery, ListState, ReservationList
 from lok_desk.core.store import Origin, StoreChange
@@ -26,7 +23,7 @@ from lok_desk.desk.kit.problem_views import report
 from lok_desk.desk.kit.problems import problem_from, sentence
 from lok_desk.desk.kit.tokens_view import PrinterChooser, ask_printer
 from lok_desk.desk.qt_session import QtSession
-from lok_desk.desk.reservations import cancel_flow, edit_flow, find_flow, print_flow, showing
+from lok_desk.desk.reservations import cancel_flow, edit_flow, find_flow, print_flow, saved_list, showing
 from lok_desk.desk.reservations.detail import ReservationDetail
 from lok_desk.desk.reservations.list_view import (
     ListStatus,
@@ -49,10 +46,6 @@ from lok_desk.desk.reservations.table_model import (
 
 #: How often overdue marks are checked against the server's clock (a deadline passes with no change).
 OVERDUE_CHECK_MS = 30_000
-#: Saved rows put into the table per event-loop turn at start (plain tuples: cheaper than a page).
-SNAPSHOT_CHUNK_ROWS = 1000
-
-log = logging.getLogger(__name__)
 
 
 class ReservationsPane(QWidget):
@@ -279,48 +272,8 @@ class ReservationsPane(QWidget):
         await self.refresh()
 
     async def show_snapshot(self) -> int:
-        """Put the saved list on screen (no pydantic on this path: it must be instant); the store gets
-        the full records a chunk at a time afterwards. Returns the rows shown."""
-        snapshot = self._session.snapshot
-        query = self.query
-        if snapshot is None or query.state is not ListState.ACTIVE or query.kind is not ListKind.RESERVATIONS:
-            return 0
-        saved_at, kept = await asyncio.to_thread(lambda: (snapshot.saved_at(), snapshot.read_rows()))
-        damaged = snapshot.take_damage_notice()
-        if damaged is not None:  # set aside by the core (owner-only); said once, here
-            self._session.notify(self.tr(
-                "The saved list on this computer was damaged; it was set aside as {0} and the list "
-                "loads from Lok.").format(damaged), timeout_ms=15000)
-        if not kept or self.model.rowCount() or self.loading:
-            return 0
-        now = self._session.server_now().timestamp()
-        rows = [ReservationRow(r.id, r.shipment_id, sys.intern(r.status), sys.intern(r.location_id),
-                               sys.intern(r.size), r.recipient, r.created, r.delivery_due, r.pickup_due,
-                               int(rules.overdue_kind(r.status, r.delivery_due, r.pickup_due, now)))
-                for r in kept if query.location_id is None or r.location_id == query.location_id]
-        for start in range(0, len(rows), SNAPSHOT_CHUNK_ROWS):
-            self.model.append_rows(rows[start:start + SNAPSHOT_CHUNK_ROWS])
-            await asyncio.sleep(0)
-        self.listing.adopt((row.id for row in rows), query)
-        if saved_at is not None:
-            self.snapshot_as_of = saved_at
-            self.progress_label.setText(self.tr("Saved list as of {0}; bringing it up to date…").format(
-                saved_at.astimezone().strftime("%H:%M")))
-            self.progress_label.setVisible(True)
-        self._update_counts()
-        self.first_page_loaded.emit(self.model.rowCount())
-        spawn(self._snapshot_into_store(), owner=self)
-        return len(rows)
-
-    async def _snapshot_into_store(self) -> None:
-        snapshot = self._session.snapshot
-        if snapshot is None:
-            return
-        docs, _ = await asyncio.to_thread(snapshot.read_documents)
-        for start in range(0, len(docs), SNAPSHOT_CHUNK_ROWS // 5):
-            chunk = docs[start:start + SNAPSHOT_CHUNK_ROWS // 5]
-            self._session.store.merge(_readable(chunk), Origin.SNAPSHOT)
-            await asyncio.sleep(0)
+        """Put the saved list on screen at start (see saved_list.py); returns the rows shown."""
+        return await saved_list.show_snapshot(self)
 
     def set_location(self, location_id: str | None) -> None:
         """Show one location (None = every location this person may see)."""
@@ -508,13 +461,3 @@ class ReservationsPane(QWidget):
             return
         spawn(showing.reread(self, reservation_id), owner=self)
 
-
-def _readable(docs: list[str]) -> list[models.Reservation]:
-    """The saved records that still read; one that does not is left out (the load brings it back)."""
-    records = []
-    for doc in docs:
-        try:
-            records.append(models.Reservation.model_validate_json(doc))
-        except ValueError:  # pydantic's ValidationError included
-            log.warning("A record of the saved list could not be read; it is left out")
-    return records
