@@ -298,12 +298,6 @@ def lok_http(
     )
 
 
-def loopback_http(base_url: str, timeout: float) -> httpx.AsyncClient:
-    """A short-lived client for the sandbox's own routes on this computer: never through a proxy."""
-    check_transport_safety(base_url)
-    return httpx.AsyncClient(base_url=base_url, timeout=timeout, trust_env=False)
-
-
 def _ssl_cause(exc: BaseException) -> BaseException | None:
     seen: set[int] = set()
     current: BaseException | None = exc
