@@ -192,3 +192,16 @@ def test_late_counts_per_location_on_today_locations_and_free_boxes(
     window.grab().save(str(SHOTS / "today-late-by-location.png"))
     row = next(r for r, loc in enumerate(free.model.locations) if loc.id == location_id)
     assert free.model.index(row, free.model.LATE).data() == f"{late.delivery} · {late.pickup}"
+
+
+def test_an_employee_sees_only_their_own_location(signed_in_window: Callable[..., MainWindow],
+                                                  qtbot: Any) -> None:
+    window = signed_in_window("employee")
+    pane = open_pane(window, qtbot)
+    own = window.session.capabilities.location_id
+    assert own and pane.location_combo.count() == 1 and pane.location_combo.currentData() == own
+    assert pane.insights is not None
+    assert {row.location for row in pane.insights.rows} == {own}
+    store = window.session.store
+    assert all(store.get(rid).location_id == own for rid in pane.insights.current.deliveries)  # type: ignore[union-attr]
+    assert not pane.limits_button.isEnabled()
