@@ -1,4 +1,5 @@
-"""Every table model of the desk passes Qt's model tester, with the data a session really loads.
+"""Every table model (and filter proxy) of the desk passes Qt's model tester, with the data a session
+really loads.
 
 `qtmodeltester.check` checks the model at once and then keeps watching it: each test changes the
 model afterwards (reload, refresh in place, edits) so the signals of a change are checked too. A
@@ -7,6 +8,7 @@ failure is a Qt warning, and Qt warnings fail the tests (qt_log_level_fail in py
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -21,12 +23,17 @@ from lok_desk.desk.kit.records import SORT_ROLE
 from lok_desk.desk.locations.free_boxes import FreeBoxesPane
 from lok_desk.desk.locations.pane import LocationsPane
 from lok_desk.desk.owner.directories import DirectoriesPane
+from lok_desk.desk.owner.reports import ReportsPane
 from lok_desk.desk.qt_session import QtSession
 from lok_desk.desk.recorder import recorder_for
 from lok_desk.desk.reservations import ReservationsPane
 from lok_desk.desk.today.pane import TodayBoard
 
 Opened = Callable[..., QtSession]
+DESK = Path(__file__).resolve().parents[2] / "lok_desk" / "desk"
+#: The model classes the tests below check; a new model of the desk must join them.
+CHECKED = {"ReservationTableModel", "ReservationFilterProxy", "LocationTableModel", "FreeBoxesModel",
+           "RowTableModel", "ContactsModel", "BucketModel", "HistoryModel", "ActionLogFilter"}
 
 
 @pytest.fixture
@@ -132,3 +139,51 @@ def test_history_model(qtbot: Any, qtmodeltester: Any, run: Any, desk_session: O
     rows = run(pane.load())
     assert len(rows) >= 2 and pane.model.rowCount() >= 2
     run(pane.load())
+
+
+def test_reservation_filter_proxy_while_filtering(qtbot: Any, qtmodeltester: Any, run: Any,
+                                                   desk_session: Opened) -> None:
+    pane = ReservationsPane(owner(desk_session))
+    shown(qtbot, pane)
+    run(pane.refresh())
+    proxy = pane.proxy
+    qtmodeltester.check(proxy)
+    everything = proxy.rowCount()
+    first = proxy.index(0, 0).data()
+    proxy.set_text(str(first))
+    assert 0 < proxy.rowCount() < everything
+    proxy.set_text("")
+    assert proxy.rowCount() == everything
+    run(pane.refresh())
+
+
+def test_action_log_filter_while_filtering(qtbot: Any, qtmodeltester: Any, run: Any,
+                                           desk_session: Opened) -> None:
+    pane = ReportsPane(owner(desk_session))
+    shown(qtbot, pane)
+    run(pane.load_logs())
+    proxy = pane.logs_proxy
+    qtmodeltester.check(proxy)
+    everything = proxy.rowCount()
+    assert everything > 0
+    proxy.set_status_class(2)
+    assert 0 < proxy.rowCount() <= everything
+    proxy.set_text("no such thing in any log line")
+    assert proxy.rowCount() == 0
+    proxy.set_status_class(0)
+    proxy.set_text("")
+    assert proxy.rowCount() == everything
+
+
+def test_every_model_class_of_the_desk_is_checked_here() -> None:
+    models: set[str] = set()
+    for path in DESK.rglob("*.py"):
+        if "_generated" in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef) and any(
+                    isinstance(base, ast.Name) and base.id.endswith(("Model", "ProxyModel"))
+                    for base in node.bases):
+                models.add(node.name)
+    assert len(models) >= 9   # the walk found them
+    assert models - CHECKED == set(), "put the new model under qtmodeltester in this module"
