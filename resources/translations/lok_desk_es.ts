@@ -2151,10 +2151,6 @@
         <translation>Tama&amp;ño:</translation>
     </message>
     <message>
-        <source>Refre&amp;sh</source>
-        <translation>Actuali&amp;zar</translation>
-    </message>
-    <message>
         <source>Read the reservations from Lok again</source>
         <translation>Volver a leer las reservaciones de Lok</translation>
     </message>
@@ -2189,10 +2185,6 @@
     <message>
         <source>Figures of the period</source>
         <translation>Cifras del periodo</translation>
-    </message>
-    <message>
-        <source>S&amp;ummary</source>
-        <translation>Res&amp;umen</translation>
     </message>
     <message>
         <source>Figures per location and size</source>
@@ -2239,8 +2231,16 @@
         <translation>Mostrar</translation>
     </message>
     <message>
-        <source>&amp;Deliveries or pick-ups:</source>
-        <translation>Depósitos o r&amp;ecolecciones:</translation>
+        <source>Reloa&amp;d</source>
+        <translation>Actuali&amp;zar</translation>
+    </message>
+    <message>
+        <source>&amp;Summary</source>
+        <translation>Res&amp;umen</translation>
+    </message>
+    <message>
+        <source>Deliveries or pick-ups:</source>
+        <translation>Depósitos o recolecciones:</translation>
     </message>
     <message>
         <source>By weekday and hour, in each location&apos;s own time.</source>

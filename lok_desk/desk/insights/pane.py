@@ -132,7 +132,7 @@ class InsightsPane(QWidget):
             self.size_combo.addItem(wording.size_name(size), size)
         size_label = QLabel(translate("Insights", "Si&ze:"), self)
         size_label.setBuddy(self.size_combo)
-        self.refresh_button = QPushButton(translate("Insights", "Refre&sh"), self)
+        self.refresh_button = QPushButton(translate("Insights", "Reloa&d"), self)
         self.refresh_button.setAccessibleDescription(
             translate("Insights", "Read the reservations from Lok again")
         )
@@ -191,7 +191,7 @@ class InsightsPane(QWidget):
             self.summary_model, translate("Insights", "Figures of the period"), -1
         )
         self.summary_table.setSortingEnabled(False)
-        self.sections.addTab(self.summary_table, translate("Insights", "S&ummary"))
+        self.sections.addTab(self.summary_table, translate("Insights", "&Summary"))
 
         self.location_model = tables.location_model(self, self._session.location_name)
         self.location_table = self._table(
@@ -233,7 +233,7 @@ class InsightsPane(QWidget):
         self.when_combo.addItem(translate("Insights", "Deliveries"), "deliveries")
         self.when_combo.addItem(translate("Insights", "Pick-ups"), "pickups")
         self.when_combo.setAccessibleName(translate("Insights", "Show"))
-        show_label = QLabel(translate("Insights", "&Deliveries or pick-ups:"), when)
+        show_label = QLabel(translate("Insights", "Deliveries or pick-ups:"), when)
         show_label.setBuddy(self.when_combo)
         self.when_note = QLabel(
             translate("Insights", "By weekday and hour, in each location's own time."), when
