@@ -9,6 +9,9 @@ from __future__ import annotations
 
 APP_ID = "com.lokdesk.LokDesk"
 EXECUTABLE = "lok-desk"
+# Other commands the same executable runs, by the name it is started as (packaging/lok_desk_main.py);
+# the .deb links each to it under /usr/bin.
+COMMANDS = ("lok-desk-sandbox", "lok-desk-check")
 DISPLAY_NAME = "Lok Desk"
 
 # PySide6 modules the desk never imports (QtCore, QtGui, QtWidgets, QtSvg, QtPrintSupport stay).
@@ -37,6 +40,11 @@ EXCLUDED_PYTHON_MODULES = (
     # Nor does the sandbox read or write WebP, or convert colour profiles (Pillow skips a plugin
     # that fails to import).
     "PIL._webp", "PIL.WebPImagePlugin", "PIL._imagingcms", "PIL.ImageCms",
+    # PyYAML: only uvicorn's optional log-config-from-a-.yaml-file path imports it (0.4 MB).
+    "yaml", "_yaml",
+    # East Asian codecs (0.9 MB): Lok Desk reads and writes UTF-8, and Latin-1/cp1252 for a directory
+    # import (pure-Python charmap codecs, kept).
+    "_codecs_jp", "_codecs_kr", "_codecs_cn", "_codecs_hk", "_codecs_tw", "_codecs_iso2022",
 )
 
 HIDDEN_IMPORTS = (
@@ -64,6 +72,8 @@ HIDDEN_IMPORTS = (
     "keyring.backends.fail", "keyring.backends.null",
     # The generated Qt resource module is imported inside a function; name it so it is never missed.
     "lok_desk.desk._generated.resources_rc",
+    # The other commands (COMMANDS), imported by name in the entry script.
+    "lok_desk.sandbox.cli", "lok_desk.api.check",
 )
 
 # Distribution metadata read at run time through importlib.metadata (entry points, versions).

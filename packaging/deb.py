@@ -5,7 +5,9 @@
 
 What goes where:
 - the bundle under `/opt/lok-desk` (it is self-contained: its own Python, Qt and libraries), and
-  `/usr/bin/lok-desk`, a symlink to its executable (PyInstaller finds its files from the real path);
+  `/usr/bin/lok-desk`, a symlink to its executable (PyInstaller finds its files from the real path),
+  with `/usr/bin/lok-desk-sandbox` and `/usr/bin/lok-desk-check` beside it, symlinks to the same
+  executable, which runs the command it is called by (packaging/lok_desk_main.py);
 - the freedesktop files under `/usr/share`: the reverse-DNS `.desktop` file, the hicolor icons (PNG
   sizes and the SVG), the AppStream metainfo;
 - `/usr/share/doc/lok-desk/` (copyright, changelog.gz) and a lintian overrides file that names why
@@ -43,6 +45,8 @@ ROOT = PACKAGING_DIR.parent
 APP_DIR = ROOT / "resources" / "app"
 APP_ID = "com.lokdesk.LokDesk"
 PACKAGE = "lok-desk"
+#: The other commands of the package: links to the bundle's one executable (bundle_contents.COMMANDS).
+COMMANDS = ("lok-desk-sandbox", "lok-desk-check")
 INSTALL_DIR = Path("opt") / PACKAGE
 MAINTAINER = "Lok Desk team <desk@lokdesk.com>"
 HOMEPAGE = "https://lokdesk.com"
@@ -211,8 +215,6 @@ def desktop_files(root: Path) -> None:
     (share / "applications").mkdir(parents=True)
     shutil.copy2(APP_DIR / f"{APP_ID}.desktop", share / "applications")
     metainfo = (APP_DIR / f"{APP_ID}.metainfo.xml").read_text(encoding="utf-8")
-    # The bundle has no lok-desk-sandbox command (that one comes with the wheel).
-    metainfo = re.sub(r"\s*<binary>lok-desk-sandbox</binary>", "", metainfo)
     (share / "metainfo").mkdir()
     (share / "metainfo" / f"{APP_ID}.metainfo.xml").write_text(metainfo, encoding="utf-8")
     icons = share / "icons" / "hicolor"
@@ -266,6 +268,8 @@ lok-desk: library-not-linked-against-libc *
 lok-desk: shared-library-lacks-prerequisites *
 # No man page yet: `lok-desk --help` documents the command line.
 lok-desk: no-manual-page [usr/bin/lok-desk]
+lok-desk: no-manual-page [usr/bin/lok-desk-sandbox]
+lok-desk: no-manual-page [usr/bin/lok-desk-check]
 """
 
 
@@ -311,7 +315,8 @@ def build_deb(bundle: Path, dist: Path, *, compression: str = "xz") -> Path:
         root.mkdir(mode=0o755)
         copy_bundle(bundle, root / INSTALL_DIR)
         (root / "usr" / "bin").mkdir(parents=True)
-        (root / "usr" / "bin" / PACKAGE).symlink_to(Path("/") / INSTALL_DIR / PACKAGE)
+        for command in (PACKAGE, *COMMANDS):
+            (root / "usr" / "bin" / command).symlink_to(Path("/") / INSTALL_DIR / PACKAGE)
         desktop_files(root)
         doc_files(root, package_version)
         for path in root.rglob("*"):

@@ -100,8 +100,9 @@ def test_deb_installs_the_bundle_under_opt_with_a_command_a_menu_entry_icons_and
     entries = {line.split()[5].removeprefix("."): line for line in listing.splitlines()}
 
     assert "/opt/lok-desk/lok-desk" in entries and entries["/opt/lok-desk/lok-desk"].startswith("-rwxr-xr-x")
-    assert "/usr/bin/lok-desk" in entries
-    assert entries["/usr/bin/lok-desk"].endswith("-> /opt/lok-desk/lok-desk")
+    for command in ("lok-desk", "lok-desk-sandbox", "lok-desk-check"):  # integrators and support too
+        assert f"/usr/bin/{command}" in entries, command
+        assert entries[f"/usr/bin/{command}"].endswith("-> /opt/lok-desk/lok-desk")
     assert f"/usr/share/applications/{APP_ID}.desktop" in entries
     assert f"/usr/share/metainfo/{APP_ID}.metainfo.xml" in entries
     for size in (16, 32, 48, 64, 128, 256, 512):
@@ -139,3 +140,21 @@ def test_the_extracted_package_starts_on_its_sandbox(deb: Deb, tmp_path: Path) -
     ready = run_until_ready(root / "opt" / "lok-desk" / "lok-desk", tmp_path / "home")
 
     assert ready["reservations"] and ready["locations"]
+
+
+@pytest.mark.parametrize(("command", "usage"), [
+    ("lok-desk-sandbox", "usage: lok-desk-sandbox"),
+    ("lok-desk-check", "usage: lok-desk-check"),
+])
+def test_the_extracted_package_runs_the_sandbox_and_check_commands(
+    deb: Deb, tmp_path: Path, command: str, usage: str
+) -> None:
+    root = tmp_path / "root"
+    subprocess.run(["dpkg-deb", "-x", str(deb.path), str(root)], check=True, timeout=HANG_GUARD_S)
+    # /usr/bin/<command> points at /opt/lok-desk/lok-desk: the same link, relative to the extracted tree.
+    link = tmp_path / command
+    link.symlink_to(root / "opt" / "lok-desk" / "lok-desk")
+    done = subprocess.run([str(link), "--help"], capture_output=True, text=True, check=False,
+                          timeout=HANG_GUARD_S, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.startswith(usage), done.stdout[:300]
