@@ -30,7 +30,7 @@ import bundle_contents as contents  # noqa: E402 - the packaging folder is not a
 
 SPEC = PACKAGING_DIR / "lok-desk.spec"
 APP_DIR = ROOT / "resources" / "app"
-# 150 MB until the Qt Charts module came in for Insights and Reports (about 3.4 MB; issue 23 allowed up to 170 MB); docs/decisions.md,
+# 150 MB until the Qt Charts module came in for Insights and Reports (about 3.4 MB); docs/decisions.md,
 # "Charts", raised it to 170. The largest parts, unpacked: Qt's ICU data 32 MB, QtGui/Widgets/Core
 # libraries and bindings 42 MB, cryptography (Secret Service keyring) 12 MB + OpenSSL 5 MB, Pillow and
 # its libraries 9 MB (the sandbox's labels), libpython 5.7 MB, pydantic-core 5 MB.
