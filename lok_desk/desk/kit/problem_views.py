@@ -230,6 +230,8 @@ def tell(widget: QWidget | None, problem: Problem) -> None:
     if sink is not None:
         sink(problem)
         return
+    if host is None and widget is not None and shiboken6.isValid(widget):
+        host = widget.window()     # the box goes with the window it is about
     message_box(host, *describe(problem))
 
 
