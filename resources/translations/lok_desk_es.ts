@@ -52,10 +52,6 @@
         <translation>&amp;Otro paquete</translation>
     </message>
     <message>
-        <source>Locati&amp;on</source>
-        <translation>U&amp;bicación</translation>
-    </message>
-    <message>
         <source>E&amp;mpty</source>
         <translation>&amp;Vacío</translation>
     </message>
@@ -116,16 +112,20 @@
         <translation>Exportar &amp;CSV…</translation>
     </message>
     <message>
-        <source>S&amp;ave as PDF…</source>
-        <translation>Guardar como PD&amp;F…</translation>
-    </message>
-    <message>
         <source>Every box is checked: press Finish (Alt+N).</source>
         <translation>Todos los compartimentos están revisados: pulse Terminar (Alt+T).</translation>
     </message>
     <message>
         <source>Audit status</source>
         <translation>Estado de la auditoría</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Ubicación</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Guardar como PDF…</translation>
     </message>
     <message>
         <source>Reading the boxes of {0}…</source>
@@ -1899,8 +1899,12 @@
         <translation>Recepción de repartidor</translation>
     </message>
     <message>
-        <source>Locker a&amp;udit</source>
-        <translation>A&amp;uditoría del casillero</translation>
+        <source>Locker audit</source>
+        <translation>Auditoría del casillero</translation>
+    </message>
+    <message>
+        <source>Locker au&amp;dit</source>
+        <translation>Au&amp;ditoría del casillero</translation>
     </message>
 </context>
 <context>
@@ -2623,10 +2627,6 @@
     <message>
         <source>Sender</source>
         <translation>Remitente</translation>
-    </message>
-    <message>
-        <source>Who sends the parcels</source>
-        <translation>Quién envía los paquetes</translation>
     </message>
     <message>
         <source>Sender phone</source>

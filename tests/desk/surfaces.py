@@ -3,7 +3,8 @@
 `each_surface(window, qtbot, arun)` yields `(name, top_level_widget)` with the surface showing: the
 main window with each of its tabs in front (Reservations, Locations, the owner panes), then the
 dialogs a person meets (create reservation, cancel confirmation, update pre-reservation, request
-shipment, CSV import, webhook changes). Each dialog is closed again before the next is yielded.
+shipment, courier intake, recipient reminder, CSV import, webhook changes). Each dialog is closed
+again before the next is yielded.
 """
 
 from __future__ import annotations
@@ -33,12 +34,14 @@ from PySide6.QtWidgets import (
 
 from lok_desk.core.owner.directories import ContactsImport, ImportOutcome
 from lok_desk.core.rules import CANCELLABLE
+from lok_desk.desk.intake.dialog import IntakeDialog
 from lok_desk.desk.owner import NotificationSettingsPane
 from lok_desk.desk.owner.import_dialog import CsvImportDialog
 from lok_desk.desk.reservations.create_dialog import CreateReservationDialog
 from lok_desk.desk.reservations.shipment_dialog import RequestShipmentDialog
 from lok_desk.desk.reservations.table_model import STATUS_ROLE, Column
 from lok_desk.desk.reservations.update_dialog import UpdatePreReservationDialog
+from lok_desk.desk.today.reminder import ReminderDialog
 from lok_desk.desk.window.main_window import MainWindow
 
 Surface = tuple[str, QWidget]
@@ -102,6 +105,16 @@ def each_surface(window: MainWindow, qtbot: Any, arun: Callable[..., Any]) -> It
     yield "request shipment", shipment
     shipment.reject()
     shipment.deleteLater()
+
+    intake = _show(IntakeDialog(session, parent=window), qtbot)
+    yield "courier intake", intake
+    intake.reject()
+    intake.deleteLater()
+    waiting = next(r for r in session.store if r.recipient_info is not None and r.recipient_info.name)
+    remind = _show(ReminderDialog(session, waiting, window, open_url=lambda _url: True), qtbot)
+    yield "recipient reminder", remind
+    remind.reject()
+    remind.deleteLater()
 
     imported = ContactsImport("name,last_name,email,age\nAna,López,ana@example.com,30\nLuis,,luis@,x\n"
                               .encode(), "contactos.csv")

@@ -150,7 +150,7 @@ class IntakeDialog(QDialog):
         self.location_combo.setEnabled(self._session.capabilities.sees_all_locations)
         self.location_combo.currentIndexChanged.connect(self._location_changed)
         self.carrier_edit = self._edit(self.tr("Carrier"), self._focus_next, self.tr("e.g. Estafeta"))
-        self.sender_edit = self._edit(self.tr("Sender"), self._focus_next, self.tr("Who sends the parcels"))
+        self.sender_edit = self._edit(self.tr("Sender"), self._focus_next)
         self.sender_phone_edit = self._edit(self.tr("Sender phone"), self._focus_next)
         self.notify_check = QCheckBox(self.tr("Lok &notifies recipients"), carrier)
         self.notify_check.setAccessibleName(self.tr("Lok notifies recipients"))
@@ -233,7 +233,7 @@ class IntakeDialog(QDialog):
         self.table.activated.connect(self._line_activated)
         outer.addWidget(self.table, 1)
         self.totals_label = QLabel(self)
-        self.totals_label.setAccessibleName(self.tr("Batch totals"))
+        self.totals_label.setAccessibleDescription(self.tr("Batch totals"))
         outer.addWidget(self.totals_label)
 
     def _build_actions(self, outer: QVBoxLayout) -> None:
@@ -259,13 +259,16 @@ class IntakeDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         for button in (self.undo_button, self.print_button, self.pdf_button, self.close_button):
             button.setAutoDefault(False)
+        # Two rows, so the window fits a 1024 px screen in Spanish too: the list's own action and Close,
+        # then the courier sheet's.
         actions.addWidget(self.undo_button)
         actions.addStretch(1)
-        actions.addWidget(self.recipient_slips_check)
-        actions.addWidget(self.paper_combo)
-        actions.addWidget(self.print_button)
-        actions.addWidget(self.pdf_button)
         actions.addWidget(self.close_button)
+        sheet = QHBoxLayout()
+        for widget in (self.recipient_slips_check, self.paper_combo, self.print_button, self.pdf_button):
+            sheet.addWidget(widget)
+        sheet.addStretch(1)
+        outer.addLayout(sheet)
         outer.addLayout(actions)
         QShortcut(QKeySequence("Ctrl+P"), self, lambda: self._spawn(self.print_sheet()))
         undo = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table,

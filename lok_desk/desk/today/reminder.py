@@ -98,7 +98,7 @@ class ReminderDialog(QDialog):
         layout.addLayout(buttons)
         self.resize(620, 480)
         self.write_message()
-        self.copy_button.setFocus()
+        self.language_combo.setFocus()
 
     def language(self) -> Language:
         return Language(str(self.language_combo.currentData()))

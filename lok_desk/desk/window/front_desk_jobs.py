@@ -1,4 +1,5 @@
-"""Registers the front desk's batch jobs with the main window: courier intake (Ctrl+Shift+N), the audit.
+"""Registers the front desk's batch jobs with the main window: courier intake (Ctrl+Shift+N), the audit
+(Ctrl+Shift+A).
 
 A pane registration (lok_desk.desk.window.registry). Courier intake is a window of its own that stays
 open beside the desk (one at a time: the key brings it back); roles that may not create reservations see
@@ -47,5 +48,9 @@ def install_front_desk_jobs(host: PaneHost) -> FrontDeskJobs:
                       else f"{name}: {permission.reason}")
     host.reservation_menu.addAction(action)
     audit = AuditPane(session, host.tabs)
-    host.add_pane(translate("FrontDeskJobs", "Locker a&udit"), audit, start="when_shown")
+    # No mnemonic in the tab's title: every letter of it is taken by a control of some pane; Ctrl+Shift+A.
+    host.add_pane(translate("FrontDeskJobs", "Locker audit"), audit, start="when_shown")
+    audit_action = host.add_action(translate("FrontDeskJobs", "Locker au&dit"), "Ctrl+Shift+A",
+                                   lambda: host.tabs.setCurrentWidget(audit))
+    host.view_menu.addAction(audit_action)
     return FrontDeskJobs(action, audit, opened)
