@@ -158,6 +158,7 @@ class LimitsDialog(QDialog):
         self.add_button.clicked.connect(self.add_current)
         self.remove_button.clicked.connect(self.remove_selected)
         self._fill()
+        self.setMinimumWidth(560)   # a limit reads as one line: location · size: what and how much
         self.location.setFocus()
 
     def _fill(self) -> None:
