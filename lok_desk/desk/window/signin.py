@@ -109,7 +109,29 @@ class SignInDialog(QDialog):
         server_row.addWidget(self.server_combo, 1)
         server_row.addWidget(self.badge)
 
-        # --- demo roles (sandbox only) ------------------------------------------------------------
+        self._build_demo_box()
+        self._build_credentials(client_id, keyring_available, keyring_refused)
+        self._focus_before: QWidget | None = None
+        progress_row = self._build_problem_and_buttons()
+        layout = self._lay_out(title, subtitle, server_row, progress_row)
+
+        self.server_combo.currentIndexChanged.connect(self._on_server_changed)
+        index = self.server_combo.findData(current_key)
+        self.server_combo.setCurrentIndex(max(index, 0))
+        self._on_server_changed()
+        # An explicit minimum width overrides the layout's own minimum, so take the larger (measured
+        # once the demo box shows): the demo lines are one line each, and a translation may need
+        # more than the English 760 px.
+        self.setMinimumWidth(max(760, layout.minimumSize().width()))
+        self.setTabOrder(self.server_combo, self.custom_url_edit)
+        self.setTabOrder(self.custom_url_edit, self.client_id_edit)
+        self.setTabOrder(self.client_id_edit, self.secret_edit)
+        self.setTabOrder(self.secret_edit, self.remember_check)
+        self.setTabOrder(self.remember_check, self.sign_in_button)
+
+    # ---- building ---------------------------------------------------------------------------------
+    def _build_demo_box(self) -> None:
+        """One button per demo role, with what that role may do (sandbox only)."""
         self.demo_box = QGroupBox(self.tr("Try a demo role (sandbox data on this computer)"))
         demo_grid = QGridLayout(self.demo_box)
         demo_grid.setColumnStretch(1, 1)
@@ -129,7 +151,10 @@ class SignInDialog(QDialog):
             demo_grid.addWidget(description, row, 1)
             self.demo_buttons[role] = button
 
-        # --- credentials --------------------------------------------------------------------------
+
+    def _build_credentials(self, client_id: str, keyring_available: bool,
+                           keyring_refused: str | None) -> None:
+        """Server address, client id and secret, and whether the secret may be remembered."""
         self.credentials_box = QGroupBox(self.tr("Sign in with client credentials"))
         form = QFormLayout(self.credentials_box)
         self.custom_url_label = QLabel(self.tr("Server &address:"))
@@ -163,8 +188,9 @@ class SignInDialog(QDialog):
                 "This computer has no system keyring, so Lok Desk will not store the client secret. "
                 "You will type it again at each sign-in."))
 
-        self._focus_before: QWidget | None = None
-        # --- error and progress -------------------------------------------------------------------
+
+    def _build_problem_and_buttons(self) -> QHBoxLayout:
+        """The problem line (with the fields a refusal names), the progress row, Sign in and Cancel."""
         self.error_label = ProblemLine(self, name=self.tr("Sign-in problem"), error_style=(
             "QLabel { background: #FDECEA; color: #611A15; border: 1px solid #F5C2C0;"
             " border-radius: 4px; padding: 8px; }"))
@@ -199,6 +225,11 @@ class SignInDialog(QDialog):
         self.secret_edit.returnPressed.connect(self._ask_sign_in)
         self.sign_in_button.setAutoDefault(False)
 
+        return progress_row
+
+    def _lay_out(self, title: QLabel, subtitle: QLabel, server_row: QHBoxLayout,
+                progress_row: QHBoxLayout) -> QVBoxLayout:
+        """Heading, server, demo roles, credentials, problem, progress, buttons — top to bottom."""
         rule = QFrame()
         rule.setFrameShape(QFrame.Shape.HLine)
         rule.setFrameShadow(QFrame.Shadow.Sunken)
@@ -228,19 +259,7 @@ class SignInDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(self.buttons)
 
-        self.server_combo.currentIndexChanged.connect(self._on_server_changed)
-        index = self.server_combo.findData(current_key)
-        self.server_combo.setCurrentIndex(max(index, 0))
-        self._on_server_changed()
-        # An explicit minimum width overrides the layout's own minimum, so take the larger (measured
-        # once the demo box shows): the demo lines are one line each, and a translation may need
-        # more than the English 760 px.
-        self.setMinimumWidth(max(760, layout.minimumSize().width()))
-        self.setTabOrder(self.server_combo, self.custom_url_edit)
-        self.setTabOrder(self.custom_url_edit, self.client_id_edit)
-        self.setTabOrder(self.client_id_edit, self.secret_edit)
-        self.setTabOrder(self.secret_edit, self.remember_check)
-        self.setTabOrder(self.remember_check, self.sign_in_button)
+        return layout
 
     # ---- what the person chose ---------------------------------------------------------------------
     def server_key(self) -> str:
