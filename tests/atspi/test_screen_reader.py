@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import subprocess
 from typing import Any
 
 import pytest
@@ -268,3 +269,42 @@ def test_the_insights_figures_read_as_text(desk_app: Any, desktop: Desktop, prob
     first = summary["cells"][0]
     assert first[0] == "Deliveries" and first[1].replace(",", "").isdigit(), first
     show_tab(desktop, probe, 0)
+
+
+def test_courier_intake_with_a_scanner(desk_app: Any, desktop: Desktop, probe: Probe) -> None:
+    """Courier intake in the real window: a keyboard-wedge scanner (xdotool at 4 ms a key, then Enter)
+    moves on from the shipment field without creating; one Enter in the recipient field creates; the
+    running list reads the result to a screen reader."""
+    desktop.key("ctrl+shift+n")
+    wait_until(lambda: active_window(probe).get("window") == "Courier intake", STEP_TIMEOUT,
+               "the Courier intake window")
+    first = wait_until(lambda: focus(probe), STEP_TIMEOUT, "focus in the intake window")
+    assert first["name"] == "Shipment id", first
+    assert not unnamed(probe.tree()), "\n".join(unnamed(probe.tree()))
+    press_until(desktop, probe, "Tab", lambda n: n["name"] == "Carrier", "the carrier field")
+    desktop.type("Veloz")
+    press_until(desktop, probe, "Tab", lambda n: n["name"] == "Shipment id", "the shipment field")
+    subprocess.run(["xdotool", "type", "--delay", "4", "ATSPI-INTAKE-1"], env=desktop.env, check=True)
+    desktop.key("Return")
+    wait_until(lambda: focus_name(probe) == "Measures and weight", STEP_TIMEOUT, "Enter to move on")
+    desktop.type("12 30 40 2")
+    desktop.key("Return")
+    wait_until(lambda: focus_name(probe) == "Recipient name", STEP_TIMEOUT, "the recipient field")
+    desktop.type("Luis Perez")
+    desktop.key("Return")
+    wait_until(lambda: focus_name(probe) == "Shipment id" and not (focus(probe) or {}).get("text"),
+               STEP_TIMEOUT, "the form ready for the next scan")
+
+    def created() -> bool:
+        for node in probe.tree():
+            if node["name"] == "Parcels of this batch":
+                rows = node.get("table", {}).get("cells", [])
+                return any("ATSPI-INTAKE-1" in row and "Created, box M" in row for row in rows)
+        return False
+
+    wait_until(created, 60, "the created parcel in the running list")
+    desktop.key("Escape")     # the parcel is on no courier sheet yet: the desk asks first
+    wait_until(lambda: active_window(probe).get("window") == "Close courier intake", STEP_TIMEOUT,
+               "the close question")
+    desktop.key("Return")     # "Close without the sheet" (not destructive: the parcel stays created)
+    wait_until(lambda: active_window(probe).get("window_role") == "frame", STEP_TIMEOUT, "back in the window")
