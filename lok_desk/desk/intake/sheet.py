@@ -164,3 +164,30 @@ def write_pdf(path: str, sheet: CourierSheet, paper: PaperFormat) -> int:
     pages = render(writer, sheet, paper)
     os.chmod(path, 0o600)
     return pages
+
+
+def render_pages(sheet: CourierSheet, paper: PaperFormat, dpi: int = 200) -> list[QImage]:
+    """The sheet's pages as white images at `dpi` (a preview; the tests decode their QR codes)."""
+    layout = page_layout(paper, SlipKind.STAFF if paper is PaperFormat.LABEL_62MM else SlipKind.COURIER)
+    full, paint = layout.fullRectPixels(dpi), layout.paintRectPixels(dpi)
+    images: list[QImage] = []
+    painter = QPainter()
+
+    def begin() -> None:
+        image = QImage(full.width(), full.height(), QImage.Format.Format_RGB32)
+        image.setDotsPerMeterX(round(dpi / 0.0254))
+        image.setDotsPerMeterY(round(dpi / 0.0254))
+        image.fill(QColor("white"))
+        images.append(image)
+        painter.begin(image)
+
+    def next_page() -> None:
+        painter.end()
+        begin()
+
+    begin()
+    try:
+        paint_sheet(painter, QRectF(paint), dpi, sheet, new_page=next_page)
+    finally:
+        painter.end()
+    return images
