@@ -86,7 +86,13 @@ class FreeBoxesModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.InitialSortOrderRole:
+            # The first click on a count column puts the most free (or most late) first: the question
+            # is "where is there room", not "where is it full".
+            return None if section == 0 else Qt.SortOrder.DescendingOrder
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
         if section == 0:
             return self.tr("Location")
@@ -194,7 +200,8 @@ class FreeBoxesPane(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAccessibleName(self.tr("Free boxes by location and size"))
-        self.table.doubleClicked.connect(self._on_activated)
+        # `activated` alone: it fires for Enter and for a double-click (or a single click where the
+        # platform activates on one); connecting `doubleClicked` too opened two dialogs per double-click.
         self.table.activated.connect(self._on_activated)
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()

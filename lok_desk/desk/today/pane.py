@@ -271,7 +271,7 @@ class TodayBoard(QWidget):
         self.views: dict[Bucket, BucketView] = {}
         for bucket in Bucket:
             view = BucketView(BucketModel(bucket, session, self), self.tabs)
-            view.table.doubleClicked.connect(lambda index, v=view: self._open_index(v, index))
+            # `activated` alone covers Enter and a double-click; `doubleClicked` as well opened twice.
             view.table.activated.connect(lambda index, v=view: self._open_index(v, index))
             view.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
             self.views[bucket] = view

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from lok_desk.core.store import Origin
 from lok_desk.desk.locations.free_boxes import SIZES, FreeBoxesPane, fullness
@@ -53,9 +53,9 @@ def test_matrix_sorts_colours_and_follows_a_new_reservation(
 
         proxy_row = next(r for r in range(pane.proxy.rowCount())
                          if pane.proxy.index(r, 0).data() == (best.internal_name or best.id))
-        pane.table.doubleClicked.emit(pane.proxy.index(proxy_row, column_l))
+        pane.table.activated.emit(pane.proxy.index(proxy_row, column_l))
         assert requested == [(best.id, "l")]
-        pane.table.doubleClicked.emit(pane.proxy.index(proxy_row, 0))   # the name column reserves nothing
+        pane.table.activated.emit(pane.proxy.index(proxy_row, 0))   # the name column reserves nothing
         assert requested == [(best.id, "l")]
 
     run(scenario())
@@ -79,5 +79,48 @@ def test_a_double_clicked_size_arrives_chosen_in_the_new_reservation_dialog(
         assert dialog.size_combo.currentData() == "l"
         assert dialog.location_id == location.id
         dialog.reject()
+
+    run(scenario())
+
+
+def test_a_real_double_click_asks_once_and_the_first_click_on_a_size_puts_the_most_free_first(
+    qtbot: Any, run: Any, desk_session: Callable[..., QtSession],
+) -> None:
+    """Issue 19 point 13: `doubleClicked` and `activated` both connected opened two dialogs."""
+    from PySide6.QtTest import QTest
+
+    session = desk_session("owner")
+
+    async def scenario() -> None:
+        await session.load_locations()
+        requested: list[tuple[str, str]] = []
+        pane = FreeBoxesPane(session, on_new_reservation=lambda lid, size: requested.append((lid, size)))
+        qtbot.addWidget(pane)
+        pane.resize(900, 500)
+        pane.show()
+        qtbot.waitExposed(pane)
+        column_l = 1 + SIZES.index("l")
+        header = pane.table.horizontalHeader()
+        QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                         pos=QPoint(
+                             header.sectionViewportPosition(column_l) + header.sectionSize(column_l) // 2,
+                             header.height() // 2))
+        assert header.sortIndicatorSection() == column_l
+        assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+        frees = [int(pane.proxy.index(r, column_l).data().split(" / ")[0])
+                 for r in range(pane.proxy.rowCount())]
+        assert frees == sorted(frees, reverse=True) and frees[0] > frees[-1]
+        index = pane.proxy.index(0, column_l)
+        # A double-click as the window system delivers it: press-release, then press as a double-click.
+        QTest.mouseClick(pane.table.viewport(), Qt.MouseButton.LeftButton,
+                         pos=pane.table.visualRect(index).center())
+        QTest.mouseDClick(pane.table.viewport(), Qt.MouseButton.LeftButton,
+                          pos=pane.table.visualRect(index).center())
+        best = pane.best_for("l")
+        assert best is not None
+        assert requested == [(best.id, "l")]
+        pane.table.setCurrentIndex(index)                 # Enter still reserves, once
+        QTest.keyClick(pane.table, Qt.Key.Key_Return)
+        assert requested == [(best.id, "l"), (best.id, "l")]
 
     run(scenario())

@@ -101,8 +101,15 @@ def test_board_counts_move_when_the_kiosk_delivers(
         board.tabs.setCurrentWidget(view)
         position = next(r for r in range(view.proxy.rowCount())
                         if view.proxy.index(r, 0).data() == "TODAY-LATE")
-        view.table.doubleClicked.emit(view.proxy.index(position, 0))
+        view.table.activated.emit(view.proxy.index(position, 0))
         assert opened == [late_id]
+        # A real double-click opens it once (issue 19 point 13: doubleClicked + activated opened twice).
+        from PySide6.QtCore import Qt
+        from PySide6.QtTest import QTest
+        centre = view.table.visualRect(view.proxy.index(position, 0)).center()
+        QTest.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+        QTest.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+        assert opened == [late_id, late_id]
 
     run(scenario())
 
