@@ -535,7 +535,7 @@ class LokClient(LocationEndpoints, CompanyEndpoints):
             return await self._authenticate_locked()
 
     async def _authenticate_locked(self) -> models.AccessToken:
-        if self._credentials is None:
+        if self._credentials is None or not self._credentials.client_secret:   # a cached token only
             raise CredentialsRequiredError(
                 "no client credentials",
                 user_message="Sign in with your Lok client id and secret first.",

@@ -22,7 +22,7 @@ import asyncio
 import contextlib
 import logging
 import sqlite3
-from collections.abc import Awaitable, Coroutine, Iterable
+from collections.abc import Awaitable, Callable, Coroutine, Iterable
 from contextlib import AsyncExitStack
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -33,7 +33,8 @@ from lok_desk.api import errors as api_errors
 from lok_desk.api.paging import iter_pages
 from lok_desk.api.sandbox_routes import read_sandbox_clock, read_webhook_deliveries
 from lok_desk.core import rules
-from lok_desk.core.problems import QT_TRANSLATE_NOOP, Problem, problem_from
+from lok_desk.core.offline_start import read_saved_start
+from lok_desk.core.problems import QT_TRANSLATE_NOOP, Kind, Problem, problem_from
 from lok_desk.core.service import DeskService, WriteEvent, WriteOutcome, WriteRefused
 from lok_desk.core.snapshot import Snapshot
 from lok_desk.core.store import Origin, ReservationStore, StoreChange
@@ -47,6 +48,7 @@ log = logging.getLogger(__name__)
 
 # Said after "while" when a clean-up after sign-out fails (translated by the desk under this context).
 CLEANING_UP = QT_TRANSLATE_NOOP("explain_error", "deleting the saved list after signing out")
+SIGNING_IN = QT_TRANSLATE_NOOP("explain_error", "signing in")
 
 LOCATIONS_PAGE_SIZE = 100
 
@@ -154,6 +156,10 @@ class DeskSession:
         # and overdue marks must follow it. Production keeps zero (its clock is real time).
         self.clock_offset = timedelta(0)
         self.last_success: datetime | None = None
+        #: Opened offline on the saved list (open_desk_session): once Lok answers, all is read again.
+        self.started_offline = False
+        #: After an offline start, Lok refused the token: called with the Problem (asks to sign in).
+        self.on_sign_in_needed: Callable[[Problem], None] | None = None
         self.closed = False
         self._exit_stack = exit_stack
         self._busy = 0
@@ -406,7 +412,7 @@ class DeskSession:
         reservations = self.store.active()
         locations = self.locations
         try:
-            await asyncio.to_thread(snapshot.save, reservations, locations)
+            await asyncio.to_thread(lambda: snapshot.save(reservations, locations, user=self.user))
         except (OSError, sqlite3.Error) as error:
             log.warning("Could not write the offline snapshot: %s", type(error).__name__)
 
@@ -423,9 +429,34 @@ class DeskSession:
         self.offline_since = datetime.now(UTC) if offline else None
         if not offline:
             self.sync.sync_now()   # catch up at once with what changed while the server was away
+            if self.started_offline:
+                self._start("reload", self._reload_after_offline_start)
         self.listener.offline_changed(offline)
         if offline:
             self._start("probe", self._probe_until_online)
+
+    def start_offline(self, locations: list[models.LocationDetail], as_of: datetime | None) -> None:
+        """Opened on the saved list, Lok unreachable: read-only, probing with back-off until it answers."""
+        self.started_offline = True
+        self.store.set_locations(locations)   # sorted by name, as load_locations keeps them
+        self.last_success = as_of   # "list as of": when the saved list was last brought up to date
+        self._set_offline(True)
+
+    async def _reload_after_offline_start(self) -> None:
+        """Back after an offline start: read person and locations afresh; a refused token asks to sign in."""
+        try:
+            self.user = await self.call(self.client.get_user())
+            await self.load_locations()
+        except api_errors.LokTransportError:
+            return   # gone again: the probe brings us back here
+        except LokError as error:
+            problem = self.problem_of(error, doing=SIGNING_IN)
+            if problem.kind in (Kind.SIGNED_OUT, Kind.BAD_CREDENTIALS) and self.on_sign_in_needed is not None:
+                self.on_sign_in_needed(problem)
+            else:
+                self.report(error, doing=SIGNING_IN)
+            return
+        self.started_offline = False
 
     async def _probe_until_online(self) -> None:
         """While offline, ask the server something cheap every few seconds (with backoff) so the desk
@@ -518,12 +549,15 @@ async def open_desk_session(
     sandbox: bool = False,
     use_cached_token: bool = True,
     listener: SessionListener | None = None,
+    snapshot_dir: Path | None = None,
     **client_options: Any,
 ) -> DeskSession:
     """Build the client (the only place that does), sign in and gather what the desk needs (user,
     role, locations). Raises LokError; nothing stays open then.
 
-    With `use_cached_token` a still-valid cached token is used without a token request.
+    With `use_cached_token` a still-valid cached token is used without a token request. With
+    `snapshot_dir` too, a server that cannot be reached does not stop the start when a list was saved
+    there for this server + client id: the session opens offline on it (`DeskSession.start_offline`).
     """
     stack = AsyncExitStack()
     client = LokClient(base_url, credentials=credentials, token_cache=token_cache, **client_options)
@@ -538,6 +572,29 @@ async def open_desk_session(
                               listener=listener)
         await session.load_locations()
         return session
+    except api_errors.LokTransportError:
+        offline = None
+        if use_cached_token and snapshot_dir is not None:
+            offline = await _open_offline(client, snapshot_dir, environment=environment, sandbox=sandbox,
+                                          exit_stack=stack, listener=listener)
+        if offline is None:
+            await stack.aclose()
+            raise
+        return offline
     except BaseException:
         await stack.aclose()
         raise
+
+
+async def _open_offline(client: LokClient, snapshot_dir: Path, *, environment: str, sandbox: bool,
+                        exit_stack: AsyncExitStack, listener: SessionListener | None) -> DeskSession | None:
+    """The session of the saved list (None when nothing was saved for this server + client id)."""
+    saved = await read_saved_start(snapshot_dir, client.base_url, client.client_id or "")
+    if saved is None:
+        return None
+    log.info("Lok cannot be reached: opening offline on the list saved at %s", saved.saved_at)
+    session = DeskSession(client, saved.user, environment=environment, sandbox=sandbox, exit_stack=exit_stack,
+                          listener=listener)
+    session.snapshot = saved.snapshot
+    session.start_offline(saved.locations, saved.saved_at)
+    return session

@@ -91,7 +91,7 @@ class Snapshot:
 
     # ---- writing --------------------------------------------------------------------------------
     def save(self, reservations: Iterable[models.Reservation], locations: Iterable[models.LocationDetail],
-             *, saved_at: datetime | None = None) -> int:
+             *, saved_at: datetime | None = None, user: models.User | None = None) -> int:
         """Replace the snapshot (written to a new 0600 file, then moved into place). Returns rows kept.
 
         Something else in the file's place (a directory, a folder that is a file) is set aside first;
@@ -109,7 +109,7 @@ class Snapshot:
             self._set_aside(with_tmp, "a folder stood where the saved list is written")
         with_tmp.unlink(missing_ok=True)
         try:
-            count = self._write(with_tmp, reservations, locations, saved_at)
+            count = self._write(with_tmp, reservations, locations, saved_at, user)
             os.chmod(with_tmp, 0o600)
             os.replace(with_tmp, self.path)
         except BaseException:
@@ -119,7 +119,8 @@ class Snapshot:
         return count
 
     def _write(self, with_tmp: Path, reservations: Iterable[models.Reservation],
-               locations: Iterable[models.LocationDetail], saved_at: datetime | None) -> int:
+               locations: Iterable[models.LocationDetail], saved_at: datetime | None,
+               user: models.User | None = None) -> int:
         # Created 0600 before sqlite opens it; SQLite gives its journal the same mode.
         os.close(os.open(with_tmp, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600))
         count = 0
@@ -132,8 +133,11 @@ class Snapshot:
                 " pickup_due REAL, doc TEXT NOT NULL);"
                 "CREATE TABLE locations (id TEXT PRIMARY KEY, doc TEXT NOT NULL);")
             when = (saved_at or datetime.now(UTC)).astimezone(UTC).isoformat()
-            connection.executemany("INSERT INTO meta VALUES (?, ?)",
-                                   [("schema", str(SCHEMA_VERSION)), ("saved_at", when)])
+            meta = [("schema", str(SCHEMA_VERSION)), ("saved_at", when)]
+            if user is not None:   # who signed in: an offline start opens the window as them
+                meta.append(("user", json.dumps(_clean(user.model_dump(mode="json", by_alias=True,
+                                                                       exclude_none=True)))))
+            connection.executemany("INSERT INTO meta VALUES (?, ?)", meta)
             rows = []
             for reservation in reservations:
                 if not reservation.id:
@@ -227,6 +231,13 @@ class Snapshot:
             if when.tzinfo is None:
                 raise ValueError("saved_at without a time zone")
             return when
+        return self._read(read, None)
+
+    def read_user(self) -> models.User | None:
+        """The person the list was saved for (None when the file predates keeping it, or is damaged)."""
+        def read(connection: sqlite3.Connection) -> models.User | None:
+            row = connection.execute("SELECT value FROM meta WHERE key = 'user'").fetchone()
+            return None if row is None else models.User.model_validate_json(row[0])
         return self._read(read, None)
 
     def read_rows(self) -> list[SnapshotRow]:

@@ -236,11 +236,13 @@ async def open_session(
     environment: str,
     sandbox: SandboxEndpoint | None = None,
     use_cached_token: bool = True,
+    snapshot_dir: Path | None = None,
     **client_options: Any,
 ) -> QtSession:
     """Sign in (lok_desk.core.session.open_desk_session) and wrap the session for the widgets.
     Raises LokError."""
     core = await open_desk_session(
         base_url=base_url, credentials=credentials, token_cache=token_cache, environment=environment,
-        sandbox=sandbox is not None, use_cached_token=use_cached_token, **client_options)
+        sandbox=sandbox is not None, use_cached_token=use_cached_token, snapshot_dir=snapshot_dir,
+        **client_options)
     return QtSession(core, sandbox=sandbox)

@@ -6816,6 +6816,10 @@ Borra el filtro para ver las {1}.</translation>
         <translation>eliminar la lista guardada después de cerrar la sesión</translation>
     </message>
     <message>
+        <source>signing in</source>
+        <translation>iniciar sesión</translation>
+    </message>
+    <message>
         <source>searching lockers</source>
         <translation>buscar casilleros</translation>
     </message>

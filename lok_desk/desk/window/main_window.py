@@ -162,6 +162,8 @@ class MainWindow(QMainWindow):
         session = self.session
         session.busy_changed.connect(self.status_line.show_busy)
         session.offline_changed.connect(self._on_offline)
+        if session.offline:   # opened offline on the saved list (an offline start)
+            self.status_line.show_offline(True)
         session.last_success_changed.connect(self.status_line.show_last_success)
         session.error_raised.connect(self.show_problem)
         # The window's banner is where problems without a form or a pane line of their own are shown.

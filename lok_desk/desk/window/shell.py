@@ -190,7 +190,8 @@ class DeskShell(QObject):
                     await self._save_settings()
                 await self._close_session()
                 session = None
-                if how != "sign_out":
+                # "sign_in": after an offline start, Lok refused the token (the dialog says so).
+                if how not in ("sign_out", "sign_in"):
                     return 0
         finally:
             await self._close_session()
@@ -277,6 +278,8 @@ class DeskShell(QObject):
             environment=environment,
             sandbox=self.sandbox if environment == SANDBOX else None,
             use_cached_token=use_cache,
+            # A start while the server is away opens on the list saved here (read-only, offline).
+            snapshot_dir=self.paths.cache_dir if use_cache else None,
             **(self.options.client_options or {}),
         )
         self._session_key = key
@@ -388,6 +391,14 @@ class DeskShell(QObject):
                 finished.set_result(how)
 
         window.finished.connect(finish)
+
+        def sign_in_needed(problem: Problem) -> None:
+            # Opened offline on the saved list, and Lok now says the token is no longer valid: the
+            # sign-in dialog takes over and says why.
+            self._first_error = problem
+            finish("sign_in")
+
+        session.core.on_sign_in_needed = sign_in_needed
         window.ready.connect(lambda _rows: freeze_start_up_heap())
         window.ready.connect(lambda rows: log.info("Main window ready, %s reservations shown", rows))
         if self.options.exit_when_ready:
@@ -404,8 +415,12 @@ class DeskShell(QObject):
         return str(how or "quit")
 
     def _report_ready(self, session: QtSession, rows: int, finish: Callable[[str], None]) -> None:
-        figures = {"ready_s": round(self.options.seconds_since_start(), 3), "reservations": rows,
-                   "locations": len(session.locations)}
+        figures: dict[str, Any] = {"ready_s": round(self.options.seconds_since_start(), 3),
+                                   "reservations": rows, "locations": len(session.locations)}
+        if session.offline:   # opened on the saved list: say so, and as of when
+            as_of = session.last_success
+            figures["offline"] = True
+            figures["list_as_of"] = as_of.isoformat() if as_of is not None else None
         print(json.dumps(figures), flush=True)
         finish("quit")
 
