@@ -95,7 +95,6 @@ MODULE_LINES, FUNCTION_LINES, CLASS_LINES = 600, 100, 500
 #: is no longer over its limit, so remove it then; nothing else may join it.
 SIZE_OFFENDERS = {
     "module lok_desk/sandbox/routes_company.py",
-    "function lok_desk/desk/locations/pane.py:LocationsPane.__init__",
     "function lok_desk/sandbox/seed.py:_seed_reservation",
     "class lok_desk/api/client.py:LokClient",
 }

@@ -56,7 +56,42 @@ class LocationsPane(QWidget):
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterKeyColumn(-1)
 
-        # --- list ------------------------------------------------------------------------------
+        left = self._build_list()
+        self._build_details()
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.details_stack)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([700, 560])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.splitter)
+        self.setTabOrder(self.filter_edit, self.table)
+        self.setTabOrder(self.table, self.new_here_button)
+
+        # Local times tick each minute, aligned to the minute so "14:05" changes when it should.
+        self.clock = QTimer(self)
+        self.clock.setSingleShot(True)
+        self.clock.timeout.connect(self._tick)
+        self._current: models.LocationDetail | None = None
+        self.session.locations_changed.connect(self.show_locations)
+        # Free-box counts follow the desk's own creates and cancels and the locker's events: the session
+        # reads a location again after a change there and the store tells us (no F5).
+        unsubscribe = self.session.store.subscribe(self._on_store_change)
+        self.destroyed.connect(lambda *_: unsubscribe())
+        # Late counts follow the reservations the desk knows (recounted shortly after changes settle).
+        self._late_soon = QTimer(self)
+        self._late_soon.setSingleShot(True)
+        self._late_soon.setInterval(300)
+        self._late_soon.timeout.connect(self.count_late)
+        self.show_locations()
+        self._schedule_tick()
+
+    def _build_list(self) -> QWidget:
+        """The filter box above the locations table (or the words saying why it is empty)."""
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(self.tr("Filter locations by name, address or time zone"))
         self.filter_edit.setAccessibleName(self.tr("Filter locations"))
@@ -91,8 +126,10 @@ class LocationsPane(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.filter_edit)
         left_layout.addWidget(self.list_stack, 1)
+        return left
 
-        # --- details -----------------------------------------------------------------------------
+    def _build_details(self) -> None:
+        """The selected location: name, open now, address and hours, boxes, New reservation here."""
         self.name_label = QLabel()
         font = QFont(self.name_label.font())
         font.setPointSizeF(font.pointSizeF() * 1.4)
@@ -173,37 +210,6 @@ class LocationsPane(QWidget):
         self.details_stack = QStackedWidget()
         self.details_stack.addWidget(self.no_selection_label)
         self.details_stack.addWidget(self.details_scroll)
-
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(self.details_stack)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([700, 560])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
-        layout.addWidget(self.splitter)
-        self.setTabOrder(self.filter_edit, self.table)
-        self.setTabOrder(self.table, self.new_here_button)
-
-        # Local times tick each minute, aligned to the minute so "14:05" changes when it should.
-        self.clock = QTimer(self)
-        self.clock.setSingleShot(True)
-        self.clock.timeout.connect(self._tick)
-        self._current: models.LocationDetail | None = None
-        self.session.locations_changed.connect(self.show_locations)
-        # Free-box counts follow the desk's own creates and cancels and the locker's events: the session
-        # reads a location again after a change there and the store tells us (no F5).
-        unsubscribe = self.session.store.subscribe(self._on_store_change)
-        self.destroyed.connect(lambda *_: unsubscribe())
-        # Late counts follow the reservations the desk knows (recounted shortly after changes settle).
-        self._late_soon = QTimer(self)
-        self._late_soon.setSingleShot(True)
-        self._late_soon.setInterval(300)
-        self._late_soon.timeout.connect(self.count_late)
-        self.show_locations()
-        self._schedule_tick()
 
     # ---- list -----------------------------------------------------------------------------------
     def count_late(self) -> None:
