@@ -29,6 +29,7 @@ from lok_desk.desk.kit import formatting
 from lok_desk.desk.kit.asyncqt import spawn
 from lok_desk.desk.kit.i18n import translate
 from lok_desk.desk.kit.problems import problem_from, sentence
+from lok_desk.desk.kit.scanner import mark_scan_target
 from lok_desk.desk.kit.theme import DARK, HIGH_CONTRAST, LIGHT, theme_of
 from lok_desk.desk.kit.tokens_view import PrinterChooser, TokensView, ask_printer, hidden_text
 from lok_desk.desk.qt_session import QtSession
@@ -85,6 +86,7 @@ class CodeInspector(QWidget):
         self.code_edit.setPlaceholderText(self.tr("Code (a scanner's Enter inspects it)"))
         self.code_edit.setAccessibleName(self.tr("Code to inspect"))
         self.code_edit.setClearButtonEnabled(True)
+        mark_scan_target(self.code_edit)   # a scan here is inspected, not sent to Find
         font = QFont("monospace")
         font.setStyleHint(QFont.StyleHint.Monospace)
         font.setPointSizeF(font.pointSizeF() * 1.3 if font.pointSizeF() > 0 else 13)

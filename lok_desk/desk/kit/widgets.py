@@ -9,6 +9,7 @@ from typing import ClassVar
 from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QSizePolicy,
@@ -256,3 +257,12 @@ def fit_to_screen(window: QWidget) -> None:
     if window.width() > room.width() or window.height() > room.height():
         window.resize(window.size().boundedTo(room))
 
+
+
+def focus_table(table: QAbstractItemView) -> None:
+    """The focus in a list, on its current row (the first when none is current), so a screen reader
+    reads a row at once and the arrows move from there."""
+    model = table.model()
+    if model is not None and not table.currentIndex().isValid() and model.rowCount() > 0:
+        table.setCurrentIndex(model.index(0, 0))
+    table.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -118,6 +118,7 @@ class ReservationDetail(QWidget):
         self._stack.addWidget(self.placeholder)
 
         scroll = QScrollArea(self)
+        self._scroll = scroll
         scroll.setAccessibleName(self.tr("Reservation detail"))
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -298,6 +299,9 @@ class ReservationDetail(QWidget):
         is why this person sees no token (issue 10), written in the Tokens box instead of them."""
         reservation = result.reservation
         self.result = result
+        if reservation.id != self.reservation_id:
+            # Another reservation opens at its top: its header is what the person (or a scan) looks for.
+            self._scroll.verticalScrollBar().setValue(0)
         self.reservation_id = reservation.id
         self._stack.setCurrentIndex(1)
         shipment = reservation.shipment_id or reservation.id or ""

@@ -22,6 +22,7 @@ from lok_desk.desk.kit.forms import mute
 from lok_desk.desk.kit.problem_views import report
 from lok_desk.desk.kit.problems import problem_from, sentence
 from lok_desk.desk.kit.tokens_view import PrinterChooser, ask_printer
+from lok_desk.desk.kit.widgets import focus_table
 from lok_desk.desk.qt_session import QtSession
 from lok_desk.desk.reservations import cancel_flow, edit_flow, find_flow, print_flow, saved_list, showing
 from lok_desk.desk.reservations.detail import ReservationDetail
@@ -64,6 +65,7 @@ class ReservationsPane(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("ReservationsPane")
+        self._quiet_select = False
         self.setAccessibleName(self.tr("Reservations"))
         self._session = session
         self.choose_printer = choose_printer
@@ -359,17 +361,26 @@ class ReservationsPane(QWidget):
             if not proxy_index.isValid():
                 return False
         flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-        if not show:
-            self.table.selectionModel().blockSignals(True)
-        self.table.selectionModel().setCurrentIndex(proxy_index, flags)
-        if not show:
-            self.table.selectionModel().blockSignals(False)
+        # The caller shows the detail itself: the row change must not start a second read. The
+        # selection model's signals stay on, so the view repaints and one row looks selected (blocking
+        # them left every earlier found row painted as selected, issue 21).
+        self._quiet_select = not show
+        try:
+            self.table.selectionModel().setCurrentIndex(proxy_index, flags)
+        finally:
+            self._quiet_select = False
         self.listing.selected_id = reservation_id
         self.table.scrollTo(proxy_index)
         return True
 
+    def focus_list(self) -> None:
+        """Ctrl+1: the focus in the table, on the current row (the first one if none)."""
+        focus_table(self.table)
+
     def _on_current_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         self.listing.selected_id = self.selected_reservation_id()
+        if self._quiet_select:
+            return
         if previous.isValid():
             # A row kept while the person was on it (it finished meanwhile) leaves once they move on.
             left = self.model.row_at(self.proxy.mapToSource(previous).row()).id

@@ -58,6 +58,7 @@ from lok_desk.desk.kit.problem_views import ProblemLine, accept_problems, proble
 from lok_desk.desk.kit.problems import describe
 from lok_desk.desk.kit.records import SORT_ROLE, ask_save_csv_path
 from lok_desk.desk.kit.tokens_view import PrinterChooser, ask_printer
+from lok_desk.desk.kit.widgets import focus_table
 from lok_desk.desk.qt_session import QtSession
 from lok_desk.desk.recorder import recorder_for
 from lok_desk.desk.today.reminder import OPEN_URL, OpenUrl, ReminderDialog
@@ -391,6 +392,10 @@ class TodayBoard(QWidget):
         self.recompute()
 
     # ---- actions --------------------------------------------------------------------------------
+    def focus_list(self) -> None:
+        """Ctrl+T: the focus in the list in front, on its current row."""
+        focus_table(self.views[self.current_bucket()].table)
+
     def current_bucket(self) -> Bucket:
         widget = self.tabs.currentWidget()
         for bucket, view in self.views.items():

@@ -82,7 +82,7 @@ def install_front_desk_tools(window: PaneHost) -> FrontDeskTools:
     print_choice_action = window.add_action(
         translate("FrontDeskTools", "Print &slip…"), "Ctrl+Shift+P", print_choice, "print")
     today_tab_action = window.add_action(
-        translate("FrontDeskTools", "&Today"), "Ctrl+T", lambda: tabs.setCurrentWidget(today))
+        translate("FrontDeskTools", "&Today"), "Ctrl+T", lambda: window.show_list(today))
     for action, name in ((inspect_action, translate("FrontDeskTools", "Inspect a code")),
                          (print_choice_action, translate("FrontDeskTools", "Print slip"))):
         action.setToolTip(f"{name} ({action.shortcut().toString()})")

@@ -22,6 +22,7 @@ from lok_desk.desk.kit.asyncqt import async_slot, spawn
 from lok_desk.desk.kit.icons import PaletteIcons
 from lok_desk.desk.kit.problem_views import accept_problems, with_server
 from lok_desk.desk.kit.problems import announce
+from lok_desk.desk.kit.scanner import ScanRouter, mark_scan_target
 from lok_desk.desk.kit.widgets import Banner
 from lok_desk.desk.locations import LocationsPane
 from lok_desk.desk.notices import NoticeAnnouncer, NoticeBar, NoticeCenter
@@ -191,6 +192,9 @@ class MainWindow(QMainWindow):
         self.search_edit = self.header.search_edit
         self.location_combo.currentIndexChanged.connect(self._on_location_switched)
         self.search_edit.returnPressed.connect(self._on_search)
+        # A scanner's burst + Enter goes to Find wherever the focus is (lok_desk.desk.kit.scanner).
+        mark_scan_target(self.search_edit)
+        self.scanner = ScanRouter(self, self.take_scan)
 
     def current_location_id(self) -> str | None:
         """The switcher's location, None for all locations."""
@@ -233,7 +237,7 @@ class MainWindow(QMainWindow):
         self.quit_action = self.add_action(self.tr("&Quit"), QKeySequence(QKeySequence.StandardKey.Quit),
                                         self.close)
         self.reservations_tab_action = self.add_action(
-            self.tr("&Reservations"), "Ctrl+1", lambda: self.tabs.setCurrentWidget(self.reservations))
+            self.tr("&Reservations"), "Ctrl+1", lambda: self.show_list(self.reservations))
         self.locations_tab_action = self.add_action(
             self.tr("&Locations"), "Ctrl+2", lambda: self.tabs.setCurrentWidget(self.locations))
         # Every owner tab has its key too (Ctrl+3 …): Ctrl+Tab stays inside a focused table, so the
@@ -391,6 +395,22 @@ class MainWindow(QMainWindow):
     def focus_search(self) -> None:
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_edit.selectAll()
+
+    def take_scan(self, code: str) -> None:
+        """A scan caught elsewhere in the window: Find it, and leave the focus where the next scan goes."""
+        if not code:
+            return
+        self.search_edit.setText(code)
+        self.focus_search()
+        self._on_search()
+
+    def show_list(self, pane: QWidget) -> None:
+        """Ctrl+1 and the like: the pane in front with the focus in its list (`focus_list()`), so the
+        arrows move through rows at once."""
+        self.tabs.setCurrentWidget(pane)
+        focus_list = getattr(pane, "focus_list", None)
+        if focus_list is not None:
+            focus_list()
 
     # ---- global search --------------------------------------------------------------------------
     def _on_search(self) -> None:
