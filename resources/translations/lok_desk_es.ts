@@ -3403,6 +3403,10 @@ Borra el filtro para ver las {count} ubicaciones.</translation>
         <translation>Cancelar la reservación seleccionada</translation>
     </message>
     <message>
+        <source>Cancel the selected reservation: {0}</source>
+        <translation>Cancelar la reservación seleccionada: {0}</translation>
+    </message>
+    <message>
         <source>Opened the reservation for “{text}”. Ctrl+I tells whether the code works at the locker now.</source>
         <translation>Se abrió la reservación de “{text}”. Ctrl+I dice si el código funciona ahora en el casillero.</translation>
     </message>
@@ -3821,6 +3825,10 @@ Borra el filtro para ver las {count} ubicaciones.</translation>
     <message>
         <source>E-mail problem</source>
         <translation>Problema con el correo electrónico</translation>
+    </message>
+    <message>
+        <source>A secret exists; only owners and sellers may see it</source>
+        <translation>Ya existe un secreto; solo los propietarios y los vendedores pueden verlo</translation>
     </message>
     <message>
         <source>Reloaded; your unsaved webhook changes are kept.</source>
@@ -4818,6 +4826,14 @@ Borra el filtro para ver las {count} ubicaciones.</translation>
     <message>
         <source>Additional data</source>
         <translation>Datos adicionales</translation>
+    </message>
+    <message>
+        <source>Select a reservation to see its history, tokens and QR codes.
+
+Press Enter on a row to open it.</source>
+        <translation>Selecciona una reservación para ver su historial, códigos y QR.
+
+Presiona Enter en una fila para abrirla.</translation>
     </message>
     <message>
         <source>Select a reservation to see its history, tokens and QR codes.

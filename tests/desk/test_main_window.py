@@ -62,12 +62,37 @@ def test_reporter_sees_write_actions_disabled_with_the_reason(signed_in_window: 
     assert window.print_action.isEnabled()
     assert window.refresh_action.isEnabled()
 
+    # The empty detail does not offer Ctrl+N to a role that cannot create (issue 19 point 9).
+    placeholder = window.reservations.detail.placeholder.text()
+    assert placeholder.startswith("Select a reservation") and "Ctrl+N" not in placeholder
+
     window.tabs.setCurrentWidget(window.locations)
     pane = window.locations
     qtbot.waitUntil(lambda: pane.current_location is not None)
     assert not pane.new_here_button.isEnabled()
     assert pane.new_here_button.toolTip() == reason
     assert pane.new_here_reason.text() == reason
+
+
+def test_toolbar_cancel_is_off_with_the_reason_for_a_row_in_the_locker_or_picked_up(
+        signed_in_window: Any, qtbot: Any) -> None:
+    """Issue 19 point 9: the refusal used to come only after a press."""
+    window = signed_in_window("owner")
+    pane = window.reservations
+    assert "Ctrl+N" in pane.detail.placeholder.text()
+    qtbot.waitUntil(lambda: pane.proxy.rowCount() > 0, timeout=20000)
+
+    def first(statuses: set[str]) -> str:
+        return next(row.id for row in (pane.model.row_at(r) for r in range(pane.model.rowCount()))
+                    if row.status in statuses)
+
+    assert pane.select_row(first({"delivered"}))         # the active list: in the locker
+    assert not window.cancel_action.isEnabled()
+    assert "already in the locker" in window.cancel_action.toolTip()
+    assert "already in the locker" in window.cancel_action.statusTip()
+    assert pane.select_row(first({"pending", "reserved"}))
+    assert window.cancel_action.isEnabled()
+    assert window.cancel_action.toolTip() == "Cancel the selected reservation (Del)"
 
 
 def test_admin_write_actions_explain_read_only(signed_in_window: Any) -> None:

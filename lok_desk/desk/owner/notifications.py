@@ -304,6 +304,7 @@ class NotificationSettingsPane(QWidget):
             radio.setChecked(True)
             radio.blockSignals(False)
         self.secret_edit.setText(self.webhook.secret)
+        self.secret_edit.setPlaceholderText(self._secret_placeholder())
         self._show_status()
         webhook_dirty, emails_dirty = form.webhook_dirty, form.emails_dirty
         self.webhook_unsaved.setVisible(webhook_dirty)
@@ -313,6 +314,12 @@ class NotificationSettingsPane(QWidget):
             self.emails_revert.setEnabled(emails_dirty)
             self.webhook_save.setEnabled(webhook_dirty and not form.busy)
             self.emails_save.setEnabled(emails_dirty and not form.busy)
+
+    def _secret_placeholder(self) -> str:
+        """What the empty secret field means: none yet, or one Lok shows only to owners and sellers."""
+        if self.webhook.configured and not self.webhook.secret:
+            return self.tr("A secret exists; only owners and sellers may see it")
+        return self.tr("Lok creates the secret when you first save an address")
 
     def _show_status(self) -> None:
         state = self.webhook

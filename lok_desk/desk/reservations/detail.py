@@ -104,6 +104,7 @@ class ReservationDetail(QWidget):
         # that could drift from the table; `result` keeps what the store does not hold (QR images).
         self._lookup = lookup
         self.reservation_id: str | None = None
+        self.can_create = True
         self.result: Any = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -238,10 +239,22 @@ class ReservationDetail(QWidget):
 
     # --- showing ---------------------------------------------------------------------------
     def _idle_text(self) -> str:
+        if not self.can_create:
+            # A role that cannot create (a reporter) is not offered Ctrl+N, which would do nothing.
+            return self.tr(
+                "Select a reservation to see its history, tokens and QR codes.\n\n"
+                "Press Enter on a row to open it."
+            )
         return self.tr(
             "Select a reservation to see its history, tokens and QR codes.\n\n"
             "Press Enter on a row to open it, Ctrl+N to create a reservation."
         )
+
+    def set_can_create(self, can_create: bool) -> None:
+        """Whether the empty detail offers Ctrl+N (the pane tells it from the person's role)."""
+        self.can_create = can_create
+        if self.reservation_id is None:
+            self.placeholder.setText(self._idle_text())
 
     @property
     def reservation(self) -> models.Reservation | None:

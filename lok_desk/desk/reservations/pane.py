@@ -143,6 +143,8 @@ class ReservationsPane(QWidget):
         left_layout.addLayout(progress_row)
 
         self.detail = ReservationDetail(self.choose_printer, self.splitter, lookup=self._session.store.get)
+        # Creating at any location (None: the role's own rule, whatever the switcher shows).
+        self.detail.set_can_create(bool(self._session.capabilities.can_write_reservations(None)))
         self.detail.cancel_requested.connect(lambda: spawn(self.cancel_selected(), owner=self))
         self.detail.update_requested.connect(lambda: spawn(self.update_selected(), owner=self))
         self.detail.shipment_requested.connect(lambda: spawn(self.request_shipment_selected(), owner=self))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lok_desk.core import rules
 from lok_desk.core.problems import Problem
 from lok_desk.desk.kit.asyncqt import async_slot, spawn
 from lok_desk.desk.kit.icons import PaletteIcons
@@ -29,6 +30,7 @@ from lok_desk.desk.notices import NoticeAnnouncer, NoticeBar, NoticeCenter
 from lok_desk.desk.owner import owner_panes
 from lok_desk.desk.preferences import Preferences, add_preference_menus
 from lok_desk.desk.qt_session import QtSession
+from lok_desk.desk.roles import reason_text
 from lok_desk.desk.window.header import WindowHeader
 from lok_desk.desk.window.help_menu import HelpActions
 from lok_desk.desk.window.panes import (
@@ -179,6 +181,11 @@ class MainWindow(QMainWindow):
         self.locations.new_reservation_requested.connect(self._new_reservation_at)
         self.tabs.currentChanged.connect(lambda _index: self._update_write_actions())
         self.tabs.currentChanged.connect(self._start_shown_pane)
+        # Cancel follows the chosen row's state, also when the row changes under it (a live delivery).
+        self.reservations.table.selectionModel().currentRowChanged.connect(
+            lambda *_: self._update_write_actions())
+        self.reservations.model.dataChanged.connect(lambda *_: self._update_write_actions())
+        self.reservations.model.modelReset.connect(self._update_write_actions)
 
     # ---- header ---------------------------------------------------------------------------------
     def _build_header(self) -> None:
@@ -307,6 +314,15 @@ class MainWindow(QMainWindow):
             action.setEnabled(bool(permission) and (action is self.new_action or on_reservations))
             action.setToolTip(f"{what} ({shortcut})" if permission else f"{what}: {permission.reason}")
             action.setStatusTip(permission.reason)
+        # A row in the locker, picked up or cancelled cannot be cancelled: say so before the press
+        # (the refusal used to come only after it), the same reason the detail's button gives.
+        row = self.reservations.selected_row()
+        refusal = rules.cancel_refusal(row.status) if row is not None and permission else None
+        if refusal is not None:
+            reason = reason_text(refusal)
+            self.cancel_action.setEnabled(False)
+            self.cancel_action.setToolTip(self.tr("Cancel the selected reservation: {0}").format(reason))
+            self.cancel_action.setStatusTip(reason)
 
     def _new_reservation_at(self, location_id: str) -> None:
         self.tabs.setCurrentWidget(self.reservations)

@@ -91,3 +91,20 @@ def test_employee_gets_no_owner_panes_and_the_owner_gets_them_in_order(desk_sess
     assert titles[0] == "Notifications"
     reporter_titles = [title for title, _pane in owner_panes(desk_session("reporter"))]
     assert "Pre-reservations" not in reporter_titles
+
+
+def test_a_reporter_is_told_a_secret_exists_rather_than_that_lok_will_create_one(
+        desk_session: Any, show_pane: Any, qtbot: Any, fresh_client: Any) -> None:
+    """Issue 19 point 9: Lok hides the secret from a reporter; the empty field must not say there is none."""
+    fresh_client("owner", lambda client: client.update_webhook("https://hooks.example.com/lok"))
+    pane = open_pane(desk_session, show_pane, qtbot, role="reporter")
+    assert pane.secret_edit.text() == ""
+    assert pane.secret_edit.placeholderText() == "A secret exists; only owners and sellers may see it"
+    owner = open_pane(desk_session, show_pane, qtbot)
+    assert owner.secret_edit.text()                       # the owner sees it
+
+
+def test_before_any_address_the_secret_field_says_lok_creates_it(
+        desk_session: Any, show_pane: Any, qtbot: Any) -> None:
+    pane = open_pane(desk_session, show_pane, qtbot, role="reporter")
+    assert pane.secret_edit.placeholderText() == "Lok creates the secret when you first save an address"
