@@ -144,9 +144,10 @@ def build_app(state: SandboxState) -> ASGIApp:
     }
     for exc_type, handler in handlers.items():
         app.add_exception_handler(exc_type, handler)
-    from lok_desk.sandbox import routes_company, routes_shipping
+    from lok_desk.sandbox import routes_company, routes_directories, routes_shipping
 
-    for module in (routes_auth, routes_locations, routes_reservations, routes_company, routes_shipping):
+    for module in (routes_auth, routes_locations, routes_reservations, routes_company, routes_directories,
+                   routes_shipping):
         app.include_router(module.router, prefix=API_PREFIX)
     app.include_router(routes_sandbox.router)
 

@@ -80,8 +80,8 @@ def test_the_preview_limits_are_the_sandboxs() -> None:
     assert not refused(phones=["1"] * contacts_csv.MAX_PHONES)
     assert refused(phones=["1"] * (contacts_csv.MAX_PHONES + 1))
     assert refused(age=contacts_csv.MAX_AGE + 1) and refused(gender="Male")
-    from lok_desk.sandbox import routes_company
-    assert routes_company.MAX_CSV_CONTACTS == contacts_csv.MAX_CONTACTS
+    from lok_desk.sandbox import routes_directories
+    assert routes_directories.MAX_CSV_CONTACTS == contacts_csv.MAX_CONTACTS
 
 
 def test_every_bad_line_is_flagged_by_its_number() -> None:

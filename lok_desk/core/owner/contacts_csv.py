@@ -49,7 +49,7 @@ CSV_COLUMNS: tuple[str, ...] = (
 REQUIRED_COLUMNS = ("name", "last_name")
 ADDRESS_COLUMNS = CSV_COLUMNS[6:]
 GENDERS = ("male", "female", "unspecified")
-# Lok's limits, as the sandbox enforces them (lok_desk/sandbox/schemas.py and routes_company.py).
+# Lok's limits, as the sandbox enforces them (lok_desk/sandbox/schemas.py and routes_directories.py).
 SHORT = 256
 LONG = 4096
 LIMITS: Mapping[str, int] = {
