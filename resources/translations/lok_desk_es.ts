@@ -3411,12 +3411,8 @@ Borra el filtro para ver las {count} ubicaciones.</translation>
         <translation>Se abrió la reservación de “{text}”. Ctrl+I dice si el código funciona ahora en el casillero.</translation>
     </message>
     <message>
-        <source>No reservation found for “{text}”. Check the code, or look in another location.</source>
-        <translation>No se encontró ninguna reservación para “{text}”. Revisa el código o busca en otra ubicación.</translation>
-    </message>
-    <message>
-        <source>Ctrl+I tells why a code does not work.</source>
-        <translation>Ctrl+I explica por qué un código no funciona.</translation>
+        <source>No reservation found for “{text}”. Ctrl+I tells why a code does not work.</source>
+        <translation>No se encontró ninguna reservación para “{text}”. Ctrl+I dice por qué un código no funciona.</translation>
     </message>
     <message>
         <source>Connection</source>

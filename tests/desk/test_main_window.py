@@ -11,6 +11,7 @@ from typing import Any
 
 import httpx
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QWidget
 
 from lok_desk.desk.qt_session import QtSession
 
@@ -145,6 +146,13 @@ def test_new_reservation_here_asks_the_reservations_pane(signed_in_window: Any, 
 
 def test_global_search_that_finds_nothing_says_so(signed_in_window: Any, qtbot: Any) -> None:
     window = signed_in_window("owner")
+    window.resize(1024, 600)
+    pane = window.reservations
+    # A reservation is open before the search (issue 19 point 11: it stayed, taken for the code searched).
+    qtbot.waitUntil(lambda: pane.proxy.rowCount() > 0, timeout=20000)
+    shown = pane.model.row_at(pane.proxy.mapToSource(pane.proxy.index(0, 0)).row()).id
+    pane.select_row(shown)
+    qtbot.waitUntil(lambda: pane.detail.reservation_id == shown, timeout=20000)
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(window.search_edit.hasFocus)
     qtbot.keyClicks(window.search_edit, "NO-SUCH-PARCEL-42")
@@ -152,6 +160,17 @@ def test_global_search_that_finds_nothing_says_so(signed_in_window: Any, qtbot: 
     qtbot.waitUntil(lambda: "No reservation found" in window.statusBar().currentMessage(), timeout=20000)
     assert "NO-SUCH-PARCEL-42" in window.statusBar().currentMessage()
     assert window.search_edit.selectedText() == "NO-SUCH-PARCEL-42"   # the next scan replaces it
+    # The reservation shown before is gone; the detail says what was searched instead.
+    assert pane.detail.reservation_id is None and not pane.table.currentIndex().isValid()
+    said = pane.detail.placeholder.text()
+    assert said.startswith("No reservation found for “NO-SUCH-PARCEL-42”.") and "Searched " in said
+    assert pane.detail.placeholder.isVisible()
+    # The status bar's sentence fits beside the permanent widgets at 1024 px.
+    bar = window.statusBar()
+    permanent = sum(w.sizeHint().width() for w in bar.findChildren(QWidget)
+                    if w.parent() is bar and w.isVisible())
+    assert bar.width() == 1024
+    assert bar.fontMetrics().horizontalAdvance(bar.currentMessage()) < bar.width() - permanent
 
 
 def test_token_expiry_mid_session_is_recovered_silently(signed_in_window: Any, qtbot: Any,

@@ -59,6 +59,7 @@ async def find(pane: ReservationsPane, text: str) -> bool:
         report(pane, found.error, doing=translate("ReservationsPane", "searching reservations"))
         return False
     if found.reservation_id is None:
+        show_miss(pane, text)
         return False
     if found.result is None:
         await open_reservation(pane, found.reservation_id)
@@ -67,6 +68,16 @@ async def find(pane: ReservationsPane, text: str) -> bool:
     pane.select_row(found.reservation_id, show=False)
     showing.present(pane, found.result)
     return True
+
+
+def show_miss(pane: ReservationsPane, needle: str) -> None:
+    """Nothing matched: the reservation shown before leaves the detail (it was easily taken for the
+    searched code), and the detail says what was searched (too long for the status bar at 1024 px)."""
+    _stop_detail(pane)
+    pane.table.selectionModel().clear()       # the row goes, and with it the detail (current row gone)
+    pane.listing.selected_id = None
+    pane.detail.clear()
+    pane.detail.placeholder.setText(miss_text(pane, needle))
 
 
 def miss_text(pane: ReservationsPane, needle: str) -> str:
