@@ -94,7 +94,6 @@ MODULE_LINES, FUNCTION_LINES, CLASS_LINES = 600, 100, 500
 #: Today's offenders (issue 17), being split. This list may only shrink: the test fails when an entry
 #: is no longer over its limit, so remove it then; nothing else may join it.
 SIZE_OFFENDERS = {
-    "function lok_desk/sandbox/seed.py:_seed_reservation",
     "class lok_desk/api/client.py:LokClient",
 }
 

@@ -255,6 +255,41 @@ def _free_count(conn: sqlite3.Connection, location_id: str, size: str) -> int:
     return int(row[0])
 
 
+def _seed_box(conn: sqlite3.Connection, rng: random.Random, location_id: str, size: str,
+              kind: str) -> tuple[str, str]:
+    """The box a seeded reservation holds, and its kind: an active one takes a free box while enough
+    stay free (else it becomes a picked-up one); a finished one names any box of the size."""
+    box = None
+    if kind not in FINISHED:
+        box = free_box(conn, location_id, size)
+        if box is not None and _free_count(conn, location_id, size) <= BOXES_PER_SIZE[size] * _MIN_FREE_SHARE:
+            box = None
+        if box is None:
+            kind = "picked_up"
+    if box is None:
+        row = conn.execute(
+            "SELECT uuid FROM boxes WHERE location_id = ? AND size = ? ORDER BY uuid LIMIT 1 OFFSET ?",
+            (location_id, size, rng.randrange(BOXES_PER_SIZE[size])),
+        ).fetchone()
+        box = str(row[0])
+    return box, kind
+
+
+def _seed_shipping(rng: random.Random, spec: tuple[Any, ...], confirmed_ms: int,
+                   delivery_due_ms: int) -> dict[str, Any]:
+    """The courier shipping a seeded pre-reservation was confirmed with (#32's answer)."""
+    return {
+        "tracking_id": f"LKX{rng.randrange(10**9, 10**10)}",
+        "pickup_point": {"address": "Av. Insurgentes Sur 1602, Crédito Constructor, 03940", "notes": ""},
+        "destination_point": {"address": f"{spec[8]} {spec[9]}, {spec[10]}, {spec[11]}", "notes": ""},
+        "carrier": "Lok Express",
+        "vehicle_type": "moto",
+        "fee": "129.00",
+        "required_pickup_date": iso(confirmed_ms + 2 * MS_PER_HOUR),
+        "estimated_delivery_date": iso(delivery_due_ms),
+    }
+
+
 def _seed_reservation(
     conn: sqlite3.Connection,
     rng: random.Random,
@@ -269,19 +304,7 @@ def _seed_reservation(
     size = rng.choices(SIZES, (5, 4, 2, 1))[0]
     location_id = str(spec[0])
     is_public = bool(spec[2])
-    box = None
-    if kind not in FINISHED:
-        box = free_box(conn, location_id, size)
-        if box is not None and _free_count(conn, location_id, size) <= BOXES_PER_SIZE[size] * _MIN_FREE_SHARE:
-            box = None
-        if box is None:
-            kind = "picked_up"
-    if box is None:
-        row = conn.execute(
-            "SELECT uuid FROM boxes WHERE location_id = ? AND size = ? ORDER BY uuid LIMIT 1 OFFSET ?",
-            (location_id, size, rng.randrange(BOXES_PER_SIZE[size])),
-        ).fetchone()
-        box = str(row[0])
+    box, kind = _seed_box(conn, rng, location_id, size, kind)
     is_pre = kind in ("pending", "reserved_shipping") or (kind == "cancelled" and rng.random() < 0.3)
     if kind == "pending":
         created = now_ms - rng.randrange(1, 20) * MS_PER_HOUR
@@ -330,16 +353,7 @@ def _seed_reservation(
     elif kind == "reserved_shipping":
         step("reserved", 0, 2)
         doc["is_confirmed"] = True
-        doc["shipping"] = {
-            "tracking_id": f"LKX{rng.randrange(10**9, 10**10)}",
-            "pickup_point": {"address": "Av. Insurgentes Sur 1602, Crédito Constructor, 03940", "notes": ""},
-            "destination_point": {"address": f"{spec[8]} {spec[9]}, {spec[10]}, {spec[11]}", "notes": ""},
-            "carrier": "Lok Express",
-            "vehicle_type": "moto",
-            "fee": "129.00",
-            "required_pickup_date": iso(t + 2 * MS_PER_HOUR),
-            "estimated_delivery_date": iso(delivery_due),
-        }
+        doc["shipping"] = _seed_shipping(rng, spec, t, delivery_due)
         doc["additional"].update(
             {"lok_carrier": "Lok Express", "lok_tracking_id": doc["shipping"]["tracking_id"]}
         )
