@@ -48,7 +48,7 @@ from lok_desk.api import Credentials, LokClient, models
 from lok_desk.core.reservations.listing import ListState
 from lok_desk.desk.qt_session import SANDBOX, open_session
 from lok_desk.desk.window.main_window import MainWindow
-from lok_desk.desk.window.shell import freeze_start_up_heap
+from lok_desk.desk.window.shell import close_desk, freeze_start_up_heap
 from lok_desk.sandbox import DEMO_CLIENTS
 from tests.benchmarks.bench_reservations_load import StallMeter, seed_database, start_sandbox
 
@@ -163,10 +163,10 @@ async def live(base: str, events: int, idle: float, searches: int) -> None:
         print(f"    token fill: {fill_rate:.0f} reservations/s read with tokens, 4 at a time")
         print(f"    load average: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
     finally:
-        window.close()
+        # As the shell ends a session: no task of the window or the session outlives the loop.
+        await close_desk(window, session)
         await http.aclose()
         await other.aclose()
-        await session.aclose()
 
 
 def main() -> int:

@@ -80,6 +80,24 @@ def freeze_start_up_heap() -> None:
     gc.enable()
 
 
+async def close_desk(window: MainWindow | None, session: QtSession | None) -> None:
+    """The one way a main window and its session end (sign-out, quit, a benchmark's teardown).
+
+    The window's tasks (detail re-reads, free-box refreshes, pane loads) are cancelled and awaited
+    while the loop still runs, then the session's; a task left to a later `destroyed` or to the
+    loop's own shutdown resumed with no running loop and died with "no running event loop".
+    """
+    if window is not None:
+        window.hide()
+        await cancel_owned(window)
+        window.deleteLater()
+    if session is not None:
+        await session.aclose()
+        await cancel_owned(session)
+        session.deleteLater()
+        gc.unfreeze()   # the session's objects may be collected again (see freeze_start_up_heap)
+
+
 def demo_clients() -> dict[str, tuple[str, str]]:
     from lok_desk.sandbox import DEMO_CLIENTS
 
@@ -199,14 +217,7 @@ class DeskShell(QObject):
     async def _close_session(self) -> None:
         session, self.session = self.session, None
         window, self.window = self.window, None
-        if window is not None:
-            window.hide()
-            await cancel_owned(window)
-            window.deleteLater()
-        if session is not None:
-            await session.aclose()
-            session.deleteLater()
-            gc.unfreeze()   # the session's objects may be collected again (see freeze_start_up_heap)
+        await close_desk(window, session)
 
     async def _until_quit(self, awaitable: Any) -> Any:
         """Await `awaitable` unless the application quits first (then None)."""
