@@ -6,7 +6,7 @@ from __future__ import annotations
 import binascii
 from typing import ClassVar
 
-from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -204,10 +204,39 @@ class ElidedLabel(QLabel):
 FIRST_SIZE = QSize(1280, 800)
 
 
+#: A screen this small (available area, frame counted) starts the window maximised: 1366×768 and
+#: 1024×600 laptops, where a window with a title bar of its own showed its status bar below the screen.
+SMALL_SCREEN = QSize(1400, 820)
+#: The frame (title bar, borders) before the window manager has drawn one: enough for common themes.
+FRAME_GUESS = QSize(8, 40)
+
+
+def window_placement(available: QRect, frame_extra: QSize, size: QSize, minimum: QSize,
+                     top_left: QPoint | None) -> tuple[bool, QRect]:
+    """(maximise?, client rectangle) for a main window on a screen whose available area is `available`:
+    the frame (`frame_extra`, a guess when not drawn yet) counts, so the title bar and the status bar
+    both stay on the screen. `top_left` is the restored position (None: centred)."""
+    if available.width() < SMALL_SCREEN.width() or available.height() < SMALL_SCREEN.height():
+        return True, QRect(available)
+    room = QSize(available.width() - frame_extra.width(), available.height() - frame_extra.height())
+    size = size.boundedTo(room).expandedTo(minimum.boundedTo(room))
+    target = QRect(top_left if top_left is not None else available.topLeft(), size)
+    if top_left is None:
+        target.moveCenter(available.center())
+    # Shift (never shrink again) so the whole frame lies on the screen.
+    left = min(max(target.left(), available.left()),
+               available.right() - size.width() - frame_extra.width() + 1)
+    top = min(max(target.top(), available.top()),
+              available.bottom() - size.height() - frame_extra.height() + 1)
+    target.moveTopLeft(QPoint(max(left, available.left()), max(top, available.top())))
+    return False, target
+
+
 def place_window(window: QWidget, saved: str = "") -> None:
-    """Restore the last geometry (`saved`: base64 of saveGeometry, or ""), then clamp it to the
-    available area of the screen the window is on: a geometry saved on a bigger or second monitor never
-    leaves the status bar, where results and errors appear, off-screen."""
+    """Restore the last geometry (`saved`: base64 of saveGeometry, or ""), then fit it, frame counted, to
+    the available area of the screen the window is on: a geometry saved on a bigger or second monitor
+    never leaves the status bar, where results and errors appear, off-screen; a small screen starts the
+    window maximised (`window_placement`)."""
     restored = False
     if saved:
         try:
@@ -224,20 +253,18 @@ def place_window(window: QWidget, saved: str = "") -> None:
         return
     if window.isMaximized() or window.isFullScreen():
         return
-    # The frame (title bar, borders) counts against the screen too.
     frame = window.frameGeometry()
     extra = QSize(max(0, frame.width() - window.width()), max(0, frame.height() - window.height()))
-    room = QSize(available.width() - extra.width(), available.height() - extra.height())
-    size = window.size() if restored else FIRST_SIZE
-    size = size.boundedTo(room).expandedTo(window.minimumSize().boundedTo(room))
-    window.resize(size)
-    target = QRect(window.geometry().topLeft() if restored else available.topLeft(), size)
-    if not restored:
-        target.moveCenter(available.center())
-    # Shift (never shrink again) so the whole frame lies on the screen.
-    left = min(max(target.left(), available.left()), available.right() - size.width() - extra.width() + 1)
-    top = min(max(target.top(), available.top()), available.bottom() - size.height() - extra.height() + 1)
-    window.move(max(left, available.left()), max(top, available.top()))
+    if extra.isNull() or not window.isVisible():
+        extra = extra.expandedTo(FRAME_GUESS)   # not drawn yet: the title bar counts all the same
+    where = window.geometry().topLeft() if restored else None
+    maximise, target = window_placement(available, extra, window.size() if restored else FIRST_SIZE,
+                                        window.minimumSize(), where)
+    if maximise:
+        window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
+        return
+    window.resize(target.size())
+    window.move(target.topLeft())
 
 
 def saved_geometry(window: QWidget) -> str:

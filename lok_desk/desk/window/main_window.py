@@ -21,6 +21,7 @@ from lok_desk.core import rules
 from lok_desk.core.problems import Problem
 from lok_desk.desk.kit.asyncqt import async_slot, spawn
 from lok_desk.desk.kit.icons import PaletteIcons
+from lok_desk.desk.kit.overlay import BottomOverlay
 from lok_desk.desk.kit.problem_views import accept_problems, with_server
 from lok_desk.desk.kit.problems import announce
 from lok_desk.desk.kit.scanner import ScanRouter, mark_scan_target
@@ -109,7 +110,7 @@ class MainWindow(QMainWindow):
 
         self._build_header()
         self.banner = Banner()
-        # Arrival notices (lok_desk/desk/notices.py): an inline strip under the banner, a bell with the
+        # Arrival notices (lok_desk/desk/notices.py): a strip under the banner, a bell with the
         # recent ones, the tray when the window is in the background.
         self.notices = NoticeCenter(
             session, preferences.path.parent / "notices.json" if preferences is not None else None, self)
@@ -139,10 +140,10 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.header)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.notice_bar)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
+        # Banner and notices float over the bottom of the tabs: nothing moves under the pointer.
+        self.message_overlay = BottomOverlay(self.tabs, [self.banner, self.notice_bar])
 
         self._idle_timer = QTimer(self)
         self._idle_timer.setSingleShot(True)
