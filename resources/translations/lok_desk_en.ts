@@ -40,6 +40,16 @@
     </message>
 </context>
 <context>
+    <name>BucketModel</name>
+    <message numerus="yes">
+        <source>%n days</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CsvImportDialog</name>
     <message numerus="yes">
         <source>%n contacts are ready;</source>
@@ -64,19 +74,77 @@
     </message>
 </context>
 <context>
+    <name>DeskHistoryPane</name>
+    <message numerus="yes">
+        <source>Exported %n rows to {0}</source>
+        <translation>
+            <numerusform>Exported %n row to {0}</numerusform>
+            <numerusform>Exported %n rows to {0}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DirectoriesPane</name>
+    <message numerus="yes">
+        <source>%n contacts · created by {author} · used at: {places}</source>
+        <translation>
+            <numerusform>%n contact · created by {author} · used at: {places}</numerusform>
+            <numerusform>%n contacts · created by {author} · used at: {places}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>● Unsaved changes (%n contacts)</source>
+        <translation>
+            <numerusform>● Unsaved changes (%n contact)</numerusform>
+            <numerusform>● Unsaved changes (%n contacts)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contacts</source>
+        <translation>
+            <numerusform>%n contact</numerusform>
+            <numerusform>%n contacts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n contacts.</source>
+        <translation>
+            <numerusform>Imported %n contact.</numerusform>
+            <numerusform>Imported %n contacts.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FreeBoxesModel</name>
+    <message numerus="yes">
+        <source>{0} of %n boxes free</source>
+        <translation>
+            <numerusform>{0} of %n box free</numerusform>
+            <numerusform>{0} of %n boxes free</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} of %n {1} boxes free; double-click to reserve one</source>
+        <translation>
+            <numerusform>{0} of %n {1} box free; double-click to reserve one</numerusform>
+            <numerusform>{0} of %n {1} boxes free; double-click to reserve one</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Insights</name>
     <message numerus="yes">
         <source>Last %n days</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Last %n day</numerusform>
+            <numerusform>Last %n days</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Enter or double-click: open the %n reservations</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Enter or double-click: open the reservation</numerusform>
+            <numerusform>Enter or double-click: open the %n reservations</numerusform>
         </translation>
     </message>
 </context>
@@ -125,9 +193,36 @@
     <name>OnlyBar</name>
     <message numerus="yes">
         <source>Showing only the %n reservations behind: {0}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Showing only the reservation behind: {0}</numerusform>
+            <numerusform>Showing only the %n reservations behind: {0}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPane</name>
+    <message numerus="yes">
+        <source>%n reservations · loaded {time}</source>
+        <translation>
+            <numerusform>%n reservation · loaded {time}</numerusform>
+            <numerusform>%n reservations · loaded {time}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n rows to {path}.</source>
+        <translation>
+            <numerusform>Saved %n row to {path}.</numerusform>
+            <numerusform>Saved %n rows to {path}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TodayBoard</name>
+    <message numerus="yes">
+        <source>Exported %n rows to {0}</source>
+        <translation>
+            <numerusform>Exported %n row to {0}</numerusform>
+            <numerusform>Exported %n rows to {0}</numerusform>
         </translation>
     </message>
 </context>

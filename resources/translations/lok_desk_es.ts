@@ -363,13 +363,12 @@
         <source>less than a day</source>
         <translation>menos de un día</translation>
     </message>
-    <message>
-        <source>1 day</source>
-        <translation>1 día</translation>
-    </message>
-    <message>
-        <source>{0} days</source>
-        <translation>{0} días</translation>
+    <message numerus="yes">
+        <source>%n days</source>
+        <translation>
+            <numerusform>%n día</numerusform>
+            <numerusform>%n días</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1456,6 +1455,13 @@
         <source>exporting the desk history</source>
         <translation>exportar el historial del mostrador</translation>
     </message>
+    <message numerus="yes">
+        <source>Exported %n rows to {0}</source>
+        <translation>
+            <numerusform>Se exportó %n fila a {0}</numerusform>
+            <numerusform>Se exportaron %n filas a {0}</numerusform>
+        </translation>
+    </message>
     <message>
         <source>reading the action log</source>
         <translation>leer la bitácora de acciones</translation>
@@ -1471,10 +1477,6 @@
     <message>
         <source>Export the desk history</source>
         <translation>Exportar el historial del mostrador</translation>
-    </message>
-    <message>
-        <source>Exported {0} rows to {1}</source>
-        <translation>Se exportaron {0} filas a {1}</translation>
     </message>
 </context>
 <context>
@@ -1645,9 +1647,37 @@
         <source>Lok did not send the whole list of directories; some may be missing. Refresh (F5) to ask again.</source>
         <translation>Lok no envió la lista completa de directorios; puede que falten algunos. Actualiza (F5) para volver a pedirla.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n contacts · created by {author} · used at: {places}</source>
+        <translation>
+            <numerusform>%n contacto · creado por {author} · se usa en: {places}</numerusform>
+            <numerusform>%n contactos · creado por {author} · se usa en: {places}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>● Unsaved changes (%n contacts)</source>
+        <translation>
+            <numerusform>● Cambios sin guardar (%n contacto)</numerusform>
+            <numerusform>● Cambios sin guardar (%n contactos)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contacts</source>
+        <translation>
+            <numerusform>%n contacto</numerusform>
+            <numerusform>%n contactos</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Unsaved contacts</source>
         <translation>Contactos sin guardar</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n contacts.</source>
+        <translation>
+            <numerusform>Se importó %n contacto.</numerusform>
+            <numerusform>Se importaron %n contactos.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The contacts of “{0}” have unsaved changes. Discard them?</source>
@@ -1674,20 +1704,8 @@
         <translation>desconocido</translation>
     </message>
     <message>
-        <source>{count} contacts · created by {author} · used at: {places}</source>
-        <translation>{count} contactos · creado por {author} · se usa en: {places}</translation>
-    </message>
-    <message>
         <source>{count} problems — first: {first}</source>
         <translation>{count} problemas; el primero: {first}</translation>
-    </message>
-    <message>
-        <source>● Unsaved changes ({count} contacts)</source>
-        <translation>● Cambios sin guardar ({count} contactos)</translation>
-    </message>
-    <message>
-        <source>{count} contacts</source>
-        <translation>{count} contactos</translation>
     </message>
     <message>
         <source>Type a name for the new directory.</source>
@@ -1724,10 +1742,6 @@
     <message>
         <source>reading the CSV file</source>
         <translation>leer el archivo CSV</translation>
-    </message>
-    <message>
-        <source>Imported {0} contacts.</source>
-        <translation>Se importaron {0} contactos.</translation>
     </message>
     <message>
         <source>At most {limit} characters (this has {length}).</source>
@@ -1839,13 +1853,19 @@
         <source>{0} free / total</source>
         <translation>{0} libres / total</translation>
     </message>
-    <message>
-        <source>{0} of {1} boxes free</source>
-        <translation>{0} de {1} compartimentos libres</translation>
+    <message numerus="yes">
+        <source>{0} of %n boxes free</source>
+        <translation>
+            <numerusform>{0} de %n compartimento libre</numerusform>
+            <numerusform>{0} de %n compartimentos libres</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{0} of {1} {2} boxes free; double-click to reserve one</source>
-        <translation>{0} de {1} compartimentos {2} libres; doble clic para reservar uno</translation>
+    <message numerus="yes">
+        <source>{0} of %n {1} boxes free; double-click to reserve one</source>
+        <translation>
+            <numerusform>{0} de %n compartimento {1} libre; doble clic para reservarlo</numerusform>
+            <numerusform>{0} de %n compartimentos {1} libres; doble clic para reservar uno</numerusform>
+        </translation>
     </message>
     <message>
         <source>{0} free of {1}</source>
@@ -4470,10 +4490,6 @@ Borra el filtro para ver las {count} ubicaciones.</translation>
         <translation>Estado de la actividad reciente</translation>
     </message>
     <message>
-        <source>{count} reservations · loaded {time}</source>
-        <translation>{count} reservaciones · cargadas a las {time}</translation>
-    </message>
-    <message>
         <source>Search the action log</source>
         <translation>Buscar en la bitácora de acciones</translation>
     </message>
@@ -4549,9 +4565,23 @@ Borra el filtro para ver las {count} ubicaciones.</translation>
         <source>Report problem</source>
         <translation>Problema del informe</translation>
     </message>
+    <message numerus="yes">
+        <source>Saved %n rows to {path}.</source>
+        <translation>
+            <numerusform>Se guardó %n fila en {path}.</numerusform>
+            <numerusform>Se guardaron %n filas en {path}.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Full activity report</source>
         <translation>Reporte completo de actividad</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reservations · loaded {time}</source>
+        <translation>
+            <numerusform>%n reservación · cargada a las {time}</numerusform>
+            <numerusform>%n reservaciones · cargadas a las {time}</numerusform>
+        </translation>
     </message>
     <message>
         <source>Lok prepares the complete action log for the dates you choose and sends it by e-mail (to the administrator address in Notifications).</source>
@@ -4600,10 +4630,6 @@ Borra el filtro para ver las {count} ubicaciones.</translation>
     <message>
         <source>saving the CSV file</source>
         <translation>guardar el archivo CSV</translation>
-    </message>
-    <message>
-        <source>Saved {count} rows to {path}.</source>
-        <translation>Se guardaron {count} filas en {path}.</translation>
     </message>
     <message>
         <source>✕ {status} refused</source>
@@ -5813,6 +5839,13 @@ Borra el filtro para ver las {1}.</translation>
         <source>exporting the board</source>
         <translation>exportar el tablero</translation>
     </message>
+    <message numerus="yes">
+        <source>Exported %n rows to {0}</source>
+        <translation>
+            <numerusform>Se exportó %n fila a {0}</numerusform>
+            <numerusform>Se exportaron %n filas a {0}</numerusform>
+        </translation>
+    </message>
     <message>
         <source>loading the board</source>
         <translation>cargar el tablero</translation>
@@ -5876,10 +5909,6 @@ Borra el filtro para ver las {1}.</translation>
     <message>
         <source>Export the board</source>
         <translation>Exportar el tablero</translation>
-    </message>
-    <message>
-        <source>Exported {0} rows to {1}</source>
-        <translation>Se exportaron {0} filas a {1}</translation>
     </message>
 </context>
 <context>

@@ -209,3 +209,38 @@ def test_language_follows_the_system_unless_chosen(tmp_path: Path) -> None:
     settings.save(tmp_path / "settings.json")
     again = DeskSettings.load(tmp_path / "settings.json")
     assert (again.language, again.theme) == ("es", "dark")
+
+
+ENGLISH_TS = ROOT / "resources" / "translations" / "lok_desk_en.ts"
+
+
+def test_every_count_has_its_english_plural_forms() -> None:
+    """English is the source language, so its catalogue holds only the %n messages; one left without
+    forms reads "Exported 1 rows" (issue 19 point 17)."""
+    tree = ET.parse(ENGLISH_TS)
+    empty = [message.findtext("source") for message in tree.getroot().iter("message")
+             if not all((form.text or "").strip() for form in message.iter("numerusform"))
+             or message.find("translation").get("type") == "unfinished"]   # type: ignore[union-attr]
+    assert not empty, empty
+    counted = {message.findtext("source") for message in ET.parse(SPANISH_TS).getroot().iter("message")
+               if message.get("numerus") == "yes"}
+    english = {message.findtext("source") for message in tree.getroot().iter("message")}
+    assert counted <= english, counted - english
+
+
+@pytest.mark.parametrize(("language", "one", "three"), [
+    ("en", "Exported 1 row to x.csv", "Exported 3 rows to x.csv"),
+    ("es", "Se exportó 1 fila a x.csv", "Se exportaron 3 filas a x.csv"),
+])
+def test_counts_read_right_in_both_languages(qapp: Any, language: str, one: str, three: str) -> None:
+    from lok_desk.desk.kit.i18n import translate
+
+    installed = install_language(language)
+    try:
+        for context in ("TodayBoard", "DeskHistoryPane"):
+            assert translate(context, "Exported %n rows to {0}", None, 1).format("x.csv") == one
+            assert translate(context, "Exported %n rows to {0}", None, 3).format("x.csv") == three
+        day = translate("BucketModel", "%n days", None, 1)
+        assert day == ("1 day" if language == "en" else "1 día")
+    finally:
+        installed.uninstall()

@@ -255,5 +255,5 @@ class DeskHistoryPane(QWidget):
         except OSError as error:
             report(self, error, doing=self.tr("exporting the desk history"))
             return None
-        self.status.show_text(self.tr("Exported {0} rows to {1}").format(len(rows), path))
+        self.status.show_text(self.tr("Exported %n rows to {0}", None, len(rows)).format(path))
         return path

@@ -141,9 +141,9 @@ class FreeBoxesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             size = self.size_of(column)
             if size is None:
-                return self.tr("{0} of {1} boxes free").format(free, total)
-            return self.tr("{0} of {1} {2} boxes free; double-click to reserve one").format(
-                free, total, size.upper())
+                return self.tr("{0} of %n boxes free", None, total).format(free)
+            return self.tr("{0} of %n {1} boxes free; double-click to reserve one", None, total).format(
+                free, size.upper())
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self.tr("{0} free of {1}").format(free, total)
         return None

@@ -234,8 +234,8 @@ class DirectoriesPane(QWidget):
                 self.active_check.setChecked(detail.is_active)
             places = ", ".join(loc.internal_name or loc.id for loc in detail.locations) or self.tr("none")
             author = detail.author.name if detail.author and detail.author.name else self.tr("unknown")
-            self.detail_info.setText(self.tr("{count} contacts · created by {author} · used at: {places}")
-                                     .format(count=len(detail.contacts), author=author, places=places))
+            self.detail_info.setText(self.tr("%n contacts · created by {author} · used at: {places}", None,
+                                             len(detail.contacts)).format(author=author, places=places))
         self.contacts_model.reload()
         self.contacts_table.resizeColumnsToContents()
         has = detail is not None and bool(self.permission)
@@ -260,9 +260,9 @@ class DirectoriesPane(QWidget):
             self._state(self.tr("{count} problems — first: {first}").format(
                 count=len(problems), first=say(problems[0])), error=True)
         elif rows.dirty:
-            self._state(self.tr("● Unsaved changes ({count} contacts)").format(count=len(rows)), error=True)
+            self._state(self.tr("● Unsaved changes (%n contacts)", None, len(rows)), error=True)
         else:
-            self._state(self.tr("{count} contacts").format(count=len(rows)))
+            self._state(self.tr("%n contacts", None, len(rows)))
         if self.permission and self.presenter.current is not None:
             self.save_contacts_button.setEnabled(rows.dirty and not problems)
 
@@ -402,7 +402,7 @@ class DirectoriesPane(QWidget):
             dialog.deleteLater()
         if not accepted or outcome is None:
             return False
-        self._session.notify(self.tr("Imported {0} contacts.").format(outcome.imported))
+        self._session.notify(self.tr("Imported %n contacts.", None, outcome.imported))
         return True
 
 

@@ -209,8 +209,8 @@ class ReportsPane(QWidget):
         self.activity_model.set_rows(rows)
         self.chart.set_rows(rows)
         self.activity_table.resizeColumnsToContents()
-        self.activity_status.setText(self.tr("{count} reservations · loaded {time}").format(
-            count=len(rows), time=datetime.now().strftime("%H:%M:%S")))
+        self.activity_status.setText(self.tr("%n reservations · loaded {time}", None, len(rows)).format(
+            time=datetime.now().strftime("%H:%M:%S")))
         return rows
 
     # ---- action log -------------------------------------------------------------------------------
@@ -384,7 +384,7 @@ class ReportsPane(QWidget):
         except OSError as error:
             tell(self, problem_for(error, doing=self.tr("saving the CSV file")))
             return None
-        self._session.notify(self.tr("Saved {count} rows to {path}.").format(count=len(rows), path=path))
+        self._session.notify(self.tr("Saved %n rows to {path}.", None, len(rows)).format(path=path))
         return path
 
     # ---- pane protocol ----------------------------------------------------------------------------

@@ -233,7 +233,8 @@ class CreateReservationDialog(QDialog):
             fresh = await self._session.refresh_location(location_id)
         except LokError as error:
             unknown = describe(problem_from(error, doing=self.tr("checking free boxes")))[0]
-            self.availability_label.setText(self.tr("Free boxes unknown ({0}).").format(unknown))
+            # The reason is a sentence of its own: "(… boxes.)." doubled the full stop.
+            self.availability_label.setText(self.tr("Free boxes unknown ({0}).").format(unknown.rstrip(".")))
             return
         self.presenter.keep_availability(fresh)
         self._show_availability()

@@ -179,7 +179,7 @@ class BucketModel(QAbstractTableModel):
                 return ""
             if int(value) == 0:
                 return self.tr("less than a day")
-            return self.tr("1 day") if int(value) == 1 else self.tr("{0} days").format(int(value))
+            return self.tr("%n days", None, int(value))
         return value
 
 
@@ -504,5 +504,5 @@ class TodayBoard(QWidget):
         except OSError as error:
             report(self, error, doing=self.tr("exporting the board"))
             return None
-        self.status.show_text(self.tr("Exported {0} rows to {1}").format(len(records), path))
+        self.status.show_text(self.tr("Exported %n rows to {0}", None, len(records)).format(path))
         return path
