@@ -399,3 +399,13 @@ async def look_up_code(
         failure = unreachable
     answer = locker_answer(kind, reservation, at_location=at_location)
     return Lookup(needle, kind, reservation, result, answer, tuple(searched), failure is not None, failure)
+
+
+def may_copy(lookup: Lookup) -> bool:
+    """Whether the inspector's Copy (Alt+C) may put the inspected text on the clipboard: never a void
+    token (a finished reservation's), which the README promises cannot be copied."""
+    if not lookup.text:
+        return False
+    if lookup.kind is not None and lookup.kind.is_token and lookup.reservation is not None:
+        return not tokens_are_void(lookup.reservation)
+    return True

@@ -549,6 +549,10 @@
         <source>{0} · {1} · reservation {2}</source>
         <translation>{0} · {1} · reservación {2}</translation>
     </message>
+    <message>
+        <source>A void token (its reservation is finished) is not copied: it opens no box.</source>
+        <translation>Un código anulado (su reservación ya terminó) no se copia: no abre ningún compartimento.</translation>
+    </message>
 </context>
 <context>
     <name>CodeWords</name>
@@ -633,8 +637,8 @@
         <translation>No se teclea en el casillero: identifica la reservación; sus códigos abren el compartimento.</translation>
     </message>
     <message>
-        <source>Not a code of this company, or not found.</source>
-        <translation>No es un código de esta empresa, o no se encontró.</translation>
+        <source>Not found among the active reservations and those of the last {0} days (older ones were not searched): an older code, or not one of this company.</source>
+        <translation>No se encontró entre las reservaciones activas ni las de los últimos {0} días (las más antiguas no se buscaron): es un código más antiguo o no es de esta empresa.</translation>
     </message>
     <message>
         <source>Tokens are not shown: your role (reporter) reads reservations but does not act on them, and these codes open the box.</source>

@@ -11,6 +11,9 @@ from lok_desk.desk.inspector.pane import CodeInspector
 from lok_desk.desk.locations.free_boxes import FreeBoxesPane
 from lok_desk.desk.today.pane import TodayBoard
 
+NOT_FOUND_WORDS = ("Not found among the active reservations and those of the last 30 days"
+                   " (older ones were not searched): an older code, or not one of this company.")
+
 
 def test_the_employee_starts_on_the_today_board(signed_in_window: Any, qtbot: Any) -> None:
     window = signed_in_window("employee")
@@ -36,7 +39,7 @@ def test_the_owner_starts_on_reservations_and_ctrl_i_inspects_the_last_search(
     qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentWidget() is inspector
     qtbot.waitUntil(lambda: inspector.lookup is not None, timeout=20000)
-    assert inspector.verdict.text() == "Not a code of this company, or not found."
+    assert inspector.verdict.text() == NOT_FOUND_WORDS
     assert inspector.code_edit.text() == "NO-SUCH-CODE-42"
     qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentWidget() is window.pane_of(TodayBoard)

@@ -23,7 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lok_desk.core.codes import Lookup, Searched, TokensHidden, look_up_code, tokens_hidden_reason
+from lok_desk.core.codes import (
+    Lookup,
+    Searched,
+    TokensHidden,
+    look_up_code,
+    may_copy,
+    tokens_hidden_reason,
+)
 from lok_desk.desk.inspector.words import kind_text, verdict_text
 from lok_desk.desk.kit import formatting
 from lok_desk.desk.kit.asyncqt import spawn
@@ -208,7 +215,9 @@ class CodeInspector(QWidget):
         else:
             self.slips.set_tokens([], "", [])
         self.open_button.setEnabled(reservation is not None and bool(reservation.id))
-        self.copy_button.setEnabled(bool(lookup.text))
+        self.copy_button.setEnabled(may_copy(lookup))
+        self.copy_button.setToolTip("" if may_copy(lookup) or not lookup.text else self.tr(
+            "A void token (its reservation is finished) is not copied: it opens no box."))
         self.print_button.setEnabled(self.slips.fitting() is not None and lookup.result is not None)
         if not self.print_button.isEnabled() and self.slips.notice and reservation is not None:
             self.print_button.setToolTip(self.slips.notice)
@@ -225,7 +234,8 @@ class CodeInspector(QWidget):
 
     def copy_code(self) -> None:
         """Copy what was inspected (the typed code itself: the inspector never reveals another)."""
-        if self.lookup is not None and self.lookup.text:
+        # Alt+C reaches here even when the button is off (the shortcut clicks it): the rule again.
+        if self.lookup is not None and may_copy(self.lookup):
             QGuiApplication.clipboard().setText(self.lookup.text)
 
     async def print_slip(self) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lok_desk.core.codes import CodeKind, LockerAnswer, Verdict
+from lok_desk.core.reservations.recent import RECENT_DAYS
 from lok_desk.desk.kit import formatting
 from lok_desk.desk.kit.i18n import translate
 
@@ -57,4 +58,8 @@ def verdict_text(answer: LockerAnswer, timezone: str | None, location_name: str 
     if verdict is Verdict.NOT_A_LOCKER_CODE:
         return translate("CodeWords", "Not typed at the locker: it identifies the reservation; its "
                                       "tokens open the box.")
-    return translate("CodeWords", "Not a code of this company, or not found.")
+    # Said with what was searched: "not a code of this company" was repeated to customers whose code
+    # was only older than the search reached.
+    return translate("CodeWords", "Not found among the active reservations and those of the last {0} "
+                                  "days (older ones were not searched): an older code, or not one of "
+                                  "this company.").format(RECENT_DAYS)

@@ -33,6 +33,9 @@ async def advance(sandbox: SandboxServer, seconds: float) -> None:
     assert answer.status_code == 200, answer.text
 
 
+NOT_FOUND_WORDS = ("Not found among the active reservations and those of the last 30 days"
+                   " (older ones were not searched): an older code, or not one of this company.")
+
 def make_inspector(qtbot: Any, session: QtSession) -> CodeInspector:
     session.has_window = True
     inspector = CodeInspector(session)
@@ -109,11 +112,17 @@ def test_every_reason_a_code_works_or_not(qtbot: Any, run: Any, desk_session: Ca
         await type_at_kiosk(sandbox, tokens.pickup_token)
         assert await verdict_of(str(tokens.pickup_token)) is Verdict.ALREADY_USED
         assert await verdict_of(str(tokens.reopen_1_token)) is Verdict.PICKED_UP
+        assert not inspector.copy_button.isEnabled()           # void once picked up
         assert not inspector.print_button.isEnabled()          # void: nothing to print
 
         await client.cancel_reservation(str(two.reservation.id))
         assert await verdict_of(str(two.tokens.delivery_token)) is Verdict.CANCELLED
         assert inspector.verdict.text().startswith("Does not work: the reservation was cancelled (")
+        # A void token is never copied (issue 19 point 12): the button is off and Copy does nothing.
+        assert not inspector.copy_button.isEnabled() and "void" in inspector.copy_button.toolTip()
+        QGuiApplication.clipboard().setText("before")
+        inspector.copy_code()
+        assert QGuiApplication.clipboard().text() == "before"
 
         # Ids identify; they open nothing. A shipment id the desk never loaded is asked of Lok.
         assert await verdict_of("INSP-0002") is Verdict.NOT_A_LOCKER_CODE
@@ -124,7 +133,7 @@ def test_every_reason_a_code_works_or_not(qtbot: Any, run: Any, desk_session: Ca
             assert await verdict_of(one.confirmation_code) is Verdict.NOT_A_LOCKER_CODE
 
         assert await verdict_of("ZZZZ-NOT-A-CODE") is Verdict.NOT_FOUND
-        assert inspector.verdict.text() == "Not a code of this company, or not found."
+        assert inspector.verdict.text() == NOT_FOUND_WORDS
         searched = inspector.searched_label.text()
         for place in ("codes of", "read from Lok", "was not sent to Lok"):
             assert place in searched
@@ -215,7 +224,7 @@ def test_odd_input_is_not_found_never_a_crash(qtbot: Any, run: Any,
         for odd in ("x" * 5000, "ñ😀/../?&#%", "\x00abc", "a b c"):
             lookup = await inspector.inspect(odd)
             assert lookup.answer.verdict is Verdict.NOT_FOUND and not lookup.stale, odd[:10]
-            assert inspector.verdict.text() == "Not a code of this company, or not found."
+            assert inspector.verdict.text() == NOT_FOUND_WORDS
         empty = await inspector.inspect("   ")
         assert empty.answer.verdict is Verdict.NOT_FOUND
 
