@@ -5173,6 +5173,14 @@ Presiona Enter en una fila para abrirla y Ctrl+N para crear una reservación.</t
         <translation>{0} más que envió Lok no se pudieron leer (detalles en el registro)</translation>
     </message>
     <message>
+        <source>Offline: shown as last known, without its codes. It is read again when the connection is back.</source>
+        <translation>Sin conexión: se muestra como se conocía por última vez, sin sus códigos. Se vuelve a leer cuando vuelva la conexión.</translation>
+    </message>
+    <message>
+        <source>Offline: shown as known at {0}, without its codes. It is read again when the connection is back.</source>
+        <translation>Sin conexión: se muestra como se conocía a las {0}, sin sus códigos. Se vuelve a leer cuando vuelva la conexión.</translation>
+    </message>
+    <message>
         <source>Cancelled meanwhile (at the locker, on another desk or by another program). Its tokens no longer open a box.</source>
         <translation>Se canceló mientras tanto (en el casillero, en otro escritorio o desde otro programa). Sus códigos ya no abren ningún compartimento.</translation>
     </message>

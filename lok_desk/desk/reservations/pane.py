@@ -88,6 +88,10 @@ class ReservationsPane(QWidget):
         self._bind_listing()
         session.reservation_changed.connect(self._on_reservation_changed)
         session.locations_changed.connect(self.model.forget_locations)
+        # The open detail that could not be read (offline) is read again when the connection is back.
+        self.detail_refresh_due: str | None = None
+        self.detail_wanted: str | None = None
+        session.offline_changed.connect(self._refresh_detail_when_back)
         # The table adapts the store: a sync's changes arrive here as ids (lok_desk.core.store).
         unsubscribe = session.store.subscribe(self._on_store_change)
         self.destroyed.connect(lambda *_: unsubscribe())
@@ -399,10 +403,16 @@ class ReservationsPane(QWidget):
         self.detail.setFocus()
         self.detail.focusNextChild()
 
-    def show_detail_soon(self, reservation_id: str) -> None:
+    def show_detail_soon(self, reservation_id: str, *, quiet: bool = False) -> None:
         if self.detail_task is not None and not self.detail_task.done():
             self.detail_task.cancel()
-        self.detail_task = spawn(showing.show_detail(self, reservation_id), owner=self)
+        self.detail_wanted = reservation_id
+        self.detail_task = spawn(showing.show_detail(self, reservation_id, quiet=quiet), owner=self)
+
+    def _refresh_detail_when_back(self, offline: bool) -> None:
+        due = self.detail_refresh_due
+        if not offline and due is not None and due in (self.detail_wanted, self.detail.reservation_id):
+            self.show_detail_soon(due, quiet=self.detail.reservation_id == due)
 
     def present(self, result: Any) -> None:
         showing.present(self, result)

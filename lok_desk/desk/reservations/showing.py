@@ -4,9 +4,11 @@ store by id (lok_desk/desk/reservations/detail.py), so the table and the detail 
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from lok_desk.api import LokError
+from lok_desk.api import LokError, models
+from lok_desk.api.errors import LokTransportError
 from lok_desk.core import rules
 from lok_desk.core.codes import tokens_hidden_reason
 from lok_desk.core.store import StatusChange, StoreChange
@@ -31,6 +33,13 @@ async def show_detail(pane: ReservationsPane, reservation_id: str, *, quiet: boo
     try:
         result = await session.call(session.service.get_reservation(reservation_id, include_tokens=True))
     except LokError as error:
+        if isinstance(error, LokTransportError):   # read again when the connection is back
+            pane.detail_refresh_due = reservation_id
+            known = session.store.get(reservation_id)
+            if known is not None:   # offline: what is known, marked as of when (no codes)
+                present(pane, models.ReservationWithTokens(reservation=known))
+                pane.detail.set_banner(as_of_text(session.last_success or session.offline_since))
+                return
         pane.detail.show_message(
             translate("ReservationsPane", "This reservation could not be loaded.\n{0}").format(
                 sentence(problem_from(error, doing=translate("ReservationsPane", "loading the reservation")))
@@ -38,8 +47,20 @@ async def show_detail(pane: ReservationsPane, reservation_id: str, *, quiet: boo
         )
         # Said once, in the detail panel where the reservation would be (not also in the banner).
         return
+    if pane.detail_refresh_due == reservation_id:
+        pane.detail_refresh_due = None
     pane.listing.put(result.reservation)
     present(pane, result)
+
+
+def as_of_text(when: datetime | None) -> str:
+    """The open detail while Lok cannot be reached: shown from the list, not read afresh."""
+    if when is None:
+        return translate("ReservationsPane", "Offline: shown as last known, without its codes. It is read "
+                                             "again when the connection is back.")
+    return translate("ReservationsPane", "Offline: shown as known at {0}, without its codes. It is read "
+                                         "again when the connection is back.").format(
+        when.astimezone().strftime("%H:%M"))
 
 
 def present(pane: ReservationsPane, result: Any) -> None:
