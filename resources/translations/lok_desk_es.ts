@@ -360,6 +360,10 @@
         <translation>Resultado</translation>
     </message>
     <message>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
         <source>less than a day</source>
         <translation>menos de un día</translation>
     </message>
@@ -5030,6 +5034,10 @@ Presiona Enter en una fila para abrirla y Ctrl+N para crear una reservación.</t
         <translation>En la hora local de la ubicación de la reservación</translation>
     </message>
     <message>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
         <source>Unknown</source>
         <translation>Desconocido</translation>
     </message>
@@ -5958,8 +5966,8 @@ Borra el filtro para ver las {1}.</translation>
         <translation>Copiar</translation>
     </message>
     <message>
-        <source>Copy {0}</source>
-        <translation>Copiar {0}</translation>
+        <source>Copy {0} {1}</source>
+        <translation>Copiar {0} {1}</translation>
     </message>
     <message>
         <source>Copy the token text to the clipboard</source>

@@ -225,13 +225,17 @@ class TokenCard(QWidget):
         font.setStrikeOut(void)
         self.text.setFont(font)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction if void
-                                          else Qt.TextInteractionFlag.TextSelectableByMouse)
+                                          else Qt.TextInteractionFlag.TextSelectableByMouse
+                                          | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        # Reachable by Tab, so a screen reader says the token (Tab used to reach only buttons and QRs).
+        self.text.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         # The token itself is what a person hands out: read it with its caption, not the caption alone.
         self.text.setAccessibleName(self.tr("{0}: {1}").format(token.label, token.token))
         texts.addWidget(self.text)
         row = QHBoxLayout()
         self.copy_button = QPushButton(self.tr("Copy"), self)
-        self.copy_button.setAccessibleName(self.tr("Copy {0}").format(token.label.lower()))
+        # Which token: two of the same kind (one void) were both "Copy pick-up token".
+        self.copy_button.setAccessibleName(self.tr("Copy {0} {1}").format(token.label.lower(), token.token))
         self.copy_button.setToolTip(self.tr("Copy the token text to the clipboard"))
         self.copy_button.clicked.connect(lambda: QGuiApplication.clipboard().setText(token.token))
         self.copy_qr_button = QPushButton(self.tr("Copy QR"), self)

@@ -354,10 +354,12 @@ class ReservationTableModel(QAbstractTableModel):
                 self._overdue_icon = _overdue_icon()
             return self._overdue_icon
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            text = self._display(record, column)
+            # Said with its column's name: a row read aloud was values only (which date is which?).
+            text = self._display(record, column) or "—"
             if column == Column.SHIPMENT and record[F_OVERDUE]:
-                return f"{text}, {self._overdue_text(record)}"
-            return text
+                text = f"{text}, {self._overdue_text(record)}"
+            header = self.headerData(column, Qt.Orientation.Horizontal)
+            return self.tr("{0}: {1}").format(header, text) if header else text
         return None
 
     def _display(self, record: tuple[Any, ...], column: int) -> str:

@@ -168,6 +168,10 @@ class BucketModel(QAbstractTableModel):
             return value if value is not None else -1
         if role == Qt.ItemDataRole.ToolTipRole and isinstance(value, datetime):
             return formatting.format_utc_tooltip(value)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            # Said with its column's name: a row read aloud was values only (which date is which?).
+            shown = self.data(index, Qt.ItemDataRole.DisplayRole)
+            return self.tr("{0}: {1}").format(self.headers()[index.column()], shown if shown else "—")
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if name == "status":
