@@ -71,16 +71,54 @@ def child_command(*, reset: bool) -> list[str]:
     return [*command, "--reset"] if reset else command
 
 
+def _spawn_child(*, reset: bool, verbose: bool) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(  # noqa: S603 - our own program, fixed arguments
+        child_command(reset=reset) + (["--verbose"] if verbose else []),
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=None,
+        start_new_session=sys.platform != "win32",
+    )
+
+
 class SandboxProcess:
     """The sandbox child as the desk holds it: `ready` resolves once it answers; `close()` ends it."""
 
-    def __init__(self, process: subprocess.Popen[bytes]) -> None:
+    def __init__(self, process: subprocess.Popen[bytes], *, verbose: bool = False) -> None:
         self.process = process
         self.port = 0
+        self.restarts = 0
+        self._verbose = verbose
+        self._closed = False
+        self._watch_ready()
+
+    def _watch_ready(self) -> None:
         self.ready: concurrent.futures.Future[SandboxProcess] = concurrent.futures.Future()
         self.ready.set_running_or_notify_cancel()
-        self._closed = False
         threading.Thread(target=self._read_ready_line, name="lok-sandbox-ready", daemon=True).start()
+
+    @property
+    def stopped(self) -> bool:
+        """The child ended (crashed, killed) while the desk still runs (reaped: no zombie left)."""
+        return not self._closed and self.process.poll() is not None
+
+    def restart(self, timeout_s: float = 60.0) -> bool:
+        """Start a new child after this one died, on the port it had (the child reuses the port saved
+        in the settings, so the desk's client and cached token still work). Blocking: call it from a
+        worker thread. True when it answers on the same port; False when it could not start, or came
+        up on another port (the desk's client cannot follow it there)."""
+        if self._closed:
+            return False
+        before = self.port
+        self.process.wait()   # reap the dead child
+        self.restarts += 1
+        self.process = _spawn_child(reset=False, verbose=self._verbose)
+        self._watch_ready()
+        try:
+            self.ready.result(timeout=timeout_s)
+        except (RuntimeError, concurrent.futures.TimeoutError) as error:
+            log.error("The embedded sandbox could not be started again: %s", error)
+            return False
+        log.info("Embedded sandbox started again (pid %s) on port %s", self.process.pid, self.port)
+        return self.port == before
 
     def __repr__(self) -> str:
         return f"SandboxProcess(pid={self.process.pid}, port={self.port})"
@@ -88,12 +126,7 @@ class SandboxProcess:
     @classmethod
     def start(cls, *, reset: bool, verbose: bool = False) -> SandboxProcess:
         """Start the child now (a fork and exec: milliseconds); its start-up runs on another core."""
-        process = subprocess.Popen(  # noqa: S603 - our own program, fixed arguments
-            child_command(reset=reset) + (["--verbose"] if verbose else []),
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=None,
-            start_new_session=sys.platform != "win32",
-        )
-        return cls(process)
+        return cls(_spawn_child(reset=reset, verbose=verbose), verbose=verbose)
 
     @property
     def base_url(self) -> str:

@@ -5429,6 +5429,25 @@ Borra el filtro para ver las {1}.</translation>
     </message>
 </context>
 <context>
+    <name>SandboxWatch</name>
+    <message>
+        <source>The practice server on this computer stopped and could not be kept running. Quit Lok Desk and start it again with --sandbox.</source>
+        <translation>El servidor de prácticas de este ordenador se detuvo y no se pudo mantener en marcha. Cierra Lok Desk y vuelve a iniciarlo con --sandbox.</translation>
+    </message>
+    <message>
+        <source>The practice server stopped; starting it again (attempt {0} of {1})…</source>
+        <translation>El servidor de prácticas se detuvo; se está iniciando de nuevo (intento {0} de {1})…</translation>
+    </message>
+    <message>
+        <source>The practice server was started again.</source>
+        <translation>El servidor de prácticas se inició de nuevo.</translation>
+    </message>
+    <message>
+        <source>The practice server started again on another port. Quit Lok Desk and start it again with --sandbox.</source>
+        <translation>El servidor de prácticas se inició de nuevo en otro puerto. Cierra Lok Desk y vuelve a iniciarlo con --sandbox.</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <source>Creates and cancels reservations at every location; edits company settings.</source>

@@ -33,6 +33,8 @@ from lok_desk.desk.kit.problems import describe, problem_from, sentence
 from lok_desk.desk.kit.widgets import place_window, saved_geometry
 from lok_desk.desk.preferences import Preferences
 from lok_desk.desk.qt_session import CUSTOM, PRODUCTION, SANDBOX, QtSession, open_session
+from lok_desk.desk.sandbox_process import SandboxEndpoint, SandboxProcess
+from lok_desk.desk.sandbox_watch import SandboxWatch
 from lok_desk.desk.settings import DeskSettings
 from lok_desk.desk.window.main_window import MainWindow, PaneFactory
 from lok_desk.desk.window.signin import CUSTOM_KEY, PRODUCTION_KEY, SANDBOX_KEY, ServerChoice, SignInDialog
@@ -41,7 +43,6 @@ from lok_desk.paths import AppPaths
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from lok_desk.desk.sandbox_process import SandboxEndpoint
 
 log = logging.getLogger(__name__)
 
@@ -402,6 +403,8 @@ class DeskShell(QObject):
                 finished.set_result(how)
 
         window.finished.connect(finish)
+        if isinstance(self.sandbox, SandboxProcess) and session.environment == SANDBOX:
+            SandboxWatch(session, self.sandbox, window)   # the practice server died: start it again
 
         def sign_in_needed(problem: Problem) -> None:
             # Opened offline on the saved list, and Lok now says the token is no longer valid: the
