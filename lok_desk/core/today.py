@@ -172,6 +172,24 @@ def counts(buckets: dict[Bucket, list[BoardRow]]) -> dict[Bucket, int]:
     return {bucket: len(rows) for bucket, rows in buckets.items()}
 
 
+#: The order a person works the board in: what is late, then what expires, then today's plan.
+NEEDS_ACTION_FIRST = (Bucket.OVERDUE_DELIVERY, Bucket.WAITING_PAST_PICKUP, Bucket.EXPIRING_PRE,
+                      Bucket.ARRIVING_TODAY)
+
+
+def opening_bucket(counted: dict[Bucket, int]) -> Bucket:
+    """The list the board opens on: the first that needs action and has rows (an empty "Arriving
+    today" in front of 8 overdue hid them), else "Arriving today"."""
+    return next((bucket for bucket in NEEDS_ACTION_FIRST if counted.get(bucket)), Bucket.ARRIVING_TODAY)
+
+
+def named_shipments(rows: Iterable[BoardRow], few: int = 3) -> tuple[list[str], int]:
+    """The first `few` shipments a bulk action names (the shipment id, else the reservation id) and
+    how many more it does not name, so the question says which parcels it is about."""
+    names = [row.reservation.shipment_id or row.reservation_id for row in rows]
+    return names[:few], max(0, len(names) - few)
+
+
 def cancellable_overdue(rows: Iterable[BoardRow]) -> list[BoardRow]:
     """The rows bulk cancel may act on: overdue for delivery and never delivered (Lok cancels only
     before delivery; anything else would be refused)."""

@@ -219,6 +219,13 @@
 <context>
     <name>TodayBoard</name>
     <message numerus="yes">
+        <source>{0} and %n more</source>
+        <translation>
+            <numerusform>{0} and %n more</numerusform>
+            <numerusform>{0} and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Exported %n rows to {0}</source>
         <translation>
             <numerusform>Exported %n row to {0}</numerusform>

@@ -5874,6 +5874,21 @@ Borra el filtro para ver las {1}.</translation>
         <source>{0}: {1} overdue · {2} past pick-up</source>
         <translation>{0}: {1} con depósito atrasado · {2} con recolección vencida</translation>
     </message>
+    <message numerus="yes">
+        <source>{0} and %n more</source>
+        <translation>
+            <numerusform>{0} y %n más</numerusform>
+            <numerusform>{0} y %n más</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel 1 reservation that was never delivered ({0})? Its box is released and its tokens stop working.</source>
+        <translation>¿Cancelar 1 reservación que nunca se depositó ({0})? Su compartimento se libera y sus códigos dejan de funcionar.</translation>
+    </message>
+    <message>
+        <source>Cancel {0} reservations that were never delivered ({1})? Their boxes are released and their tokens stop working.</source>
+        <translation>¿Cancelar {0} reservaciones que nunca se depositaron ({1})? Sus compartimentos se liberan y sus códigos dejan de funcionar.</translation>
+    </message>
     <message>
         <source>exporting the board</source>
         <translation>exportar el tablero</translation>
@@ -5902,20 +5917,12 @@ Borra el filtro para ver las {1}.</translation>
         <translation>Cancela las reservaciones seleccionadas que nunca se depositaron</translation>
     </message>
     <message>
-        <source>Cancel 1 reservation that was never delivered? Its box is released and its tokens stop working.</source>
-        <translation>¿Cancelar 1 reservación que nunca se depositó? Su compartimento se libera y sus códigos dejan de funcionar.</translation>
-    </message>
-    <message>
         <source>Cancel 1 reservation</source>
         <translation>Cancelar 1 reservación</translation>
     </message>
     <message>
         <source>Keep it</source>
         <translation>Conservarla</translation>
-    </message>
-    <message>
-        <source>Cancel {0} reservations that were never delivered? Their boxes are released and their tokens stop working.</source>
-        <translation>¿Cancelar {0} reservaciones que nunca se depositaron? Sus compartimentos se liberan y sus códigos dejan de funcionar.</translation>
     </message>
     <message>
         <source>Cancel {0} reservations</source>

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from lok_desk.api import models
-from lok_desk.core.today import Bucket, board, cancellable_overdue
+from lok_desk.core.today import BoardRow, Bucket, board, cancellable_overdue, named_shipments, opening_bucket
 
 MEXICO = ZoneInfo("America/Mexico_City")   # UTC-6, no daylight saving since 2022
 # 20:00 in Mexico City on 2 March is 02:00 UTC on 3 March: "today" must be the locker's 2 March.
@@ -85,3 +85,21 @@ def test_a_row_that_leaves_the_board_stays_under_resolved_for_30_days() -> None:
     assert ids(board([collected], later, zone, seen_on_board=seen)[Bucket.RESOLVED]) == ["r"]
     gone = board([collected], later + timedelta(days=31), zone, seen_on_board=seen)
     assert gone[Bucket.RESOLVED] == [] and "r" not in seen
+
+
+def test_the_board_opens_on_the_list_that_needs_action() -> None:
+    """Issue 19 point 10: an empty "Arriving today" was shown while 8 were overdue."""
+    assert opening_bucket({Bucket.ARRIVING_TODAY: 0, Bucket.OVERDUE_DELIVERY: 8,
+                           Bucket.WAITING_PAST_PICKUP: 14}) is Bucket.OVERDUE_DELIVERY
+    assert opening_bucket({Bucket.ARRIVING_TODAY: 2, Bucket.WAITING_PAST_PICKUP: 1}) \
+        is Bucket.WAITING_PAST_PICKUP
+    assert opening_bucket({Bucket.ARRIVING_TODAY: 2, Bucket.EXPIRING_PRE: 1}) is Bucket.EXPIRING_PRE
+    assert opening_bucket({Bucket.DELIVERED_TODAY: 5}) is Bucket.ARRIVING_TODAY
+
+
+def test_bulk_cancel_names_a_few_shipments_then_counts_the_rest() -> None:
+    rows = [BoardRow(reservation(f"r{i}", ("reserved", NOW)), Bucket.OVERDUE_DELIVERY) for i in range(5)]
+    assert named_shipments(rows) == (["00r0", "00r1", "00r2"], 2)
+    assert named_shipments(rows[:2]) == (["00r0", "00r1"], 0)
+    no_shipment = BoardRow(models.Reservation.model_validate({"id": "rsv-9"}), Bucket.OVERDUE_DELIVERY)
+    assert named_shipments([no_shipment]) == (["rsv-9"], 0)

@@ -50,6 +50,8 @@ from lok_desk.core.today import (
     cancellable_overdue,
     export_records,
     load_board,
+    named_shipments,
+    opening_bucket,
 )
 from lok_desk.desk.kit import formatting
 from lok_desk.desk.kit.asyncqt import confirm, spawn
@@ -392,8 +394,12 @@ class TodayBoard(QWidget):
                              call=self.session.call)
         except LokError as error:
             report(self, error, doing=self.tr("loading the board"))
+        first = not self._loaded
         self._loaded = True
         self.recompute()
+        # Open on the list that needs action, unless the person already chose one while it loaded.
+        if first and self.current_bucket() is Bucket.ARRIVING_TODAY:
+            self.tabs.setCurrentWidget(self.views[opening_bucket(self.counts())])
 
     # ---- actions --------------------------------------------------------------------------------
     def focus_list(self) -> None:
@@ -438,14 +444,19 @@ class TodayBoard(QWidget):
         if confirmed is None:
             # Singular and plural spelled out: the desk installs no English plural catalogue in tests,
             # and "reservation(s)" reads like a form, not a question.
+            # The question names the shipments (a few, then "and N more"): a count alone hid which.
+            shown, more = named_shipments(rows)
+            named = ", ".join(shown)
+            if more:
+                named = self.tr("{0} and %n more", None, more).format(named)
             if len(rows) == 1:
-                question = self.tr("Cancel 1 reservation that was never delivered? Its box is released and "
-                                   "its tokens stop working.")
+                question = self.tr("Cancel 1 reservation that was never delivered ({0})? Its box is released "
+                                   "and its tokens stop working.").format(named)
                 ok_text = self.tr("Cancel 1 reservation")
                 keep_text = self.tr("Keep it")
             else:
-                question = self.tr("Cancel {0} reservations that were never delivered? Their boxes are "
-                                   "released and their tokens stop working.").format(len(rows))
+                question = self.tr("Cancel {0} reservations that were never delivered ({1})? Their boxes "
+                                   "are released and their tokens stop working.").format(len(rows), named)
                 ok_text = self.tr("Cancel {0} reservations").format(len(rows))
                 keep_text = self.tr("Keep them")
             confirmed = await confirm(self, self.tr("Cancel reservations"), question, ok_text=ok_text,

@@ -74,6 +74,8 @@ def test_board_counts_move_when_the_kiosk_delivers(
         board = make_board(qtbot, session, tmp_path)
         board.start()
         await until(lambda: board._loaded, what="the board's first load")
+        # It opens on the list that needs action, not on "Arriving today" (issue 19 point 10).
+        assert board.current_bucket() is Bucket.OVERDUE_DELIVERY
         late_id = str(late.reservation.id)
         assert late_id in ids(board, Bucket.OVERDUE_DELIVERY)
         row = next(r for r in board.buckets[Bucket.OVERDUE_DELIVERY] if r.reservation_id == late_id)
@@ -151,7 +153,9 @@ def test_bulk_cancel_asks_once_and_reports_each_row_then_export_reads_back(
         await until(lambda: boxes() or task.done(), what="the confirmation")
         assert not task.done()
         box = boxes()[0]
-        assert box.text().startswith("Cancel 3 reservations that were never delivered?")
+        assert box.text().startswith("Cancel 3 reservations that were never delivered (")
+        for shipment in ("000123", "TODAY-B", "TODAY-C"):       # it names them
+            assert shipment in box.text()
         assert sorted(b.text() for b in box.buttons()) == ["Cancel 3 reservations", "Keep them"]
         next(b for b in box.buttons() if b.text() == "Keep them").click()
         assert await task == {}
