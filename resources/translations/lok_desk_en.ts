@@ -209,6 +209,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Show desks&apos; reads (%n)</source>
+        <translation>
+            <numerusform>Show desks&apos; reads (%n)</numerusform>
+            <numerusform>Show desks&apos; reads (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Saved %n rows to {path}.</source>
         <translation>
             <numerusform>Saved %n row to {path}.</numerusform>

@@ -4525,6 +4525,17 @@ Borra el filtro para ver las {count} ubicaciones.</translation>
         <source>Server errors (5xx)</source>
         <translation>Errores del servidor (5xx)</translation>
     </message>
+    <message numerus="yes">
+        <source>Show desks&apos; reads (%n)</source>
+        <translation>
+            <numerusform>Mostrar las lecturas de los mostradores (%n)</numerusform>
+            <numerusform>Mostrar las lecturas de los mostradores (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lines that only read (desks and programs keeping their lists fresh) are hidden unless checked</source>
+        <translation>Las líneas que solo leen (mostradores y programas que mantienen sus listas al día) quedan ocultas salvo que marques esta casilla</translation>
+    </message>
     <message>
         <source>Reload action log</source>
         <translation>Volver a cargar la bitácora de acciones</translation>

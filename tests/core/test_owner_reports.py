@@ -79,3 +79,16 @@ async def test_loads_and_requests_and_a_failure_is_a_problem(lok: Clients, contr
     assert problem is not None and problem.kind is Kind.SERVER
     assert problem.doing == "loading the action log"
     assert reports.logs == before                               # what was shown stays
+
+
+def test_reads_are_told_from_changes_and_hidden_on_request() -> None:
+    from lok_desk.core.owner.reports import is_read
+
+    read = models.ActionLogEntry(resource="GET /company/reservations", status=200)
+    change = models.ActionLogEntry(resource="POST /company/reservations", status=201)
+    odd = models.ActionLogEntry(resource=None, status=200)   # no method: shown, never taken for a read
+
+    assert [is_read(e) for e in (read, change, odd)] == [True, False, False]
+    assert not log_matches(read, reads=False)
+    assert log_matches(read, reads=True)
+    assert log_matches(change, reads=False) and log_matches(odd, reads=False)

@@ -21,7 +21,8 @@ from lok_desk.core.text import Text
 
 __all__ = [
     "ACTIVITY_COLUMNS", "CHART_STATUSES", "LOG_COLUMNS", "ReportRequest", "ReportsPresenter",
-    "action_log_records", "activity_by_day", "activity_records", "log_matches", "report_span", "zone",
+    "action_log_records", "activity_by_day", "activity_records", "is_read", "log_matches", "report_span",
+    "zone",
 ]
 
 CONTEXT = "ReportsPane"
@@ -83,9 +84,23 @@ def action_log_records(entries: Iterable[models.ActionLogEntry]) -> list[list[ob
     return [[e.timestamp, e.resource, e.status, e.user_email, e.origin, e.payload] for e in entries]
 
 
-def log_matches(entry: models.ActionLogEntry, text: str = "", status_class: int = 0) -> bool:
-    """The action log's filter: a result class (2, 4, 5 for 2xx/4xx/5xx; 0 any) and free text over every
-    field, ignoring case."""
+# Methods that change nothing: Lok logs every API call, so most lines are desks (and other programs)
+# reading lists to stay fresh; the people's changes are the other methods.
+READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def is_read(entry: models.ActionLogEntry) -> bool:
+    """A line of the action log that only read (resource "GET /path"): a desk syncing, not a change."""
+    method, _, _path = (entry.resource or "").strip().partition(" ")
+    return method.upper() in READ_METHODS
+
+
+def log_matches(entry: models.ActionLogEntry, text: str = "", status_class: int = 0, *,
+                reads: bool = True) -> bool:
+    """The action log's filter: reads shown or not, a result class (2, 4, 5 for 2xx/4xx/5xx; 0 any) and
+    free text over every field, ignoring case."""
+    if not reads and is_read(entry):
+        return False
     if status_class and not (isinstance(entry.status, int) and entry.status // 100 == status_class):
         return False
     needle = text.strip().casefold()

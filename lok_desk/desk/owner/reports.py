@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
@@ -44,6 +45,7 @@ from lok_desk.core.owner.reports import (
     action_log_records,
     activity_by_day,
     activity_records,
+    is_read,
     log_matches,
 )
 from lok_desk.desk.kit import formatting
@@ -75,7 +77,13 @@ class ActionLogFilter(QSortFilterProxyModel):
         super().__init__(parent)
         self.status_class = 0           # 0 = any, else 2/4/5 for 2xx/4xx/5xx
         self.text = ""
+        self.reads = False              # the desks' reads are hidden until asked for: the people's first
         self.setSortRole(SORT_ROLE)
+
+    def set_reads(self, shown: bool) -> None:
+        self.beginFilterChange()
+        self.reads = shown
+        self.endFilterChange()
 
     def set_status_class(self, value: int) -> None:
         # beginFilterChange/endFilterChange replace the deprecated invalidateFilter() (Qt 6.9+).
@@ -90,7 +98,8 @@ class ActionLogFilter(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         entry = self.sourceModel().index(source_row, 0, source_parent).data(ROW_ROLE)
-        return isinstance(entry, models.ActionLogEntry) and log_matches(entry, self.text, self.status_class)
+        return isinstance(entry, models.ActionLogEntry) and log_matches(
+            entry, self.text, self.status_class, reads=self.reads)
 
 
 def _table(parent: QWidget, name: str, model: Any) -> QTableView:
@@ -227,6 +236,10 @@ class ReportsPane(QWidget):
         for text, value in ((self.tr("Any result"), 0), (self.tr("Succeeded (2xx)"), 2),
                             (self.tr("Refused (4xx)"), 4), (self.tr("Server errors (5xx)"), 5)):
             self.log_result.addItem(text, value)
+        # Lok logs every call: the desks' own list reads would bury the people's changes.
+        self.log_reads = QCheckBox(self.tr("Show desks' reads (%n)", "", 0), page)
+        self.log_reads.setAccessibleDescription(self.tr(
+            "Lines that only read (desks and programs keeping their lists fresh) are hidden unless checked"))
         self.logs_reload = QPushButton(self.tr("Reload"), page)
         self.logs_reload.setAccessibleName(self.tr("Reload action log"))
         self.logs_reload.clicked.connect(lambda: spawn(self.load_logs(), owner=self))
@@ -239,6 +252,7 @@ class ReportsPane(QWidget):
         filters.addWidget(search_label)
         filters.addWidget(self.log_search, 1)
         filters.addWidget(self.log_result)
+        filters.addWidget(self.log_reads)
         filters.addWidget(self.logs_reload)
         filters.addWidget(self.logs_export)
         layout.addLayout(filters)
@@ -260,6 +274,8 @@ class ReportsPane(QWidget):
         self.log_search.textChanged.connect(self.logs_proxy.set_text)
         self.log_search.textChanged.connect(self._show_log_count)
         self.log_result.currentIndexChanged.connect(self._on_log_result)
+        self.log_reads.toggled.connect(self.logs_proxy.set_reads)
+        self.log_reads.toggled.connect(self._show_log_count)
         self.logs_table = _table(page, self.tr("Action log"), self.logs_proxy)
         self.logs_table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         layout.addWidget(self.logs_table, 1)
@@ -275,6 +291,8 @@ class ReportsPane(QWidget):
 
     def _show_log_count(self, *_: object) -> None:
         shown, total = self.logs_proxy.rowCount(), self.logs_model.rowCount()
+        reads = sum(1 for entry in self.presenter.logs if is_read(entry))
+        self.log_reads.setText(self.tr("Show desks' reads (%n)", "", reads))
         self.logs_status.setText(self.tr("Showing {shown} of {total} entries (Lok keeps the newest 1,000 "
                                          "here; request the full report for more).").format(
             shown=shown, total=total))

@@ -44,9 +44,30 @@ def test_recent_activity_csv_fills_the_table_and_chart(
     assert pane.chart.grab().width() > 0                   # paints without error
 
 
+def test_the_action_log_shows_peoples_changes_and_counts_the_hidden_reads(
+        desk_session: Any, show_pane: Any, qtbot: Any, fresh_client: Any) -> None:
+    fresh_client("owner", lambda client: client.update_webhook("https://hooks.example.com/lok"))
+    pane = open_reports(desk_session, show_pane, qtbot)
+    pane.tabs.setCurrentIndex(1)
+    table = pane.logs_table.model()
+    logged = pane.presenter.logs
+    reads = [e for e in logged if (e.resource or "").startswith("GET ")]
+    assert reads and len(reads) < len(logged)     # the desk's own reads, and the webhook change
+
+    shown = [str(table.index(r, 1).data()) for r in range(table.rowCount())]
+    assert shown and not any(resource.startswith("GET ") for resource in shown)
+    assert any(resource.startswith(("PUT ", "POST ", "PATCH ")) for resource in shown)
+    assert f"({len(reads)})" in pane.log_reads.text()
+    assert f"Showing {len(shown)} of {len(logged)}" in pane.logs_status.text()
+
+    click(qtbot, pane.log_reads)                  # one click shows the reads too
+    assert table.rowCount() == len(logged)
+
+
 def test_action_log_search_and_result_filter(desk_session: Any, show_pane: Any, qtbot: Any) -> None:
     pane = open_reports(desk_session, show_pane, qtbot)
     pane.tabs.setCurrentIndex(1)
+    pane.log_reads.setChecked(True)               # the sandbox's seed log is reads
     table = pane.logs_table.model()
     total = table.rowCount()
     assert total > 0
