@@ -1030,6 +1030,10 @@
         <translation>Escribe el ancho, alto y largo del paquete (cm) y su peso (kg, en Paquete); el cursor está en el primero que falta.</translation>
     </message>
     <message>
+        <source>Measures and weight entered: press “Find the smallest free box”.</source>
+        <translation>Medidas y peso ingresados: presiona “Buscar el compartimento libre más chico”.</translation>
+    </message>
+    <message>
         <source>Row {0} has a value but no key.</source>
         <translation>La fila {0} tiene un valor pero no una clave.</translation>
     </message>

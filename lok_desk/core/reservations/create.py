@@ -249,6 +249,17 @@ class CreatePresenter:
             self.form.size = size.value
         return SizeSuggestion(size, text)
 
+    def hint_after_edit(self, asked_for: tuple[str, ...]) -> Text | None:
+        """Once the fields the assistant asked for are all filled, its request ("Enter the package's
+        weight…") is stale: the hint that replaces it. None while one is still missing."""
+        if not asked_for:
+            return None
+        _, missing = self.measures()
+        if set(asked_for) & set(missing):
+            return None
+        return Text.of(CONTEXT, QT_TRANSLATE_NOOP(
+            "CreateReservationDialog", "Measures and weight entered: press “Find the smallest free box”."))
+
     def fit_refusal(self) -> Text | None:
         """A package whose measures fit no box, or not the chosen size, is refused before it is sent:
         Lok's create takes no measures, so the desk is the only guard (issue 19 point 7)."""

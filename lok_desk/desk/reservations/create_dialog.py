@@ -147,6 +147,9 @@ class CreateReservationDialog(QDialog):
         layout.addLayout(create_form.build_people(self, body))
         layout.addWidget(create_form.build_additional(self, body))
         layout.addStretch(1)
+        self._asked_for: tuple[str, ...] = ()
+        for key in ("width", "height", "length", "weight"):
+            getattr(self, _EDITS[key]).textEdited.connect(self._on_measure_edited)
         self.general_error.setAccessibleDescription(self.tr("Problem"))
         page_layout.addWidget(self.general_error)
         self.buttons = QDialogButtonBox(page)
@@ -257,12 +260,23 @@ class CreateReservationDialog(QDialog):
         self._read_form()
         suggestion = self.presenter.suggest_size()
         self.fit_result.setText(suggestion.text.render(translate))
+        self._asked_for = suggestion.missing
         if suggestion.missing:
             # The weight sits under Package, out of sight of this button: the cursor goes there.
             getattr(self, _EDITS[suggestion.missing[0]]).setFocus(Qt.FocusReason.OtherFocusReason)
         elif suggestion.size is not None:
             self.size_combo.setCurrentIndex(self.size_combo.findData(suggestion.size.value))
         return suggestion.size
+
+    def _on_measure_edited(self, _text: str = "") -> None:
+        """A request for missing measures does not stay once they are typed."""
+        if not self._asked_for:
+            return
+        self._read_form()
+        hint = self.presenter.hint_after_edit(self._asked_for)
+        if hint is not None:
+            self._asked_for = ()
+            self.fit_result.setText(hint.render(translate))
 
     # --- additional keys -------------------------------------------------------------------
     def add_additional(self, key: str, value: str) -> None:

@@ -54,7 +54,11 @@ async def test_the_assistant_says_which_measure_is_missing(desk: ServiceFactory)
     create = await _presenter(desk)
     create.form.width, create.form.height, create.form.length = "5", "30", "50"
     assert create.suggest_size().missing == ("weight",)
-    create.form.weight, create.form.height = "2", "abc"
+    assert create.hint_after_edit(("weight",)) is None            # still missing: the request stays
+    create.form.weight = "2"
+    hint = create.hint_after_edit(("weight",))
+    assert hint is not None and hint.english().startswith("Measures and weight entered")
+    create.form.height = "abc"
     suggestion = create.suggest_size()
     assert suggestion.missing == ("height",) and suggestion.size is None
 

@@ -161,7 +161,12 @@ def test_create_then_deliver_at_the_kiosk_then_refresh_shows_it_in_the_locker(
         qtbot.keyClicks(dialog.width_edit, "5")
         qtbot.keyClicks(dialog.height_edit, "30")
         qtbot.keyClicks(dialog.length_edit, "50")
+        # Asked before the weight: the assistant asks for it, and the request goes once it is typed
+        # (issue 19 point 17: "Enter the package's weight…" stayed after the weight was entered).
+        qtbot.mouseClick(dialog.fit_button, Qt.MouseButton.LeftButton)
+        assert dialog.fit_result.text().startswith("Enter the package's weight")
         qtbot.keyClicks(dialog.weight_edit, "2")
+        assert dialog.fit_result.text() == "Measures and weight entered: press “Find the smallest free box”."
         qtbot.mouseClick(dialog.fit_button, Qt.MouseButton.LeftButton)
         assert dialog.size_combo.currentData() == "s"
         assert dialog.fit_result.text() == "S (10 × 35 × 60 cm) is the smallest box that fits."
