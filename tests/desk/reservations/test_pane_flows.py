@@ -446,3 +446,33 @@ def test_recipient_completes_from_the_company_directory(
         dialog.reject()
 
     run(scenario())
+
+
+def test_a_parcel_that_fits_no_box_is_refused_in_the_dialog_with_what_to_do(
+    qtbot: Any, run: Any, make_pane: PaneFactory,
+) -> None:
+    """Issue 19 point 7 in the real dialog: 30 × 30 × 200 cm, XL chosen by hand, is not reserved; the
+    size field says why and what to do, and the assistant does not then ask to choose a size."""
+    pane = make_pane("owner")
+
+    async def scenario() -> None:
+        await pane.refresh()
+        dialog = await open_create_dialog(qtbot, pane)
+        choose_location(qtbot, dialog, "Antara Polanco")
+        for edit, text in ((dialog.width_edit, "30"), (dialog.height_edit, "30"),
+                           (dialog.length_edit, "200"), (dialog.weight_edit, "2")):
+            qtbot.keyClicks(edit, text)
+        qtbot.mouseClick(dialog.fit_button, Qt.MouseButton.LeftButton)
+        assert dialog.fit_result.text().startswith("No box takes this package")
+        dialog.size_combo.setCurrentIndex(dialog.size_combo.findData("xl"))
+        qtbot.keyClicks(dialog.shipment_edit, "TOO-LONG-1")
+        fill_people(qtbot, dialog)
+        await submit(qtbot, dialog)
+        assert dialog.result_value is None
+        said = dialog.errors["size"].text()
+        assert said.startswith("No box takes this package") and "It cannot be reserved" in said
+        assert "Choose a box size" not in said
+        assert dialog.errors["size"].isVisible()
+        dialog.reject()
+
+    run(scenario())
