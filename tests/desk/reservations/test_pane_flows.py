@@ -476,3 +476,39 @@ def test_a_parcel_that_fits_no_box_is_refused_in_the_dialog_with_what_to_do(
         dialog.reject()
 
     run(scenario())
+
+
+def test_no_courier_slip_is_printed_for_a_pending_pre_reservation_and_the_desk_says_why(
+    qtbot: Any, run: Any, make_pane: PaneFactory, api: Callable[[str], LokClient], sandbox: SandboxServer,
+    printed: list[Path],
+) -> None:
+    """Issue 19 point 8 in the real pane: Ctrl+P on an unconfirmed pre-reservation prints nothing (its
+    delivery token opens no box) and the status line says why and what to do."""
+    from datetime import timedelta
+
+    from lok_desk.desk.reservations import find_flow
+    from tests.desk.inspector.test_inspector import server_now
+
+    pane = make_pane("owner")
+    client = api("owner")
+    said: list[str] = []
+    pane._session.message_posted.connect(lambda text, _ms: said.append(text))
+
+    async def scenario() -> None:
+        await pane._session.load_locations()
+        antara = await first_location_free(client, "Antara Polanco")
+        assert antara.coords is not None
+        found = await client.search_available_locations(models.AvailabilitySearch(
+            coords=models.SearchCoords(longitude=antara.coords.longitude, latitude=antara.coords.latitude),
+            max_distance=5_000, limit=5, size="m"))
+        assert found.grant
+        pre = await client.create_pre_reservation(antara.id, found.grant, models.PreReservationRequest(
+            size="m", shipment_id="PRE-SLIP-1", delivery_date=(await server_now(sandbox)) + timedelta(hours=2)))
+        await find_flow.open_reservation(pane, str(pre.reservation.id))
+        await until(lambda: pane.detail.reservation_id == str(pre.reservation.id), what="the detail")
+        await pane.print_selected()
+        assert printed == []
+        assert said and said[-1].startswith("No courier slip: this pre-reservation is not confirmed yet")
+        assert "Request a courier shipment first" in said[-1]
+
+    run(scenario())
