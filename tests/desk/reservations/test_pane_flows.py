@@ -502,8 +502,9 @@ def test_no_courier_slip_is_printed_for_a_pending_pre_reservation_and_the_desk_s
             coords=models.SearchCoords(longitude=antara.coords.longitude, latitude=antara.coords.latitude),
             max_distance=5_000, limit=5, size="m"))
         assert found.grant
+        delivery = (await server_now(sandbox)) + timedelta(hours=2)
         pre = await client.create_pre_reservation(antara.id, found.grant, models.PreReservationRequest(
-            size="m", shipment_id="PRE-SLIP-1", delivery_date=(await server_now(sandbox)) + timedelta(hours=2)))
+            size="m", shipment_id="PRE-SLIP-1", delivery_date=delivery))
         await find_flow.open_reservation(pane, str(pre.reservation.id))
         await until(lambda: pane.detail.reservation_id == str(pre.reservation.id), what="the detail")
         await pane.print_selected()
