@@ -3038,6 +3038,14 @@
         <translation>Guardado en {0}</translation>
     </message>
     <message>
+        <source>Lok Desk — shipping label {0}</source>
+        <translation>Lok Desk — etiqueta de envío {0}</translation>
+    </message>
+    <message>
+        <source>The label was not printed.</source>
+        <translation>La etiqueta no se imprimió.</translation>
+    </message>
+    <message>
         <source>Label sent to the printer.</source>
         <translation>Guía enviada a la impresora.</translation>
     </message>
@@ -4294,6 +4302,37 @@ Borra el filtro para ver las {count} ubicaciones.</translation>
     <message>
         <source>Language: {name}. Restart Lok Desk to see it.</source>
         <translation>Idioma: {name}. Reinicia Lok Desk para verlo.</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>The printer queue {0} is stopped{1}: the job waits there and is not printed yet.</source>
+        <translation>La cola de impresión {0} está detenida{1}: el trabajo espera en ella y todavía no se ha impreso.</translation>
+    </message>
+    <message>
+        <source>Start the queue again in the printer settings, or cancel the job there and print on another printer.</source>
+        <translation>Vuelve a poner en marcha la cola en la configuración de impresoras, o cancela allí el trabajo e imprime en otra impresora.</translation>
+    </message>
+    <message>
+        <source>The printer {0} no longer exists: nothing was printed.</source>
+        <translation>La impresora {0} ya no existe: no se imprimió nada.</translation>
+    </message>
+    <message>
+        <source>Choose another printer, or save the slip as PDF.</source>
+        <translation>Elige otra impresora, o guarda el comprobante como PDF.</translation>
+    </message>
+    <message>
+        <source>The printer queue {0} refused the job{1}: nothing was printed.</source>
+        <translation>La cola de impresión {0} rechazó el trabajo{1}: no se imprimió nada.</translation>
+    </message>
+    <message>
+        <source>Let the queue accept jobs again in the printer settings, or choose another printer.</source>
+        <translation>Haz que la cola vuelva a aceptar trabajos en la configuración de impresoras, o elige otra impresora.</translation>
+    </message>
+    <message>
+        <source>Lok Desk — {0} — {1}</source>
+        <translation>Lok Desk — {0} — {1}</translation>
     </message>
 </context>
 <context>

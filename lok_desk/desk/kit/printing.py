@@ -268,6 +268,8 @@ def print_slip(printer: QPrinter, slip: Slip, paper: PaperFormat) -> None:
     if slip.void or not slip.tokens:
         raise VoidSlipError(slip.kind.value)
     printer.setPageLayout(page_layout(paper, slip.kind))
+    # The job's title in the print queue: what it is and for which shipment, never a token.
+    printer.setDocName(translate("Printing", "Lok Desk — {0} — {1}").format(slip.title, slip.heading))
     private_file(printed_to_file(printer))   # created 0600 before Qt writes into it (no 0644 moment)
     painter = QPainter()
     if not painter.begin(printer):

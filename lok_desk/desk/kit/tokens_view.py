@@ -34,6 +34,7 @@ from lok_desk.core.codes import SlipKind, TokensHidden, fitting_slip, printable_
 from lok_desk.desk.kit.asyncqt import run_dialog, spawn
 from lok_desk.desk.kit.forms import mute
 from lok_desk.desk.kit.i18n import translate
+from lok_desk.desk.kit.print_truth import send_to_printer
 from lok_desk.desk.kit.printing import (
     PaperFormat,
     Slip,
@@ -394,7 +395,9 @@ class TokensView(QWidget):
         if printer is None:
             return False
         try:
-            print_slip(printer, slip, paper)
+            # Only a job the print system took counts as printed (and goes to the desk history).
+            if not await send_to_printer(self, printer, lambda: print_slip(printer, slip, paper)):
+                return False
         except VoidSlipError:
             return False
         except OSError as error:

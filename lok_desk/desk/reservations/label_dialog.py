@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QScrollArea, QV
 
 from lok_desk.api import models
 from lok_desk.desk.kit.asyncqt import spawn
+from lok_desk.desk.kit.print_truth import send_to_printer
 from lok_desk.desk.kit.printing import print_image, write_private
 from lok_desk.desk.kit.problem_views import report
 from lok_desk.desk.kit.tokens_view import PrinterChooser
@@ -97,6 +98,9 @@ class LabelDialog(QDialog):
         printer = await self._choose_printer(self)
         if printer is None:
             return False
-        print_image(printer, self.image)
+        printer.setDocName(self.tr("Lok Desk — shipping label {0}").format(self._shipment_id))
+        if not await send_to_printer(self, printer, lambda: print_image(printer, self.image)):
+            self.status.setText(self.tr("The label was not printed."))
+            return False
         self.status.setText(self.tr("Label sent to the printer."))
         return True
