@@ -42,7 +42,6 @@ NOT_YET_DEFERRED = {
     "lok_desk.desk.kit.printing",
     "lok_desk.desk.history.",
     "lok_desk.desk.audit.",
-    "lok_desk.desk.intake.",
 }
 
 # The real entry point (the embedded sandbox in its child process, a signed-in owner: every pane

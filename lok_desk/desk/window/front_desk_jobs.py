@@ -9,13 +9,16 @@ the action disabled with the reason.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
 
 from lok_desk.desk.audit.pane import AuditPane
-from lok_desk.desk.intake.dialog import IntakeDialog
 from lok_desk.desk.kit.i18n import translate
 from lok_desk.desk.window.panes import PaneHost
+
+if TYPE_CHECKING:   # imported on first open: the intake (and its sheet printing) is not the first paint's
+    from lok_desk.desk.intake.dialog import IntakeDialog
 
 
 @dataclass
@@ -34,6 +37,8 @@ def install_front_desk_jobs(host: PaneHost) -> FrontDeskJobs:
             opened[0].raise_()
             opened[0].activateWindow()
             return
+        from lok_desk.desk.intake.dialog import IntakeDialog
+
         dialog = IntakeDialog(session, session.capabilities.location_id, parent=host.tabs.window())
         dialog.finished.connect(lambda _result: opened.clear())
         opened[:] = [dialog]
