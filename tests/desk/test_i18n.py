@@ -244,3 +244,13 @@ def test_counts_read_right_in_both_languages(qapp: Any, language: str, one: str,
         assert day == ("1 day" if language == "en" else "1 día")
     finally:
         installed.uninstall()
+
+
+def test_a_time_whose_locker_zone_is_unknown_says_utc() -> None:
+    """Issue 19 point 15: a public-network locker's rows showed UTC among local times, unmarked."""
+    when = datetime(2026, 11, 28, 20, 5, tzinfo=UTC)
+    local = formatting.format_local_marked(when, "America/Mexico_City")
+    assert local.endswith("14:05") and "UTC" not in local
+    for unknown in (None, "", "Not/AZone"):
+        assert formatting.format_local_marked(when, unknown).endswith("20:05 UTC")
+    assert formatting.format_local_marked(None, None) == formatting.DASH

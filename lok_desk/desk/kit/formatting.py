@@ -71,6 +71,18 @@ def format_local(dt: datetime | None, tz_name: str | None) -> str:
     return f"{local.day} {month} {local.year} {local.hour:02d}:{local.minute:02d}"
 
 
+def zone_known(tz_name: str | None) -> bool:
+    """The location's own zone is known here (not the UTC that stands in for a missing one)."""
+    return bool(tz_name) and zone(tz_name).key == tz_name
+
+
+def format_local_marked(dt: datetime | None, tz_name: str | None) -> str:
+    """format_local for a column that mixes locations: a time shown in UTC because the locker's zone is
+    unknown (a public-network locker the desk cannot read) says "UTC", so it is not read as local."""
+    text = format_local(dt, tz_name)
+    return text if dt is None or zone_known(tz_name) else f"{text} UTC"
+
+
 def format_short_stamp(dt: datetime | None) -> str:
     """`28 Nov 14:05:12` in this computer's time zone (logs of what just happened)."""
     if dt is None:

@@ -378,7 +378,8 @@ class ReservationTableModel(QAbstractTableModel):
                 value = self._date_of(record, column)
                 if value is None:
                     return "—"
-                return formatting.format_local(_utc(value), self.location(record[F_LOCATION_ID]).timezone)
+                return formatting.format_local_marked(_utc(value),
+                                                      self.location(record[F_LOCATION_ID]).timezone)
         return ""
 
     @staticmethod

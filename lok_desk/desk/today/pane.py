@@ -179,7 +179,8 @@ class BucketModel(QAbstractTableModel):
         if name == "status":
             return formatting.format_status(value)
         if name == "when":
-            return formatting.format_local(value, self.session.location_timezone(row.reservation.location_id))
+            return formatting.format_local_marked(
+                value, self.session.location_timezone(row.reservation.location_id))
         if name == "days":
             if value is None:
                 return ""
