@@ -226,6 +226,20 @@
 <context>
     <name>TodayBoard</name>
     <message numerus="yes">
+        <source>Cancelled %n: {0}.</source>
+        <translation>
+            <numerusform>Cancelled %n: {0}.</numerusform>
+            <numerusform>Cancelled %n: {0}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Refused %n: {0}; the reason is in its Result column.</source>
+        <translation>
+            <numerusform>Refused %n: {0}; the reason is in its Result column.</numerusform>
+            <numerusform>Refused %n: {0}; the reasons are in their Result column.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>{0} and %n more</source>
         <translation>
             <numerusform>{0} and %n more</numerusform>

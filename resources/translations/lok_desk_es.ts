@@ -5929,6 +5929,20 @@ Borra el filtro para ver las {1}.</translation>
         <translation>{0}: {1} con depósito atrasado · {2} con recolección vencida</translation>
     </message>
     <message numerus="yes">
+        <source>Cancelled %n: {0}.</source>
+        <translation>
+            <numerusform>Se canceló %n: {0}.</numerusform>
+            <numerusform>Se cancelaron %n: {0}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Refused %n: {0}; the reason is in its Result column.</source>
+        <translation>
+            <numerusform>Se rechazó %n: {0}; el motivo está en su columna Resultado.</numerusform>
+            <numerusform>Se rechazaron %n: {0}; los motivos están en su columna Resultado.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>{0} and %n more</source>
         <translation>
             <numerusform>{0} y %n más</numerusform>
@@ -6001,10 +6015,6 @@ Borra el filtro para ver las {1}.</translation>
     <message>
         <source>Cancelled</source>
         <translation>Cancelada</translation>
-    </message>
-    <message>
-        <source>{0} cancelled, {1} refused.</source>
-        <translation>{0} canceladas, {1} rechazadas.</translation>
     </message>
     <message>
         <source>Export the board</source>

@@ -446,10 +446,7 @@ class TodayBoard(QWidget):
             # Singular and plural spelled out: the desk installs no English plural catalogue in tests,
             # and "reservation(s)" reads like a form, not a question.
             # The question names the shipments (a few, then "and N more"): a count alone hid which.
-            shown, more = named_shipments(rows)
-            named = ", ".join(shown)
-            if more:
-                named = self.tr("{0} and %n more", None, more).format(named)
+            named = self._listed(rows)
             if len(rows) == 1:
                 question = self.tr("Cancel 1 reservation that was never delivered ({0})? Its box is released "
                                    "and its tokens stop working.").format(named)
@@ -476,8 +473,17 @@ class TodayBoard(QWidget):
                 results[row.reservation_id] = self.tr("Cancelled")
         for model in (v.model for v in self.views.values()):
             model.results.update(results)
-        done = sum(1 for text in results.values() if text == self.tr("Cancelled"))
-        self.status.show_text(self.tr("{0} cancelled, {1} refused.").format(done, len(results) - done))
+        cancelled = [row for row in rows if results.get(row.reservation_id) == self.tr("Cancelled")]
+        refused_rows = [row for row in rows if row not in cancelled]
+        # Which shipments, not only how many: the cancelled rows leave this list; each row's reason is
+        # in its Result column wherever the row is.
+        said = []
+        if cancelled:
+            said.append(self.tr("Cancelled %n: {0}.", None, len(cancelled)).format(self._listed(cancelled)))
+        if refused_rows:
+            said.append(self.tr("Refused %n: {0}; the reason is in its Result column.", None,
+                                len(refused_rows)).format(self._listed(refused_rows)))
+        self.status.show_text(" ".join(said))
         # The cancelled rows leave the board for Resolved; read them again so the board moves at once.
         for row in rows:
             if results.get(row.reservation_id) == self.tr("Cancelled"):
@@ -489,6 +495,12 @@ class TodayBoard(QWidget):
                 self.session.store.merge([fresh.reservation], Origin.OWN)
         self.recompute()
         return results
+
+    def _listed(self, rows: list[BoardRow]) -> str:
+        """A few shipments by name, then "and N more" (lok_desk.core.today.named_shipments)."""
+        shown, more = named_shipments(rows)
+        named = ", ".join(shown)
+        return self.tr("{0} and %n more", None, more).format(named) if more else named
 
     def remind_selected(self) -> ReminderDialog | None:
         """The reminder for the chosen row of a late list (a window beside the board)."""

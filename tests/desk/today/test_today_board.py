@@ -166,7 +166,9 @@ def test_bulk_cancel_asks_once_and_reports_each_row_then_export_reads_back(
         assert results[str(made[0].reservation.id)] == "Cancelled"
         assert results[str(made[1].reservation.id)] == "Cancelled"
         assert results[str(made[2].reservation.id)].startswith("Refused: ")
-        assert board.status.text() == "2 cancelled, 1 refused."
+        # The status line names them, and where the refused one's reason is.
+        assert board.status.text() == ("Cancelled 2: 000123, TODAY-B. Refused 1: TODAY-C; the reason is in "
+                                       "its Result column.")
         assert str(made[0].reservation.id) in ids(board, Bucket.RESOLVED)
 
         # Export what is shown under Resolved; it reads back with the same raw values.
