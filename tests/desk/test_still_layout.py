@@ -74,3 +74,20 @@ def test_the_window_starts_maximised_on_this_small_test_screen(
     available = window.screen().availableGeometry()
     assert available.contains(window.frameGeometry().topLeft())
     assert window.statusBar().mapTo(window, QPoint(0, 0)).y() + window.statusBar().height() <= window.height()
+
+
+def test_the_detail_actions_are_never_cut_by_its_scrollbar(
+        signed_in_window: Callable[..., MainWindow], qtbot: Any) -> None:
+    window = signed_in_window("owner")
+    pane = window.reservations
+    qtbot.waitUntil(lambda: not pane.loading and pane.model.rowCount() > 0, timeout=20000)
+    pane.show_detail_soon(pane.model.row_at(0).id)
+    detail = pane.detail
+    qtbot.waitUntil(lambda: detail.reservation_id is not None, timeout=20000)
+    for width in (240, 300, 520):   # a narrow detail beside the table at 1024 px, and a wide one
+        detail.resize(width, detail.height())
+        qtbot.waitUntil(lambda width=width: detail.width() == width)
+        viewport = detail._scroll.viewport()
+        for button in detail._action_buttons:
+            right = button.mapTo(viewport, QPoint(button.width(), 0)).x()
+            assert right <= viewport.width(), (width, button.text(), right, viewport.width())

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -183,9 +183,10 @@ class ReservationDetail(QWidget):
         # Two columns keep the panel narrow without cutting labels: with three, the body grew wider
         # than the detail beside a 1024 px table and the reasons and subtitle were clipped at the right
         # (the scroll area never scrolls sideways).
-        for position, (button, name) in enumerate(accessible.items()):
+        for button, name in accessible.items():
             button.setAccessibleName(name)
-            actions.addWidget(button, position // 2, position % 2)
+        self._actions, self._action_buttons, self._action_columns = actions, list(accessible), 0
+        self._flow_actions(2)
         actions.setColumnStretch(2, 1)
         # Why an action is greyed out, in words anyone reaches (a tooltip needs a mouse).
         self._reasons: dict[QPushButton, str] = {}
@@ -272,6 +273,23 @@ class ReservationDetail(QWidget):
         self.result = None
         self.placeholder.setText(self._idle_text())
         self._stack.setCurrentIndex(0)
+
+    def _flow_actions(self, columns: int) -> None:
+        """Two columns where they fit; one where the panel is narrow (1024 px, Spanish labels): the
+        scroll area never scrolls sideways, so a second column was cut by the scrollbar."""
+        if columns == self._action_columns:
+            return
+        self._action_columns = columns
+        for position, button in enumerate(self._action_buttons):
+            self._actions.removeWidget(button)
+            self._actions.addWidget(button, position // columns, position % columns)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        widest = max(button.sizeHint().width() for button in self._action_buttons)
+        bar = self._scroll.verticalScrollBar().sizeHint().width()   # counted even before it shows
+        room = self._scroll.width() - bar - 16 - self._actions.horizontalSpacing()
+        self._flow_actions(2 if 2 * widest <= room else 1)
 
     def show_loading(self, shipment_id: str) -> None:
         self.placeholder.setText(self.tr("Loading {0}…").format(shipment_id))
