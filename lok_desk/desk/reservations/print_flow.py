@@ -14,6 +14,7 @@ from lok_desk.desk.kit.i18n import translate
 from lok_desk.desk.kit.problem_views import report
 from lok_desk.desk.kit.slips import slip_names
 from lok_desk.desk.reservations import showing
+from lok_desk.desk.roles import Permission
 
 if TYPE_CHECKING:
     from lok_desk.desk.reservations.pane import ReservationsPane
@@ -92,6 +93,9 @@ async def show_label_selected(pane: ReservationsPane) -> None:
                 "This reservation has no shipping label (labels exist for courier shipments)",
             )
             pane.detail.set_label_message(text)
+            # Said under the buttons, where the person looks after pressing one (the label box is far
+            # down the detail, out of sight): the button greys out with this reason.
+            pane.detail.set_action(pane.detail.label_button, Permission(False, text))
             session.notify(text)
             return
         report(pane, error, doing=translate("ReservationsPane", "fetching the shipping label"))

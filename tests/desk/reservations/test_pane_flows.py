@@ -387,6 +387,9 @@ def test_a_direct_reservation_has_no_label_and_says_so(
             ),
             what="the no-label sentence",
         )
+        # Also under the buttons, where the person looks: the button greys out with the reason.
+        assert not pane.detail.label_button.isEnabled()
+        assert "no shipping label" in pane.detail.reasons.text() and not pane.detail.reasons.isHidden()
 
     run(scenario())
 
