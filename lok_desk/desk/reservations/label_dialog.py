@@ -16,6 +16,7 @@ from lok_desk.desk.kit.print_truth import send_to_printer
 from lok_desk.desk.kit.printing import print_image, write_private
 from lok_desk.desk.kit.problem_views import report
 from lok_desk.desk.kit.tokens_view import PrinterChooser
+from lok_desk.desk.kit.widgets import fit_to_screen
 
 SavePathChooser = Callable[[QWidget, str], Awaitable[str | None]]
 
@@ -71,6 +72,8 @@ class LabelDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(700, 800)
+        # 800 px put the buttons below a 768 px screen: the image scrolls, the buttons stay in view.
+        fit_to_screen(self)
 
     def _bytes(self, kind: str) -> bytes:
         try:

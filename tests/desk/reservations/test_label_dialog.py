@@ -51,3 +51,9 @@ def test_a_failed_save_is_said_through_the_problem_path(
     assert "No such file" not in said and "Errno" not in said and "OSError" not in said
     assert dialog.status.text() == ""
     boxes[0].close()
+
+
+def test_the_label_dialog_fits_the_screen_with_its_buttons(qtbot: Any, tmp_path: Path) -> None:
+    dialog = _dialog(qtbot, tmp_path / "label.pdf")
+    available = dialog.screen().availableGeometry()   # the offscreen test screen: 800 px tall
+    assert dialog.height() + 40 <= available.height(), "the frame and the buttons stay on the screen"
