@@ -48,3 +48,14 @@ def test_a_refused_queue_prints_nothing_and_is_not_counted(
     assert "is stopped (Paused)" in told[2]
     monkeypatch.setattr(print_truth, "queue_state", lambda _name: QueueState(Queue.ACCEPTING))
     assert arun(print_truth.send_to_printer(None, printer, lambda: painted.append(True))) is True
+
+
+def test_the_slip_preview_is_drawn_at_the_screens_device_pixels(qapp: Any) -> None:
+    from lok_desk.desk.kit.slip_dialog import preview_pixmap
+
+    plain, _pages = preview_pixmap(_slip(), PaperFormat.A4, 1.0)
+    sharp, _pages = preview_pixmap(_slip(), PaperFormat.A4, 2.0)
+    assert sharp.devicePixelRatio() == 2.0
+    assert abs(sharp.width() - 2 * plain.width()) <= 2, "twice the pixels at 2×"
+    size = sharp.deviceIndependentSize()   # the same size on screen (rounding of whole pixels aside)
+    assert abs(size.width() - plain.width()) <= 1 and abs(size.height() - plain.height()) <= 1
