@@ -35,7 +35,7 @@ from lok_desk.desk.inspector.words import kind_text, verdict_text
 from lok_desk.desk.kit import formatting
 from lok_desk.desk.kit.asyncqt import spawn
 from lok_desk.desk.kit.i18n import translate
-from lok_desk.desk.kit.problems import problem_from, sentence
+from lok_desk.desk.kit.problems import announce, problem_from, sentence
 from lok_desk.desk.kit.scanner import mark_scan_target
 from lok_desk.desk.kit.theme import DARK, HIGH_CONTRAST, LIGHT, theme_of
 from lok_desk.desk.kit.tokens_view import PrinterChooser, TokensView, ask_printer, hidden_text
@@ -179,6 +179,8 @@ class CodeInspector(QWidget):
         self.show_lookup(lookup)
         self.code_edit.setFocus()
         self.code_edit.selectAll()
+        # Said, not only shown: the verdict is what the person at the locker is waiting for.
+        announce(self.code_edit, self.verdict.text())
         return lookup
 
     def show_lookup(self, lookup: Lookup) -> None:

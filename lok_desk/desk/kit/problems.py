@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from lok_desk.core.problem_facts import AT_LINE, AT_LINE_COLUMN, PLURAL_REASONS, REASONS, Fact, Reason
 from lok_desk.core.problems import CONTEXT, FIELD_KINDS, WHERE, WORKING, Problem, problem_from
@@ -85,3 +85,39 @@ def announce(widget: QWidget, text: str, *, assertive: bool = False) -> None:
     if assertive:   # errors interrupt; results wait for the reader to finish its sentence
         event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive)
     QAccessible.updateAccessibility(event)
+    _say_through_focus(text)
+
+
+#: Where a widget's own description waits while a result is said through it.
+_SAVED_DESCRIPTION = "lokSavedDescription"
+
+
+class _RestoreOnFocusOut(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut and isinstance(watched, QWidget):
+            # Gone from the focus, so the reader no longer says it: the field's own words come back.
+            watched.setAccessibleDescription(str(watched.property(_SAVED_DESCRIPTION) or ""))
+            watched.setProperty(_SAVED_DESCRIPTION, None)
+            watched.removeEventFilter(self)
+        return False
+
+
+_restorer: _RestoreOnFocusOut | None = None
+
+
+def _say_through_focus(text: str) -> None:
+    """Orca 43 (Debian 12) does not speak object:announcement; it does speak a new description of
+    the focused object (docs/decisions.md, What Orca speaks). So the result becomes the focused
+    widget's description until the focus leaves it; emptied first, so the same result twice is said
+    twice."""
+    global _restorer
+    focus = QApplication.focusWidget()
+    if focus is None:
+        return
+    if _restorer is None:
+        _restorer = _RestoreOnFocusOut()
+    if focus.property(_SAVED_DESCRIPTION) is None:
+        focus.setProperty(_SAVED_DESCRIPTION, focus.accessibleDescription())
+        focus.installEventFilter(_restorer)
+    focus.setAccessibleDescription("")
+    focus.setAccessibleDescription(text)

@@ -437,7 +437,13 @@ class MainWindow(QMainWindow):
 
     async def find_reservation(self, text: str) -> bool:
         """Ask the Reservations pane to open what was typed or scanned; say so when nothing matches."""
-        self.tabs.setCurrentWidget(self.reservations)
+        if self.tabs.currentWidget() is not self.reservations:
+            self.tabs.setCurrentWidget(self.reservations)
+            if self.search_edit.hasFocus():
+                # Orca 43 follows the tab that came to front and then ignores what Find says; a focus
+                # event brings it back to Find, where the result is said (kit.problems.announce).
+                self.search_edit.clearFocus()
+                self.search_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         found = await self.reservations.find(text)
         if found:
             self.search_edit.setStyleSheet("")
