@@ -22,7 +22,14 @@ def _scan(qtbot: Any, widget: QWidget, code: str) -> None:
     """What a scanner does: the whole code and Enter with no pause (QTest sends them back to back)."""
     widget.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is widget)
-    qtbot.keyClicks(widget, code)
+    for char in code:
+        if char.isupper():
+            # A wedge scanner (like xdotool) presses Shift for each capital.
+            qtbot.keyPress(widget, Qt.Key.Key_Shift)
+            qtbot.keyClick(widget, char, Qt.KeyboardModifier.ShiftModifier)
+            qtbot.keyRelease(widget, Qt.Key.Key_Shift)
+        else:
+            qtbot.keyClicks(widget, char)
     qtbot.keyClick(widget, Qt.Key.Key_Return)
 
 

@@ -30,6 +30,10 @@ MAX_GAP_S = 0.035
 MIN_LENGTH = 4
 
 
+_MODIFIER_KEYS = frozenset({Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta,
+                            Qt.Key.Key_AltGr, Qt.Key.Key_CapsLock})
+
+
 def mark_scan_target(widget: QWidget) -> None:
     """This field takes scans itself: the router leaves its characters and its Enter alone."""
     widget.setProperty(SCAN_TARGET, True)
@@ -96,6 +100,9 @@ class ScanRouter(QObject):
     def _key(self, widget: QWidget, event: QKeyEvent) -> bool:
         if widget.property(SCAN_TARGET) or _is_multiline_editor(widget):
             self._give_back()
+            return False
+        if event.key() in _MODIFIER_KEYS:
+            # A scanner presses Shift for capitals: that press is part of the burst, not an end to it.
             return False
         now = self._clock()
         mods = event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
