@@ -31,8 +31,10 @@ class BottomOverlay(QFrame):
         self._place()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.Show, QEvent.Type.Hide, QEvent.Type.Resize,
-                            QEvent.Type.LayoutRequest):
+        # A message shown while the overlay is hidden gets no Show, only ShowToParent: without it the
+        # first notice would stay inside a hidden overlay until something else moved the window.
+        if event.type() in (QEvent.Type.Show, QEvent.Type.Hide, QEvent.Type.ShowToParent,
+                            QEvent.Type.HideToParent, QEvent.Type.Resize, QEvent.Type.LayoutRequest):
             self._place()
         return False
 
