@@ -28,6 +28,7 @@ from lok_desk.desk.kit.printing import (
     paint_slip,
     printed_to_file,
     private_file,
+    render_layout_pages,
 )
 
 
@@ -169,25 +170,5 @@ def write_pdf(path: str, sheet: CourierSheet, paper: PaperFormat) -> int:
 def render_pages(sheet: CourierSheet, paper: PaperFormat, dpi: int = 200) -> list[QImage]:
     """The sheet's pages as white images at `dpi` (a preview; the tests decode their QR codes)."""
     layout = page_layout(paper, SlipKind.STAFF if paper is PaperFormat.LABEL_62MM else SlipKind.COURIER)
-    full, paint = layout.fullRectPixels(dpi), layout.paintRectPixels(dpi)
-    images: list[QImage] = []
-    painter = QPainter()
-
-    def begin() -> None:
-        image = QImage(full.width(), full.height(), QImage.Format.Format_RGB32)
-        image.setDotsPerMeterX(round(dpi / 0.0254))
-        image.setDotsPerMeterY(round(dpi / 0.0254))
-        image.fill(QColor("white"))
-        images.append(image)
-        painter.begin(image)
-
-    def next_page() -> None:
-        painter.end()
-        begin()
-
-    begin()
-    try:
-        paint_sheet(painter, QRectF(paint), dpi, sheet, new_page=next_page)
-    finally:
-        painter.end()
-    return images
+    return render_layout_pages(layout, dpi, lambda painter, area, next_page: paint_sheet(
+        painter, area, dpi, sheet, new_page=next_page))

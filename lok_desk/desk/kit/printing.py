@@ -285,9 +285,18 @@ def print_slip(printer: QPrinter, slip: Slip, paper: PaperFormat) -> None:
 
 def render_slip_pages(slip: Slip, paper: PaperFormat, dpi: int = 200) -> list[QImage]:
     """The slip's pages as images (preview, tests): white pages at `dpi`, margins as on paper."""
-    layout = page_layout(paper, slip.kind)
+    return render_layout_pages(page_layout(paper, slip.kind), dpi,
+                               lambda painter, area, next_page: paint_slip(painter, area, dpi, slip,
+                                                                           new_page=next_page))
+
+
+def render_layout_pages(
+    layout: QPageLayout, dpi: int, paint: Callable[[QPainter, QRectF, Callable[[], None]], object]
+) -> list[QImage]:
+    """White page images at `dpi` with `layout`'s margins, painted by `paint(painter, area, next_page)`
+    (slips, courier sheets: what a preview shows and what the tests decode)."""
     full = layout.fullRectPixels(dpi)
-    paint = layout.paintRectPixels(dpi)
+    area = QRectF(layout.paintRectPixels(dpi))
     images: list[QImage] = []
     painter = QPainter()
 
@@ -305,7 +314,7 @@ def render_slip_pages(slip: Slip, paper: PaperFormat, dpi: int = 200) -> list[QI
 
     begin()
     try:
-        paint_slip(painter, QRectF(paint), dpi, slip, new_page=next_page)
+        paint(painter, area, next_page)
     finally:
         painter.end()
     return images
