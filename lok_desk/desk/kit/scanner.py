@@ -71,6 +71,7 @@ class ScanRouter(QObject):
         self._field: QLineEdit | None = None
         self._field_before = ""
         self._held: list[_Held] = []
+        self._other: QWidget | None = None
         self._replaying = False
         self._flush_timer = QTimer(self)
         self._flush_timer.setSingleShot(True)
@@ -122,6 +123,13 @@ class ScanRouter(QObject):
                 self._field = widget
                 self._field_before = widget.text()
             return False
+        if not isinstance(widget, QAbstractItemView):
+            # A button, a combo…: the key does its own thing at once (a held Space pressed a button
+            # down and its release came first, so it never clicked); the burst is still counted, so
+            # a scan's Enter still goes to Find.
+            if self._field is None and not self._held:
+                self._other = widget
+            return False
         self._held.append(_Held(widget, event.key(), event.modifiers(), text))
         self._flush_timer.start()
         return True
@@ -129,7 +137,7 @@ class ScanRouter(QObject):
     def _target_widget(self) -> QWidget | None:
         if self._field is not None:
             return self._field
-        return self._held[0].target if self._held else None
+        return self._held[0].target if self._held else self._other
 
     def _enter(self, now: float) -> bool:
         code = "".join(self._chars)
@@ -150,6 +158,7 @@ class ScanRouter(QObject):
         self._held = []
         self._field = None
         self._field_before = ""
+        self._other = None
 
     def _give_back(self) -> None:
         """Not a scan: the held characters go to their widget as typed (a table's type-ahead)."""
